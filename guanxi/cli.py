@@ -1,0 +1,111 @@
+"""The `guanxi` console command: extract, load, serve, and run the local Neo4j."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from guanxi.cli_neo4j import neo4j_app
+from guanxi.settings import get_settings
+
+app = typer.Typer(help="guanxi: a knowledge graph of officials, companies, projects and events.", no_args_is_help=True)
+app.add_typer(neo4j_app, name="neo4j", help="Run the project's own local Neo4j.")
+
+err = Console(stderr=True)
+
+
+def _use_lexicon(lexicon: Path | None) -> None:
+    lexicon = lexicon or get_settings().user_lexicon
+    if lexicon is None:
+        return
+    from loaders.facts import load_user_lexicon
+
+    if not lexicon.is_file():
+        err.print(f"[red]error:[/red] lexicon {lexicon} is not a file")
+        raise typer.Exit(2)
+    load_user_lexicon(lexicon)
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Article or page files (.txt, UTF-8 or GB18030).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the extraction JSON (shared/eval contract).")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Show the sentence and rule behind each fact.")] = False,
+    lexicon: Annotated[Path | None, typer.Option(help="A user lexicon of titles, organs and companies.")] = None,
+) -> None:
+    """Read the facts out of files without touching Neo4j."""
+    from guanxi.facts import to_eval_json
+    from loaders.batch import Refusal, extract_one
+
+    _use_lexicon(lexicon)
+    failed = False
+    for path in files:
+        result = extract_one(path)
+        if isinstance(result, Refusal):
+            err.print(f"[red]refused[/red] {path}: {result.reason}")
+            failed = True
+            continue
+        data = to_eval_json(result.document, explain=explain)
+        if as_json or explain:
+            indent = 1 if len(files) == 1 else None
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
+        else:
+            _print_summary(result.document)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_summary(doc: object) -> None:
+    from guanxi.facts import Document
+
+    assert isinstance(doc, Document)
+    console = Console()
+    pub = doc.publication
+    console.print(f"[bold]{doc.source}[/bold]  {pub.name or ''} {pub.date or ''} {pub.issue or ''}")
+    table = Table("article", "date", "people", "events", "attendees", "projects", "signings")
+    for art in doc.articles:
+        table.add_row(
+            art.title,
+            art.date or "",
+            str(len(art.people)),
+            str(len(art.events)),
+            str(sum(len(e.attendees) for e in art.events)),
+            str(len(art.projects)),
+            str(len(art.signings)),
+        )
+    console.print(table)
+
+
+@app.command()
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders of .txt articles.")],
+    lexicon: Annotated[Path | None, typer.Option(help="A user lexicon of titles, organs and companies.")] = None,
+) -> None:
+    """Extract facts from files and folders and write them into Neo4j, one article per transaction."""
+    from guanxi.loading import run_load
+
+    _use_lexicon(lexicon)
+    code = run_load(paths, get_settings(), Console())
+    raise typer.Exit(code)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the API and the journalist page (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    Console().print(f"guanxi API on http://{host}:{port}  (docs: http://{host}:{port}/docs)")
+    uvicorn.run("api.main:app", host=host, port=port, log_level="info")
+
+
+if __name__ == "__main__":
+    app()

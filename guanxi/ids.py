@@ -1,0 +1,55 @@
+"""Stable identifiers: the same text always gives the same id, so loads are idempotent."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+PREFIXES = {
+    "document": "doc",
+    "article": "art",
+    "person": "per",
+    "organization": "org",
+    "event": "evt",
+    "project": "prj",
+    "signing": "sig",
+}
+
+
+def normalise_name(name: str) -> str:
+    """Fold full/half width and drop spaces, so 创普斯（深圳） and 创普斯(深圳) agree."""
+    text = unicodedata.normalize("NFKC", name)
+    return "".join(ch for ch in text if not ch.isspace())
+
+
+def make_id(kind: str, *parts: str) -> str:
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    return f"{PREFIXES[kind]}-{digest}"
+
+
+def document_id(text: str) -> str:
+    return make_id("document", text)
+
+
+def article_id(doc_id: str, index: int, title: str) -> str:
+    return make_id("article", doc_id, str(index), normalise_name(title))
+
+
+def person_id(name: str) -> str:
+    return make_id("person", normalise_name(name))
+
+
+def organization_id(name: str) -> str:
+    return make_id("organization", normalise_name(name))
+
+
+def project_id(name: str) -> str:
+    return make_id("project", normalise_name(name))
+
+
+def event_id(article: str, index: int) -> str:
+    return make_id("event", article, str(index))
+
+
+def signing_id(article: str, index: int) -> str:
+    return make_id("signing", article, str(index))

@@ -1,0 +1,44 @@
+"""Settings from the environment (prefix GUANXI_) or a .env file.
+
+With no GUANXI_NEO4J_URI the project runs its own local Neo4j (graph/server.py),
+whose address and generated password live under ``home``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="GUANXI_", env_file=".env", extra="ignore")
+
+    # An external Neo4j (Docker, a server, Aura). Unset: the project's own local server.
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: str | None = None
+    neo4j_database: str = "neo4j"
+
+    # The local server: jars, instances (conf, data, logs, password) live under home.
+    home: Path = REPO_ROOT / ".neo4j"
+    instance: str = "main"
+    bolt_port: int = 7687
+    heap_size: str = "1g"
+    pagecache_size: str = "512m"
+
+    # Driver behaviour: one slow query must not starve the rest.
+    query_timeout_s: float = 15.0
+    connection_timeout_s: float = 5.0
+
+    # Write endpoints need this key; reads stay open.
+    api_key: str | None = None
+    user_lexicon: Path | None = None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

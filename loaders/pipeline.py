@@ -1,0 +1,38 @@
+"""File → Document: decode, split into articles, read the facts of each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from guanxi.facts import Document
+from guanxi.ids import article_id, document_id
+from loaders.decoding import decode_bytes
+from loaders.facts import extract_article
+from loaders.pages import split_document
+
+
+def extract_text(text: str, source: str, encoding: str = "utf-8") -> Document:
+    doc_text = split_document(text, source=source, encoding=encoding)
+    doc_id = document_id(doc_text.text)
+    articles = []
+    for art_text in doc_text.articles:
+        article = extract_article(art_text, doc_text.publication)
+        article.index = art_text.index
+        article.id = article_id(doc_id, art_text.index, article.title)
+        articles.append(article)
+    return Document(
+        id=doc_id,
+        source=source,
+        encoding=encoding,
+        publication=doc_text.publication,
+        articles=articles,
+    )
+
+
+def extract_bytes(data: bytes, source: str) -> Document:
+    text, encoding = decode_bytes(data)
+    return extract_text(text, source=source, encoding=encoding)
+
+
+def extract_file(path: Path) -> Document:
+    return extract_bytes(path.read_bytes(), source=path.name)
