@@ -11,11 +11,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from guanxi.cli_entities import entities_app
 from guanxi.cli_neo4j import neo4j_app
 from guanxi.settings import get_settings
 
 app = typer.Typer(help="guanxi: a knowledge graph of officials, companies, projects and events.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j", help="Run the project's own local Neo4j.")
+app.add_typer(entities_app, name="entities", help="Merge, split and export entities.")
 
 err = Console(stderr=True)
 
@@ -86,12 +88,26 @@ def _print_summary(doc: object) -> None:
 def load(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders of .txt articles.")],
     lexicon: Annotated[Path | None, typer.Option(help="A user lexicon of titles, organs and companies.")] = None,
+    max_size_mb: Annotated[
+        float, typer.Option(envvar="GUANXI_MAX_FILE_MB", min=0.001, help="Refuse files larger than this.")
+    ] = 20.0,
+    retries: Annotated[
+        int,
+        typer.Option(envvar="GUANXI_LOAD_RETRIES", min=1, max=20,
+                     help="Attempts per article while Neo4j restarts or drops the connection."),
+    ] = 5,
 ) -> None:
-    """Extract facts from files and folders and write them into Neo4j, one article per transaction."""
+    """Extract facts from files and folders and write them into Neo4j, one article per transaction.
+
+    Exit code 0: everything loaded; 1: some files refused (each listed with its reason);
+    2: Neo4j unreachable. Running it again resumes: loaded articles are merged, not duplicated.
+    """
+    from graph.retry import RetryPolicy
     from guanxi.loading import run_load
 
     _use_lexicon(lexicon)
-    code = run_load(paths, get_settings(), Console())
+    code = run_load(paths, get_settings(), Console(), max_bytes=int(max_size_mb * 1024 * 1024),
+                    retry=RetryPolicy(attempts=retries))
     raise typer.Exit(code)
 
 

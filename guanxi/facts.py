@@ -63,7 +63,7 @@ class Organization(Sourced):
 
 class Attendee(Sourced):
     name: str
-    roles: list[Role] = Field(default_factory=lambda: ["attended"])
+    roles: list[Role] = Field(default_factory=lambda: list[Role](["attended"]))
 
 
 class Event(Sourced):

@@ -1,36 +1,89 @@
-"""`guanxi load`: files → facts → Neo4j, with a progress bar and a summary of what was written."""
+"""`guanxi load`: files → facts → Neo4j, with a progress bar and a summary of what was written.
+
+Every file ends loaded or refused with a one-line reason; one bad file never stops the batch.
+Each article is one transaction and every write is a MERGE on stable ids, so a load that was
+killed or lost Neo4j half way is resumed by running the same command again.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
 from collections import Counter
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from graph.retry import DEFAULT_POLICY, RetryPolicy
 from guanxi.settings import Settings
-from loaders.batch import Refusal, collect_files, extract_one
+from loaders.batch import MAX_FILE_BYTES, Refusal, extract_one, gather
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_NEO4J = 2
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def run_load(paths: list[Path], settings: Settings, console: Console) -> int:
+def shown(path: Path) -> str:
+    """A path on one line of the summary, whatever its name holds (newlines, markup brackets)."""
+    return escape(_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(path)))
+
+
+def _one_line(text: str) -> str:
+    return escape(" ".join(str(text).split()))
+
+
+def run_load(
+    paths: list[Path],
+    settings: Settings,
+    console: Console,
+    max_bytes: int = MAX_FILE_BYTES,
+    retry: RetryPolicy = DEFAULT_POLICY,
+) -> int:
     """Load every file; return the exit code (0 all loaded, 1 something refused, 2 Neo4j unusable)."""
-    from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+    from neo4j.exceptions import AuthError, ServiceUnavailable
 
-    from graph.server import open_driver
+    from graph.errors import GraphError, GraphUnavailable
+    from graph.server import Neo4jServerError, open_driver
     from graph.writer import GraphWriter
 
-    files, refused = collect_files(paths)
+    # The server's query notifications (unknown labels on a fresh graph) are not the user's business.
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
+    found = gather(paths)
+    refused: list[Refusal] = list(found.refused)
     totals: Counter[str] = Counter()
     try:
         driver = open_driver(settings)
         driver.verify_connectivity()
-    except (ServiceUnavailable, AuthError, OSError, ValueError) as exc:
-        console.print(f"[red]error:[/red] cannot reach Neo4j: {exc}. Start it with `guanxi neo4j start`.")
-        return 2
+    except (ServiceUnavailable, AuthError, Neo4jServerError, OSError, ValueError) as exc:
+        console.print(
+            f"[red]error:[/red] cannot reach Neo4j: {_one_line(str(exc))}. Start it with `guanxi neo4j start`.",
+            soft_wrap=True,
+        )
+        return EXIT_NEO4J
+
+    def tell_retry(attempt: int, delay: float, exc: BaseException) -> None:
+        console.print(
+            f"[yellow]Neo4j is not answering[/yellow] ({type(exc).__name__}); "
+            f"attempt {attempt} of {retry.attempts} failed, trying again in {delay:.1f} s",
+            soft_wrap=True,
+        )
+
+    lost: str | None = None
+    not_attempted = 0
     try:
-        writer = GraphWriter(driver, settings.neo4j_database)
-        writer.ensure_schema()
+        writer = GraphWriter(driver, settings.neo4j_database, continue_on_error=True, retry=retry,
+                             on_retry=tell_retry)
+        try:
+            writer.ensure_schema()
+        except (GraphError, ServiceUnavailable) as exc:
+            console.print(f"[red]error:[/red] Neo4j failed while preparing the schema: {_one_line(str(exc))}",
+                          soft_wrap=True)
+            return EXIT_NEO4J
         columns = (
             TextColumn("[bold]loading"),
             BarColumn(),
@@ -39,28 +92,36 @@ def run_load(paths: list[Path], settings: Settings, console: Console) -> int:
             TextColumn("{task.fields[name]}"),
         )
         with Progress(*columns, console=console, transient=False) as progress:
-            task = progress.add_task("load", total=len(files), name="")
-            for path in files:
-                progress.update(task, name=path.name)
-                result = extract_one(path)
+            task = progress.add_task("load", total=len(found.files), name="")
+            for position, path in enumerate(found.files):
+                progress.update(task, name=escape(path.name))
+                result = extract_one(path, max_bytes)
                 if isinstance(result, Refusal):
                     refused.append(result)
+                    progress.advance(task)
+                    continue
+                try:
+                    summary = writer.write_document(result.document)
+                except GraphUnavailable as exc:
+                    lost = f"while loading {shown(path)}: {_one_line(str(exc))}"
+                    not_attempted = len(found.files) - position
+                    break
+                except GraphError as exc:  # e.g. a query past its time limit: this file only
+                    refused.append(Refusal(path, f"Neo4j refused it: {exc}"))
                 else:
-                    try:
-                        summary = writer.write_document(result.document)
-                    except ServiceUnavailable as exc:
-                        console.print(f"[red]error:[/red] Neo4j went away while loading {path}: {exc}")
-                        refused.append(Refusal(path, "Neo4j unavailable; nothing of this file was half-written"))
-                        break
-                    except Neo4jError as exc:
-                        refused.append(Refusal(path, f"Neo4j refused it: {exc.message or exc}"))
-                    else:
-                        totals["documents"] += 1
-                        totals["articles"] += len(result.document.articles)
-                        totals["people"] += sum(len(a.people) for a in result.document.articles)
-                        totals["events"] += sum(len(a.events) for a in result.document.articles)
-                        totals["nodes written"] += summary.nodes_created
-                        totals["relationships written"] += summary.relationships_created
+                    if summary.failed:
+                        errors = [a for a in summary.per_article if a.error]
+                        refused.append(Refusal(
+                            path,
+                            f"{summary.failed} of {len(result.document.articles)} articles not written "
+                            f"(Neo4j: {errors[0].error}); the others are stored",
+                        ))
+                    totals["documents"] += 1
+                    totals["articles"] += summary.articles
+                    totals["people"] += sum(len(a.people) for a in result.document.articles)
+                    totals["events"] += sum(len(a.events) for a in result.document.articles)
+                    totals["nodes written"] += summary.nodes_created
+                    totals["relationships written"] += summary.relationships_created
                 progress.advance(task)
     finally:
         driver.close()
@@ -69,7 +130,21 @@ def run_load(paths: list[Path], settings: Settings, console: Console) -> int:
     for key in ("documents", "articles", "people", "events", "nodes written", "relationships written"):
         table.add_row(key, str(totals[key]))
     table.add_row("files refused", str(len(refused)))
+    table.add_row("files skipped (not .txt/.htm/.html)", str(len(found.skipped)))
+    if lost:
+        table.add_row("files not attempted (Neo4j lost)", str(not_attempted))
     console.print(table)
     for refusal in refused:
-        console.print(f"[yellow]refused[/yellow] {refusal.path}: {refusal.reason}")
-    return 1 if refused else 0
+        console.print(f"[yellow]refused[/yellow] {shown(refusal.path)}: {_one_line(refusal.reason)}",
+                      soft_wrap=True)
+    for path in found.skipped:
+        console.print(f"skipped {shown(path)}: not a text article file", soft_wrap=True, highlight=False)
+    if lost:
+        console.print(
+            f"[red]error:[/red] Neo4j became unavailable {lost}. Nothing of the unfinished article was "
+            f"written; {totals['articles']} articles are stored. Run the same command again when Neo4j is "
+            "back: loaded articles are merged, not duplicated.",
+            soft_wrap=True,
+        )
+        return EXIT_NEO4J
+    return EXIT_REFUSED if refused else EXIT_OK

@@ -1,19 +1,30 @@
-"""Many files → Documents, each refused with a one-line reason instead of stopping the batch."""
+"""Many files → Documents, each refused with a one-line reason instead of stopping the batch.
+
+Folders are walked in name order. Symbolic links are followed (to files and to folders) but every
+real file and folder is visited once, so a link loop or two links to one file cost nothing. Files
+in a folder whose suffix is not a text one (.txt, .htm, …) are skipped and counted, not refused: a
+folder of pages often also holds scans and notes. A file named on the command line is always tried.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from guanxi.facts import Document
-from loaders.decoding import DecodingError
-from loaders.pipeline import extract_bytes
+from loaders.cleanup import strip_markup
+from loaders.decoding import DecodingError, decode_bytes
+from loaders.pipeline import extract_text
 
-# Article text of the genre is a few KB; a file far larger than a year of pages is
-# almost certainly not news and would hold one transaction for too long.
+# Article text of the genre is a few KB and an issue page some tens of KB; extraction runs at
+# roughly 3 s per MB, so a file far larger than a year of pages is refused rather than holding
+# the loader (and, later, one transaction) for minutes. `guanxi load --max-size-mb` raises it.
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# A scraped web article on one line is a few thousand characters; a line of hundreds of
+# thousands is a dump (minified page, log, table) and reads as one giant meaningless article.
+MAX_LINE_CHARS = 100_000
 TEXT_SUFFIXES = {".txt", ".text", ".htm", ".html"}
 
 
@@ -29,52 +40,105 @@ class Extracted:
     document: Document
 
 
-def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Refusal]]:
-    """Expand folders (recursively, in name order) into the article files they hold."""
-    files: list[Path] = []
-    refused: list[Refusal] = []
-    seen: set[Path] = set()
+@dataclass
+class Collected:
+    """What a set of command-line paths expands to."""
 
-    def add(path: Path) -> None:
-        real = path.resolve()
-        if real in seen:
+    files: list[Path] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    # Files in folders that are not text articles by their suffix (images, PDFs, notes).
+    skipped: list[Path] = field(default_factory=list)
+
+
+def gather(paths: Iterable[Path]) -> Collected:
+    """Expand files and folders (recursively, name order, symlinks followed once) into article files."""
+    out = Collected()
+    seen_files: dict[Path, Path] = {}
+    seen_dirs: set[Path] = set()
+
+    def add_file(path: Path, real: Path) -> None:
+        if real not in seen_files:  # a second link to a file already in the batch adds nothing
+            seen_files[real] = path
+            out.files.append(path)
+
+    def walk(folder: Path) -> None:
+        real = folder.resolve()
+        if real in seen_dirs:
+            out.refused.append(Refusal(folder, f"folder already visited (symbolic link loop to {real})"))
             return
-        seen.add(real)
-        files.append(path)
+        seen_dirs.add(real)
+        try:
+            with os.scandir(folder) as entries:
+                children = sorted(entries, key=lambda e: e.name)
+        except OSError as exc:
+            out.refused.append(Refusal(folder, f"unreadable folder: {exc.strerror or exc}"))
+            return
+        for entry in children:
+            if entry.name.startswith("."):
+                continue
+            visit(Path(entry.path), explicit=False)
+
+    def visit(path: Path, explicit: bool) -> None:
+        try:
+            real = path.resolve(strict=True)
+        except FileNotFoundError:
+            reason = "broken symbolic link" if path.is_symlink() else "no such file or folder"
+            out.refused.append(Refusal(path, reason))
+            return
+        except RuntimeError:  # Python < 3.13 reports a link loop this way
+            out.refused.append(Refusal(path, "symbolic link loop"))
+            return
+        except OSError as exc:
+            reason = "symbolic link loop" if exc.errno == 40 else f"unreadable: {exc.strerror or exc}"
+            out.refused.append(Refusal(path, reason))
+            return
+        if real.is_dir():
+            walk(path)
+        elif real.is_file():
+            if explicit or path.suffix.lower() in TEXT_SUFFIXES:
+                add_file(path, real)
+            else:
+                out.skipped.append(path)
+        else:
+            out.refused.append(Refusal(path, "not a regular file (device, pipe or socket)"))
 
     for path in paths:
-        if path.is_symlink() and not path.exists():
-            refused.append(Refusal(path, "broken symbolic link"))
-        elif path.is_dir():
-            for root, dirs, names in os.walk(path, followlinks=False):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    child = Path(root) / name
-                    if name.startswith(".") or child.suffix.lower() not in TEXT_SUFFIXES:
-                        continue
-                    if child.is_symlink() and not child.exists():
-                        refused.append(Refusal(child, "broken symbolic link"))
-                        continue
-                    add(child)
-        elif path.is_file():
-            add(path)
-        else:
-            refused.append(Refusal(path, "no such file or folder"))
-    return files, refused
+        visit(path, explicit=True)
+    return out
 
 
-def extract_one(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Extracted | Refusal:
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Refusal]]:
+    """The article files under ``paths`` and what was refused while looking (skipped files dropped)."""
+    found = gather(paths)
+    return found.files, found.refused
+
+
+def longest_line(text: str) -> int:
+    return max((len(line) for line in text.split("\n")), default=0)
+
+
+def extract_one(path: Path, max_bytes: int = MAX_FILE_BYTES,
+                max_line_chars: int = MAX_LINE_CHARS) -> Extracted | Refusal:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return Refusal(path, f"too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB)")
+            return Refusal(path, f"too large ({size / 1e6:.1f} MB > limit {max_bytes / 1e6:.0f} MB)")
         data = path.read_bytes()
     except OSError as exc:
         return Refusal(path, f"unreadable: {exc.strerror or exc}")
     try:
-        doc = extract_bytes(data, source=path.name)
+        text, encoding = decode_bytes(data)
     except DecodingError as exc:
         return Refusal(path, str(exc))
+    # Measured after markup removal: a page's HTML is often one long line of short paragraphs.
+    longest = longest_line(strip_markup(text))
+    if longest > max_line_chars:
+        return Refusal(path, f"a line of {longest} characters (limit {max_line_chars}): not article text")
+    try:
+        doc = extract_text(text, source=path.name, encoding=encoding)
+    except Exception as exc:  # a rule tripping over one odd text must not stop the batch
+        first = str(exc).splitlines()[0][:200] if str(exc) else ""
+        return Refusal(path, f"could not read the facts ({type(exc).__name__}: {first})")
     if not doc.articles:
         return Refusal(path, "no article found in the text")
     return Extracted(path, doc)

@@ -1,0 +1,17 @@
+# The HTTP API; Neo4j runs in its own container (see docker-compose.yml).
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+WORKDIR /app
+COPY . /app
+# Editable, so the code finds cypher/ and samples/ beside it (settings.REPO_ROOT) as in a clone.
+RUN pip install -e . \
+    && useradd --create-home --uid 10001 guanxi
+
+USER guanxi
+EXPOSE 8000
+CMD ["guanxi", "serve", "--host", "0.0.0.0", "--port", "8000"]

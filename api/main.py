@@ -1,0 +1,41 @@
+"""The FastAPI app: ``uvicorn api.main:app`` (or ``create_app()`` in tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from api.deps import GraphState, lifespan
+from api.errors import install_error_handlers
+from api.routes import all_routers
+from api.security import install_request_limits
+from guanxi.settings import Settings, get_settings
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    app = FastAPI(
+        title="guanxi",
+        summary="Officials, companies, projects and events from Chinese local government news.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.graph = GraphState(settings or get_settings())
+    install_error_handlers(app)
+    install_request_limits(app)
+    for router in all_routers():
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html", media_type="text/html; charset=utf-8")
+
+    return app
+
+
+app = create_app()

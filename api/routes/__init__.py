@@ -1,0 +1,11 @@
+"""The API's routers, one module per area; ``all_routers()`` is what the app mounts."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+
+def all_routers() -> list[APIRouter]:
+    from api.routes import corrections, entities, explore, export, health, search
+
+    return [module.router for module in (health, search, entities, explore, corrections, export)]

@@ -1,0 +1,161 @@
+"""Exploring connections: a person's timeline and contacts, the officials around an organisation,
+and paths and neighbourhoods with filters. Every list pages with ``limit``/``offset`` and filters
+by ``from_date``/``to_date`` (ISO dates, inclusive) and, where it has one, ``place``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Path, Query
+from pydantic import BaseModel, ConfigDict, Field
+
+from api.deps import Repo
+from graph.views import Contacts, GraphNode, GraphPath, GraphView, Officials, Timeline
+
+router = APIRouter(tags=["explore"])
+
+EntityId = Annotated[str, Path(min_length=1, max_length=100, description="An id from /search")]
+IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date, e.g. 2023-05-01")]
+Place = Annotated[str | None, Query(min_length=1, max_length=50, description="Any part of a place, e.g. 鹤泉")]
+Limit = Annotated[int, Query(ge=1, le=200)]
+Offset = Annotated[int, Query(ge=0, le=100_000)]
+PathType = Literal["ATTENDED", "HOLDS_POSITION", "SIGNED", "RUNS", "PARTY_TO", "SIGNATORY_OF", "FOR_PROJECT"]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such id"}}
+
+
+def _dates(from_date: str | None, to_date: str | None) -> None:
+    if from_date and to_date and from_date > to_date:
+        raise HTTPException(status_code=422, detail="from_date is after to_date")
+
+
+@router.get("/people/{id}/timeline", response_model=Timeline, responses=NOT_FOUND,
+            summary="A person's titles, events and signings in date order, each with its source")
+def timeline(
+    id: EntityId,
+    repo: Repo,
+    from_date: IsoDate = None,
+    to_date: IsoDate = None,
+    place: Place = None,
+    kind: Annotated[list[Literal["position", "event", "signing"]] | None, Query(description="Only these; repeat")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Timeline:
+    _dates(from_date, to_date)
+    found = repo.timeline(id, from_date=from_date, to_date=to_date, place=place, kinds=list(kind or []) or None,
+                          limit=limit, offset=offset)
+    if found is None:
+        raise HTTPException(status_code=404, detail=f"no person with id {id!r}")
+    return found
+
+
+@router.get("/people/{id}/contacts", response_model=Contacts, responses=NOT_FOUND,
+            summary="People and companies met at the same events, most often met first, with the events")
+def contacts(
+    id: EntityId,
+    repo: Repo,
+    from_date: IsoDate = None,
+    to_date: IsoDate = None,
+    place: Place = None,
+    kind: Annotated[list[Literal["person", "organization"]] | None, Query(description="Only these; repeat")] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Contacts:
+    _dates(from_date, to_date)
+    found = repo.contacts(id, from_date=from_date, to_date=to_date, place=place, kinds=list(kind or []) or None,
+                          limit=limit, offset=offset)
+    if found is None:
+        raise HTTPException(status_code=404, detail=f"no person with id {id!r}")
+    return found
+
+
+@router.get("/organizations/{id}/officials", response_model=Officials, responses=NOT_FOUND,
+            summary="Officials who attended the organisation's events or signed with it, with dates")
+def officials(
+    id: EntityId,
+    repo: Repo,
+    from_date: IsoDate = None,
+    to_date: IsoDate = None,
+    place: Place = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Officials:
+    _dates(from_date, to_date)
+    found = repo.officials(id, from_date=from_date, to_date=to_date, place=place, limit=limit, offset=offset)
+    if found is None:
+        raise HTTPException(status_code=404, detail=f"no organization with id {id!r}")
+    return found
+
+
+class PathsResult(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
+    from_: GraphNode = Field(alias="from")
+    to: GraphNode
+    max_hops: int
+    k: int | None = None
+    total: int = 0
+    paths: list[GraphPath]
+
+
+@router.get(
+    "/paths",
+    response_model=PathsResult,
+    response_model_by_alias=True,
+    responses=NOT_FOUND,
+    summary="Shortest connections between two entities, each step with its source sentence",
+    description="Without k, types or dates: every connection of the least length (up to `limit`). "
+                "With any of them: up to k shortest connections of any length up to max_hops, through "
+                "the given relationship types, over facts dated within the range (undated facts pass).",
+)
+def paths(
+    repo: Repo,
+    from_: Annotated[str, Query(alias="from", min_length=1, max_length=100)],
+    to: Annotated[str, Query(min_length=1, max_length=100)],
+    max_hops: Annotated[int, Query(ge=1, le=6)] = 4,
+    limit: Annotated[int, Query(ge=1, le=10)] = 3,
+    k: Annotated[int | None, Query(ge=1, le=5, description="Up to k shortest connections")] = None,
+    type: Annotated[list[PathType] | None, Query(description="Only these relationship types; repeat")] = None,
+    from_date: IsoDate = None,
+    to_date: IsoDate = None,
+    offset: Offset = 0,
+) -> PathsResult:
+    _dates(from_date, to_date)
+    start = repo.node(from_)
+    if start is None:
+        raise HTTPException(status_code=404, detail=f"no node with id {from_!r}")
+    end = repo.node(to)
+    if end is None:
+        raise HTTPException(status_code=404, detail=f"no node with id {to!r}")
+    if k is None and not type and from_date is None and to_date is None:
+        found = repo.paths(from_, to, max_hops=max_hops, limit=limit + offset)
+    else:
+        found = repo.k_paths(from_, to, k=(k or limit) + offset, max_hops=max_hops, types=list(type or []) or None,
+                             from_date=from_date, to_date=to_date)
+    return PathsResult.model_validate({"from": start, "to": end, "max_hops": max_hops, "k": k, "total": len(found),
+                                       "paths": found[offset:]})
+
+
+@router.get(
+    "/graph/neighbourhood/{id}",
+    response_model=GraphView,
+    responses=NOT_FOUND,
+    summary="Nodes and edges around one node, for drawing; optionally only edges of some types and dates",
+)
+def neighbourhood(
+    repo: Repo,
+    id: EntityId,
+    depth: Annotated[int, Query(ge=1, le=3)] = 1,
+    limit: Annotated[int, Query(ge=1, le=300)] = 100,
+    from_date: IsoDate = None,
+    to_date: IsoDate = None,
+    type: Annotated[list[str] | None, Query(max_length=20, description="Only these relationship types")] = None,
+) -> GraphView:
+    _dates(from_date, to_date)
+    if from_date is None and to_date is None and not type:
+        view = repo.neighbourhood(id, depth=depth, limit=limit)
+    else:
+        view = repo.neighbourhood(id, depth=depth, limit=limit, from_date=from_date, to_date=to_date,
+                                  types=list(type or []) or None)
+    if view is None:
+        raise HTTPException(status_code=404, detail=f"no node with id {id!r}")
+    return view

@@ -1,0 +1,61 @@
+"""Exports of a neighbourhood (``id`` and ``depth``) or of the whole graph (no ``id``; paged by
+``limit``/``offset`` over nodes ordered by id, edges among the page's nodes). The header
+``X-Guanxi-Truncated: true`` says there is more."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import Response
+
+from api.deps import Repo
+from graph.export import edges_csv, ftm_lines, nodes_csv, to_graphml
+from graph.views import GraphView
+
+router = APIRouter(tags=["export"])
+
+Id = Annotated[str | None, Query(min_length=1, max_length=100, description="Centre of a neighbourhood; none: all")]
+Depth = Annotated[int, Query(ge=1, le=3)]
+# Bounded like every list of the API; `guanxi entities export` writes graphs of any size.
+Limit = Annotated[int, Query(ge=1, le=500, description="Most nodes in the export")]
+Offset = Annotated[int, Query(ge=0, le=100_000, description="Whole graph only: skip this many nodes (by id)")]
+
+
+def _view(repo: Repo, id: str | None, depth: int, limit: int, offset: int) -> GraphView:
+    if id is None:
+        return repo.whole_graph(limit=limit, offset=offset)
+    view = repo.neighbourhood(id, depth=depth, limit=limit)
+    if view is None:
+        raise HTTPException(status_code=404, detail=f"no node with id {id!r}")
+    return view
+
+
+def _file(body: str, media_type: str, name: str, view: GraphView) -> Response:
+    headers = {"Content-Disposition": f'attachment; filename="{name}"',
+               "X-Guanxi-Truncated": "true" if view.truncated else "false"}
+    return Response(content=body, media_type=media_type, headers=headers)
+
+
+@router.get("/export/graphml", response_class=Response, summary="GraphML (Gephi, yEd, Cytoscape)",
+            responses={200: {"content": {"application/graphml+xml": {}}}, 404: {"description": "No such id"}})
+def graphml(repo: Repo, id: Id = None, depth: Depth = 1, limit: Limit = 500, offset: Offset = 0) -> Response:
+    view = _view(repo, id, depth, limit, offset)
+    return _file(to_graphml(view), "application/graphml+xml; charset=utf-8", "guanxi.graphml", view)
+
+
+@router.get("/export/csv", response_class=Response, summary="CSV: the nodes table or the edges table",
+            responses={200: {"content": {"text/csv": {}}}, 404: {"description": "No such id"}})
+def csv(repo: Repo, id: Id = None, depth: Depth = 1, limit: Limit = 500, offset: Offset = 0,
+        part: Annotated[Literal["nodes", "edges"], Query(description="Which table")] = "edges") -> Response:
+    view = _view(repo, id, depth, limit, offset)
+    body = nodes_csv(view) if part == "nodes" else edges_csv(view)
+    return _file(body, "text/csv; charset=utf-8", f"guanxi-{part}.csv", view)
+
+
+@router.get("/export/ftm", response_class=Response,
+            summary="followthemoney entities, one JSON object a line (OCCRP Aleph, ftm tools)",
+            responses={200: {"content": {"application/x-ndjson": {}}}, 404: {"description": "No such id"}})
+def ftm(repo: Repo, id: Id = None, depth: Depth = 1, limit: Limit = 500, offset: Offset = 0) -> Response:
+    view = _view(repo, id, depth, limit, offset)
+    return _file(ftm_lines(view), "application/x-ndjson; charset=utf-8", "guanxi.ftm.json", view)

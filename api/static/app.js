@@ -1,0 +1,78 @@
+// The journalist page: routes the URL hash to a view. Views: search results (as you type),
+// an entity page, its graph, an article, and the connection between two entities.
+import { api, hasEndpoint } from "./api.js";
+import { $, KIND_PATH, el } from "./dom.js";
+import { showConnect } from "./connect.js";
+import { showArticle, showEntity } from "./entity.js";
+import { showGraph } from "./graph.js";
+import { instantSearch } from "./search.js";
+
+const detail = $("detail");
+
+function welcome() {
+  return el("section", { class: "welcome" },
+    el("h2", {}, "Who met whom, who signed what"),
+    el("p", {}, "Type any part of a name above: people, organizations, projects and events appear as you type. ",
+      "Every fact on an entity's page shows the sentence it was read from and its article."),
+    el("p", {}, el("a", { href: "#/connect", class: "button" }, "How are two entities connected? 找关系")));
+}
+
+async function route() {
+  const hash = location.hash.replace(/^#\/?/, "");
+  const [path, query] = hash.split("?");
+  const params = new URLSearchParams(query || "");
+  const parts = path.split("/").map(decodeURIComponent);
+  document.body.dataset.view = parts[0] || "home";
+  if (parts[0] === "graph" || parts[0] === "connect" || parts[0] === "paths") search.clear();
+  try {
+    if (!parts[0]) {
+      detail.replaceChildren(welcome());
+    } else if (parts[0] === "search") {
+      $("q").value = params.get("q") || "";
+      search.run();
+    } else if (KIND_PATH[parts[0]] && parts[1]) {
+      detail.replaceChildren(el("p", { class: "muted" }, "Loading…"));
+      await showEntity(parts[0], parts[1], detail);
+    } else if (parts[0] === "graph" && parts[1]) {
+      await showGraph(parts[1], detail);
+    } else if (parts[0] === "connect" || parts[0] === "paths") {
+      await showConnect(params, detail);
+    } else if (parts[0] === "article" && parts[1] && (await hasEndpoint("/articles/{id}"))) {
+      await showArticle(parts[1], detail);
+    } else {
+      detail.replaceChildren(el("p", { class: "muted" }, "Nothing here. "), el("a", { href: "#/" }, "Start again"));
+    }
+  } catch (error) {
+    detail.replaceChildren(el("p", { class: "error" }, error.message));
+  }
+  window.scrollTo(0, 0);
+}
+
+const search = instantSearch({
+  input: $("q"),
+  list: $("results"),
+  kindSelect: $("kind"),
+  limit: 30,
+  onPick: (hit) => {
+    location.hash = `#/${hit.kind}/${encodeURIComponent(hit.id)}`;
+  },
+});
+
+$("search-form").addEventListener("submit", (event) => event.preventDefault());
+// Where results float over the view (graph, connections), a click elsewhere puts them away.
+document.addEventListener("click", (event) => {
+  const floating = ["graph", "connect", "paths"].includes(document.body.dataset.view);
+  if (floating && !event.target.closest("#results, #search-form")) search.clear();
+});
+window.addEventListener("hashchange", route);
+
+(async () => {
+  try {
+    const s = await api("/stats");
+    $("stats").textContent =
+      `${s.people} people · ${s.organizations} organizations · ${s.projects} projects · ${s.events} events · ${s.articles} articles`;
+  } catch (error) {
+    $("stats").textContent = error.message;
+  }
+})();
+route();

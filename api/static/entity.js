@@ -1,0 +1,260 @@
+// One entity's page: titles over time, a dated timeline of events with roles, and the source
+// sentence behind every fact. Optional endpoints (contacts, officials, articles) add sections
+// when the server has them.
+import { api, exportEndpoints, hasEndpoint, queryParams } from "./api.js";
+import {
+  EVENT_TYPE_LABEL, KIND_PATH, articleLabel, articleWhere, badge, el, entityLink, muted, nothing,
+  roleTags, sourceBlock, table,
+} from "./dom.js";
+
+const PERSON_KIND_LABEL = { official: "官员 official", executive: "企业人员 executive", other: "" };
+const ORG_KIND_LABEL = { government: "政府 government", party: "党委 party", company: "企业 company", other: "" };
+
+function byDate(a, b) {
+  return (a.date || "9999").localeCompare(b.date || "9999");
+}
+
+function actions(entity, exports) {
+  const id = encodeURIComponent(entity.id);
+  return el("nav", { class: "actions" },
+    el("a", { href: `#/graph/${id}`, class: "button", id: "open-graph" }, "Graph 关系图"),
+    el("a", { href: `#/connect?from=${id}`, class: "button", id: "open-connect" }, "Connect to… 找关系"),
+    exports.length ? el("span", { class: "exports" }, muted("Export 导出: "),
+      exports.map((link) => el("a", { href: link.href, class: "export", download: "" }, link.label))) : null);
+}
+
+// Export endpoints that take an entity id: its neighbourhood as a file to download.
+async function exportLinks(entity) {
+  const links = [];
+  for (const path of await exportEndpoints()) {
+    if (path.includes("{") || !(await queryParams(path)).has("id")) continue;
+    const format = path.split("/").pop();
+    const params = new URLSearchParams({ id: entity.id });
+    if (format === "csv") {
+      for (const part of ["nodes", "edges"]) {
+        links.push({ href: `${path}?${params}&part=${part}`, label: `CSV ${part}` });
+      }
+    } else {
+      links.push({ href: `${path}?${params}`, label: format === "ftm" ? "FollowTheMoney" : format.toUpperCase() });
+    }
+  }
+  return links;
+}
+
+function heading(entity, subtitle) {
+  return [
+    el("h2", { id: "entity-name" }, badge(entity.kind), entity.name, subtitle ? [" ", muted(subtitle)] : null),
+    entity.aliases && entity.aliases.length ? el("p", { class: "muted" }, "又称 ", entity.aliases.join("、")) : null,
+  ];
+}
+
+function section(title, id, ...content) {
+  return el("section", { class: "facts", id }, el("h3", {}, title), content);
+}
+
+// Titles as held over time: one row per title and organization, from the first to the last
+// report that names it, with every sentence that says so.
+function titlesOverTime(positions, withArticles, personColumn) {
+  const groups = new Map();
+  for (const p of positions) {
+    const who = personColumn ? p.person.id : "";
+    const key = `${who}|${p.title}|${p.organization ? p.organization.id : ""}`;
+    if (!groups.has(key)) groups.set(key, { first: p, dates: [], sources: [] });
+    const group = groups.get(key);
+    if (p.as_of) group.dates.push(p.as_of);
+    group.sources.push({ date: p.as_of, source: p.source });
+  }
+  const rows = [...groups.values()].map((g) => {
+    g.dates.sort();
+    g.sources.sort(byDate);
+    return g;
+  }).sort((a, b) => (a.dates[0] || "9999").localeCompare(b.dates[0] || "9999"));
+  const period = (dates) => {
+    if (!dates.length) return "date unknown";
+    return dates[0] === dates[dates.length - 1] ? dates[0] : `${dates[0]} → ${dates[dates.length - 1]}`;
+  };
+  const sources = (g) => g.sources.map((s) => sourceBlock(s.source, withArticles));
+  if (personColumn) {
+    return table(["period", "person", "title", "source sentences"], rows.map((g) => [
+      period(g.dates), entityLink(g.first.person), g.first.title, sources(g)]), { class: "titles" });
+  }
+  return table(["period", "title", "organization", "source sentences"], rows.map((g) => [
+    period(g.dates), el("strong", {}, g.first.title),
+    g.first.organization ? entityLink(g.first.organization) : muted(g.first.org || ""), sources(g)]),
+  { class: "titles" });
+}
+
+// Events and signings on one dated line, oldest first.
+function timeline(items, withArticles) {
+  if (!items.length) return nothing();
+  return el("ol", { class: "timeline" }, items.sort(byDate).map((item) =>
+    el("li", { class: "timeline-item" },
+      el("time", {}, item.date || "date unknown"),
+      el("div", { class: "timeline-body" },
+        el("div", {}, item.what, item.detail ? [" ", muted(item.detail)] : null, " ", item.roles || null),
+        sourceBlock(item.source, withArticles)))));
+}
+
+function eventItems(events) {
+  return events.map((e) => ({
+    date: e.date,
+    what: entityLink(e.event),
+    detail: [EVENT_TYPE_LABEL[e.type] || e.type, e.place].filter(Boolean).join(" · "),
+    roles: el("span", { class: "roles" }, roleTags(e.roles)),
+    source: e.source,
+  }));
+}
+
+function signingItems(signings) {
+  return signings.map((s) => ({
+    date: s.date,
+    what: [el("span", { class: "role signed" }, "签约"), " ",
+      s.project ? entityLink(s.project) : (s.project_name || "a project")],
+    detail: s.parties.length ? `parties: ${s.parties.map((p) => p.name).join("、")}` : "",
+    roles: s.signers.length ? el("span", { class: "muted" }, ` signed by ${s.signers.map((p) => p.name).join("、")}`) : null,
+    source: s.source,
+  }));
+}
+
+function articleList(articles, withArticles) {
+  if (!articles.length) return nothing();
+  return el("ul", { class: "articles" }, [...articles].sort(byDate).map((a) =>
+    el("li", {}, articleLabel(a, withArticles))));
+}
+
+// What an endpoint we know only by name returns: entities become links, sources show their
+// sentence, other plain values are listed as "key: value".
+function genericItems(data, withArticles) {
+  let items = data;
+  if (!Array.isArray(items) && items && typeof items === "object") {
+    items = Object.values(items).find(Array.isArray) || [];
+  }
+  if (!Array.isArray(items) || !items.length) return nothing();
+  const isRef = (v) => v && typeof v === "object" && "id" in v && "name" in v && "kind" in v;
+  const isSource = (v) => v && typeof v === "object" && ("sentence" in v || "article" in v) && !isRef(v);
+  return el("ul", { class: "generic" }, items.slice(0, 100).map((item) => {
+    if (isRef(item)) return el("li", {}, entityLink(item));
+    const parts = [];
+    const details = [];
+    for (const [key, value] of Object.entries(item || {})) {
+      if (value === null || value === undefined || key === "id") continue;
+      if (isRef(value)) parts.push(entityLink(value), " ");
+      else if (isSource(value)) details.push(sourceBlock(value, withArticles));
+      else if (Array.isArray(value) && value.length && value.every(isRef)) parts.push(value.map((v) => [entityLink(v), " "]));
+      else if (Array.isArray(value) && value.every(isSource)) details.push(value.slice(0, 5).map((v) => sourceBlock(v, withArticles)));
+      else if (Array.isArray(value) && value.every((v) => typeof v !== "object")) parts.push(muted(`${key}: ${value.join("、")} `));
+      else if (typeof value !== "object") parts.push(muted(`${key}: ${value} `));
+    }
+    return el("li", {}, parts, details);
+  }));
+}
+
+// People (and companies) met at the same events: /people/{id}/contacts.
+function contactsTable(data) {
+  const rows = (data.contacts || []).map((c) => [
+    entityLink(c.entity), (c.titles || []).join("、"), String(c.count),
+    el("div", {}, (c.events || []).slice(0, 5).map((e) => el("div", {},
+      muted(e.date || ""), " ", entityLink({ id: e.id, kind: "event", name: e.name })))),
+  ]);
+  return table(["who", "titles", "times met", "where"], rows, { class: "people" });
+}
+
+// Officials seen with an organization: /organizations/{id}/officials.
+function officialsTable(data, withArticles) {
+  const rows = (data.officials || []).map((o) => [
+    entityLink(o.person), (o.titles || []).join("、"),
+    [o.first_date, o.last_date].filter(Boolean).join(" → "),
+    el("div", {}, (o.links || []).slice(0, 3).map((l) => el("div", { class: "official-link" },
+      el("span", { class: `role ${l.relation}` }, l.relation === "signed" ? "签约" : "出席"), " ",
+      muted(l.date || ""), " ", l.event ? entityLink(l.event) : null, sourceBlock(l.source, withArticles)))),
+  ]);
+  return table(["official", "titles", "period", "together at"], rows, { class: "people" });
+}
+
+const RENDERERS = { contacts: contactsTable, officials: officialsTable };
+
+async function optionalSection(path, title, id, withArticles) {
+  if (!(await hasEndpoint(path.template))) return null;
+  try {
+    const data = await api(path.url);
+    const render = RENDERERS[id];
+    if (render && Array.isArray(data[id])) return section(title, id, render(data, withArticles));
+    return section(title, id, genericItems(data, withArticles));
+  } catch {
+    return null; // an optional section never breaks the page
+  }
+}
+
+function personView(p, withArticles) {
+  return [
+    heading(p, PERSON_KIND_LABEL[p.person_kind] || p.person_kind),
+    section("Titles over time 职务变化", "titles", titlesOverTime(p.positions, withArticles, false)),
+    section("Timeline 活动时间线", "timeline",
+      timeline([...eventItems(p.events), ...signingItems(p.signings)], withArticles)),
+    section("Mentioned in 报道", "articles", articleList(p.articles, withArticles)),
+    p.bylines.length ? section("Wrote 署名", "bylines", articleList(p.bylines.map((b) => b.article), withArticles)) : null,
+  ];
+}
+
+function organizationView(o, withArticles) {
+  return [
+    heading(o, ORG_KIND_LABEL[o.org_kind] || o.org_kind),
+    section("People and their titles 人员", "titles", titlesOverTime(o.people.map((m) => ({ ...m, organization: null })),
+      withArticles, true)),
+    section("Projects 项目", "projects", table(["date", "project", "relation", "source"], [...o.projects].sort(byDate).map((l) => [
+      l.date || "", entityLink(l.project), l.relation === "signed" ? "签约 signed" : "承建 runs", sourceBlock(l.source, withArticles)]))),
+    section("Timeline 签约时间线", "timeline", timeline(signingItems(o.signings), withArticles)),
+    section("Mentioned in 报道", "articles", articleList(o.articles, withArticles)),
+  ];
+}
+
+function projectView(p, withArticles) {
+  return [
+    heading(p, p.place),
+    section("Companies 企业", "companies", table(["organization", "source"], p.companies.map((c) => [
+      entityLink(c.organization), sourceBlock(c.source, withArticles)]))),
+    section("Timeline 签约时间线", "timeline", timeline(signingItems(p.signings), withArticles)),
+    section("Events 活动", "events", p.events.length ? el("ul", {}, p.events.map((e) => el("li", {}, entityLink(e)))) : nothing()),
+    section("Mentioned in 报道", "articles", articleList(p.articles, withArticles)),
+  ];
+}
+
+function eventView(e, withArticles) {
+  return [
+    heading(e, [e.date, EVENT_TYPE_LABEL[e.type] || e.type, e.place].filter(Boolean).join(" · ")),
+    e.article ? el("p", {}, "Reported in ", articleLabel(e.article, withArticles)) : null,
+    section("Attendees 出席", "attendees", table(["person", "titles", "roles", "source"], e.attendees.map((a) => [
+      entityLink(a.person), a.titles.join("、"), roleTags(a.roles), sourceBlock(a.source, withArticles)]))),
+  ];
+}
+
+const VIEWS = { person: personView, organization: organizationView, project: projectView, event: eventView };
+
+export async function showEntity(kind, id, target) {
+  const withArticles = await hasEndpoint("/articles/{id}");
+  const data = await api(`/${KIND_PATH[kind]}/${encodeURIComponent(id)}`);
+  const entity = { ...data, kind };
+  const [head, ...body] = VIEWS[kind](data, withArticles);
+  const parts = [head, actions(entity, await exportLinks(entity)), body];
+  const enc = encodeURIComponent(id);
+  const extra = [];
+  if (kind === "person") {
+    extra.push(await optionalSection({ template: "/people/{id}/contacts", url: `/people/${enc}/contacts` },
+      "Contacts 交集", "contacts", withArticles));
+  } else if (kind === "organization") {
+    extra.push(await optionalSection({ template: "/organizations/{id}/officials", url: `/organizations/${enc}/officials` },
+      "Officials 官员", "officials", withArticles));
+  }
+  target.replaceChildren(el("article", { class: "entity", "data-kind": kind, "data-id": id }, parts, extra));
+}
+
+export async function showArticle(id, target) {
+  const a = await api(`/articles/${encodeURIComponent(id)}`);
+  const text = typeof a.text === "string" ? a.text : "";
+  const related = Object.entries(a).filter(([, v]) => Array.isArray(v) && v.length && typeof v[0] === "object");
+  target.replaceChildren(el("article", { class: "article-view" },
+    el("h2", {}, badge("article"), a.title || id),
+    el("p", { class: "muted" }, articleWhere(a)),
+    text ? text.split(/\n+/).map((line) => el("p", { class: "article-text" }, line)) : null,
+    related.map(([key, list]) => section(key, `article-${key}`, genericItems(list, false)))));
+}

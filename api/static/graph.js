@@ -1,0 +1,433 @@
+// An entity's neighbourhood as an SVG network, laid out by a small force simulation of our own.
+// Clicking a node fetches its neighbours and adds them; clicking a node or an edge shows the
+// sentences behind it beside the drawing.
+import { api } from "./api.js";
+import {
+  KIND_LABEL, REL_LABEL, ROLE_LABEL, badge, el, entityHash, entityLink, muted, sourceBlock, svg,
+} from "./dom.js";
+
+const NEIGHBOUR_LIMIT = 60;
+const HIDDEN_BY_DEFAULT = new Set(["article", "document"]);
+const LINK_LENGTH = 150;
+const REPULSION = 18000;
+const SPRING = 0.04;
+const GRAVITY = 0.012;
+const FRICTION = 0.55;
+const SETTLED = 0.02;
+
+// What an edge says, short enough to sit on the line: roles, title or relation, then the date.
+function edgeWords(edge) {
+  const p = edge.properties || {};
+  if (Array.isArray(p.roles) && p.roles.length) return p.roles.map((r) => ROLE_LABEL[r] || r).join("·");
+  if (p.title) return p.title;
+  return REL_LABEL[edge.type] || edge.type;
+}
+
+function edgeDate(edge) {
+  const p = edge.properties || {};
+  return p.date || p.as_of || "";
+}
+
+export function edgeLabel(edge) {
+  return [edgeWords(edge), edgeDate(edge)].filter(Boolean).join(" ");
+}
+
+// One line can carry the same fact read in several articles: name it once, with its date range.
+function lineLabel(line) {
+  const words = [...new Set(line.facts.map(edgeWords))];
+  const dates = [...new Set(line.facts.map(edgeDate).filter(Boolean))].sort();
+  const when = dates.length > 1 ? `${dates[0]}…${dates[dates.length - 1]}` : (dates[0] || "");
+  const what = words.length > 2 ? `${words[0]} +${words.length - 1}` : words.join("/");
+  return [what, when].filter(Boolean).join(" ");
+}
+
+class Network {
+  constructor(root, panel, notice) {
+    this.root = root;
+    this.panel = panel;
+    this.notice = notice;
+    this.nodes = new Map();
+    this.edges = new Map(); // one drawn line per (source, target, type); its facts listed inside
+    this.showArticles = false;
+    this.alpha = 0;
+    this.frame = null;
+    this.userView = null; // set once the user pans or zooms: stop fitting the view to the nodes
+    this.selected = null;
+    this.build();
+  }
+
+  build() {
+    this.edgeLayer = svg("g", { class: "edges" });
+    this.labelLayer = svg("g", { class: "edge-labels" });
+    this.nodeLabelLayer = svg("g", { class: "node-labels" });
+    this.nodeLayer = svg("g", { class: "nodes" });
+    this.svg = svg("svg", {
+      id: "graph-svg", role: "img", "aria-label": "network of connections", viewBox: "-400 -300 800 600",
+      "data-settled": "false",
+    }, this.edgeLayer, this.labelLayer, this.nodeLabelLayer, this.nodeLayer);
+    this.svg.addEventListener("wheel", (event) => this.zoom(event), { passive: false });
+    this.svg.addEventListener("pointerdown", (event) => this.startPan(event));
+    this.root.replaceChildren(this.svg);
+  }
+
+  // --- data ---------------------------------------------------------------------------------
+
+  async expand(id, near) {
+    const node = this.nodes.get(id);
+    if (node) {
+      if (node.expanded || node.loading) return;
+      node.loading = true;
+    }
+    this.notice.textContent = "Loading neighbours…";
+    let view;
+    try {
+      view = await api(`/graph/neighbourhood/${encodeURIComponent(id)}?depth=1&limit=${NEIGHBOUR_LIMIT}`);
+    } catch (error) {
+      this.notice.textContent = error.message;
+      if (node) node.loading = false;
+      return;
+    }
+    const origin = near || { x: 0, y: 0 };
+    let added = 0;
+    view.nodes.forEach((n, i) => {
+      if (this.nodes.has(n.id)) return;
+      // A spiral around the clicked node, a little jittered so no two start on one line.
+      const angle = i * 2.4 + Math.random() * 0.3;
+      const radius = n.id === id ? 0 : 40 + 8 * Math.sqrt(i);
+      this.nodes.set(n.id, {
+        ...n, x: origin.x + Math.cos(angle) * radius, y: origin.y + Math.sin(angle) * radius, vx: 0, vy: 0,
+        expanded: false, loading: false,
+      });
+      added += 1;
+    });
+    for (const e of view.edges) {
+      const key = `${e.source}|${e.target}|${e.type}`;
+      if (!this.edges.has(key)) this.edges.set(key, { key, source: e.source, target: e.target, type: e.type, facts: [] });
+      const line = this.edges.get(key);
+      const factKey = `${e.sentence}|${e.article ? e.article.id : ""}|${JSON.stringify(e.properties)}`;
+      if (!line.facts.some((f) => f.factKey === factKey)) line.facts.push({ ...e, factKey });
+    }
+    const expanded = this.nodes.get(id);
+    expanded.expanded = true;
+    expanded.loading = false;
+    this.notice.textContent = view.truncated
+      ? `Showing the first ${NEIGHBOUR_LIMIT} neighbours of ${expanded.name}.`
+      : (added ? "" : `${expanded.name} has no further neighbours.`);
+    this.render();
+    if (this.selected) this.select(this.nodes.get(this.selected.id));
+    this.heat(added ? 0.8 : 0.1);
+  }
+
+  visible(node) {
+    return this.showArticles || !HIDDEN_BY_DEFAULT.has(node.kind);
+  }
+
+  visibleNodes() {
+    return [...this.nodes.values()].filter((n) => this.visible(n));
+  }
+
+  visibleEdges() {
+    return [...this.edges.values()].filter((e) => {
+      const a = this.nodes.get(e.source);
+      const b = this.nodes.get(e.target);
+      return a && b && this.visible(a) && this.visible(b);
+    });
+  }
+
+  // --- drawing ------------------------------------------------------------------------------
+
+  render() {
+    const nodes = this.visibleNodes();
+    const edges = this.visibleEdges();
+    this.edgeLayer.replaceChildren(...edges.map((e) => {
+      e.line = svg("line", { class: `edge ${e.type}`, "data-key": e.key, onclick: () => this.selectEdge(e) },
+        svg("title", {}, lineLabel(e)));
+      return e.line;
+    }));
+    this.labelLayer.replaceChildren(...edges.map((e) => {
+      e.label = svg("text", { class: "edge-label", "text-anchor": "middle", onclick: () => this.selectEdge(e) },
+        lineLabel(e));
+      return e.label;
+    }));
+    this.nodeLayer.replaceChildren(...nodes.map((n) => {
+      const isCenter = n.id === this.center;
+      n.el = svg("g", {
+        class: `node ${n.kind}${n.expanded ? " expanded" : ""}${isCenter ? " center" : ""}`,
+        "data-id": n.id, "data-kind": n.kind, "data-name": n.name, tabindex: "0", role: "button",
+        "aria-label": `${KIND_LABEL[n.kind] || n.kind} ${n.name}`,
+      },
+      svg("circle", { r: isCenter ? 16 : 11 }),
+      svg("title", {}, `${n.name} (${KIND_LABEL[n.kind] || n.kind})${n.expanded ? "" : " — click to expand"}`));
+      // Names sit in a layer under every circle, so a long name never covers another node.
+      n.labelEl = svg("text", { class: `node-label${isCenter ? " center" : ""}`, x: 15, y: 4 },
+        n.name.length > 16 ? `${n.name.slice(0, 15)}…` : n.name);
+      n.labelEl.addEventListener("pointerdown", (event) => this.startDrag(event, n));
+      n.el.addEventListener("pointerdown", (event) => this.startDrag(event, n));
+      n.el.addEventListener("keydown", (event) => {
+        if (event.key === "Enter") this.clickNode(n);
+      });
+      return n.el;
+    }));
+    this.nodeLabelLayer.replaceChildren(...nodes.map((n) => n.labelEl));
+    this.svg.dataset.nodeCount = String(nodes.length);
+    this.svg.dataset.totalNodes = String(this.nodes.size);
+    this.updateLegend(nodes);
+    this.draw();
+  }
+
+  updateLegend(nodes) {
+    const counts = {};
+    for (const n of nodes) counts[n.kind] = (counts[n.kind] || 0) + 1;
+    const legend = document.getElementById("graph-legend");
+    if (legend) {
+      legend.replaceChildren(...Object.entries(counts).map(([kind, count]) =>
+        el("span", { class: "legend-item" }, el("span", { class: `swatch ${kind}` }), `${KIND_LABEL[kind] || kind} ${count}`)));
+    }
+  }
+
+  draw() {
+    for (const e of this.visibleEdges()) {
+      const a = this.nodes.get(e.source);
+      const b = this.nodes.get(e.target);
+      if (!e.line) continue;
+      e.line.setAttribute("x1", a.x.toFixed(1));
+      e.line.setAttribute("y1", a.y.toFixed(1));
+      e.line.setAttribute("x2", b.x.toFixed(1));
+      e.line.setAttribute("y2", b.y.toFixed(1));
+      e.label.setAttribute("x", ((a.x + b.x) / 2).toFixed(1));
+      e.label.setAttribute("y", ((a.y + b.y) / 2 - 3).toFixed(1));
+    }
+    for (const n of this.visibleNodes()) {
+      const at = `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})`;
+      if (n.el) n.el.setAttribute("transform", at);
+      if (n.labelEl) n.labelEl.setAttribute("transform", at);
+    }
+    if (!this.userView) this.fit();
+  }
+
+  // The whole drawing in view, with the canvas's own proportions so nothing is squeezed.
+  fit() {
+    const nodes = this.visibleNodes();
+    if (!nodes.length) return;
+    const xs = nodes.map((n) => n.x);
+    const ys = nodes.map((n) => n.y);
+    const pad = 50;
+    const minX = Math.min(...xs) - pad;
+    const maxX = Math.max(...xs) + pad + 130; // room for the labels right of the nodes
+    const minY = Math.min(...ys) - pad;
+    const maxY = Math.max(...ys) + pad;
+    const pixelsWide = this.svg.clientWidth || 800;
+    const pixelsHigh = this.svg.clientHeight || 600;
+    const aspect = pixelsWide / pixelsHigh;
+    // A small neighbourhood is not blown up past 1.25 times its size: labels stay a normal size.
+    let width = Math.max(maxX - minX, pixelsWide / 1.25);
+    let height = Math.max(maxY - minY, pixelsHigh / 1.25);
+    if (width / height > aspect) height = width / aspect;
+    else width = height * aspect;
+    const x = (minX + maxX) / 2 - width / 2;
+    const y = (minY + maxY) / 2 - height / 2;
+    this.svg.setAttribute("viewBox", `${x.toFixed(1)} ${y.toFixed(1)} ${width.toFixed(1)} ${height.toFixed(1)}`);
+  }
+
+  // --- simulation ---------------------------------------------------------------------------
+
+  heat(alpha) {
+    this.alpha = Math.max(this.alpha, alpha);
+    this.svg.dataset.settled = "false";
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.step());
+  }
+
+  step() {
+    this.frame = null;
+    for (let i = 0; i < 3; i += 1) this.tick();
+    this.draw();
+    if (this.alpha > SETTLED) {
+      this.frame = requestAnimationFrame(() => this.step());
+    } else {
+      this.svg.dataset.settled = "true";
+    }
+  }
+
+  tick() {
+    const nodes = this.visibleNodes();
+    const alpha = this.alpha;
+    for (let i = 0; i < nodes.length; i += 1) {
+      for (let j = i + 1; j < nodes.length; j += 1) {
+        const a = nodes[i];
+        const b = nodes[j];
+        let dx = b.x - a.x;
+        let dy = b.y - a.y;
+        if (dx === 0 && dy === 0) {
+          dx = (i - j) * 0.1;
+          dy = 0.1;
+        }
+        const d2 = Math.max(dx * dx + dy * dy, 100);
+        const force = (REPULSION * alpha) / d2;
+        const d = Math.sqrt(d2);
+        a.vx -= (dx / d) * force;
+        a.vy -= (dy / d) * force;
+        b.vx += (dx / d) * force;
+        b.vy += (dy / d) * force;
+      }
+    }
+    for (const e of this.visibleEdges()) {
+      const a = this.nodes.get(e.source);
+      const b = this.nodes.get(e.target);
+      const dx = b.x - a.x;
+      const dy = b.y - a.y;
+      const d = Math.sqrt(dx * dx + dy * dy) || 1;
+      const force = (d - LINK_LENGTH) * SPRING * alpha;
+      a.vx += (dx / d) * force;
+      a.vy += (dy / d) * force;
+      b.vx -= (dx / d) * force;
+      b.vy -= (dy / d) * force;
+    }
+    for (const n of nodes) {
+      n.vx -= n.x * GRAVITY * alpha;
+      n.vy -= n.y * GRAVITY * alpha;
+      if (n.pinned) {
+        n.vx = 0;
+        n.vy = 0;
+        continue;
+      }
+      n.vx *= FRICTION;
+      n.vy *= FRICTION;
+      n.x += n.vx;
+      n.y += n.vy;
+    }
+    this.alpha *= 0.985;
+  }
+
+  // --- interaction --------------------------------------------------------------------------
+
+  svgPoint(event) {
+    const point = this.svg.createSVGPoint();
+    point.x = event.clientX;
+    point.y = event.clientY;
+    return point.matrixTransform(this.svg.getScreenCTM().inverse());
+  }
+
+  startDrag(event, node) {
+    event.stopPropagation();
+    const start = { x: event.clientX, y: event.clientY };
+    let moved = false;
+    const move = (ev) => {
+      if (!moved && Math.hypot(ev.clientX - start.x, ev.clientY - start.y) < 4) return;
+      moved = true;
+      this.userView = this.userView || this.svg.getAttribute("viewBox");
+      const p = this.svgPoint(ev);
+      node.x = p.x;
+      node.y = p.y;
+      node.pinned = true;
+      this.heat(0.3);
+      this.draw();
+    };
+    const up = () => {
+      window.removeEventListener("pointermove", move);
+      window.removeEventListener("pointerup", up);
+      if (!moved) this.clickNode(node);
+    };
+    window.addEventListener("pointermove", move);
+    window.addEventListener("pointerup", up);
+  }
+
+  startPan(event) {
+    if (event.target !== this.svg) return;
+    const [x, y, w, h] = this.svg.getAttribute("viewBox").split(" ").map(Number);
+    const scale = w / this.svg.clientWidth;
+    const start = { x: event.clientX, y: event.clientY };
+    const move = (ev) => {
+      this.userView = true;
+      this.svg.setAttribute("viewBox", `${x - (ev.clientX - start.x) * scale} ${y - (ev.clientY - start.y) * scale} ${w} ${h}`);
+    };
+    const up = () => {
+      window.removeEventListener("pointermove", move);
+      window.removeEventListener("pointerup", up);
+    };
+    window.addEventListener("pointermove", move);
+    window.addEventListener("pointerup", up);
+  }
+
+  zoom(event) {
+    event.preventDefault();
+    this.userView = true;
+    const [x, y, w, h] = this.svg.getAttribute("viewBox").split(" ").map(Number);
+    const factor = event.deltaY > 0 ? 1.15 : 1 / 1.15;
+    const p = this.svgPoint(event);
+    this.svg.setAttribute("viewBox",
+      `${p.x - (p.x - x) * factor} ${p.y - (p.y - y) * factor} ${w * factor} ${h * factor}`);
+  }
+
+  resetView() {
+    this.userView = null;
+    this.fit();
+  }
+
+  clickNode(node) {
+    this.select(node);
+    if (!node.expanded) this.expand(node.id, node);
+  }
+
+  select(node) {
+    this.selected = node;
+    for (const n of this.visibleNodes()) n.el && n.el.classList.toggle("selected", n === node);
+    const lines = this.visibleEdges().filter((e) => e.source === node.id || e.target === node.id);
+    this.panel.replaceChildren(el("div", { "data-id": node.id },
+      el("h3", {}, badge(node.kind), node.name),
+      entityHash(node) ? el("p", {}, el("a", { href: entityHash(node) }, "Open page 打开"), " · ",
+        el("a", { href: `#/connect?from=${encodeURIComponent(node.id)}` }, "Connect to… 找关系")) : null,
+      node.expanded ? null : el("p", { class: "muted" }, "Neighbours loading…"),
+      lines.length ? el("ul", { class: "edge-facts" }, lines.map((e) => this.edgeItem(e, node))) : null));
+  }
+
+  edgeItem(e, from) {
+    const otherId = e.source === from.id ? e.target : e.source;
+    const other = this.nodes.get(otherId);
+    return el("li", {},
+      el("div", {}, el("span", { class: "rel" }, lineLabel(e)), " ", entityLink(other)),
+      e.facts.filter((f) => f.sentence || f.article).slice(0, 4)
+        .map((f) => sourceBlock({ sentence: f.sentence, article: f.article }, false)));
+  }
+
+  selectEdge(e) {
+    const a = this.nodes.get(e.source);
+    const b = this.nodes.get(e.target);
+    this.panel.replaceChildren(
+      el("h3", {}, entityLink(a), " → ", entityLink(b)),
+      el("ul", { class: "edge-facts" }, e.facts.map((f) => el("li", {},
+        el("span", { class: "rel" }, edgeLabel(f)),
+        f.sentence || f.article ? sourceBlock({ sentence: f.sentence, article: f.article }, false) : muted(" no source sentence")))));
+  }
+
+  toggleArticles(show) {
+    this.showArticles = show;
+    this.render();
+    this.heat(0.5);
+  }
+}
+
+export async function showGraph(id, target) {
+  const notice = el("p", { class: "muted", id: "graph-notice" });
+  const canvas = el("div", { class: "graph-canvas", id: "graph" });
+  const panel = el("aside", { class: "graph-panel", id: "graph-panel" },
+    el("p", { class: "muted" }, "Click a node to add its neighbours; click a node or a line to read the sentences behind it."));
+  const network = new Network(canvas, panel, notice);
+  const articles = el("input", { type: "checkbox", id: "show-articles",
+    onchange: (event) => network.toggleArticles(event.target.checked) });
+  target.replaceChildren(el("section", { class: "graph-view" },
+    el("h2", {}, "Graph 关系图 ", el("span", { id: "graph-title" })),
+    el("div", { class: "graph-toolbar" },
+      el("label", {}, articles, " show articles 显示文章"), " ",
+      el("button", { type: "button", onclick: () => network.resetView() }, "Fit 适配"), " ",
+      el("span", { id: "graph-legend", class: "legend" })),
+    notice,
+    el("div", { class: "graph-layout" }, canvas, panel)));
+  network.center = id;
+  await network.expand(id, { x: 0, y: 0 });
+  const center = network.nodes.get(id);
+  if (center) {
+    document.getElementById("graph-title").replaceChildren(entityLink(center));
+    network.select(center);
+  }
+  return network;
+}

@@ -1,0 +1,142 @@
+// Reads for exploring connections (graph/repository.py, api/routes/explore.py). Lists come back as
+// {total, items} so the API can page them: filters first, then SKIP/LIMIT over the whole list.
+// Dates are ISO strings; a null bound means no bound. `place` matches any part of the place, the
+// organisation or event name, or the publication.
+
+// name: person_timeline
+MATCH (p:Person {id: $id})
+CALL (p) {
+  MATCH (p)-[h:HOLDS_POSITION]->(x)
+  RETURN 'position' AS kind, 0 AS rank, h.as_of AS date, h.title AS label,
+         CASE WHEN x:Organization THEN {id: x.id, kind: 'organization', name: x.name} END AS entity,
+         [] AS roles, null AS place, h.sentence AS sentence, h.article_id AS article_id
+  UNION ALL
+  MATCH (p)-[r:ATTENDED]->(e:Event)
+  RETURN 'event' AS kind, 1 AS rank, coalesce(e.date, r.date) AS date, e.name AS label,
+         {id: e.id, kind: 'event', name: e.name} AS entity, coalesce(r.roles, []) AS roles, e.place AS place,
+         r.sentence AS sentence, r.article_id AS article_id
+  UNION ALL
+  MATCH (p)-[r:SIGNATORY_OF]->(s:Signing)
+  OPTIONAL MATCH (s)-[:FOR_PROJECT]->(pr:Project)
+  RETURN 'signing' AS kind, 2 AS rank, coalesce(s.date, r.date) AS date, s.name AS label,
+         CASE WHEN pr IS NULL THEN null ELSE {id: pr.id, kind: 'project', name: pr.name} END AS entity,
+         ['signed'] AS roles, pr.place AS place, r.sentence AS sentence, r.article_id AS article_id
+}
+OPTIONAL MATCH (:Article {id: article_id})-[:PART_OF]->(d:Document)
+WITH p, kind, rank, date, label, entity, roles, place, sentence, article_id, d
+WHERE ($from_date IS NULL OR date >= $from_date)
+  AND ($to_date IS NULL OR date <= $to_date)
+  AND ($kinds IS NULL OR kind IN $kinds)
+  AND ($place IS NULL OR coalesce(place, '') + '|' + coalesce(entity.name, '') + '|' + coalesce(d.publication_name, '') CONTAINS $place)
+WITH p, kind, rank, date, label, entity, roles, place, sentence, article_id
+ORDER BY date IS NULL, date, rank, label
+WITH p, collect({kind: kind, date: date, label: label, entity: entity, roles: roles, place: place,
+                 sentence: sentence, article_id: article_id}) AS items
+RETURN p.name AS name, p.first_seen AS first_seen, p.last_seen AS last_seen, size(items) AS total,
+       items[$offset..$offset + $limit] AS items
+
+// People at the same events, and the companies present there: the companies of attendees who
+// hold a post in one (as the article said), and the parties to a signing reported with the event.
+// name: person_contacts
+MATCH (p:Person {id: $id})-[:ATTENDED]->(e:Event)
+OPTIONAL MATCH (:Article {id: e.article_id})-[:PART_OF]->(d:Document)
+WITH p, e, d
+WHERE ($from_date IS NULL OR e.date >= $from_date)
+  AND ($to_date IS NULL OR e.date <= $to_date)
+  AND ($place IS NULL OR coalesce(e.place, '') + '|' + e.name + '|' + coalesce(d.publication_name, '') CONTAINS $place)
+CALL (p, e) {
+  MATCH (q:Person)-[:ATTENDED]->(e)
+  WHERE q <> p
+  RETURN q AS other, 'person' AS kind
+  UNION
+  MATCH (q:Person)-[:ATTENDED]->(e)
+  MATCH (q)-[:HOLDS_POSITION {article_id: e.article_id}]->(o:Organization)
+  WHERE (o.kind = 'company' OR o.name ENDS WITH '公司') AND NOT (p)-[:HOLDS_POSITION]->(o)
+  RETURN o AS other, 'organization' AS kind
+  UNION
+  MATCH (o:Organization)-[:PARTY_TO]->(:Signing {article_id: e.article_id})
+  WHERE (o.kind = 'company' OR o.name ENDS WITH '公司') AND NOT (p)-[:HOLDS_POSITION]->(o)
+  RETURN o AS other, 'organization' AS kind
+}
+WITH p, other, kind, e ORDER BY e.date, e.id
+WITH p, other, kind, collect(DISTINCT {id: e.id, name: e.name, date: e.date, type: e.type}) AS events
+WHERE $kinds IS NULL OR kind IN $kinds
+WITH p, other, kind, events,
+     CASE WHEN kind = 'person' THEN [(other)-[h:HOLDS_POSITION]->() | h.title] ELSE [] END AS titles
+ORDER BY size(events) DESC, kind DESC, other.name, other.id
+WITH p, collect({id: other.id, kind: kind, name: other.name, count: size(events), events: events,
+                 titles: reduce(acc = [], t IN titles | CASE WHEN t IN acc THEN acc ELSE acc + t END)[..4]}) AS found
+RETURN p.name AS name, size(found) AS total, found[$offset..$offset + $limit] AS contacts
+
+// Officials linked to an organisation: who signed a signing it was party to, who attended an event
+// with its people, or an event reported with a signing it was party to.
+// name: organization_officials
+MATCH (o:Organization {id: $id})
+CALL (o) {
+  MATCH (o)-[:PARTY_TO]->(s:Signing)<-[r:SIGNATORY_OF]-(q:Person)
+  RETURN q, 'signed' AS relation, coalesce(s.date, r.date) AS date, null AS event, r.sentence AS sentence,
+         r.article_id AS article_id, null AS place
+  UNION
+  MATCH (o)<-[:HOLDS_POSITION]-(m:Person)-[:ATTENDED]->(e:Event)<-[r:ATTENDED]-(q:Person)
+  WHERE q <> m
+  RETURN q, 'attended' AS relation, e.date AS date, {id: e.id, kind: 'event', name: e.name} AS event,
+         r.sentence AS sentence, r.article_id AS article_id, e.place AS place
+  UNION
+  MATCH (o)-[:PARTY_TO]->(s:Signing)
+  MATCH (e:Event {article_id: s.article_id})<-[r:ATTENDED]-(q:Person)
+  RETURN q, 'attended' AS relation, e.date AS date, {id: e.id, kind: 'event', name: e.name} AS event,
+         r.sentence AS sentence, r.article_id AS article_id, e.place AS place
+}
+OPTIONAL MATCH (:Article {id: article_id})-[:PART_OF]->(d:Document)
+WITH o, q, relation, date, event, sentence, article_id, place, d
+WHERE coalesce(q.sector, q.kind) = 'official'
+  AND NOT (q)-[:HOLDS_POSITION]->(o)
+  AND ($from_date IS NULL OR date >= $from_date)
+  AND ($to_date IS NULL OR date <= $to_date)
+  AND ($place IS NULL OR coalesce(place, '') + '|' + coalesce(event.name, '') + '|' + coalesce(d.publication_name, '') CONTAINS $place)
+WITH o, q, relation, date, event, sentence, article_id ORDER BY date, relation
+WITH o, q, collect(DISTINCT {relation: relation, date: date, event: event, sentence: sentence, article_id: article_id}) AS links
+WITH o, q, links, [(q)-[h:HOLDS_POSITION]->() | h.title] AS titles
+ORDER BY size(links) DESC, q.name, q.id
+WITH o, collect({id: q.id, name: q.name, count: size(links), links: links,
+                 titles: reduce(acc = [], t IN titles | CASE WHEN t IN acc THEN acc ELSE acc + t END)[..4]}) AS found
+RETURN o.name AS name, size(found) AS total, found[$offset..$offset + $limit] AS officials
+
+// Up to 50 shortest connections of any length up to 6, over the facts only, through the given
+// relationship types and, for dated facts, within the date range (undated ones such as RUNS pass).
+// The caller keeps k distinct routes.
+// name: k_shortest_paths
+MATCH (a:Entity {id: $from_id}), (b:Entity {id: $to_id})
+MATCH p = SHORTEST 50 (a)(()-[r:ATTENDED|HOLDS_POSITION|SIGNED|RUNS|PARTY_TO|SIGNATORY_OF|FOR_PROJECT]-()
+    WHERE ($types IS NULL OR type(r) IN $types)
+      AND ($from_date IS NULL OR coalesce(r.date, r.as_of) IS NULL OR coalesce(r.date, r.as_of) >= $from_date)
+      AND ($to_date IS NULL OR coalesce(r.date, r.as_of) IS NULL OR coalesce(r.date, r.as_of) <= $to_date)
+  ){1,6}(b)
+WITH p WHERE length(p) <= $max_hops
+RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), props: n {.*, text: null, search_key: null, search_names: null}}] AS nodes,
+       [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}] AS rels
+
+// Neighbours with the edges filtered by date (undated edges pass) and by type.
+// name: neighbours_filtered
+UNWIND $ids AS nid
+MATCH (n:Entity {id: nid})-[r]-(m:Entity)
+WHERE ($types IS NULL OR type(r) IN $types)
+  AND ($from_date IS NULL OR coalesce(r.date, r.as_of) IS NULL OR coalesce(r.date, r.as_of) >= $from_date)
+  AND ($to_date IS NULL OR coalesce(r.date, r.as_of) IS NULL OR coalesce(r.date, r.as_of) <= $to_date)
+RETURN n.id AS from_id, {id: m.id, labels: labels(m), props: m {.*, text: null, search_key: null, search_names: null}} AS node,
+       {type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)} AS rel
+LIMIT $limit
+
+// The whole graph for an export, a page at a time: entities, then the relationships among them.
+// name: export_nodes
+MATCH (n:Entity)
+WHERE $labels IS NULL OR any(l IN labels(n) WHERE l IN $labels)
+RETURN n.id AS id, labels(n) AS labels, n {.*, text: null, search_key: null, search_names: null} AS props
+ORDER BY n.id
+SKIP $offset LIMIT $limit
+
+// name: export_edges
+UNWIND $ids AS nid
+MATCH (n:Entity {id: nid})-[r]->(m:Entity)
+WHERE m.id IN $ids
+RETURN {type: type(r), source: n.id, target: m.id, props: properties(r)} AS rel

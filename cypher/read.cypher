@@ -1,0 +1,158 @@
+// Reads for graph/repository.py. Ids arrive as parameters; nodes are found through the Entity id
+// index or a label's own.
+
+// name: ping
+RETURN 1 AS ok
+
+// name: counts
+CALL () { MATCH (n:Document) RETURN count(n) AS documents }
+CALL () { MATCH (n:Article) RETURN count(n) AS articles }
+CALL () { MATCH (n:Person) RETURN count(n) AS people }
+CALL () { MATCH (n:Organization) RETURN count(n) AS organizations }
+CALL () { MATCH (n:Project) RETURN count(n) AS projects }
+CALL () { MATCH (n:Event) RETURN count(n) AS events }
+CALL () { MATCH (n:Signing) RETURN count(n) AS signings }
+CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+RETURN documents, articles, people, organizations, projects, events, signings, relationships
+
+// Full-text (CJK bigrams, two or more characters) and substring matches on the normalised names,
+// merged; an exact name or alias ranks first, then a prefix, then the full-text score.
+// name: search
+CALL () {
+  WITH $lucene AS lq
+  WITH lq WHERE lq <> ''
+  CALL db.index.fulltext.queryNodes('entity_names', lq, {limit: $window}) YIELD node, score
+  RETURN node, score
+  UNION
+  MATCH (node:Person) WHERE node.search_key CONTAINS $needle RETURN node, 0.5 AS score
+  UNION
+  MATCH (node:Organization) WHERE node.search_key CONTAINS $needle RETURN node, 0.5 AS score
+  UNION
+  MATCH (node:Project) WHERE node.search_key CONTAINS $needle RETURN node, 0.5 AS score
+  UNION
+  MATCH (node:Event) WHERE node.search_key CONTAINS $needle RETURN node, 0.5 AS score
+}
+WITH node, max(score) AS score
+WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
+WITH node, score
+  + CASE WHEN $needle IN node.search_names THEN 10.0 ELSE 0.0 END
+  + CASE WHEN node.search_key CONTAINS ('|' + $needle) THEN 2.0 ELSE 0.0 END AS rank
+ORDER BY rank DESC, size(node.name), node.name, node.id
+SKIP $offset LIMIT $limit
+CALL (node) {
+  OPTIONAL MATCH (node)-[h:HOLDS_POSITION]->(x)
+  WITH h, x ORDER BY h.as_of DESC
+  RETURN collect(CASE WHEN h IS NULL THEN null ELSE {title: h.title, org: CASE WHEN x:Organization THEN x.name END, as_of: h.as_of} END)[..4] AS titles
+}
+CALL (node) {
+  OPTIONAL MATCH (o:Organization)-[:RUNS]->(node)
+  RETURN collect(DISTINCT o.name)[..3] AS companies
+}
+RETURN node.id AS id, labels(node) AS labels, node.name AS name, coalesce(node.aliases, []) AS aliases,
+       node.kind AS node_kind, node.type AS type, node.date AS date, node.place AS place,
+       titles, companies, rank
+
+// name: node_by_id
+MATCH (n:Entity {id: $id})
+RETURN labels(n) AS labels, n {.*, text: null, search_key: null, search_names: null} AS props
+
+// name: articles_by_ids
+UNWIND $ids AS aid
+MATCH (a:Article {id: aid})
+OPTIONAL MATCH (a)-[:PART_OF]->(d:Document)
+RETURN a.id AS id, a.title AS title, a.date AS date, d.publication_name AS publication_name,
+       d.publication_date AS publication_date, d.issue AS issue, d.source AS source
+
+// name: mentioned_in
+MATCH (n:Entity {id: $id})-[:MENTIONED_IN]->(a:Article)
+RETURN a.id AS article_id
+ORDER BY a.date DESC, a.id
+
+// name: person_positions
+MATCH (p:Person {id: $id})-[h:HOLDS_POSITION]->(x)
+RETURN h.title AS title, h.as_of AS as_of, h.sentence AS sentence, h.article_id AS article_id,
+       CASE WHEN x:Organization THEN x.id END AS org_id, CASE WHEN x:Organization THEN x.name END AS org_name
+ORDER BY h.as_of DESC, h.article_id, h.title
+
+// name: person_events
+MATCH (p:Person {id: $id})-[r:ATTENDED]->(e:Event)
+RETURN e.id AS id, e.name AS name, e.type AS type, e.date AS date, e.place AS place,
+       r.roles AS roles, r.sentence AS sentence, r.article_id AS article_id
+ORDER BY e.date DESC, e.id
+
+// name: person_bylines
+MATCH (p:Person {id: $id})-[w:WROTE]->(a:Article)
+RETURN w.role AS role, a.id AS article_id
+ORDER BY a.date DESC, a.id
+
+// name: person_signing_ids
+MATCH (p:Person {id: $id})-[:SIGNATORY_OF]->(s:Signing)
+RETURN s.id AS id
+
+// name: signings_by_ids
+UNWIND $ids AS sid
+MATCH (s:Signing {id: sid})
+CALL (s) { OPTIONAL MATCH (s)-[:FOR_PROJECT]->(pr:Project) RETURN collect({id: pr.id, name: pr.name})[..1] AS project }
+CALL (s) { OPTIONAL MATCH (o:Organization)-[:PARTY_TO]->(s) RETURN collect({id: o.id, name: o.name}) AS parties }
+CALL (s) { OPTIONAL MATCH (p:Person)-[:SIGNATORY_OF]->(s) RETURN collect({id: p.id, name: p.name}) AS signers }
+RETURN s.id AS id, s.date AS date, s.project_name AS project_name, s.sentence AS sentence,
+       s.article_id AS article_id, project, parties, signers
+ORDER BY s.date DESC, s.id
+
+// name: event_attendees
+MATCH (p:Person)-[r:ATTENDED]->(e:Event {id: $id})
+CALL (p, e) {
+  OPTIONAL MATCH (p)-[h:HOLDS_POSITION {article_id: e.article_id}]->()
+  RETURN collect(DISTINCT h.title) AS titles
+}
+RETURN p.id AS id, p.name AS name, r.roles AS roles, r.sentence AS sentence, r.article_id AS article_id, titles
+ORDER BY CASE WHEN 'presided' IN r.roles THEN 0 ELSE 1 END, p.name
+
+// name: org_projects
+MATCH (o:Organization {id: $id})-[r:SIGNED|RUNS]->(p:Project)
+RETURN p.id AS id, p.name AS name, toLower(type(r)) AS relation, r.date AS date, r.sentence AS sentence,
+       r.article_id AS article_id
+ORDER BY p.name, relation
+
+// name: org_people
+MATCH (p:Person)-[h:HOLDS_POSITION]->(o:Organization {id: $id})
+RETURN p.id AS id, p.name AS name, h.title AS title, h.as_of AS as_of, h.sentence AS sentence,
+       h.article_id AS article_id
+ORDER BY h.as_of DESC, p.name
+
+// name: org_signing_ids
+MATCH (o:Organization {id: $id})-[:PARTY_TO]->(s:Signing)
+RETURN s.id AS id
+
+// name: project_companies
+MATCH (o:Organization)-[r:RUNS]->(p:Project {id: $id})
+RETURN o.id AS id, o.name AS name, r.sentence AS sentence, r.article_id AS article_id
+ORDER BY o.name
+
+// name: project_signing_ids
+MATCH (s:Signing)-[:FOR_PROJECT]->(p:Project {id: $id})
+RETURN s.id AS id
+
+// Events reported in the articles that mention the project.
+// name: project_events
+MATCH (p:Project {id: $id})-[:MENTIONED_IN]->(a:Article)<-[:REPORTED_IN]-(e:Event)
+RETURN DISTINCT e.id AS id, e.name AS name, e.date AS date
+ORDER BY e.date DESC, e.id
+
+// Shortest connections over the facts only: co-mention in an article or a shared page would link
+// nearly everyone in two hops and say nothing. The bound is the API's highest max_hops; the
+// caller's smaller bound is the WHERE.
+// name: shortest_paths
+MATCH (a:Entity {id: $from_id}), (b:Entity {id: $to_id})
+MATCH p = allShortestPaths((a)-[:ATTENDED|HOLDS_POSITION|SIGNED|RUNS|PARTY_TO|SIGNATORY_OF|FOR_PROJECT*..6]-(b))
+WHERE length(p) <= $max_hops
+RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), props: n {.*, text: null, search_key: null, search_names: null}}] AS nodes,
+       [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}] AS rels
+LIMIT $limit
+
+// name: neighbours
+UNWIND $ids AS nid
+MATCH (n:Entity {id: nid})-[r]-(m:Entity)
+RETURN n.id AS from_id, {id: m.id, labels: labels(m), props: m {.*, text: null, search_key: null, search_names: null}} AS node,
+       {type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)} AS rel
+LIMIT $limit

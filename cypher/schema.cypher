@@ -1,0 +1,34 @@
+// Constraints and indexes. Every statement is idempotent (IF NOT EXISTS), so ensure_schema can run
+// at every load. `Entity` is a second label on every node: it lets a query find any node by id
+// through one index when the label is not known (paths, neighbourhoods).
+
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT document_id IF NOT EXISTS FOR (n:Document) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT project_id IF NOT EXISTS FOR (n:Project) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT signing_id IF NOT EXISTS FOR (n:Signing) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT position_id IF NOT EXISTS FOR (n:Position) REQUIRE n.id IS UNIQUE;
+
+CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
+CREATE INDEX project_name IF NOT EXISTS FOR (n:Project) ON (n.name);
+CREATE INDEX event_name IF NOT EXISTS FOR (n:Event) ON (n.name);
+CREATE INDEX event_article IF NOT EXISTS FOR (n:Event) ON (n.article_id);
+CREATE INDEX signing_article IF NOT EXISTS FOR (n:Signing) ON (n.article_id);
+CREATE INDEX article_title IF NOT EXISTS FOR (n:Article) ON (n.title);
+
+// Substring search on the normalised names (NFKC, no spaces, lower case) backs up the full-text
+// index for one-character queries, which the CJK bigram analyzer cannot match.
+CREATE TEXT INDEX person_search_key IF NOT EXISTS FOR (n:Person) ON (n.search_key);
+CREATE TEXT INDEX organization_search_key IF NOT EXISTS FOR (n:Organization) ON (n.search_key);
+CREATE TEXT INDEX project_search_key IF NOT EXISTS FOR (n:Project) ON (n.search_key);
+CREATE TEXT INDEX event_search_key IF NOT EXISTS FOR (n:Event) ON (n.search_key);
+
+// CJK analyzer: overlapping bigrams, so a phrase query of two or more characters matches any
+// part of a name ("晓璐" finds 刘晓璐).
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
+FOR (n:Person|Organization|Project|Event) ON EACH [n.name, n.aliases]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};

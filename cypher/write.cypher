@@ -1,0 +1,210 @@
+// Writes. Every statement MERGEs on ids (nodes) or on (type, endpoints, article_id) (relationships),
+// so writing the same article twice creates nothing. Relationships that come from an article carry
+// article_id and the sentence they were read from.
+
+// name: merge_document
+MERGE (d:Document {id: $id})
+SET d:Entity,
+    d.source = $source,
+    d.encoding = $encoding,
+    d.publication_name = $publication_name,
+    d.publication_date = $publication_date,
+    d.issue = $issue,
+    d.name = coalesce($publication_name, $source)
+
+// name: merge_article
+MERGE (d:Document {id: $document_id})
+SET d:Entity
+MERGE (a:Article {id: $article_id})
+SET a:Entity,
+    a.title = $title,
+    a.name = $title,
+    a.subtitle = $subtitle,
+    a.date = $date,
+    a.index = $index,
+    a.text = $text,
+    a.document_id = $document_id
+MERGE (a)-[:PART_OF]->(d)
+
+// name: merge_people
+UNWIND $rows AS row
+MERGE (p:Person {id: row.id})
+SET p:Entity,
+    p.name = row.name,
+    p.kind = coalesce(row.kind, p.kind, 'other'),
+    p.aliases = coalesce(p.aliases, []),
+    p.search_names = coalesce(p.search_names, []) + [x IN row.search_names WHERE NOT x IN coalesce(p.search_names, [])]
+SET p.search_key = reduce(s = '', x IN p.search_names | s + '|' + x)
+
+// name: merge_organizations
+UNWIND $rows AS row
+MERGE (o:Organization {id: row.id})
+SET o:Entity,
+    o.name = row.name,
+    o.kind = CASE WHEN row.kind IS NULL OR (row.kind = 'other' AND o.kind IS NOT NULL) THEN coalesce(o.kind, 'other') ELSE row.kind END,
+    o.aliases = coalesce(o.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(o.aliases, [])],
+    o.search_names = coalesce(o.search_names, []) + [x IN row.search_names WHERE NOT x IN coalesce(o.search_names, [])]
+SET o.search_key = reduce(s = '', x IN o.search_names | s + '|' + x)
+
+// name: merge_projects
+UNWIND $rows AS row
+MERGE (p:Project {id: row.id})
+SET p:Entity,
+    p.name = row.name,
+    p.place = coalesce(row.place, p.place),
+    p.aliases = coalesce(p.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(p.aliases, [])],
+    p.search_names = coalesce(p.search_names, []) + [x IN row.search_names WHERE NOT x IN coalesce(p.search_names, [])]
+SET p.search_key = reduce(s = '', x IN p.search_names | s + '|' + x)
+
+// name: merge_events
+UNWIND $rows AS row
+MATCH (a:Article {id: $article_id})
+MERGE (e:Event {id: row.id})
+SET e:Entity,
+    e.load_id = $load_id,
+    e.name = row.name,
+    e.type = row.type,
+    e.date = row.date,
+    e.place = row.place,
+    e.article_id = $article_id,
+    e.sentence = row.sentence,
+    e.aliases = [],
+    e.search_names = row.search_names,
+    e.search_key = reduce(s = '', x IN row.search_names | s + '|' + x)
+MERGE (e)-[r:REPORTED_IN]->(a)
+SET r.load_id = $load_id, r.article_id = $article_id, r.sentence = row.sentence
+
+// name: merge_signings
+UNWIND $rows AS row
+MATCH (a:Article {id: $article_id})
+MERGE (s:Signing {id: row.id})
+SET s:Entity,
+    s.load_id = $load_id,
+    s.name = row.name,
+    s.date = row.date,
+    s.project_name = row.project_name,
+    s.article_id = $article_id,
+    s.sentence = row.sentence
+MERGE (s)-[r:REPORTED_IN]->(a)
+SET r.load_id = $load_id, r.article_id = $article_id, r.sentence = row.sentence
+
+// name: merge_positions_in_org
+UNWIND $rows AS row
+MATCH (p:Person {id: row.person_id})
+MATCH (o:Organization {id: row.org_id})
+MERGE (p)-[r:HOLDS_POSITION {title: row.title, article_id: $article_id}]->(o)
+SET r.load_id = $load_id, r.as_of = row.as_of, r.org = row.org, r.sentence = row.sentence, r.rule = row.rule
+
+// A title the text gives without an organisation is stored on a Position node of its own,
+// one per (person, title), so it never links two people who merely share a title.
+// name: merge_positions_alone
+UNWIND $rows AS row
+MATCH (p:Person {id: row.person_id})
+MERGE (t:Position {id: row.position_id})
+SET t:Entity, t.title = row.title, t.name = row.title
+MERGE (p)-[r:HOLDS_POSITION {title: row.title, article_id: $article_id}]->(t)
+SET r.load_id = $load_id, r.as_of = row.as_of, r.org = null, r.sentence = row.sentence, r.rule = row.rule
+
+// name: merge_attendance
+UNWIND $rows AS row
+MATCH (p:Person {id: row.person_id})
+MATCH (e:Event {id: row.event_id})
+MERGE (p)-[r:ATTENDED {article_id: $article_id}]->(e)
+SET r.load_id = $load_id, r.roles = row.roles, r.date = row.date, r.sentence = row.sentence, r.rule = row.rule
+
+// name: merge_runs
+UNWIND $rows AS row
+MATCH (o:Organization {id: row.org_id})
+MATCH (p:Project {id: row.project_id})
+MERGE (o)-[r:RUNS {article_id: $article_id}]->(p)
+SET r.load_id = $load_id, r.sentence = row.sentence
+
+// name: merge_signing_parties
+UNWIND $rows AS row
+MATCH (o:Organization {id: row.org_id})
+MATCH (s:Signing {id: row.signing_id})
+MERGE (o)-[r:PARTY_TO {article_id: $article_id}]->(s)
+SET r.load_id = $load_id, r.date = row.date, r.sentence = row.sentence
+
+// name: merge_signing_signers
+UNWIND $rows AS row
+MATCH (p:Person {id: row.person_id})
+MATCH (s:Signing {id: row.signing_id})
+MERGE (p)-[r:SIGNATORY_OF {article_id: $article_id}]->(s)
+SET r.load_id = $load_id, r.date = row.date, r.sentence = row.sentence
+
+// name: merge_signing_projects
+UNWIND $rows AS row
+MATCH (s:Signing {id: row.signing_id})
+MATCH (p:Project {id: row.project_id})
+MERGE (s)-[r:FOR_PROJECT {article_id: $article_id}]->(p)
+SET r.load_id = $load_id, r.sentence = row.sentence
+
+// Direct SIGNED edges party/signer → project, one per signing, besides the Signing node.
+// name: merge_org_signed
+UNWIND $rows AS row
+MATCH (o:Organization {id: row.org_id})
+MATCH (p:Project {id: row.project_id})
+MERGE (o)-[r:SIGNED {signing_id: row.signing_id}]->(p)
+SET r.load_id = $load_id, r.article_id = $article_id, r.date = row.date, r.sentence = row.sentence
+
+// name: merge_person_signed
+UNWIND $rows AS row
+MATCH (pe:Person {id: row.person_id})
+MATCH (p:Project {id: row.project_id})
+MERGE (pe)-[r:SIGNED {signing_id: row.signing_id}]->(p)
+SET r.load_id = $load_id, r.article_id = $article_id, r.date = row.date, r.sentence = row.sentence
+
+// name: merge_bylines
+UNWIND $rows AS row
+MATCH (p:Person {id: row.person_id})
+MATCH (a:Article {id: $article_id})
+MERGE (p)-[r:WROTE {role: row.role}]->(a)
+SET r.load_id = $load_id, r.article_id = $article_id, r.sentence = row.sentence
+
+// name: merge_mentions
+UNWIND $rows AS row
+MATCH (n:Entity {id: row.id})
+MATCH (a:Article {id: $article_id})
+MERGE (n)-[r:MENTIONED_IN]->(a)
+SET r.load_id = $load_id, r.article_id = $article_id, r.sentence = row.sentence
+
+// After an article's facts are merged: what an earlier load read from the same article but this
+// load did not (the extractor changed, or the text did) is removed, so a reload replaces the
+// article's facts instead of piling new ones on old. Every fact touches a node that the article
+// mentions, that wrote it, or that is one of its events or signings.
+// name: prune_article
+MATCH (a:Article {id: $article_id})
+CALL (a) {
+  OPTIONAL MATCH (n)-[:MENTIONED_IN|WROTE]->(a)
+  RETURN collect(DISTINCT n) AS linked
+}
+CALL () {
+  OPTIONAL MATCH (x:Event {article_id: $article_id})
+  RETURN collect(x) AS events
+}
+CALL () {
+  OPTIONAL MATCH (x:Signing {article_id: $article_id})
+  RETURN collect(x) AS signings
+}
+UNWIND linked + events + signings AS n
+MATCH (n)-[r]-()
+WHERE r.article_id = $article_id AND coalesce(r.load_id, '') <> $load_id
+WITH DISTINCT r
+DELETE r
+
+// name: prune_article_nodes
+MATCH (x:Event|Signing {article_id: $article_id})
+WHERE coalesce(x.load_id, '') <> $load_id
+DETACH DELETE x
+
+// Articles an earlier load of this document stored and this load did not (their title or split
+// changed): their facts go with prune_article under a load id nothing carries, then the node.
+// name: stale_articles
+MATCH (a:Article)-[:PART_OF]->(:Document {id: $document_id})
+WHERE NOT a.id IN $article_ids
+RETURN a.id AS id
+
+// name: delete_article
+MATCH (a:Article {id: $article_id})
+DETACH DELETE a

@@ -1,0 +1,69 @@
+"""Named Cypher queries, kept as text in ``cypher/*.cypher`` so they can be read and tested alone.
+
+A file holds one or more queries, each introduced by a ``// name: <query_name>`` line.
+``schema.cypher`` is different: it is a list of statements ended by ``;``, run in order.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from guanxi.settings import REPO_ROOT
+
+CYPHER_DIR = REPO_ROOT / "cypher"
+_NAME_LINE = re.compile(r"^//\s*name:\s*([A-Za-z_][A-Za-z0-9_]*)\s*$", re.MULTILINE)
+
+
+class QueryNotFound(KeyError):
+    pass
+
+
+def parse_named_queries(text: str) -> dict[str, str]:
+    """``// name: x`` headers split a file into queries; text before the first header is ignored."""
+    queries: dict[str, str] = {}
+    matches = list(_NAME_LINE.finditer(text))
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        lines = text[match.end() : end].strip().splitlines()
+        # A comment just above the next header describes that query, not this one.
+        while lines and lines[-1].strip().startswith("//"):
+            lines.pop()
+        body = "\n".join(lines).strip()
+        name = match.group(1)
+        if name in queries:
+            raise ValueError(f"query {name!r} is defined twice")
+        queries[name] = body
+    return queries
+
+
+def split_statements(text: str) -> list[str]:
+    """Statements ended by ``;``; whole-line ``//`` comments are dropped first."""
+    lines = [line for line in text.splitlines() if not line.strip().startswith("//")]
+    return [stmt.strip() for stmt in "\n".join(lines).split(";") if stmt.strip()]
+
+
+@lru_cache(maxsize=1)
+def _all_queries(directory: Path = CYPHER_DIR) -> dict[str, str]:
+    queries: dict[str, str] = {}
+    for path in sorted(directory.glob("*.cypher")):
+        if path.name == "schema.cypher":
+            continue
+        for name, body in parse_named_queries(path.read_text(encoding="utf-8")).items():
+            if name in queries:
+                raise ValueError(f"query {name!r} is defined in more than one file ({path.name})")
+            queries[name] = body
+    return queries
+
+
+def query(name: str) -> str:
+    """The text of the named query from ``cypher/``."""
+    try:
+        return _all_queries()[name]
+    except KeyError:
+        raise QueryNotFound(f"no Cypher query named {name!r} in {CYPHER_DIR}") from None
+
+
+def schema_statements(directory: Path = CYPHER_DIR) -> list[str]:
+    return split_statements((directory / "schema.cypher").read_text(encoding="utf-8"))

@@ -1,0 +1,56 @@
+"""Errors the graph layer raises, so callers (the API, the CLI) never handle driver exceptions."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    DatabaseUnavailable,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
+
+
+class GraphError(RuntimeError):
+    """Base class of the graph layer's errors."""
+
+
+class GraphUnavailable(GraphError):
+    """Neo4j cannot be reached (down, wrong address or password, session lost)."""
+
+
+class GraphQueryTimeout(GraphError):
+    """A query ran past the configured time limit."""
+
+
+class ArticleWriteError(GraphError):
+    """One article could not be written; its transaction was rolled back, nothing of it is stored."""
+
+    def __init__(self, article_id: str, title: str, cause: BaseException) -> None:
+        super().__init__(f"article {article_id} ({title!r}) was not written: {cause}")
+        self.article_id = article_id
+        self.title = title
+        self.cause = cause
+
+
+@contextlib.contextmanager
+def translate_driver_errors() -> Iterator[None]:
+    """Turn the driver's connection and timeout errors into the graph layer's own."""
+    try:
+        yield
+    except (ServiceUnavailable, SessionExpired, DatabaseUnavailable) as exc:
+        raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
+    except AuthError as exc:
+        raise GraphUnavailable(f"Neo4j refused the credentials: {exc}") from exc
+    except ClientError as exc:
+        if exc.code and "TransactionTimedOut" in exc.code:
+            raise GraphQueryTimeout(f"the query took too long: {exc.message}") from exc
+        raise
+    except TransientError as exc:
+        if exc.code and "TransactionTimedOut" in exc.code:
+            raise GraphQueryTimeout(f"the query took too long: {exc.message}") from exc
+        raise

@@ -1,0 +1,513 @@
+"""Reads over the graph, returning graph/views.py models. The API talks to this, never to the driver."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import neo4j
+
+from graph.cypher import query
+from graph.errors import translate_driver_errors
+from graph.views import (
+    KIND_LABELS,
+    ArticleRef,
+    Attendance,
+    AttendeeView,
+    Byline,
+    CompanyLink,
+    Contact,
+    Contacts,
+    Counts,
+    EntityRef,
+    EventBrief,
+    EventDetail,
+    GraphEdge,
+    GraphNode,
+    GraphPath,
+    GraphView,
+    MemberView,
+    OfficialLink,
+    Officials,
+    OfficialView,
+    OrganizationDetail,
+    PersonDetail,
+    PositionHeld,
+    ProjectDetail,
+    ProjectLink,
+    SearchHit,
+    SearchKind,
+    SigningView,
+    SourceRef,
+    Timeline,
+    TimelineItem,
+    kind_of,
+)
+from guanxi.ids import normalise_name
+
+MAX_PATH_HOPS = 6  # the bound written into the shortest_paths query
+_LUCENE_PHRASE_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"'})
+# Shown in node properties but not worth sending: provenance lives in the edges.
+_HIDDEN_PROPS = {"text", "search_key", "search_names", "sentence", "rule", "load_id"}
+
+
+def lucene_phrase(text: str) -> str:
+    """A phrase query: with the CJK bigram analyzer it matches the text as a substring of a name."""
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        return ""
+    return '"' + cleaned.translate(_LUCENE_PHRASE_ESCAPES) + '"'
+
+
+Record = dict[str, Any]
+
+
+class GraphRepository:
+    def __init__(self, driver: neo4j.Driver, database: str = "neo4j", query_timeout_s: float | None = None) -> None:
+        self.driver = driver
+        self.database = database
+        self.query_timeout_s = query_timeout_s
+
+    # --- plumbing ---------------------------------------------------------------------------
+
+    def _read(self, *named: tuple[str, dict[str, Any]]) -> list[list[Record]]:
+        """Run named queries in one read transaction; one list of records per query."""
+
+        def work(tx: neo4j.ManagedTransaction) -> list[list[Record]]:
+            return [[r.data() for r in tx.run(query(name), params)] for name, params in named]  # type: ignore[arg-type]
+
+        with translate_driver_errors(), self.driver.session(
+            database=self.database, default_access_mode=neo4j.READ_ACCESS
+        ) as session:
+            return session.execute_read(neo4j.unit_of_work(timeout=self.query_timeout_s)(work))
+
+    def _articles(self, ids: Iterable[str | None]) -> dict[str, ArticleRef]:
+        wanted = sorted({i for i in ids if i})
+        if not wanted:
+            return {}
+        (rows,) = self._read(("articles_by_ids", {"ids": wanted}))
+        return {row["id"]: ArticleRef(**row) for row in rows}
+
+    @staticmethod
+    def _source(row: Record, articles: dict[str, ArticleRef]) -> SourceRef:
+        return SourceRef(sentence=row.get("sentence"), article=articles.get(row.get("article_id") or ""))
+
+    def _signings(self, ids: list[str]) -> list[SigningView]:
+        if not ids:
+            return []
+        (rows,) = self._read(("signings_by_ids", {"ids": sorted(set(ids))}))
+        articles = self._articles(r["article_id"] for r in rows)
+        views = []
+        for row in rows:
+            project = [p for p in row["project"] if p.get("id")]
+            views.append(SigningView(
+                id=row["id"],
+                date=row["date"],
+                project=EntityRef(kind="project", **project[0]) if project else None,
+                project_name=row["project_name"],
+                parties=[EntityRef(kind="organization", **p) for p in row["parties"] if p.get("id")],
+                signers=[EntityRef(kind="person", **p) for p in row["signers"] if p.get("id")],
+                source=self._source(row, articles),
+            ))
+        return views
+
+    def _node(self, id: str) -> tuple[list[str], Record] | None:
+        (rows,) = self._read(("node_by_id", {"id": id}))
+        if not rows:
+            return None
+        return rows[0]["labels"], rows[0]["props"]
+
+    def _node_of(self, id: str, label: str) -> Record | None:
+        found = self._node(id)
+        if found is None or label not in found[0]:
+            return None
+        return found[1]
+
+    # --- health and overview ------------------------------------------------------------------
+
+    def ping(self) -> bool:
+        """One try, no retries: a health check must answer quickly when Neo4j is down."""
+        with translate_driver_errors(), self.driver.session(
+            database=self.database, default_access_mode=neo4j.READ_ACCESS
+        ) as session:
+            record = session.run(query("ping")).single()  # type: ignore[arg-type]
+        return bool(record and record["ok"] == 1)
+
+    def counts(self) -> Counts:
+        (rows,) = self._read(("counts", {}))
+        return Counts(**rows[0])
+
+    def node(self, id: str) -> GraphNode | None:
+        found = self._node(id)
+        return None if found is None else _graph_node({"id": id, "labels": found[0], "props": found[1]})
+
+    # --- search --------------------------------------------------------------------------------
+
+    def search(self, q: str, kinds: Iterable[SearchKind] | None = None, limit: int = 20,
+               offset: int = 0) -> list[SearchHit]:
+        needle = normalise_name(q).lower()
+        if not needle:
+            return []
+        labels = [KIND_LABELS[k] for k in kinds] if kinds else None
+        params = {"lucene": lucene_phrase(q), "needle": needle, "labels": labels, "limit": limit,
+                  "offset": offset, "window": max(100, (offset + limit) * 3)}
+        (rows,) = self._read(("search", params))
+        hits = []
+        for row in rows:
+            kind = kind_of(row["labels"])
+            hits.append(SearchHit(id=row["id"], kind=kind, name=row["name"],  # type: ignore[arg-type]
+                                  aliases=row["aliases"], description=_describe(kind, row), score=row["rank"]))
+        return hits
+
+    # --- details -------------------------------------------------------------------------------
+
+    def person(self, id: str) -> PersonDetail | None:
+        props = self._node_of(id, "Person")
+        if props is None:
+            return None
+        p = {"id": id}
+        positions, events, bylines, signing_ids, mentions = self._read(
+            ("person_positions", p), ("person_events", p), ("person_bylines", p),
+            ("person_signing_ids", p), ("mentioned_in", p),
+        )
+        articles = self._articles(
+            [r["article_id"] for r in positions + events + bylines + mentions]
+        )
+        return PersonDetail(
+            id=id,
+            name=props["name"],
+            person_kind=props.get("kind"),
+            aliases=props.get("aliases") or [],
+            sector=props.get("sector"),
+            jurisdiction=props.get("jurisdiction"),
+            first_seen=props.get("first_seen"),
+            last_seen=props.get("last_seen"),
+            positions=[
+                PositionHeld(
+                    title=r["title"],
+                    organization=EntityRef(id=r["org_id"], kind="organization", name=r["org_name"]) if r["org_id"] else None,
+                    as_of=r["as_of"],
+                    source=self._source(r, articles),
+                )
+                for r in positions
+            ],
+            events=[
+                Attendance(event=EntityRef(id=r["id"], kind="event", name=r["name"]), type=r["type"], date=r["date"],
+                           place=r["place"], roles=r["roles"] or [], source=self._source(r, articles))
+                for r in events
+            ],
+            signings=self._signings([r["id"] for r in signing_ids]),
+            articles=[articles[r["article_id"]] for r in mentions if r["article_id"] in articles],
+            bylines=[Byline(role=r["role"], article=articles[r["article_id"]])
+                     for r in bylines if r["article_id"] in articles],
+        )
+
+    def event(self, id: str) -> EventDetail | None:
+        props = self._node_of(id, "Event")
+        if props is None:
+            return None
+        (attendees,) = self._read(("event_attendees", {"id": id}))
+        articles = self._articles([props.get("article_id")] + [r["article_id"] for r in attendees])
+        return EventDetail(
+            id=id,
+            name=props["name"],
+            type=props.get("type"),
+            date=props.get("date"),
+            place=props.get("place"),
+            article=articles.get(props.get("article_id") or ""),
+            attendees=[
+                AttendeeView(person=EntityRef(id=r["id"], kind="person", name=r["name"]), roles=r["roles"] or [],
+                             titles=r["titles"], source=self._source(r, articles))
+                for r in attendees
+            ],
+        )
+
+    def organization(self, id: str) -> OrganizationDetail | None:
+        props = self._node_of(id, "Organization")
+        if props is None:
+            return None
+        p = {"id": id}
+        projects, people, signing_ids, mentions = self._read(
+            ("org_projects", p), ("org_people", p), ("org_signing_ids", p), ("mentioned_in", p)
+        )
+        articles = self._articles([r["article_id"] for r in projects + people + mentions])
+        return OrganizationDetail(
+            id=id,
+            name=props["name"],
+            org_kind=props.get("kind"),
+            aliases=props.get("aliases") or [],
+            projects=[
+                ProjectLink(project=EntityRef(id=r["id"], kind="project", name=r["name"]), relation=r["relation"],
+                            date=r["date"], source=self._source(r, articles))
+                for r in projects
+            ],
+            people=[
+                MemberView(person=EntityRef(id=r["id"], kind="person", name=r["name"]), title=r["title"],
+                           as_of=r["as_of"], source=self._source(r, articles))
+                for r in people
+            ],
+            signings=self._signings([r["id"] for r in signing_ids]),
+            articles=[articles[r["article_id"]] for r in mentions if r["article_id"] in articles],
+        )
+
+    def project(self, id: str) -> ProjectDetail | None:
+        props = self._node_of(id, "Project")
+        if props is None:
+            return None
+        p = {"id": id}
+        companies, signing_ids, events, mentions = self._read(
+            ("project_companies", p), ("project_signing_ids", p), ("project_events", p), ("mentioned_in", p)
+        )
+        articles = self._articles([r["article_id"] for r in companies + mentions])
+        return ProjectDetail(
+            id=id,
+            name=props["name"],
+            aliases=props.get("aliases") or [],
+            place=props.get("place"),
+            companies=[
+                CompanyLink(organization=EntityRef(id=r["id"], kind="organization", name=r["name"]),
+                            source=self._source(r, articles))
+                for r in companies
+            ],
+            signings=self._signings([r["id"] for r in signing_ids]),
+            events=[EntityRef(id=r["id"], kind="event", name=r["name"]) for r in events],
+            articles=[articles[r["article_id"]] for r in mentions if r["article_id"] in articles],
+        )
+
+    # --- connections ---------------------------------------------------------------------------
+
+    def paths(self, from_id: str, to_id: str, max_hops: int = 4, limit: int = 3) -> list[GraphPath]:
+        """Shortest connections over the facts; [] when none within max_hops (or from == to)."""
+        if from_id == to_id:
+            return []
+        hops = max(1, min(max_hops, MAX_PATH_HOPS))
+        # Parallel edges (one fact read in two articles) give the same route twice: fetch more, keep
+        # one path per sequence of nodes.
+        (found,) = self._read(("shortest_paths", {"from_id": from_id, "to_id": to_id, "max_hops": hops,
+                                                   "limit": limit * 10}))
+        rows, seen = [], set()
+        for row in found:
+            route = tuple(n["id"] for n in row["nodes"])
+            if route not in seen:
+                seen.add(route)
+                rows.append(row)
+        rows = rows[:limit]
+        articles = self._articles(r["props"].get("article_id") for row in rows for r in row["rels"])
+        return [
+            GraphPath(
+                length=len(row["rels"]),
+                nodes=[_graph_node(n) for n in row["nodes"]],
+                steps=[_graph_edge(r, articles) for r in row["rels"]],
+            )
+            for row in rows
+        ]
+
+    def neighbourhood(self, id: str, depth: int = 1, limit: int = 100, from_date: str | None = None,
+                      to_date: str | None = None, types: list[str] | None = None) -> GraphView | None:
+        """Nodes within ``depth`` steps, breadth first, at most ``limit`` nodes; None if id is unknown.
+
+        With dates or types, only edges of those types and dated within the range (undated pass).
+        """
+        filtered = from_date is not None or to_date is not None or types is not None
+        center = self.node(id)
+        if center is None:
+            return None
+        nodes: dict[str, GraphNode] = {id: center}
+        edges: dict[tuple[str, str, str, str], Record] = {}
+        frontier = [id]
+        truncated = False
+        for _ in range(depth):
+            if not frontier:
+                break
+            if filtered:
+                (rows,) = self._read(("neighbours_filtered", {"ids": frontier, "limit": limit * 4 + 1,
+                                                              "from_date": from_date, "to_date": to_date,
+                                                              "types": types}))
+            else:
+                (rows,) = self._read(("neighbours", {"ids": frontier, "limit": limit * 4 + 1}))
+            if len(rows) > limit * 4:
+                truncated = True
+            next_frontier = []
+            for row in rows:
+                node_id = row["node"]["id"]
+                if node_id not in nodes:
+                    if len(nodes) >= limit:
+                        truncated = True
+                        continue
+                    nodes[node_id] = _graph_node(row["node"])
+                    next_frontier.append(node_id)
+                rel = row["rel"]
+                key = (rel["source"], rel["target"], rel["type"], str(rel["props"].get("article_id")))
+                edges.setdefault(key, rel)
+            frontier = next_frontier
+        articles = self._articles(r["props"].get("article_id") for r in edges.values())
+        return GraphView(
+            center=id,
+            nodes=list(nodes.values()),
+            edges=[_graph_edge(r, articles) for r in edges.values()
+                   if r["source"] in nodes and r["target"] in nodes],
+            truncated=truncated,
+        )
+
+    # --- exploring connections -----------------------------------------------------------------
+
+    def timeline(self, id: str, from_date: str | None = None, to_date: str | None = None,
+                 place: str | None = None, kinds: list[str] | None = None, limit: int = 50,
+                 offset: int = 0) -> Timeline | None:
+        """Positions, events and signings of a person in date order, each with its source."""
+        props = self._node_of(id, "Person")
+        if props is None:
+            return None
+        params = {"id": id, "from_date": from_date, "to_date": to_date, "place": place or None,
+                  "kinds": kinds or None, "limit": limit, "offset": offset}
+        (rows,) = self._read(("person_timeline", params))
+        # Nothing passed the filters: the query has no row to aggregate into.
+        row: Record = rows[0] if rows else {"name": props["name"], "first_seen": props.get("first_seen"),
+                                             "last_seen": props.get("last_seen"), "total": 0, "items": []}
+        articles = self._articles(i["article_id"] for i in row["items"])
+        return Timeline(
+            person=EntityRef(id=id, kind="person", name=row["name"]),
+            first_seen=row["first_seen"], last_seen=row["last_seen"], total=row["total"],
+            items=[TimelineItem(date=i["date"], kind=i["kind"], label=i["label"] or "",
+                                entity=EntityRef(**i["entity"]) if i["entity"] else None, roles=i["roles"] or [],
+                                place=i["place"], source=self._source(i, articles))
+                   for i in row["items"]],
+        )
+
+    def contacts(self, id: str, from_date: str | None = None, to_date: str | None = None,
+                 place: str | None = None, kinds: list[str] | None = None, limit: int = 20,
+                 offset: int = 0) -> Contacts | None:
+        """People and companies met at the same events, most often met first."""
+        props = self._node_of(id, "Person")
+        if props is None:
+            return None
+        params = {"id": id, "from_date": from_date, "to_date": to_date, "place": place or None,
+                  "kinds": kinds or None, "limit": limit, "offset": offset}
+        (rows,) = self._read(("person_contacts", params))
+        row: Record = rows[0] if rows else {"total": 0, "contacts": []}
+        return Contacts(
+            person=EntityRef(id=id, kind="person", name=props["name"]),
+            total=row["total"],
+            contacts=[Contact(entity=EntityRef(id=c["id"], kind=c["kind"], name=c["name"]), titles=c["titles"],
+                              count=c["count"], events=[EventBrief(**e) for e in c["events"]])
+                      for c in row["contacts"]],
+        )
+
+    def officials(self, id: str, from_date: str | None = None, to_date: str | None = None,
+                  place: str | None = None, limit: int = 20, offset: int = 0) -> Officials | None:
+        """Officials who attended an organisation's events or signed with it, with dates."""
+        props = self._node_of(id, "Organization")
+        if props is None:
+            return None
+        params = {"id": id, "from_date": from_date, "to_date": to_date, "place": place or None,
+                  "limit": limit, "offset": offset}
+        (rows,) = self._read(("organization_officials", params))
+        row: Record = rows[0] if rows else {"total": 0, "officials": []}
+        articles = self._articles(link["article_id"] for o in row["officials"] for link in o["links"])
+        views = []
+        for o in row["officials"]:
+            dates = sorted(d for d in (link["date"] for link in o["links"]) if d)
+            views.append(OfficialView(
+                person=EntityRef(id=o["id"], kind="person", name=o["name"]), titles=o["titles"], count=o["count"],
+                first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+                links=[OfficialLink(relation=link["relation"], date=link["date"],
+                                    event=EntityRef(**link["event"]) if link["event"] else None,
+                                    source=self._source(link, articles))
+                       for link in o["links"]],
+            ))
+        return Officials(organization=EntityRef(id=id, kind="organization", name=props["name"]),
+                         total=row["total"], officials=views)
+
+    def k_paths(self, from_id: str, to_id: str, k: int = 3, max_hops: int = 4, types: list[str] | None = None,
+                from_date: str | None = None, to_date: str | None = None) -> list[GraphPath]:
+        """Up to ``k`` shortest connections, shortest first, not only those of the least length.
+
+        Routes through the same nodes count once (one fact read in two articles gives two edges),
+        and a route never visits a node twice.
+        """
+        if from_id == to_id:
+            return []
+        params = {"from_id": from_id, "to_id": to_id, "max_hops": max(1, min(max_hops, MAX_PATH_HOPS)),
+                  "types": types or None, "from_date": from_date, "to_date": to_date}
+        (found,) = self._read(("k_shortest_paths", params))
+        rows, seen = [], set()
+        for row in sorted(found, key=lambda r: len(r["rels"])):
+            route = tuple(n["id"] for n in row["nodes"])
+            if route in seen or len(set(route)) < len(route):
+                continue
+            seen.add(route)
+            rows.append(row)
+            if len(rows) == k:
+                break
+        articles = self._articles(r["props"].get("article_id") for row in rows for r in row["rels"])
+        return [
+            GraphPath(length=len(row["rels"]), nodes=[_graph_node(n) for n in row["nodes"]],
+                      steps=[_graph_edge(r, articles) for r in row["rels"]])
+            for row in rows
+        ]
+
+    def whole_graph(self, labels: list[str] | None = None, limit: int = 5000, offset: int = 0) -> GraphView:
+        """Entities (a page of them, by id) and the relationships among them, for exports."""
+        (rows,) = self._read(("export_nodes", {"labels": labels, "limit": limit, "offset": offset}))
+        nodes = [_graph_node(r) for r in rows]
+        ids = [n.id for n in nodes]
+        (rels,) = self._read(("export_edges", {"ids": ids})) if ids else ([],)
+        articles = self._articles(r["rel"]["props"].get("article_id") for r in rels)
+        return GraphView(center="", nodes=nodes, edges=[_graph_edge(r["rel"], articles) for r in rels],
+                         truncated=len(nodes) == limit)
+
+    # --- corrections (writes, through graph/corrections.py) ------------------------------------
+
+    def merge_entities(self, into_id: str, from_id: str, by: str, reason: str) -> Any:
+        from graph.corrections import merge_entities
+
+        return merge_entities(self.driver, self.database, into_id, from_id, by, reason)
+
+    def split_entity(self, id: str, article_ids: list[str], by: str, reason: str, name: str | None = None) -> Any:
+        from graph.corrections import split_entity
+
+        return split_entity(self.driver, self.database, id, article_ids, by, reason, name)
+
+    def corrections(self, id: str | None = None, limit: int = 50, offset: int = 0) -> Any:
+        from graph.corrections import list_corrections
+
+        return list_corrections(self.driver, self.database, id, limit, offset)
+
+
+def _describe(kind: str, row: Record) -> str:
+    if kind == "person":
+        titles = []
+        for t in row["titles"]:
+            org = t.get("org")
+            label = t["title"] if not org or org in t["title"] else f"{t['title']}（{org}）"
+            if label not in titles:
+                titles.append(label)
+        return "、".join(titles[:3])
+    if kind == "organization":
+        parts = [row["node_kind"] or ""]
+        if row["aliases"]:
+            parts.append("又称 " + "、".join(row["aliases"][:3]))
+        return " · ".join(p for p in parts if p)
+    if kind == "project":
+        return " · ".join(p for p in [row["place"] or "", "、".join(row["companies"])] if p)
+    if kind == "event":
+        return " · ".join(p for p in [row["date"] or "", row["type"] or "", row["place"] or ""] if p)
+    return ""
+
+
+def _graph_node(row: Record) -> GraphNode:
+    props = {k: v for k, v in row["props"].items() if v is not None and k not in _HIDDEN_PROPS}
+    name = props.get("name") or props.get("title") or row["id"]
+    return GraphNode(id=row["id"], kind=kind_of(row["labels"]), name=str(name), properties=props)
+
+
+def _graph_edge(rel: Record, articles: dict[str, ArticleRef]) -> GraphEdge:
+    props = {k: v for k, v in rel["props"].items() if v is not None}
+    return GraphEdge(
+        source=rel["source"],
+        target=rel["target"],
+        type=rel["type"],
+        properties={k: v for k, v in props.items() if k not in _HIDDEN_PROPS},
+        sentence=props.get("sentence"),
+        article=articles.get(props.get("article_id") or ""),
+    )

@@ -1,0 +1,623 @@
+"""Entity resolution: one node per real-world person, company and project, across articles.
+
+The writer builds an article's rows with ids derived from names alone (guanxi/ids.py). Before
+they are written, ``resolve_statements`` looks at what the graph already holds and rewrites the
+ids so that:
+
+- a person is one node per (name, line of work, place): officials are scoped by the county-level
+  place read from their titles and organisations, else from the publication's masthead;
+  executives by the company they work for. Homonyms in different places, or an official and an
+  executive with the same name, get different nodes unless evidence joins them;
+- a company's short form (``X公司``, ``X``) joins its full legal name when it is the full name's
+  distinctive prefix, within an article and across documents;
+- a project joins an existing one when a name or alias is shared, or when they share a company
+  and distinctive words (or one is named only after the company, which runs one project).
+
+Manual corrections (graph/corrections.py) are applied last: a split sends an article's mentions
+to the split-off node, a merge redirects an id into the one it was merged into.
+
+Every decision is kept: ``resolution`` on the MENTIONED_IN edge of the article, and ``sector``,
+``scope``, ``jurisdiction``, ``first_seen``/``last_seen`` on the person.
+
+The first node of a name keeps the plain id of guanxi/ids.py, so ids already handed out stay
+valid; a homonym kept apart gets an id that includes its scope.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from guanxi.facts import Article
+from guanxi.ids import make_id, normalise_name, organization_id, person_id, project_id
+
+Row = dict[str, Any]
+Statement = tuple[str, dict[str, Any]]
+
+_TO_SIMPLIFIED: Any = None
+
+
+def fold(name: str | None) -> str:
+    """The form names are compared in: NFKC, no spaces, simplified characters (博遠 → 博远)."""
+    global _TO_SIMPLIFIED
+    if _TO_SIMPLIFIED is None:
+        from opencc import OpenCC
+
+        _TO_SIMPLIFIED = OpenCC("t2s")
+    return str(_TO_SIMPLIFIED.convert(normalise_name(name or "")))
+
+
+def with_folded(names: list[str]) -> list[str]:
+    """The names and their simplified forms, without repeats."""
+    return list(dict.fromkeys([*names, *(fold(n) for n in names)]))
+
+
+# --- places ---------------------------------------------------------------------------------
+
+# Development zones and similar areas end in 区 but are not counties; their name's head (often
+# the county's) is kept and the zone word dropped.
+_ZONE_WORDS = re.compile(
+    "经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区|新区|示范区|"
+    "产业园区|工业园区|园区|社区|小区|城区|辖区|片区|景区|校区|矿区|林区|保税区|自贸区"
+)
+_PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党)")
+# Characters that occur in titles and organ names but not in the place names before 区/县/市.
+_NOT_PLACE = set("副务委书记长党政府人大协主任部局厅会院员常")
+_COUNTY = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(自治县|区|县|旗)(?!长)")
+_CITY = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(市)(?!长)")
+_ZONE_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,4})\|")
+_MEDIA_SUFFIX = re.compile(
+    "(?:人民政府网|政府网|融媒体中心|融媒|新闻网|新闻中心|电视台|广播电视台|周刊|日报|晚报|早报|时报|报|网|发布|新闻)$"
+)
+_GOV_SUFFIX = re.compile("(?:人民政府|政府|委员会)$")
+
+
+def _place_at_start(text: str, pattern: re.Pattern[str]) -> str | None:
+    match = pattern.match(text)
+    if match and not (set(match.group(1)) & _NOT_PLACE):
+        return match.group(1)
+    return None
+
+
+def place_of(text: str | None) -> str | None:
+    """The county-level place a title or an organ name starts with: 鹤泉区委 → 鹤泉.
+
+    A county (区/县/旗) wins over a city (市), since officials and news here are county-level.
+    Zone names give their head (X经济开发区管委会 → X). Companies give no place.
+    """
+    if not text:
+        return None
+    name = _PARTY_PREFIX.sub("", fold(text))
+    if is_company(name):
+        return None
+    zoned = _ZONE_WORDS.sub("|", name)
+    county = _place_at_start(zoned, _COUNTY)
+    if county:
+        return county
+    head = _ZONE_HEAD.match(zoned)
+    if head and not (set(head.group(1)) & _NOT_PLACE):
+        return head.group(1)
+    return _place_at_start(zoned, _CITY)
+
+
+def place_with_level(text: str | None) -> tuple[str, str] | None:
+    """(place, level) a title or organ name starts with: 云岭区委 → (云岭, 区)."""
+    if not text:
+        return None
+    name = _ZONE_WORDS.sub("|", _PARTY_PREFIX.sub("", fold(text)))
+    if is_company(name):
+        return None
+    for pattern in (_COUNTY, _CITY):
+        match = pattern.match(name)
+        if match and not (set(match.group(1)) & _NOT_PLACE):
+            return match.group(1), match.group(2)
+    return None
+
+
+_BARE_ORGAN = re.compile(r"^(区|县|市)(?!长)[\u4e00-\u9fff]")
+
+
+def qualify_organ(name: str, places: dict[str, list[str]], masthead: str | None) -> str | None:
+    """A government or party body named without its place (区委组织部, 县政府) gets the place the
+    article gives for that level (云岭区委 in the same article → 云岭区委组织部), else the masthead's.
+
+    Without this, every county's 区委组织部 would be one node linking officials who never met.
+    """
+    text = normalise_name(name)
+    if is_company(text) or place_of(text) or not _BARE_ORGAN.match(text):
+        return None
+    candidates = places.get(text[0], [])
+    if len(candidates) == 1:
+        return candidates[0] + text
+    # A county's paper speaks of its own county; which city it lies in, it does not say.
+    if masthead and text[0] != "市" and (not candidates or masthead in candidates):
+        return masthead + text
+    return None
+
+
+def article_places(art: Article) -> dict[str, list[str]]:
+    """The places an article names, by level (区/县/市), from its organ names and titles."""
+    found: dict[str, list[str]] = {}
+    texts = [o.name for o in art.organizations]
+    texts += [x for person in art.people for pos in person.positions for x in (pos.org, pos.title) if x]
+    for text in texts:
+        hit = place_with_level(text)
+        if hit:
+            place, level = hit
+            level = "县" if level == "自治县" else level
+            if place not in found.setdefault(level, []):
+                found[level].append(place)
+    return found
+
+
+def masthead_place(publication: str | None) -> str | None:
+    """The place a publication is named after: 鹤泉周刊 → 鹤泉, X区人民政府网 → X."""
+    if not publication:
+        return None
+    name = normalise_name(publication)
+    found = place_of(name)
+    if found:
+        return found
+    bare = _GOV_SUFFIX.sub("", _MEDIA_SUFFIX.sub("", name))
+    if 2 <= len(bare) <= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", bare) and not (set(bare) & _NOT_PLACE):
+        return bare
+    return None
+
+
+# --- companies ------------------------------------------------------------------------------
+
+_LEGAL_SUFFIX = re.compile("(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|公司|银行)$")
+_COMPANY_WORDS = ("公司", "集团", "银行", "厂", "企业")
+_PAREN = re.compile(r"\([^)]*\)")
+
+
+def is_company(name: str | None) -> bool:
+    return bool(name) and normalise_name(name or "").endswith(_COMPANY_WORDS)
+
+
+def is_legal_name(name: str) -> bool:
+    return bool(re.search("有限公司$|有限责任公司$|股份有限公司$", normalise_name(name)))
+
+
+def company_core(name: str) -> str:
+    """The name without the place in brackets and the legal form: 创普斯(深圳)新能源科技有限公司 → 创普斯新能源科技."""
+    text = _PAREN.sub("", normalise_name(name))
+    return _LEGAL_SUFFIX.sub("", text)
+
+
+def short_form_joins(short: str, full: str) -> bool:
+    """A short form names a company when it is the distinctive start of its full name.
+
+    创普斯公司 and 创普斯 join 创普斯(深圳)新能源科技有限公司: the short form, without 公司, is a
+    prefix (two characters or more) of the full name with its bracketed place removed.
+    """
+    core = company_core(fold(short))
+    full_text = fold(full)
+    if len(core) < 2 or fold(short) == full_text or not is_company(full_text):
+        return False
+    if is_legal_name(short) and is_legal_name(full_text):
+        return False  # two full legal names are two companies
+    # The full name may open with the company's home place (浙江东岳… for 东岳): two or three characters.
+    full_core = company_core(full_text)
+    return any(text.startswith(core, start) for text in (full_core, full_text) for start in (0, 2, 3))
+
+
+def legal_preference(name: str) -> tuple[int, int, int]:
+    """Which name a company node shows: a full legal name, else a company word, else the longest."""
+    text = normalise_name(name)
+    return (int(is_legal_name(text)), int(is_company(text)), len(text))
+
+
+# --- projects -------------------------------------------------------------------------------
+
+_CAPACITY = re.compile(r"年产[\d.,]+[万亿千百十]*[\w]*?(?:吨|台套|台|套|件|辆|只|个|片|平方米|亩|GWh|MWh|kWh|GW|MW|KW|kW)")
+_PROJECT_GENERIC = re.compile("项目|工程|一期|二期|三期|建设|产业园|生产|基地")
+
+
+def project_words(name: str, company_names: list[str]) -> str:
+    """What is left of a project's name without capacity, company and generic words."""
+    text = _CAPACITY.sub("", normalise_name(name))
+    for company in sorted(company_names, key=len, reverse=True):
+        for form in (normalise_name(company), company_core(company), _PAREN.sub("", normalise_name(company))):
+            if len(form) >= 2:
+                text = text.replace(form, "")
+    text = _PAREN.sub("", text)
+    return _PROJECT_GENERIC.sub("", text)
+
+
+def share_words(a: str, b: str, size: int = 3) -> bool:
+    """Two project descriptions share a run of ``size`` characters (or one contains the other)."""
+    if not a or not b:
+        return False
+    if (len(a) >= 2 and a in b) or (len(b) >= 2 and b in a):
+        return True
+    grams = {a[i : i + size] for i in range(len(a) - size + 1)}
+    return any(b[i : i + size] in grams for i in range(len(b) - size + 1))
+
+
+# --- what the graph is asked ----------------------------------------------------------------
+
+
+class Lookup(Protocol):
+    """What resolution needs to know about the graph (graph/writer.py answers it from Neo4j).
+
+    Rows come ordered by id, nodes split off by a correction (``split_from``) last: a mention that
+    fits both goes to the original, and only the split articles go to the other (see corrections).
+    """
+
+    def people(self, names: list[str]) -> list[Row]: ...  # id, name, sector, scope
+    def organizations(self, names: list[str], prefixes: list[str]) -> list[Row]: ...  # id, name, aliases, kind
+    def projects(self, names: list[str], org_ids: list[str]) -> list[Row]: ...  # id, name, aliases, companies
+    def corrections(self, article_id: str) -> tuple[dict[str, str], dict[str, str]]: ...  # merges, splits
+    def names(self, ids: list[str]) -> dict[str, str]: ...
+
+
+@dataclass
+class Decision:
+    id: str
+    reason: str
+    name: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+def scoped_person_id(name: str, sector: str | None, scope: str | None) -> str:
+    return make_id("person", normalise_name(name), sector or "", scope or "")
+
+
+def _union_find(items: list[str], joined: Any) -> list[list[str]]:
+    parent = {x: x for x in items}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            if joined(a, b):
+                parent[root(b)] = root(a)
+    groups: dict[str, list[str]] = {}
+    for x in items:
+        groups.setdefault(root(x), []).append(x)
+    return list(groups.values())
+
+
+# --- organizations --------------------------------------------------------------------------
+
+
+def organ_variants(names: list[str]) -> list[str]:
+    """Names with the usual long and short form of a government: X县人民政府 and X县政府."""
+    out = list(names)
+    for name in names:
+        if is_company(name):
+            continue
+        if name.endswith("人民政府"):
+            out.append(name[: -len("人民政府")] + "政府")
+        elif name.endswith("政府") and len(name) > 3:
+            out.append(name[: -len("政府")] + "人民政府")
+    return list(dict.fromkeys(out))
+
+
+def resolve_organizations(rows: list[Row], lookup: Lookup) -> dict[str, Decision]:
+    """Legacy org id → decision. Clusters the article's names first, then matches the graph."""
+    by_id = {r["id"]: r for r in rows}
+    names_of = {oid: organ_variants(with_folded([r["name"], *r.get("aliases", [])])) for oid, r in by_id.items()}
+
+    def joined(a: str, b: str) -> bool:
+        na, nb = names_of[a], names_of[b]
+        if set(na) & set(nb):
+            return True
+        return any(short_form_joins(x, y) or short_form_joins(y, x) for x in na for y in nb)
+
+    decisions: dict[str, Decision] = {}
+    for cluster in _union_find(list(by_id), joined):
+        names = list(dict.fromkeys(n for oid in cluster for n in names_of[oid]))
+        company = any(is_company(by_id[oid]["name"]) or by_id[oid].get("kind") == "company" for oid in cluster)
+        own = max((by_id[oid]["name"] for oid in cluster), key=legal_preference)
+        prefixes = sorted({company_core(n)[i : i + 2] for n in names for i in (0, 2, 3)
+                           if len(company_core(n)) >= i + 2}) if company else []
+        found = lookup.organizations(names, prefixes)
+        chosen, reason = _pick_organization(found, own, names, company)
+        if chosen is None:
+            target, reason = organization_id(own), "new" if len(cluster) == 1 else "short form of a name in the same article"
+            display = own
+            known: list[str] = []
+        else:
+            target = chosen["id"]
+            display = max([chosen["name"], own], key=legal_preference)
+            known = [chosen["name"], *(chosen.get("aliases") or [])]
+        aliases = [n for n in dict.fromkeys(names + known) if n != display]
+        for oid in cluster:
+            decisions[oid] = Decision(id=target, reason=reason, name=display, aliases=aliases)
+    return decisions
+
+
+def _pick_organization(found: list[Row], own: str, names: list[str], company: bool) -> tuple[Row | None, str]:
+    exact = [r for r in found if r["name"] == own]
+    if exact:
+        return exact[0], "same name"
+    by_name = [r for r in found if r["name"] in names or fold(r["name"]) in names]
+    if by_name:
+        return by_name[0], "same name as an alias"
+    # A bare organ name (区政府) is an alias of many governments: only names with a place or a
+    # company's name join through aliases.
+    usable = [n for n in names if company or place_of(n)]
+    by_alias = [r for r in found if set(usable) & set(r.get("aliases") or [])]
+    if len(by_alias) == 1:
+        return by_alias[0], "shares an alias"
+    if company:
+        prefixed = [r for r in found if is_company(r["name"]) and any(
+            short_form_joins(n, r["name"]) or short_form_joins(r["name"], n) for n in names)]
+        if len(prefixed) == 1:
+            return prefixed[0], "short form of the company's full name"
+    return None, "new"
+
+
+# --- people ---------------------------------------------------------------------------------
+
+
+@dataclass
+class PersonMention:
+    legacy_id: str
+    name: str
+    sector: str | None  # official | executive | other | None (not known from this article)
+    scope: str | None  # officials: a place; executives: their company's id
+    jurisdiction: str | None
+
+
+def person_mentions(art: Article, publication: str | None, org_ids: dict[str, str],
+                    names: list[str]) -> dict[str, PersonMention]:
+    """What an article says about each person named in it: line of work and place."""
+    masthead = masthead_place(publication)
+    mentions: dict[str, PersonMention] = {}
+    facts = {p.name.strip(): p for p in art.people}
+    for name in names:
+        pid = person_id(name)
+        fact = facts.get(name)
+        sector: str | None = None
+        places: list[str] = []
+        company: str | None = None
+        if fact is not None:
+            orgs = [pos.org for pos in fact.positions if pos.org]
+            sector = fact.kind
+            if any(is_company(o) for o in orgs) and not any(place_of(o) for o in orgs):
+                sector = "executive" if fact.kind != "other" else fact.kind
+            for pos in fact.positions:
+                for text in (pos.org, pos.title):
+                    found = place_of(text)
+                    if found and found not in places:
+                        places.append(found)
+                if pos.org and is_company(pos.org) and company is None:
+                    company = org_ids.get(organization_id(pos.org.strip()))
+        jurisdiction = places[0] if places else masthead
+        scope = company if sector == "executive" and company else jurisdiction
+        mentions[pid] = PersonMention(pid, name, sector, scope, jurisdiction)
+    return mentions
+
+
+def resolve_person(m: PersonMention, found: list[Row]) -> Decision:
+    key = fold(m.name)
+    same_name = [r for r in found if key in {fold(x) for x in [r["name"], *(r.get("aliases") or [])]}]
+    exact = [r for r in same_name if r.get("sector") == m.sector and r.get("scope") == m.scope]
+    if exact:
+        return Decision(exact[0]["id"], "same name, same place and line of work", exact[0]["name"])
+
+    def compatible(r: Row) -> bool:
+        sector_ok = m.sector is None or r.get("sector") in (None, "other") or r.get("sector") == m.sector
+        scope_ok = m.scope is None or r.get("scope") is None or r.get("scope") == m.scope
+        # An executive's scope is a company when one is named, else a place: a place says nothing
+        # against a company.
+        if not scope_ok and m.sector == "executive":
+            scope_ok = str(m.scope).startswith("org-") != str(r.get("scope")).startswith("org-")
+        return sector_ok and scope_ok
+
+    fits = [r for r in same_name if compatible(r)]
+    if m.sector is None and len(fits) > 1 and m.jurisdiction:
+        local = [r for r in fits if r.get("jurisdiction") == m.jurisdiction]
+        fits = local or fits
+    if len(fits) == 1:
+        reason = ("only person of this name in this place" if m.sector is None
+                  else "same name, nothing keeps them apart")
+        return Decision(fits[0]["id"], reason, fits[0]["name"])
+    taken = {r["id"] for r in found}
+    plain = person_id(m.name)
+    if plain not in taken:
+        return Decision(plain, "new" if not same_name else "new: kept apart from a homonym", m.name)
+    return Decision(scoped_person_id(m.name, m.sector, m.scope), "new: kept apart from a homonym", m.name)
+
+
+# --- projects -------------------------------------------------------------------------------
+
+
+def resolve_projects(rows: list[Row], companies: dict[str, list[str]], company_names: dict[str, str],
+                     lookup: Lookup) -> dict[str, Decision]:
+    """Legacy project id → decision; ``companies`` maps a legacy project id to resolved org ids."""
+    decisions: dict[str, Decision] = {}
+    for row in rows:
+        names = with_folded([row["name"], *row.get("aliases", [])])
+        org_ids = companies.get(row["id"], [])
+        found = lookup.projects(names, org_ids)
+        chosen: Row | None = None
+        reason = "new"
+        exact = [r for r in found if r["name"] == row["name"]]
+        shared = [r for r in found if set(names) & set(with_folded([r["name"], *(r.get("aliases") or [])]))]
+        if exact:
+            chosen, reason = exact[0], "same name"
+        elif shared:
+            chosen, reason = shared[0], "shares a name or alias"
+        elif org_ids:
+            known = [company_names[o] for o in org_ids if o in company_names]
+            mine = project_words(row["name"], known)
+            same_company = [r for r in found if set(org_ids) & set(r.get("companies") or [])]
+            wordy = [r for r in same_company
+                     if any(share_words(project_words(n, known), w)
+                            for n in [row["name"], *row.get("aliases", [])]
+                            for w in [project_words(x, known) for x in [r["name"], *(r.get("aliases") or [])]])]
+            if len(wordy) == 1:
+                chosen, reason = wordy[0], "same company and distinctive words"
+            elif not mine and len(same_company) == 1:
+                chosen, reason = same_company[0], "named after its company, which runs one project"
+        if chosen is None:
+            decisions[row["id"]] = Decision(project_id(row["name"]), reason, row["name"], list(row.get("aliases", [])))
+        else:
+            aliases = [n for n in dict.fromkeys([*names, *(chosen.get("aliases") or [])]) if n != chosen["name"]]
+            decisions[row["id"]] = Decision(chosen["id"], reason, chosen["name"], aliases)
+    return decisions
+
+
+# --- rewriting the article's statements -----------------------------------------------------
+
+_ID_KEYS = ("id", "person_id", "org_id", "project_id")
+
+
+def _rows(statements: list[Statement], name: str) -> list[Row]:
+    for stmt, params in statements:
+        if stmt == name:
+            return list(params.get("rows", []))
+    return []
+
+
+def _search_names(*names: str | None) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        key = normalise_name(name or "").lower()
+        if key and key not in out:
+            out.append(key)
+    return out
+
+
+def _position_id(person: str, title: str) -> str:
+    from graph.writer import position_id
+
+    return position_id(person, title)
+
+
+def resolve_statements(statements: list[Statement], art: Article, article_id: str,
+                       publication: str | None, lookup: Lookup) -> list[Statement]:
+    """The article's statements with resolved ids, and the resolution's own statements added."""
+    org_rows = _rows(statements, "merge_organizations")
+    places, masthead = article_places(art), masthead_place(publication)
+    for i, row in enumerate(org_rows):
+        qualified = qualify_organ(row["name"], places, masthead)
+        if qualified:
+            org_rows[i] = {**row, "name": qualified, "aliases": [row["name"], *row.get("aliases", [])]}
+    org_decisions = resolve_organizations(org_rows, lookup) if org_rows else {}
+    org_ids = {k: d.id for k, d in org_decisions.items()}
+
+    people_rows = _rows(statements, "merge_people")
+    mentions = person_mentions(art, publication, org_ids, [r["name"] for r in people_rows])
+    found_people = lookup.people(with_folded(sorted({m.name for m in mentions.values()}))) if mentions else []
+    person_decisions = {pid: resolve_person(m, found_people) for pid, m in mentions.items()}
+
+    project_rows = _rows(statements, "merge_projects")
+    companies: dict[str, list[str]] = {}
+    for run in _rows(statements, "merge_runs") + _rows(statements, "merge_org_signed"):
+        target: str = org_ids.get(run["org_id"]) or run["org_id"]
+        companies.setdefault(run["project_id"], [])
+        if target not in companies[run["project_id"]]:
+            companies[run["project_id"]].append(target)
+    company_names = {d.id: d.name or "" for d in org_decisions.values()}
+    project_decisions = resolve_projects(project_rows, companies, company_names, lookup) if project_rows else {}
+
+    mapping: dict[str, str] = {}
+    for decisions in (org_decisions, person_decisions, project_decisions):
+        mapping.update({k: d.id for k, d in decisions.items()})
+    merges, splits = lookup.corrections(article_id)
+    for legacy, target in list(mapping.items()):
+        mapping[legacy] = follow_corrections(target, merges, splits)
+    existing = lookup.names(sorted(set(mapping.values())))
+
+    rewritten: list[Statement] = []
+    for stmt, params in statements:
+        if "rows" in params:
+            params = {**params, "rows": [_rewrite(stmt, row, mapping) for row in params["rows"]]}
+            if stmt == "merge_people":
+                for row in params["rows"]:
+                    row["name"] = existing.get(row["id"], row["name"])
+            elif stmt in ("merge_organizations", "merge_projects"):
+                decisions = org_decisions if stmt == "merge_organizations" else project_decisions
+                for row, original in zip(params["rows"], _rows(statements, stmt), strict=True):
+                    decision = decisions[original["id"]]
+                    keep = existing.get(row["id"])
+                    name = decision.name or row["name"]
+                    if keep and (stmt == "merge_projects" or legal_preference(keep) >= legal_preference(name)):
+                        name = keep
+                    aliases = [a for a in dict.fromkeys([row["name"], *decision.aliases, *row["aliases"]]) if a != name]
+                    row.update(name=name, aliases=aliases, search_names=_search_names(name, *aliases))
+        rewritten.append((stmt, params))
+
+    extra = _audit_statements(article_id, art.date, mentions, person_decisions, org_decisions,
+                              project_decisions, mapping, statements)
+    cut = next((i for i, (stmt, _) in enumerate(rewritten) if stmt.startswith("prune_")), len(rewritten))
+    return rewritten[:cut] + extra + rewritten[cut:]
+
+
+def follow_corrections(target: str, merges: dict[str, str], splits: dict[str, str]) -> str:
+    """A split of this article sends the mention to the split-off node; merges redirect, in chains."""
+    target = splits.get(target, target)
+    seen = {target}
+    while target in merges and merges[target] not in seen:
+        target = merges[target]
+        seen.add(target)
+    return target
+
+
+def _rewrite(stmt: str, row: Row, mapping: dict[str, str]) -> Row:
+    out = dict(row)
+    for key in _ID_KEYS:
+        if key in out and isinstance(out[key], str) and out[key] in mapping:
+            out[key] = mapping[out[key]]
+    if stmt == "merge_positions_alone":
+        out["position_id"] = _position_id(out["person_id"], out["title"])
+    return out
+
+
+def _audit_statements(article_id: str, date: str | None, mentions: dict[str, PersonMention],
+                      people: dict[str, Decision], orgs: dict[str, Decision], projects: dict[str, Decision],
+                      mapping: dict[str, str], statements: list[Statement]) -> list[Statement]:
+    load_id = next((p["load_id"] for _, p in statements if "load_id" in p), None)
+    base = {"article_id": article_id, "load_id": load_id}
+    person_rows = [
+        {"id": mapping[pid], "sector": m.sector, "scope": m.scope, "jurisdiction": m.jurisdiction,
+         "reason": people[pid].reason, "date": date}
+        for pid, m in mentions.items()
+    ]
+    entity_rows = [{"id": mapping[k], "reason": d.reason} for k, d in {**orgs, **projects}.items()]
+    out: list[Statement] = []
+    if person_rows:
+        out.append(("resolve_people", {**base, "rows": person_rows}))
+    if entity_rows:
+        out.append(("resolve_entities", {**base, "rows": entity_rows}))
+    return out
+
+
+class Neo4jLookup:
+    """Answers resolution's questions inside one transaction."""
+
+    def __init__(self, tx: Any) -> None:
+        self.tx = tx
+
+    def _run(self, name: str, **params: Any) -> list[Row]:
+        from graph.cypher import query
+
+        return [r.data() for r in self.tx.run(query(name), params)]
+
+    def people(self, names: list[str]) -> list[Row]:
+        return self._run("resolve_lookup_people", keys=_search_names(*names))
+
+    def organizations(self, names: list[str], prefixes: list[str]) -> list[Row]:
+        return self._run("resolve_lookup_organizations", keys=_search_names(*names),
+                         prefixes=_search_names(*prefixes))
+
+    def projects(self, names: list[str], org_ids: list[str]) -> list[Row]:
+        return self._run("resolve_lookup_projects", keys=_search_names(*names), org_ids=org_ids)
+
+    def corrections(self, article_id: str) -> tuple[dict[str, str], dict[str, str]]:
+        merges = {r["from_id"]: r["into_id"] for r in self._run("resolve_lookup_merges")}
+        splits = {r["from_id"]: r["new_id"] for r in self._run("resolve_lookup_splits", article_id=article_id)}
+        return merges, splits
+
+    def names(self, ids: list[str]) -> dict[str, str]:
+        return {r["id"]: r["name"] for r in self._run("resolve_lookup_names", ids=ids)}

@@ -1,0 +1,280 @@
+"""What the repository returns and the API serves: plain pydantic models, no driver types."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+Kind = Literal["person", "organization", "project", "event", "article", "document", "signing", "position"]
+SearchKind = Literal["person", "organization", "project", "event"]
+
+LABEL_KINDS: dict[str, Kind] = {
+    "Person": "person",
+    "Organization": "organization",
+    "Project": "project",
+    "Event": "event",
+    "Article": "article",
+    "Document": "document",
+    "Signing": "signing",
+    "Position": "position",
+}
+KIND_LABELS: dict[str, str] = {kind: label for label, kind in LABEL_KINDS.items()}
+
+
+def kind_of(labels: list[str]) -> Kind:
+    for label in labels:
+        if label in LABEL_KINDS:
+            return LABEL_KINDS[label]
+    raise ValueError(f"no known label among {labels}")
+
+
+class EntityRef(BaseModel):
+    id: str
+    kind: Kind
+    name: str
+
+
+class ArticleRef(BaseModel):
+    id: str
+    title: str
+    date: str | None = None
+    publication_name: str | None = None
+    publication_date: str | None = None
+    issue: str | None = None
+    source: str | None = None
+
+
+class SourceRef(BaseModel):
+    """Where a fact was read: the sentence and its article."""
+
+    sentence: str | None = None
+    article: ArticleRef | None = None
+
+
+class Counts(BaseModel):
+    documents: int = 0
+    articles: int = 0
+    people: int = 0
+    organizations: int = 0
+    projects: int = 0
+    events: int = 0
+    signings: int = 0
+    relationships: int = 0
+
+
+class SearchHit(BaseModel):
+    id: str
+    kind: SearchKind
+    name: str
+    description: str = ""
+    aliases: list[str] = Field(default_factory=list)
+    score: float = 0.0
+
+
+class PositionHeld(BaseModel):
+    title: str
+    organization: EntityRef | None = None
+    as_of: str | None = None
+    source: SourceRef
+
+
+class Attendance(BaseModel):
+    event: EntityRef
+    type: str | None = None
+    date: str | None = None
+    place: str | None = None
+    roles: list[str] = Field(default_factory=list)
+    source: SourceRef
+
+
+class SigningView(BaseModel):
+    id: str
+    date: str | None = None
+    project: EntityRef | None = None
+    project_name: str | None = None
+    parties: list[EntityRef] = Field(default_factory=list)
+    signers: list[EntityRef] = Field(default_factory=list)
+    source: SourceRef
+
+
+class Byline(BaseModel):
+    role: str
+    article: ArticleRef
+
+
+class PersonDetail(BaseModel):
+    id: str
+    kind: Literal["person"] = "person"
+    name: str
+    person_kind: str | None = None
+    # From entity resolution (graph/resolution.py): other names, line of work, place, when seen.
+    aliases: list[str] = Field(default_factory=list)
+    sector: str | None = None
+    jurisdiction: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+    positions: list[PositionHeld] = Field(default_factory=list)
+    events: list[Attendance] = Field(default_factory=list)
+    signings: list[SigningView] = Field(default_factory=list)
+    articles: list[ArticleRef] = Field(default_factory=list)
+    bylines: list[Byline] = Field(default_factory=list)
+
+
+class AttendeeView(BaseModel):
+    person: EntityRef
+    roles: list[str] = Field(default_factory=list)
+    titles: list[str] = Field(default_factory=list)
+    source: SourceRef
+
+
+class EventDetail(BaseModel):
+    id: str
+    kind: Literal["event"] = "event"
+    name: str
+    type: str | None = None
+    date: str | None = None
+    place: str | None = None
+    article: ArticleRef | None = None
+    attendees: list[AttendeeView] = Field(default_factory=list)
+
+
+class ProjectLink(BaseModel):
+    project: EntityRef
+    relation: Literal["signed", "runs"]
+    date: str | None = None
+    source: SourceRef
+
+
+class MemberView(BaseModel):
+    person: EntityRef
+    title: str
+    as_of: str | None = None
+    source: SourceRef
+
+
+class OrganizationDetail(BaseModel):
+    id: str
+    kind: Literal["organization"] = "organization"
+    name: str
+    org_kind: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    projects: list[ProjectLink] = Field(default_factory=list)
+    people: list[MemberView] = Field(default_factory=list)
+    signings: list[SigningView] = Field(default_factory=list)
+    articles: list[ArticleRef] = Field(default_factory=list)
+
+
+class CompanyLink(BaseModel):
+    organization: EntityRef
+    source: SourceRef
+
+
+class ProjectDetail(BaseModel):
+    id: str
+    kind: Literal["project"] = "project"
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    place: str | None = None
+    companies: list[CompanyLink] = Field(default_factory=list)
+    signings: list[SigningView] = Field(default_factory=list)
+    events: list[EntityRef] = Field(default_factory=list)
+    articles: list[ArticleRef] = Field(default_factory=list)
+
+
+class GraphNode(BaseModel):
+    id: str
+    kind: Kind
+    name: str
+    properties: dict[str, Any] = Field(default_factory=dict)
+
+
+class GraphEdge(BaseModel):
+    source: str  # id of the start node: relationships have a direction
+    target: str
+    type: str
+    properties: dict[str, Any] = Field(default_factory=dict)
+    sentence: str | None = None
+    article: ArticleRef | None = None
+
+
+class GraphPath(BaseModel):
+    """One connection: nodes in order from the start, and the edge between each consecutive pair."""
+
+    length: int
+    nodes: list[GraphNode]
+    steps: list[GraphEdge]
+
+
+class GraphView(BaseModel):
+    center: str
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    truncated: bool = False
+
+
+# --- exploring connections (api/routes/explore.py) -----------------------------------------------
+
+
+class TimelineItem(BaseModel):
+    """One dated fact about a person: a title held, an event attended, a signing made."""
+
+    date: str | None = None
+    kind: Literal["position", "event", "signing"]
+    label: str  # the title, the event's name, the signing's name
+    entity: EntityRef | None = None  # the organization, the event, the project
+    roles: list[str] = Field(default_factory=list)
+    place: str | None = None
+    source: SourceRef
+
+
+class Timeline(BaseModel):
+    person: EntityRef
+    first_seen: str | None = None
+    last_seen: str | None = None
+    total: int  # items matching the filters, before limit/offset
+    items: list[TimelineItem]
+
+
+class EventBrief(BaseModel):
+    id: str
+    name: str
+    date: str | None = None
+    type: str | None = None
+
+
+class Contact(BaseModel):
+    """Someone (or a company) met at the same events, with how often and where."""
+
+    entity: EntityRef
+    titles: list[str] = Field(default_factory=list)
+    count: int
+    events: list[EventBrief]
+
+
+class Contacts(BaseModel):
+    person: EntityRef
+    total: int
+    contacts: list[Contact]
+
+
+class OfficialLink(BaseModel):
+    relation: Literal["attended", "signed"]
+    date: str | None = None
+    event: EntityRef | None = None
+    source: SourceRef
+
+
+class OfficialView(BaseModel):
+    person: EntityRef
+    titles: list[str] = Field(default_factory=list)
+    count: int
+    first_date: str | None = None
+    last_date: str | None = None
+    links: list[OfficialLink]
+
+
+class Officials(BaseModel):
+    organization: EntityRef
+    total: int
+    officials: list[OfficialView]

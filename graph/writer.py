@@ -1,0 +1,448 @@
+"""Documents → Neo4j. One article per transaction, batched UNWIND statements, MERGE everywhere.
+
+Writing the same document twice creates no node and no relationship: nodes are merged on the
+stable ids of guanxi/ids.py, relationships on their endpoints plus the article they come from.
+If anything in an article fails, its transaction rolls back and none of that article is stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import neo4j
+from neo4j.exceptions import AuthError, DatabaseUnavailable, ServiceUnavailable, SessionExpired
+from pydantic import BaseModel, Field
+
+from graph.cypher import query
+from graph.errors import ArticleWriteError, GraphError, GraphUnavailable, translate_driver_errors
+from graph.retry import DEFAULT_POLICY, RetriesExhausted, RetryPolicy, with_retries
+from graph.schema import ensure_schema
+from guanxi.facts import Article, Document, Role
+from guanxi.ids import (
+    article_id,
+    document_id,
+    event_id,
+    normalise_name,
+    organization_id,
+    person_id,
+    project_id,
+    signing_id,
+)
+
+Row = dict[str, Any]
+Batch = tuple[str, list[Row]]
+
+
+class ArticleWrite(BaseModel):
+    article_id: str
+    title: str
+    nodes_created: int = 0
+    relationships_created: int = 0
+    properties_set: int = 0
+    # Facts an earlier load read from this article and this one did not: replaced, so removed.
+    nodes_deleted: int = 0
+    relationships_deleted: int = 0
+    error: str | None = None
+
+
+class WriteSummary(BaseModel):
+    documents: int = 0
+    articles: int = 0
+    nodes_created: int = 0
+    relationships_created: int = 0
+    properties_set: int = 0
+    nodes_deleted: int = 0
+    relationships_deleted: int = 0
+    failed: int = 0
+    articles_removed: int = 0
+    per_article: list[ArticleWrite] = Field(default_factory=list)
+
+    def add(self, other: WriteSummary) -> None:
+        self.documents += other.documents
+        self.articles += other.articles
+        self.nodes_created += other.nodes_created
+        self.relationships_created += other.relationships_created
+        self.properties_set += other.properties_set
+        self.nodes_deleted += other.nodes_deleted
+        self.relationships_deleted += other.relationships_deleted
+        self.failed += other.failed
+        self.articles_removed += other.articles_removed
+        self.per_article.extend(other.per_article)
+
+
+def search_names(*names: str | None) -> list[str]:
+    """Normalised forms of a name and its aliases, for substring search (see schema.cypher)."""
+    seen: list[str] = []
+    for name in names:
+        if name:
+            key = normalise_name(name).lower()
+            if key and key not in seen:
+                seen.append(key)
+    return seen
+
+
+def position_id(person: str, title: str) -> str:
+    """A title held with no organisation named: one Position node per (person, title)."""
+    digest = hashlib.sha1(f"{person}\x1f{normalise_name(title)}".encode()).hexdigest()[:16]
+    return f"pos-{digest}"
+
+
+def _clean(name: str | None) -> str | None:
+    text = (name or "").strip()
+    return text or None
+
+
+def _merge_roles(a: list[Role], b: list[Role]) -> list[Role]:
+    return a + [r for r in b if r not in a]
+
+
+class _Collector:
+    """Gathers an article's rows, one list per statement, with duplicates folded."""
+
+    def __init__(self, art_id: str) -> None:
+        self.art_id = art_id
+        self.people: dict[str, Row] = {}
+        self.orgs: dict[str, Row] = {}
+        self.projects: dict[str, Row] = {}
+        self.mentions: dict[str, Row] = {}
+
+    def person(self, name: str | None, kind: str | None = None, sentence: str | None = None,
+               mention: bool = True) -> str | None:
+        name = _clean(name)
+        if name is None:
+            return None
+        pid = person_id(name)
+        row = self.people.setdefault(pid, {"id": pid, "name": name, "kind": None, "search_names": search_names(name)})
+        if kind is not None:
+            row["kind"] = kind
+        if mention:
+            self._mention(pid, sentence)
+        return pid
+
+    def org(self, name: str | None, kind: str | None = None, aliases: Iterable[str] = (),
+            sentence: str | None = None) -> str | None:
+        name = _clean(name)
+        if name is None:
+            return None
+        oid = organization_id(name)
+        row = self.orgs.setdefault(oid, {"id": oid, "name": name, "kind": None, "aliases": [], "search_names": []})
+        if kind is not None:
+            row["kind"] = kind
+        for alias in aliases:
+            alias = alias.strip()
+            if alias and alias != name and alias not in row["aliases"]:
+                row["aliases"].append(alias)
+        row["search_names"] = search_names(name, *row["aliases"])
+        self._mention(oid, sentence)
+        return oid
+
+    def project(self, name: str | None, aliases: Iterable[str] = (), place: str | None = None,
+                sentence: str | None = None) -> str | None:
+        name = _clean(name)
+        if name is None:
+            return None
+        pid = project_id(name)
+        row = self.projects.setdefault(pid, {"id": pid, "name": name, "place": None, "aliases": [], "search_names": []})
+        if place:
+            row["place"] = place
+        for alias in aliases:
+            alias = alias.strip()
+            if alias and alias != name and alias not in row["aliases"]:
+                row["aliases"].append(alias)
+        row["search_names"] = search_names(name, *row["aliases"])
+        self._mention(pid, sentence)
+        return pid
+
+    def _mention(self, node_id: str, sentence: str | None) -> None:
+        row = self.mentions.setdefault(node_id, {"id": node_id, "sentence": sentence})
+        if row["sentence"] is None:
+            row["sentence"] = sentence
+
+
+def article_batches(art: Article, art_id: str, as_of: str | None) -> list[Batch]:
+    """The statements that store one article, in order, each with its UNWIND rows."""
+    c = _Collector(art_id)
+    positions_in_org: dict[tuple[str, str, str], Row] = {}
+    positions_alone: dict[tuple[str, str], Row] = {}
+    for person in art.people:
+        pid = c.person(person.name, person.kind, person.sentence)
+        if pid is None:
+            continue
+        for pos in person.positions:
+            title = pos.title.strip()
+            if not title:
+                continue
+            sentence = pos.sentence or person.sentence
+            oid = c.org(pos.org, sentence=sentence) if pos.org else None
+            row = {"person_id": pid, "title": title, "as_of": as_of, "org": _clean(pos.org),
+                   "sentence": sentence, "rule": pos.rule}
+            if oid is not None:
+                positions_in_org.setdefault((pid, title, oid), {**row, "org_id": oid})
+            else:
+                positions_alone.setdefault((pid, title), {**row, "position_id": position_id(pid, title)})
+
+    for org in art.organizations:
+        c.org(org.name, org.kind, org.aliases, org.sentence)
+
+    runs: dict[tuple[str, str], Row] = {}
+    for proj in art.projects:
+        prj = c.project(proj.name, proj.aliases, proj.place, proj.sentence)
+        if prj is None:
+            continue
+        for company in proj.companies:
+            oid = c.org(company, sentence=proj.sentence)
+            if oid is not None:
+                runs.setdefault((oid, prj), {"org_id": oid, "project_id": prj, "sentence": proj.sentence})
+
+    events: list[Row] = []
+    attendance: dict[tuple[str, str], Row] = {}
+    for index, event in enumerate(art.events):
+        name = _clean(event.name)
+        if name is None:
+            continue
+        eid = event_id(art_id, index)
+        date = event.date or art.date
+        events.append({"id": eid, "name": name, "type": event.type, "date": date, "place": event.place,
+                       "sentence": event.sentence, "search_names": search_names(name)})
+        for att in event.attendees:
+            pid = c.person(att.name, sentence=att.sentence or event.sentence)
+            if pid is None:
+                continue
+            key = (pid, eid)
+            if key in attendance:
+                attendance[key]["roles"] = _merge_roles(attendance[key]["roles"], att.roles)
+            else:
+                attendance[key] = {"person_id": pid, "event_id": eid, "roles": list(att.roles), "date": date,
+                                   "sentence": att.sentence or event.sentence, "rule": att.rule}
+
+    signings: list[Row] = []
+    parties: list[Row] = []
+    signers: list[Row] = []
+    signing_projects: list[Row] = []
+    org_signed: list[Row] = []
+    person_signed: list[Row] = []
+    for index, signing in enumerate(art.signings):
+        sid = signing_id(art_id, index)
+        date = signing.date or art.date
+        prj = c.project(signing.project, sentence=signing.sentence) if signing.project else None
+        party_names = [p for p in (_clean(x) for x in signing.parties) if p]
+        label = _clean(signing.project) or "、".join(party_names) or "签约"
+        signings.append({"id": sid, "name": label, "date": date, "project_name": _clean(signing.project),
+                         "sentence": signing.sentence})
+        base = {"signing_id": sid, "date": date, "sentence": signing.sentence, "project_id": prj}
+        if prj is not None:
+            signing_projects.append(base)
+        for party in dict.fromkeys(party_names):
+            oid = c.org(party, sentence=signing.sentence)
+            parties.append({**base, "org_id": oid})
+            if prj is not None:
+                org_signed.append({**base, "org_id": oid})
+        for signer in dict.fromkeys(s for s in (_clean(x) for x in signing.signers) if s):
+            pid = c.person(signer, sentence=signing.sentence)
+            signers.append({**base, "person_id": pid})
+            if prj is not None:
+                person_signed.append({**base, "person_id": pid})
+
+    bylines: dict[tuple[str, str], Row] = {}
+    for byline in art.bylines:
+        # A byline writes the article; it is not a mention of the person in it.
+        pid = c.person(byline.name, sentence=byline.sentence, mention=False)
+        if pid is not None:
+            bylines.setdefault((pid, byline.role), {"person_id": pid, "role": byline.role,
+                                                    "sentence": byline.sentence})
+
+    batches: list[Batch] = [
+        ("merge_people", list(c.people.values())),
+        ("merge_organizations", list(c.orgs.values())),
+        ("merge_projects", list(c.projects.values())),
+        ("merge_events", events),
+        ("merge_signings", signings),
+        ("merge_positions_in_org", list(positions_in_org.values())),
+        ("merge_positions_alone", list(positions_alone.values())),
+        ("merge_attendance", list(attendance.values())),
+        ("merge_runs", list(runs.values())),
+        ("merge_signing_parties", parties),
+        ("merge_signing_signers", signers),
+        ("merge_signing_projects", signing_projects),
+        ("merge_org_signed", org_signed),
+        ("merge_person_signed", person_signed),
+        ("merge_bylines", list(bylines.values())),
+        ("merge_mentions", list(c.mentions.values())),
+    ]
+    return [(name, rows) for name, rows in batches if rows]
+
+
+def _add_counters(target: ArticleWrite, counters: neo4j.SummaryCounters) -> None:
+    target.nodes_created += counters.nodes_created
+    target.relationships_created += counters.relationships_created
+    target.properties_set += counters.properties_set
+    target.nodes_deleted += counters.nodes_deleted
+    target.relationships_deleted += counters.relationships_deleted
+
+
+class GraphWriter:
+    """Stores Documents. ``continue_on_error`` records a failed article and goes on to the next."""
+
+    def __init__(
+        self,
+        driver: neo4j.Driver,
+        database: str = "neo4j",
+        continue_on_error: bool = False,
+        retry: RetryPolicy = DEFAULT_POLICY,
+        on_retry: Callable[[int, float, BaseException], None] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.driver = driver
+        self.database = database
+        self.continue_on_error = continue_on_error
+        self.retry = retry
+        self.on_retry = on_retry
+        self._sleep = sleep
+
+    def _write_unit(self, statements: list[tuple[str, dict[str, Any]]], result: ArticleWrite) -> None:
+        """One transaction in a fresh session, tried again while Neo4j restarts (graph/retry.py).
+
+        A fresh session per attempt: the old one may hold a connection the restart killed.
+        """
+
+        def attempt() -> None:
+            with self.driver.session(database=self.database) as session:
+                session.execute_write(self._run_statements, statements, result)
+
+        try:
+            with_retries(attempt, self.retry, sleep=self._sleep, on_retry=self.on_retry)
+        except RetriesExhausted as exc:
+            raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
+
+    def ensure_schema(self) -> int:
+        return ensure_schema(self.driver, self.database)
+
+    def write_document(self, doc: Document) -> WriteSummary:
+        doc_id = doc.id or document_id(doc.source + "\x1f" + "\x1f".join(a.title for a in doc.articles))
+        summary = WriteSummary(documents=1)
+        pub = doc.publication
+        as_of_default = pub.date
+        with translate_driver_errors():
+            doc_write = ArticleWrite(article_id="", title="")
+            self._write_unit(
+                [("merge_document", {"id": doc_id, "source": doc.source, "encoding": doc.encoding,
+                                     "publication_name": pub.name, "publication_date": pub.date,
+                                     "issue": pub.issue})],
+                doc_write,
+            )
+            summary.nodes_created += doc_write.nodes_created
+            summary.relationships_created += doc_write.relationships_created
+            summary.properties_set += doc_write.properties_set
+            for position, art in enumerate(doc.articles):
+                index = art.index if art.id else position
+                art_id = art.id or article_id(doc_id, index, art.title)
+                result = ArticleWrite(article_id=art_id, title=art.title)
+                statements = self.resolve_entities(
+                    doc, art, art_id,
+                    self.article_statements(doc_id, art, art_id, index, art.date or as_of_default))
+                try:
+                    self._write_unit(statements, result)
+                except (GraphError, ServiceUnavailable, SessionExpired, DatabaseUnavailable, AuthError):
+                    raise  # the server, not the article: stop here (translated to GraphUnavailable)
+                except Exception as exc:
+                    if not self.continue_on_error:
+                        raise ArticleWriteError(art_id, art.title, exc) from exc
+                    result = ArticleWrite(article_id=art_id, title=art.title, error=str(exc))
+                    summary.failed += 1
+                else:
+                    summary.articles += 1
+                summary.per_article.append(result)
+                summary.nodes_created += result.nodes_created
+                summary.relationships_created += result.relationships_created
+                summary.properties_set += result.properties_set
+                summary.nodes_deleted += result.nodes_deleted
+                summary.relationships_deleted += result.relationships_deleted
+            self._remove_stale_articles(doc_id, [a.article_id for a in summary.per_article], summary)
+        return summary
+
+    # --- resolution hook (graph/resolution.py) -----------------------------------------------
+
+    resolve = True  # False writes ids derived from names alone, as before resolution existed
+
+    def resolve_entities(self, doc: Document, art: Article, art_id: str,
+                         statements: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+        """The article's statements with people, companies and projects matched to the graph's nodes
+        and manual corrections applied; read in a transaction of its own before the article's write."""
+        if not self.resolve:
+            return statements
+        from graph.resolution import Neo4jLookup, resolve_statements
+
+        publication = doc.publication.name
+
+        def read() -> list[tuple[str, dict[str, Any]]]:
+            # No notifications: Correction nodes rightly do not exist before a first correction.
+            with self.driver.session(database=self.database, notifications_min_severity="OFF") as session:
+                return session.execute_read(
+                    lambda tx: resolve_statements(statements, art, art_id, publication, Neo4jLookup(tx))
+                )
+
+        try:
+            return with_retries(read, self.retry, sleep=self._sleep, on_retry=self.on_retry)
+        except RetriesExhausted as exc:
+            raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
+
+    def _remove_stale_articles(self, doc_id: str, current: list[str], summary: WriteSummary) -> None:
+        def read_stale() -> list[str]:
+            with self.driver.session(database=self.database) as session:
+                return session.execute_read(
+                    lambda tx: [r["id"] for r in tx.run(query("stale_articles"),  # type: ignore[arg-type]
+                                                         {"document_id": doc_id, "article_ids": current})]
+                )
+
+        try:
+            stale = with_retries(read_stale, self.retry, sleep=self._sleep, on_retry=self.on_retry)
+        except RetriesExhausted as exc:
+            raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
+        for art_id in stale:
+            gone = {"article_id": art_id, "load_id": "-"}  # no load has this id, so every fact goes
+            removed = ArticleWrite(article_id=art_id, title="")
+            self._write_unit(
+                [("prune_article", gone), ("prune_article_nodes", gone), ("delete_article", gone)], removed
+            )
+            summary.articles_removed += 1
+            summary.nodes_deleted += removed.nodes_deleted
+            summary.relationships_deleted += removed.relationships_deleted
+
+    def write_documents(self, docs: Iterable[Document]) -> WriteSummary:
+        total = WriteSummary()
+        for doc in docs:
+            total.add(self.write_document(doc))
+        return total
+
+    def article_statements(self, doc_id: str, art: Article, art_id: str, index: int,
+                           as_of: str | None) -> list[tuple[str, dict[str, Any]]]:
+        """(query name, parameters) in the order they run inside the article's transaction."""
+        load_id = uuid.uuid4().hex  # marks what this load wrote, so prune_article can tell old from new
+        head = {"document_id": doc_id, "article_id": art_id, "title": art.title, "subtitle": art.subtitle,
+                "date": art.date, "index": index, "text": art.text or None}
+        statements: list[tuple[str, dict[str, Any]]] = [("merge_article", head)]
+        for name, rows in article_batches(art, art_id, as_of):
+            statements.append((name, {"article_id": art_id, "load_id": load_id, "rows": rows}))
+        prune = {"article_id": art_id, "load_id": load_id}
+        statements += [("prune_article", prune), ("prune_article_nodes", prune)]
+        return statements
+
+    @staticmethod
+    def _run_statements(tx: neo4j.ManagedTransaction, statements: list[tuple[str, dict[str, Any]]],
+                        result: ArticleWrite) -> None:
+        # A retried transaction starts again from zero, so the counters are reset first.
+        result.nodes_created = result.relationships_created = result.properties_set = 0
+        result.nodes_deleted = result.relationships_deleted = 0
+        for name, params in statements:
+            counters = tx.run(query(name), params).consume().counters  # type: ignore[arg-type]
+            _add_counters(result, counters)
+
+
+def load_documents(writer: GraphWriter, docs: Iterable[Document]) -> WriteSummary:
+    """Schema first, then every document; what the CLI's ``guanxi load`` needs."""
+    writer.ensure_schema()
+    return writer.write_documents(docs)

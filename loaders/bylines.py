@@ -1,0 +1,175 @@
+"""Bylines: who wrote or photographed an article.
+
+Forms met in county and city papers (simplified and traditional):
+``(记者 贾庆章 李秋呈)``, ``(刘峰 鹿稳)``, ``（通讯员 王某）``, ``记者 A 通讯员 B``,
+``本报记者 X``, ``文/X 图/Y``, ``X 摄``, ``图片/X``. Names are 2–4 Han
+characters (or minority names joined with ·).
+"""
+
+from __future__ import annotations
+
+import re
+
+from guanxi.facts import Byline, BylineRole
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8})$")
+
+_REPORTER_ROLES = (
+    "本报记者 本報記者 本报通讯员 本報通訊員 记者 記者 见习记者 見習記者 实习记者 實習記者 特约记者 特約記者 "
+    "首席记者 首席記者 融媒体记者 融媒體記者 融媒记者 融媒記者 全媒体记者 全媒體記者 通讯员 通訊員 "
+    "特约通讯员 特約通訊員 实习生 實習生 文 撰文 文字 整理 作者"
+)
+_PHOTO_ROLES = _words("摄影记者 攝影記者 摄影 攝影 图片 圖片 图 圖 摄 攝")
+_ROLE_WORDS: dict[str, BylineRole] = {w: "reporter" for w in _words(_REPORTER_ROLES)}
+_ROLE_WORDS.update({w: "photographer" for w in _PHOTO_ROLES})
+# Longest first, so 本报记者 is taken before 记者.
+_ROLE_TOKEN = re.compile("^(" + "|".join(sorted(_ROLE_WORDS, key=len, reverse=True)) + ")[:：]?$")
+# Only unmistakable role words may be glued to a name ("记者贾庆章"); a short one
+# like 文 or 图片 would eat the start of ordinary words (文明, 图片新闻).
+_ROLE_PREFIX = re.compile(
+    "^("
+    + "|".join(sorted((w for w in _ROLE_WORDS if re.search("记者|記者|通讯员|通訊員|实习生|實習生|摄影|攝影", w)),
+                      key=len, reverse=True))
+    + ")[:：]?"
+)
+# "区融媒体中心记者", "县委报道组通讯员": a unit in front of the role word.
+_UNIT_REPORTER = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:记者|記者|通讯员|通訊員)[:：]?$")
+_PHOTO_SUFFIX = re.compile(r"\s*[/／]?\s*(摄影报道|攝影報道|摄影|攝影|摄|攝)$")
+# "张三/文 李四/图": the role written after each name.
+_SUFFIX_ROLE = re.compile(r"([\u4e00-\u9fff·]{2,8})\s*[/／]\s*(文|图|圖|摄|攝|摄影|攝影)(?![\u4e00-\u9fff])")
+_SPLIT = re.compile(r"[\s、，,/／|｜:：;；]+")
+_BRACKETED = re.compile(r"^[(（\[【]\s*([^()（）\[\]【】]{2,60}?)\s*[)）\]】]$")
+_TRAILING = re.compile(r"(?<=[。！？!?”’…])\s*[(（]\s*([^()（）]{2,60}?)\s*[)）]$")
+_TRAILING_PHOTO = re.compile(r"(?<=[。！？!?”’…])\s*((?:[\u4e00-\u9fff·]{2,8}\s*){1,3}(?:摄影|攝影|摄|攝))$")
+_TOKEN = re.compile(r"\s*(\S+)(?=\s)")
+_LEADING = re.compile(r"^[(（]\s*([^()（）]{2,60}?)\s*[)）]\s*")
+# A non-name word that is still plausible between names in a credit line.
+_FILLER = {"报道", "報道", "联合", "聯合", "等"}
+# Bracketed words of two to four characters that are not people.
+_NOT_NAMES = set(
+    _words(
+        "新华社 新華社 人民网 人民網 央视网 央視網 中新社 中新网 中新網 供图 供圖 资料图 資料圖 资料 資料 来源 來源 "
+        "待续 待續 扩大 擴大 摘编 摘編 综合 綜合 整理 编辑 編輯 图文 圖文 视频 視頻 下转 上接 全文 详见 詳見 "
+        "近日 日前 近期 今天 昨天 昨日 今日 目前 今年 上午 下午 摘要 節選 节选 组图 組圖 有删节 有刪節 续完 續完"
+    )
+)
+
+
+def _tokens(content: str) -> list[str]:
+    return [t for t in _SPLIT.split(content.strip()) if t]
+
+
+def parse_credit(content: str, require_role: bool) -> list[Byline] | None:
+    """Bylines in a credit such as "记者 宋欣 郭臣" or "文/张三 图/李四"; None if it is not one."""
+    content = content.strip()
+    pairs = _SUFFIX_ROLE.findall(content)
+    if pairs and not _SUFFIX_ROLE.sub("", content).strip(" 　、，,"):
+        if all(NAME.match(name) and name not in _NOT_NAMES for name, _ in pairs):
+            return [Byline(name=name, role=_ROLE_WORDS[role]) for name, role in pairs]
+        return None
+    photo_suffix = _PHOTO_SUFFIX.search(content)
+    if photo_suffix:
+        content = content[: photo_suffix.start()]
+    role: BylineRole = "reporter"
+    saw_role = False
+    out: list[Byline] = []
+    for token in _tokens(content):
+        whole = _ROLE_TOKEN.match(token)
+        glued = _ROLE_PREFIX.match(token)
+        if whole or _UNIT_REPORTER.match(token):
+            role = _ROLE_WORDS[whole.group(1)] if whole else "reporter"
+            saw_role = True
+            continue
+        if glued and NAME.match(token[glued.end():]):
+            role = _ROLE_WORDS[glued.group(1)]
+            saw_role = True
+            token = token[glued.end():]
+        if token in _FILLER:
+            continue
+        if not NAME.match(token) or token in _NOT_NAMES:
+            return None
+        out.append(Byline(name=token, role=role))
+    if not out:
+        return None
+    if photo_suffix:
+        return [Byline(name=b.name, role="photographer") for b in out]
+    if require_role and not saw_role:
+        return None
+    return out
+
+
+def credit_line(line: str) -> list[Byline] | None:
+    """Bylines when the whole line is a credit, else None."""
+    m = _BRACKETED.match(line)
+    if m:
+        return parse_credit(m.group(1), require_role=False)
+    if len(line) > 40:
+        return None
+    return parse_credit(line, require_role=True)
+
+
+def split_trailing_credit(paragraph: str) -> tuple[str, list[Byline]]:
+    """A closing "(记者 X)" glued to the end of the last paragraph."""
+    m = _TRAILING.search(paragraph)
+    if m:
+        found = parse_credit(m.group(1), require_role=False)
+        if found:
+            return paragraph[: m.start()].rstrip(), found
+    m = _TRAILING_PHOTO.search(paragraph)
+    if m:
+        found = parse_credit(m.group(1), require_role=False)
+        if found:
+            return paragraph[: m.start()].rstrip(), found
+    return paragraph, []
+
+
+def split_leading_credit(paragraph: str) -> tuple[str, list[Byline]]:
+    """A "(记者 X 通讯员 Y)" or "记者 X 报道" right after 本报讯, before the news itself."""
+    m = _LEADING.match(paragraph)
+    if m:
+        found = parse_credit(m.group(1), require_role=True)
+        if found:
+            return paragraph[m.end():].lstrip(), found
+    return _split_plain_leading_credit(paragraph)
+
+
+def _split_plain_leading_credit(paragraph: str) -> tuple[str, list[Byline]]:
+    # Space-separated tokens only: without spaces a name's end cannot be told.
+    role: BylineRole | None = None
+    found: list[Byline] = []
+    end = 0
+    for m in _TOKEN.finditer(paragraph):
+        token = m.group(1)
+        whole = _ROLE_TOKEN.match(token)
+        glued = _ROLE_PREFIX.match(token)
+        if whole and len(token) > 1:
+            role = _ROLE_WORDS[whole.group(1)]
+        elif glued and NAME.match(token[glued.end():]):
+            role = _ROLE_WORDS[glued.group(1)]
+            found.append(Byline(name=token[glued.end():], role=role))
+        elif token in _FILLER and found:
+            end = m.end()
+            break
+        elif role and NAME.match(token) and token not in _NOT_NAMES:
+            found.append(Byline(name=token, role=role))
+        else:
+            break
+        end = m.end()
+    if not found or end >= len(paragraph):
+        return paragraph, []
+    return paragraph[end:].lstrip(), found
+
+
+def merge(existing: list[Byline], new: list[Byline]) -> list[Byline]:
+    seen = {(b.name, b.role) for b in existing}
+    out = list(existing)
+    for b in new:
+        if (b.name, b.role) not in seen:
+            seen.add((b.name, b.role))
+            out.append(b)
+    return out

@@ -1,0 +1,69 @@
+"""Text clean-up before splitting: HTML remnants, odd spaces, broken paragraphs.
+
+Pages are copied out of web sites and PDF newspapers, so tag fragments
+(`<br>`, `&nbsp;`), full-width spaces and words split across column breaks
+are normal. Everything here is layout repair; nothing reads meaning.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:br|p|div|li|tr|h[1-6]|table|section|article)\b[^>]*>", re.I)
+_DROP_BLOCK = re.compile(r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>", re.I | re.S)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.S)
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});?")
+_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000]+")
+_HAN_SPACE_HAN = re.compile(r"(?<=[\u4e00-\u9fff，。、；：！？,;:])[ ](?=[，。、；：！？,;:])")
+
+# Decoration in front of credits and paragraphs: "□ 本报记者 X", "■本报讯".
+_BULLET = re.compile(r"^[□■●◆◇▲△★☆○•※▶►]+\s*")
+# Web pages pad two-character labels to align them: "来  源：", "作 者："
+_SPACED_LABEL = re.compile(r"(来|來|作|时|時|日|编|編|责|責)\s+(源|者|间|間|期|辑|輯|编|編)(?=\s*[:：])")
+
+# A paragraph that ends like this ends a sentence; anything else was cut by
+# a column or page break and continues in the next paragraph.
+_FINAL = re.compile(r"(?:[。！？!?…]|[。！？!?…][”’」』)）]+|\.{3,}|……|(?<=[\u4e00-\u9fff”’）)])\.)$")
+
+
+def strip_markup(text: str) -> str:
+    """Remove HTML tags and entities, turning block tags into line breaks."""
+    if "<" not in text and "&" not in text:
+        return text
+    text = _DROP_BLOCK.sub("\n", text)
+    text = _BLOCK_TAG.sub("\n", text)
+    text = _TAG.sub("", text)
+    # Entities are decoded one by one so a stray "&" in prose is left alone.
+    return _ENTITY.sub(_unescape, text)
+
+
+def _unescape(m: re.Match[str]) -> str:
+    entity = m.group(0)
+    decoded = html.unescape(entity if entity.endswith(";") else entity + ";")
+    return entity if decoded.endswith(";") else decoded
+
+
+def clean_line(line: str) -> str:
+    """One line with spaces folded: runs of any kind of blank become one space."""
+    line = _BULLET.sub("", _SPACES.sub(" ", line).strip())
+    line = _SPACED_LABEL.sub(r"\1\2", line)
+    return _HAN_SPACE_HAN.sub("", line)
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_FINAL.search(text.rstrip()))
+
+
+def mend_paragraphs(paragraphs: list[str]) -> list[str]:
+    """Rejoin paragraphs that a column or page break cut mid-sentence (or mid-word).
+
+    Chinese has no spaces between words, so the pieces are glued directly.
+    """
+    mended: list[str] = []
+    for para in paragraphs:
+        if mended and not ends_sentence(mended[-1]):
+            mended[-1] += para
+        else:
+            mended.append(para)
+    return mended

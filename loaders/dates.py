@@ -1,0 +1,116 @@
+"""Dates in news text: full dates, reference dates and the date an article reports.
+
+News copy usually gives only month and day ("7月26日上午"); the year comes from
+the issue (or the web page's publication time). A January issue reporting
+"12月30日" means the previous year, hence the roll-back below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = r"[0-9０-９〇零○一二三四五六七八九十]"
+
+FULL_DATE = re.compile(
+    rf"({_NUM}{{4}})\s*年\s*({_NUM}{{1,3}})\s*月\s*({_NUM}{{1,3}})\s*[日号號]"
+)
+NUMERIC_DATE = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)")
+MONTH_DAY = re.compile(
+    rf"(?<![0-9０-９年\-.])({_NUM}{{1,3}})\s*月\s*({_NUM}{{1,3}})\s*[日号號]"
+)
+# Words that say "recently" without a date: the article date is unknown.
+VAGUE = re.compile(r"近日|日前|近期|近段时间|近段時間|前不久|前些天|最近|连日来|連日來")
+RELATIVE = re.compile(r"(今天|今日|昨天|昨日|前天)")
+_RELATIVE_OFFSET = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+
+def _to_int(text: str) -> int | None:
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if text.isdigit():
+        return int(text)
+    if all(ch in _CN_DIGITS for ch in text):  # 二〇二二
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    if "十" in text:  # 十, 十二, 二十, 二十六
+        head, _, tail = text.partition("十")
+        tens = _CN_DIGITS.get(head, -100) if head else 1
+        ones = _CN_DIGITS.get(tail, -100) if tail else 0
+        value = tens * 10 + ones
+        return value if value > 0 else None
+    return None
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_full_date(text: str) -> str | None:
+    """The first complete date in text ("2022年7月29日", "2023-08-21 10:30"), as ISO."""
+    candidates = []
+    for pattern in (FULL_DATE, NUMERIC_DATE):
+        m = pattern.search(text)
+        if m:
+            candidates.append((m.start(), m))
+    for _, m in sorted(candidates, key=lambda c: c[0]):
+        iso = _iso(_to_int(m.group(1)), _to_int(m.group(2)), _to_int(m.group(3)))
+        if iso:
+            return iso
+    return None
+
+
+def first_sentence(text: str) -> str:
+    m = _SENTENCE_END.search(text)
+    return text[: m.start() + 1] if m else text
+
+
+def resolve_date(text: str, reference: str | None) -> str | None:
+    """The date a passage (normally a body's first sentence) reports, as ISO.
+
+    A full date is taken as written; month and day need a reference date for
+    the year. "近日" and the like before any date mean no date.
+    """
+    ref = _parse_iso(reference)
+    hits: list[tuple[int, str, re.Match[str]]] = []
+    for kind, pattern in (("full", FULL_DATE), ("md", MONTH_DAY), ("vague", VAGUE), ("rel", RELATIVE)):
+        m = pattern.search(text)
+        if m:
+            hits.append((m.start(), kind, m))
+    if not hits:
+        return None
+    hits.sort(key=lambda h: (h[0], h[1] != "full"))
+    _, kind, m = hits[0]
+    if kind == "full":
+        return _iso(_to_int(m.group(1)), _to_int(m.group(2)), _to_int(m.group(3)))
+    if kind == "vague" or ref is None:
+        return None
+    if kind == "rel":
+        return (ref + dt.timedelta(days=_RELATIVE_OFFSET[m.group(1)])).isoformat()
+    month, day = _to_int(m.group(1)), _to_int(m.group(2))
+    if month is None or day is None or not 1 <= month <= 12:
+        return None
+    year = ref.year - 1 if month > ref.month else ref.year
+    return _iso(year, month, day)
+
+
+def article_date(paragraphs: list[str], reference: str | None) -> str | None:
+    """Date of the news an article reports, read from the start of its body."""
+    for para in paragraphs[:1]:
+        return resolve_date(first_sentence(para), reference)
+    return None
+
+
+def _parse_iso(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,162 @@
+"""Who attended, presided, spoke, signed or witnessed, read from role verbs.
+
+A role verb (出席, 主持, 讲话, 签署, 见证 ...) applies to the people named
+since the previous verb; '…出席并讲话' adds the second verb to the same
+people. People named in a sentence that has a role verb but after the last
+verb ('出席会议的还有…') attended.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.facts.lexicon import lexicon
+from loaders.facts.script import to_matching
+from loaders.facts.sentences import Sentence
+
+# A role word used as a noun: 签约仪式, 讲话精神, 主持人, 调研组 ...
+NOUN_AFTER = {
+    "签约": re.compile(r"仪式|活动|大会|现场|项目|企业|单位|环节|金额|额|总额|资金"),
+    "签署": re.compile(r"仪式|活动|环节"),
+    "签订": re.compile(r"仪式|活动|环节"),
+    "讲话": re.compile(r"精神|要求|内容|稿|人"),
+    "发言": re.compile(r"精神|内容|稿|人"),
+    "致辞": re.compile(r"稿|内容"),
+    "主持": re.compile(r"人"),
+    "调研": re.compile(r"组|团|报告|成果|课题"),
+    "视察": re.compile(r"组|团"),
+    "考察": re.compile(r"组|团"),
+    "检查": re.compile(r"组|团"),
+    "督导": re.compile(r"组|团"),
+    "督查": re.compile(r"组|团"),
+    "介绍": re.compile(r"会|材料|信"),
+    "汇报": re.compile(r"会|材料"),
+    "见证": re.compile(r"人"),
+    "宣讲": re.compile(r"团|员|活动"),
+    "巡查": re.compile(r"组|员"),
+}
+CLAUSE_BREAK = re.compile(r"[,;:。!?]")
+# Clauses that report someone else's words: their people and verbs are no role.
+REPORTED = re.compile(r"据[^,;。]{0,20}介绍|(?:传达|学习)[^,;。]*")
+PLACE_RE = re.compile(
+    r"在([\u4e00-\u9fff]{1,16}?(?:分会场|主会场|会议室|会议中心|报告厅|礼堂|大厅|广场|现场|中心|基地|园区|开发区))"
+)
+EVENT_TAIL = re.compile(r"(?:顺利|隆重|正式|在[\u4e00-\u9fff]{1,10})?(?:举行|召开|举办|开幕|启动|开工|落幕|闭幕)$")
+
+
+@dataclass
+class Mention:
+    key: str  # person key (matching form)
+    start: int
+    end: int
+
+
+@dataclass
+class RoleHit:
+    key: str
+    roles: list[str] = field(default_factory=list)
+
+
+def role_verbs(text: str) -> list[tuple[int, int, str]]:
+    lex = lexicon()
+    out = []
+    for m in lex.role_re.finditer(text):
+        verb = m.group()
+        after = text[m.end() :]
+        noun = NOUN_AFTER.get(verb)
+        if noun is not None and noun.match(after):
+            continue
+        if verb == "介绍" and text[max(0, m.start() - 1) : m.start()] == "据":
+            continue
+        out.append((m.start(), m.end(), lex.roles[verb]))
+    return out
+
+
+# Verbs that show presence only where the article reports an event by other
+# verbs too: '介绍' in a feature story is a quote, not attendance.
+WEAK = {"介绍", "汇报", "听取", "通报"}
+
+
+def has_strong_verb(text: str) -> bool:
+    return any(text[a:b] not in WEAK for a, b, _ in role_verbs(text))
+
+
+def assign_roles(sent: Sentence, mentions: list[Mention]) -> dict[str, list[str]]:
+    """Roles of the people mentioned in one sentence (empty when it has no role verb)."""
+    text = sent.match
+    reported = [m.span() for m in REPORTED.finditer(text)]
+
+    def outside(pos: int) -> bool:
+        return not any(a <= pos < b for a, b in reported)
+
+    verbs = [v for v in role_verbs(text) if outside(v[0])]
+    mentions = [m for m in mentions if outside(m.start)]
+    if not verbs:
+        return {}
+    events: list[tuple[int, int, str, str | None]] = [(m.start, 1, "p", m.key) for m in mentions]
+    events += [(a, 0, "v", role) for a, _, role in verbs]
+    events.sort(key=lambda e: (e[0], e[1]))
+    roles: dict[str, list[str]] = {}
+    pending: list[str] = []
+    last_group: list[str] = []
+    last_verb_end = -1
+    verb_end = {a: b for a, b, _ in verbs}
+    for pos, _, kind, value in events:
+        if kind == "p":
+            assert value is not None
+            pending.append(value)
+            continue
+        assert value is not None
+        if pos == last_verb_end:
+            # '见证签约', '出席签约': the second verb is the object of the first.
+            last_verb_end = verb_end[pos]
+            continue
+        if pending:
+            group = pending
+            pending = []
+        elif last_group and last_verb_end >= 0 and not CLAUSE_BREAK.search(text[last_verb_end:pos]):
+            group = last_group
+        else:
+            group = []
+        for key in group:
+            bucket = roles.setdefault(key, [])
+            if value not in bucket:
+                bucket.append(value)
+        if group:
+            last_group = group
+        last_verb_end = verb_end[pos]
+    for key in pending:
+        roles.setdefault(key, [])
+        if "attended" not in roles[key]:
+            roles[key].append("attended")
+    return roles
+
+
+def event_type(headline: str, first: str) -> str:
+    for text in (headline, first):
+        if re.search(r"签约|签署|签订", text):
+            return "signing"
+        if re.search(r"调研|视察|考察|检查|督导|督查|察看|巡查", text):
+            return "inspection"
+        if re.search(r"会议|会$|会召开|座谈|会见|会谈|论坛|学习|培训|研讨|推进会|调度会|常务会", text):
+            return "meeting"
+        if re.search(r"活动|仪式|典礼|揭牌|开工|启动|开幕|庆祝|慰问", text):
+            return "activity"
+    return "other"
+
+
+def event_name(headline: str) -> str:
+    """The headline without '举行/召开…' (cut on the simplified form, kept as written)."""
+    written = headline.strip()
+    m = EVENT_TAIL.search(to_matching(written))
+    name = written[: m.start()] if m else written
+    return name or written
+
+
+def event_place(texts: list[str]) -> str | None:
+    for text in texts:
+        m = PLACE_RE.search(text)
+        if m:
+            return m.group(1)
+    return None

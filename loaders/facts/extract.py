@@ -1,0 +1,358 @@
+"""ArticleText -> Article: run the rules over the sentences and gather the facts."""
+
+from __future__ import annotations
+
+import re
+
+from guanxi.facts import (
+    Article,
+    Attendee,
+    Event,
+    Organization,
+    Person,
+    Position,
+    Project,
+    Publication,
+    Signing,
+)
+from loaders.article_text import ArticleText
+from loaders.facts.events import (
+    Mention,
+    assign_roles,
+    event_name,
+    event_place,
+    event_type,
+    has_strong_verb,
+)
+from loaders.facts.lexicon import lexicon
+from loaders.facts.organizations import (
+    Company,
+    OrgMention,
+    company_for,
+    find_companies,
+    merge_companies,
+    org_kind,
+)
+from loaders.facts.people import PersonMention, find_people
+from loaders.facts.projects import ProjectFact, ProjectMention, attach_aliases, find_projects, merge_projects
+from loaders.facts.script import to_matching
+from loaders.facts.sentences import Sentence, split_sentences
+from loaders.facts.signings import (
+    SIGN_WORD,
+    SigningFact,
+    ceremony_parties,
+    company_party,
+    on_behalf,
+    resolve_generic,
+)
+
+ROLE_ORDER = ("attended", "presided", "spoke", "signed", "witnessed")
+
+
+class _People:
+    """People of one article, merged by name."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Person] = {}
+        self.title_keys: dict[str, set[str]] = {}
+        self.by_sentence: dict[int, list[PersonMention]] = {}
+
+    def add(self, sent: Sentence, men: PersonMention, companies: list[Company]) -> None:
+        self.by_sentence.setdefault(sent.index, []).append(men)
+        person = self.people.get(men.key)
+        if person is None:
+            person = Person(name=men.name, kind="official", sentence=sent.text, rule=men.rule)
+            self.people[men.key] = person
+            self.title_keys[men.key] = set()
+        for t in men.titles:
+            tkey = to_matching(t.title)
+            if tkey in self.title_keys[men.key]:
+                continue
+            self.title_keys[men.key].add(tkey)
+            org = None
+            if t.org:
+                comp = company_for(to_matching(t.org), companies)
+                org = comp.name if comp else t.org
+            person.positions.append(Position(title=t.title, org=org, sentence=sent.text, rule=men.rule))
+            if t.executive:
+                person.kind = "executive"
+
+
+def _bare_mentions(sent: Sentence, known: set[str], taken: list[PersonMention]) -> list[Mention]:
+    """Known names written without a title in this sentence ('彭照辉代表区委…')."""
+    lex = lexicon()
+    out: list[Mention] = []
+    spans = [(m.start, m.end) for m in taken]
+    for key in known:
+        for m in re.finditer(re.escape(key), sent.match):
+            a, b = m.span()
+            if any(a < y and x < b for x, y in spans):
+                continue
+            rest = sent.match[b:]
+            if rest[:1] and not re.match(r"[,;:。!?、]", rest[:1]) and not lex.follower_re.match(rest):
+                continue
+            prev = sent.match[a - 1 : a]
+            if prev and "\u4e00" <= prev <= "\u9fff" and prev not in "在由与和及同、请对向为给陪":
+                continue
+            out.append(Mention(key, a, b))
+            spans.append((a, b))
+    return out
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Parts of a sentence that each hold one signing: cut at ';' and at the
+    first clause break after every signing verb ('A与B签约,C与D签约')."""
+    cuts = {m.end() for m in re.finditer(r";", text)}
+    for m in SIGN_WORD.finditer(text):
+        brk = re.compile(r"[,;。]").search(text, m.end())
+        if brk:
+            cuts.add(brk.end())
+    out, start = [], 0
+    for cut in sorted(cuts):
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
+def extract_article(article: ArticleText, publication: Publication) -> Article:
+    headlines = [article.title] + ([article.subtitle] if article.subtitle else [])
+    sentences = split_sentences(headlines, article.paragraphs)
+
+    company_mentions: list[OrgMention] = []
+    for sent in sentences:
+        company_mentions.extend(find_companies(sent))
+    companies = merge_companies(company_mentions)
+
+    project_mentions: list[tuple[Sentence, ProjectMention]] = []
+    for sent in sentences:
+        project_mentions.extend((sent, pm) for pm in find_projects(sent, companies))
+    extra = [
+        OrgMention(pm.full[: len(pm.company_key)], pm.company_key, sent.text, "company-project-prefix")
+        for sent, pm in project_mentions
+        if pm.company_key and company_for(pm.company_key, companies) is None
+    ]
+    if extra:
+        companies = merge_companies(company_mentions + extra)
+    projects, alias_mentions = merge_projects([pm for _, pm in project_mentions])
+
+    found_people = [(sent, men) for sent in sentences for men in find_people(sent)]
+    # Company names in front of executive titles ('鑫华锂电董事长') are companies too.
+    title_orgs = [
+        OrgMention(t.org, to_matching(t.org), sent.text, "company-before-title")
+        for sent, men in found_people
+        for t in men.titles
+        if t.org and org_kind(to_matching(t.org)) == "company"
+        and to_matching(t.org) not in {k for c in companies for k in c.keys}
+    ]
+    if title_orgs:
+        company_mentions += title_orgs
+        companies = merge_companies(company_mentions + extra)
+    people = _People()
+    for sent, men in found_people:
+        people.add(sent, men, companies)
+    known = set(people.people)
+
+    roles: dict[str, list[str]] = {}
+    role_sentence: dict[str, str] = {}
+    signing_clauses: list[tuple[Sentence, tuple[int, int], list[str]]] = []
+    strong_article = False
+    weak_only: dict[str, list[str]] = {}
+    for sent in sentences:
+        titled = people.by_sentence.get(sent.index, [])
+        mentions = [Mention(m.key, m.start, m.end) for m in titled]
+        mentions += _bare_mentions(sent, known, titled)
+        mentions.sort(key=lambda m: m.start)
+        if not mentions:
+            continue
+        sent_roles = assign_roles(sent, mentions)
+        if sent_roles and has_strong_verb(sent.match):
+            strong_article = True
+        elif sent_roles:
+            weak_only.update(sent_roles)
+            continue
+        for key, rs in sent_roles.items():
+            bucket = roles.setdefault(key, [])
+            role_sentence.setdefault(key, sent.text)
+            for r in rs:
+                if r not in bucket:
+                    bucket.append(r)
+        if SIGN_WORD.search(sent.match):
+            for seg in _segments(sent.match):
+                signers = [
+                    m.key for m in mentions
+                    if seg[0] <= m.start < seg[1] and "signed" in sent_roles.get(m.key, [])
+                ]
+                if signers and SIGN_WORD.search(sent.match[seg[0] : seg[1]]):
+                    signing_clauses.append((sent, seg, signers))
+
+    if strong_article:
+        for key, rs in weak_only.items():
+            roles.setdefault(key, []).extend(r for r in rs if r not in roles.get(key, []))
+    events: list[Event] = []
+    attendees = [
+        Attendee(
+            name=people.people[key].name,
+            roles=sorted(rs, key=ROLE_ORDER.index) or ["attended"],  # type: ignore[arg-type]
+            sentence=role_sentence.get(key), rule="role-verb",
+        )
+        for key, rs in roles.items()
+        if key in people.people
+    ]
+    if attendees:
+        first = next((s.match for s in sentences if s.paragraph >= 0), "")
+        events.append(Event(
+            name=event_name(article.title), type=event_type(sentences[0].match if sentences else "", first),  # type: ignore[arg-type]
+            date=article.date, place=event_place([s.text for s in sentences[:4]]),
+            attendees=attendees, sentence=first, rule="event-from-headline",
+        ))
+
+    signings = _signings(sentences, signing_clauses, companies, projects, project_mentions, people)
+    attach_aliases(projects, alias_mentions, companies)
+
+    organizations = [
+        Organization(name=c.name, kind="company", aliases=c.aliases, sentence=c.sentence, rule=c.rule)
+        for c in companies
+    ]
+    seen = {k for c in companies for k in c.keys}
+    for s in signings:
+        for name, key in zip(s.parties, s.party_keys, strict=True):
+            if key not in seen:
+                seen.add(key)
+                organizations.append(Organization(name=name, kind=org_kind(key), sentence=s.sentence,  # type: ignore[arg-type]
+                                                  rule="signing-party"))
+
+    return Article(
+        title=article.title,
+        subtitle=article.subtitle,
+        date=article.date,
+        bylines=article.bylines,
+        people=list(people.people.values()),
+        organizations=organizations,
+        events=events,
+        projects=[_project(p, companies) for p in projects],
+        signings=[
+            Signing(
+                project=_project_name(s.project, projects), parties=s.parties,
+                signers=[people.people[k].name for k in s.signers if k in people.people],
+                date=article.date, sentence=s.sentence, rule=s.rule,
+            )
+            for s in signings
+        ],
+        text="\n".join(article.paragraphs),
+    )
+
+
+def _project(p: ProjectFact, companies: list[Company]) -> Project:
+    names = []
+    for key in p.companies:
+        comp = company_for(key, companies)
+        name = comp.name if comp else key
+        if name not in names:
+            names.append(name)
+    aliases = [a for a in dict.fromkeys(p.aliases) if a != p.name]
+    return Project(name=p.name, aliases=aliases, companies=names, place=p.place, sentence=p.sentence, rule=p.rule)
+
+
+def _project_name(key: str | None, projects: list[ProjectFact]) -> str | None:
+    if key is None:
+        return None
+    for p in projects:
+        if key in p.keys:
+            return p.name
+    return None
+
+
+def _project_in(sent: Sentence, seg: tuple[int, int], mentions: list[tuple[Sentence, ProjectMention]],
+                projects: list[ProjectFact]) -> str | None:
+    for s, pm in mentions:
+        if s.index == sent.index and pm.key in sent.match[seg[0] : seg[1]]:
+            fact = next((p for p in projects if pm.key in p.keys), None)
+            if fact:
+                return fact.key
+    return None
+
+
+def _signings(
+    sentences: list[Sentence],
+    clauses: list[tuple[Sentence, tuple[int, int], list[str]]],
+    companies: list[Company],
+    projects: list[ProjectFact],
+    project_mentions: list[tuple[Sentence, ProjectMention]],
+    people: _People,
+) -> list[SigningFact]:
+    facts: list[SigningFact] = []
+    real = [p for p in projects if p.rule == "project-name"]
+
+    def project_of_company(key: str) -> str | None:
+        comp = company_for(key, companies)
+        owned = [p for p in projects if comp and any(company_for(c, companies) is comp for c in p.companies)]
+        return owned[0].key if len(owned) == 1 else None
+
+    def fact_for(project: str | None, sentence: str, rule: str) -> SigningFact:
+        for f in facts:
+            if f.project == project:
+                return f
+        f = SigningFact(project=project, sentence=sentence, rule=rule)
+        facts.append(f)
+        return f
+
+    person_keys = set(people.people)
+    body_first = sorted(sentences, key=lambda s: s.paragraph < 0)
+    found_in_body = False
+    for sent in body_first:
+        if sent.paragraph < 0 and found_in_body:
+            break  # the headline restates the body's parties, often in short form
+        parties, span = ceremony_parties(sent, companies, person_keys)
+        if not parties:
+            continue
+        found_in_body = found_in_body or sent.paragraph >= 0
+        project = _project_in(sent, span, project_mentions, projects)
+        if project is None:
+            for _, key in parties:
+                project = project or project_of_company(key)
+        f = fact_for(project, sent.text, "signing-parties")
+        for name, key in parties:
+            if company_for(key, companies):
+                name, key = company_party(key, companies)
+            f.add_party(name, key)
+        _link(project, [key for _, key in parties], projects, companies)
+    for sent, seg, signers in clauses:
+        seg_text = sent.match[seg[0] : seg[1]]
+        party_list: list[tuple[str, str]] = []
+        titles = [pos.title for k in signers for pos in people.people[k].positions]
+        titles_m = [to_matching(t) for t in titles]
+        for name, key in on_behalf(sent.match, sent.text, seg):
+            party_list.append(resolve_generic(key, name, titles_m))
+        for k in signers:
+            for pos in people.people[k].positions:
+                if pos.org:
+                    party_list.append(company_party(to_matching(pos.org), companies))
+        for comp in companies:
+            if any(k in seg_text for k in comp.keys):
+                party_list.append((comp.name, comp.key))
+        project = _project_in(sent, seg, project_mentions, projects)
+        for _, key in party_list:
+            if project is None and company_for(key, companies):
+                project = project_of_company(key)
+        if project is None and len(real) == 1:
+            project = real[0].key
+        f = fact_for(project, sent.text, "signing-clause")
+        for name, key in party_list:
+            f.add_party(name, key)
+        _link(project, [key for _, key in party_list], projects, companies)
+        for k in signers:
+            if k not in f.signers:
+                f.signers.append(k)
+    return facts
+
+
+def _link(project: str | None, party_keys: list[str], projects: list[ProjectFact], companies: list[Company]) -> None:
+    """The company that signs for a project invests in it."""
+    fact = next((p for p in projects if project is not None and project in p.keys), None)
+    if fact is None:
+        return
+    for key in party_keys:
+        comp = company_for(key, companies)
+        if comp and not any(company_for(c, companies) is comp for c in fact.companies):
+            fact.companies.append(comp.key)

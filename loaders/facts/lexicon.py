@@ -1,0 +1,180 @@
+"""Vocabulary the fact rules read: built-in word lists plus a newsroom's own file.
+
+Built-in lists live in ``loaders/lexicons/*.txt`` (one or more words a line,
+``#`` starts a comment). A newsroom adds words with :func:`load_user_lexicon`;
+the file format is described in ``loaders/lexicons/README.md``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import jieba
+
+from loaders.facts.script import to_matching
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+
+jieba.setLogLevel(logging.WARNING)
+
+# Sections a user lexicon may hold, and the built-in file each one extends.
+SECTIONS = {
+    "titles": "titles.txt",
+    "corporate_titles": "corporate_titles.txt",
+    "stops": "title_stops.txt",
+    "organs": "organs.txt",
+    "followers": "name_followers.txt",
+    "surnames": "surnames.txt",
+    "not_names": "not_names.txt",
+    "company_suffixes": "company_suffixes.txt",
+    "company_words": "company_words.txt",
+    "places": "places.txt",
+    "project_words": "project_words.txt",
+    "generic_projects": "generic_projects.txt",
+    "generic_companies": "generic_companies.txt",
+    "companies": "",
+    "roles": "role_verbs.txt",
+}
+
+ROLE_NAMES = {"attended", "presided", "spoke", "signed", "witnessed"}
+
+
+def _words(text: str) -> list[str]:
+    out: list[str] = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0] if not line.lstrip().startswith("#") else ""
+        out.extend(to_matching(w) for w in line.split())
+    return out
+
+
+def _alternation(words: set[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+@dataclass
+class Lexicon:
+    words: dict[str, set[str]] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+
+    def get(self, section: str) -> set[str]:
+        return self.words.setdefault(section, set())
+
+    def add_role(self, verb: str, role: str) -> None:
+        if role not in ROLE_NAMES:
+            raise ValueError(f"unknown role {role!r} for {verb!r}")
+        self.roles[to_matching(verb)] = role
+
+    # Compiled patterns: rebuilt when the lexicon changes (see _reset).
+    @cached_property
+    def head_re(self) -> re.Pattern[str]:
+        return re.compile(_alternation(self.get("titles")))
+
+    @cached_property
+    def follower_re(self) -> re.Pattern[str]:
+        # A role verb may follow a name as well: '…张明华巡河'.
+        return re.compile(_alternation(self.get("followers") | set(self.roles)))
+
+    @cached_property
+    def stop_re(self) -> re.Pattern[str]:
+        return re.compile(r"\s+|[0-9０-９]+|[“”\"'《》]|" + _alternation(self.get("stops")))
+
+    @cached_property
+    def protect_re(self) -> re.Pattern[str]:
+        words = self.get("organs") | self.get("company_suffixes") | self.get("companies")
+        return re.compile(_alternation(words))
+
+    @cached_property
+    def company_suffix_re(self) -> re.Pattern[str]:
+        return re.compile(_alternation(self.get("company_suffixes")))
+
+    @cached_property
+    def company_word_re(self) -> re.Pattern[str]:
+        return re.compile("(?:" + _alternation(self.get("company_words")) + ")$")
+
+    @cached_property
+    def role_re(self) -> re.Pattern[str]:
+        return re.compile(_alternation(set(self.roles)))
+
+    @cached_property
+    def compound_surnames(self) -> set[str]:
+        return {s for s in self.get("surnames") if len(s) == 2}
+
+    @cached_property
+    def known_company_re(self) -> re.Pattern[str] | None:
+        words = self.get("companies")
+        return re.compile(_alternation(words)) if words else None
+
+    def _reset(self) -> None:
+        for name in (
+            "head_re", "follower_re", "stop_re", "protect_re", "company_suffix_re",
+            "company_word_re", "role_re", "compound_surnames", "known_company_re",
+        ):
+            self.__dict__.pop(name, None)
+
+    def add(self, section: str, words: list[str]) -> None:
+        if section == "roles":
+            for i in range(0, len(words) - 1, 2):
+                self.add_role(words[i], words[i + 1])
+        else:
+            self.get(section).update(words)
+        self._reset()
+
+
+def _builtin() -> Lexicon:
+    lex = Lexicon()
+    for section, filename in SECTIONS.items():
+        if not filename:
+            lex.get(section)
+            continue
+        words = _words((LEXICON_DIR / filename).read_text(encoding="utf-8"))
+        if section == "roles":
+            lex.add("roles", words)
+        else:
+            lex.get(section).update(words)
+    _teach_jieba(lex)
+    return lex
+
+
+def _teach_jieba(lex: Lexicon) -> None:
+    # Titles and organ words as single tokens keep jieba from gluing them to names.
+    for section in ("titles", "organs", "company_words"):
+        for word in lex.get(section):
+            if len(word) > 1:
+                jieba.add_word(word, freq=2000)
+
+
+LEXICON = _builtin()
+
+
+def lexicon() -> Lexicon:
+    return LEXICON
+
+
+def load_user_lexicon(path: Path) -> None:
+    """Add a newsroom's words to the built-in lexicon (format: lexicons/README.md).
+
+    ``[section]`` lines choose where the following words go; words are
+    separated by spaces or new lines; ``#`` starts a comment. In ``[roles]``
+    each line is ``verb role``.
+    """
+    section: str | None = None
+    pending: dict[str, list[str]] = {}
+    for lineno, raw in enumerate(Path(path).read_text(encoding="utf-8-sig").splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].strip()
+            if section not in SECTIONS:
+                raise ValueError(f"{path}:{lineno}: unknown section [{section}]")
+            continue
+        if section is None:
+            raise ValueError(f"{path}:{lineno}: words before any [section]")
+        pending.setdefault(section, []).extend(to_matching(w) for w in line.split())
+    for section, words in pending.items():
+        LEXICON.add(section, words)
+    _teach_jieba(LEXICON)

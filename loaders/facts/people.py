@@ -1,0 +1,150 @@
+"""People named after a title: '区委副书记、区长刘晓璐', '副区长李涛、李秋菊'.
+
+A person is only read where a title head (书记, 区长, 总经理 ...) is followed by
+a surname and one or two more characters, and the name is followed by the end
+of a list item or by a word that may follow a name (出席, 主持, 代表, 等 ...).
+The title lexicon therefore decides where the name starts, and the follower
+list where it ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.facts.lexicon import lexicon
+from loaders.facts.sentences import Sentence
+from loaders.facts.titles import (
+    HAN,
+    is_corporate,
+    plausible_title,
+    split_company,
+    split_corporate_body,
+    trim_left,
+)
+
+CLAUSE = re.compile(r"[^,;:。!?]+")
+ITEM = re.compile(r"[^、]+")
+# Characters that never sit inside a given name.
+BAD_NAME_CHARS = set("的了在与及等是为对向从到将把被由就并也都又还所其该这那之于、,。;:()“”")
+
+
+@dataclass
+class TitleMention:
+    title: str  # as written
+    org: str | None = None  # company (as written) when the title follows one
+    executive: bool = False
+
+
+@dataclass
+class PersonMention:
+    name: str  # as written
+    key: str  # matching form (simplified)
+    start: int  # span in the sentence
+    end: int
+    titles: list[TitleMention] = field(default_factory=list)
+    rule: str = "title-name"
+
+
+def name_length(text: str, pos: int) -> int:
+    """Length of the personal name starting at ``pos`` (0 when there is none)."""
+    lex = lexicon()
+    surnames = lex.get("surnames")
+    candidates: set[int] = set()
+    if text[pos : pos + 2] in lex.compound_surnames:
+        candidates.update((3, 4))
+    if text[pos : pos + 1] in surnames:
+        candidates.update((2, 3))
+    best_score, best_len = 0, 0
+    for length in sorted(candidates):
+        name = text[pos : pos + length]
+        if len(name) < length or not all(HAN.match(ch) for ch in name):
+            continue
+        if any(ch in BAD_NAME_CHARS for ch in name[1:]) or name in lex.get("not_names"):
+            continue
+        rest = text[pos + length :]
+        if not rest.strip():
+            score = 100
+        else:
+            m = lex.follower_re.match(rest)
+            score = len(m.group()) if m else 0
+        if score > best_score:
+            best_score, best_len = score, length
+    return best_len
+
+
+def _closes_item(text: str, end: int) -> bool:
+    """The name ends its list item, perhaps followed by 同志."""
+    rest = text[end:].strip()
+    return rest in ("", "同志")
+
+
+def _title(sent: Sentence, a: int, b: int) -> TitleMention | None:
+    """The title written in sentence[a:b] (b is the end of a title head)."""
+    start = a + trim_left(sent.match[a:b])
+    org_m, title_m = split_company(sent.match[start:b])
+    if org_m is None:
+        org_m, title_m = split_corporate_body(title_m)
+    if not plausible_title(title_m):
+        return None
+    title = sent.text[b - len(title_m) : b]
+    org = sent.text[start : start + len(org_m)] if org_m else None
+    return TitleMention(title=title, org=org, executive=bool(org) or is_corporate(title_m))
+
+
+def find_people(sent: Sentence) -> list[PersonMention]:
+    lex = lexicon()
+    found: list[PersonMention] = []
+    carried: list[TitleMention] = []  # titles of a clause that named nobody
+    for clause in CLAUSE.finditer(sent.match):
+        pending = carried
+        carried = []
+        prev: PersonMention | None = None  # person whose name closed the last item
+        named_in_clause = False
+        for item in ITEM.finditer(clause.group()):
+            base = clause.start() + item.start()
+            text = item.group()
+            pos = 0
+            if prev is not None:
+                length = name_length(text, 0)
+                if length:
+                    person = PersonMention(
+                        name=sent.text[base : base + length], key=text[:length], start=base,
+                        end=base + length, titles=[TitleMention(t.title, t.org, t.executive) for t in prev.titles],
+                        rule="shared-title-list",
+                    )
+                    found.append(person)
+                    pos = length
+                    prev = person if _closes_item(text, length) else None
+                    named_in_clause = True
+                    continue
+            prev = None
+            named_here = False
+            for m in lex.head_re.finditer(text, pos):
+                if m.start() < pos:
+                    continue
+                end = m.end()
+                length = name_length(text, end)
+                if length:
+                    title = _title(sent, base + pos, base + end)
+                    if title is None:
+                        continue
+                    person = PersonMention(
+                        name=sent.text[base + end : base + end + length], key=text[end : end + length],
+                        start=base + end, end=base + end + length, titles=[*pending, title],
+                    )
+                    found.append(person)
+                    pending = []
+                    pos = end + length
+                    named_here = named_in_clause = True
+                    prev = person if _closes_item(text, pos) else None
+                elif end == len(text.rstrip()):
+                    title = _title(sent, base + pos, base + end)
+                    if title is not None:
+                        pending.append(title)
+                        named_here = True
+            if not named_here:
+                pending = []
+        if pending and not named_in_clause:
+            carried = pending
+    return found

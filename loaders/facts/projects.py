@@ -1,0 +1,293 @@
+"""Named projects: '年产18万吨…项目', 'X公司年产…项目', run-together lists of them.
+
+A '…项目' mention is a project when it carries a figure (年产18万吨, 400MW,
+二期), a company in front of it, or a construction noun (电站, 产业园,
+生产线 ...); '该项目', '重点项目', '7个重点项目' name nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import jieba
+
+from loaders.facts.lexicon import lexicon
+from loaders.facts.organizations import Company, company_for, without_brackets
+from loaders.facts.script import to_matching
+from loaders.facts.sentences import Sentence
+
+STOP_CHARS = set(",;:。!?、“”\"'《》 \t\n")
+PROJECT_STOPS = re.compile(
+    r"\s+|举行|举办|开展|推进|推动|实施|加快|签署|签订|是|为|对|把|将|在|由|从|以|等|了|的|及|以及|与|同|"
+    r"其中|包括|到|至|落地|落户|引进|开工|启动|调研|察看|视察|考察|参观|走进|来到|深入|围绕|聚焦|对接|"
+    r"集中|涵盖|有|据悉|据了解|其|这|此|该|即|关于"
+)
+COUNT = re.compile(r"^[0-9一二三四五六七八九十百千几多]+[个项批家类大]")
+COUNT_END = re.compile(r"[0-9一二三四五六七八九十百千几多]+[个项批家类]$")
+GENERIC_END = re.compile(r"(?:重点|在建|新开工|续建|签约|招商|储备|民生|大|好|新|各类|各项|有关|相关|所有)$")
+FIGURE_START = re.compile(r"(?:年产|日产|年加工|年处理|[0-9])")
+FIRST_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+FIGURE = re.compile(r"[0-9]|[一二三四五六七八九十]期|万亩|亿元")
+LEAD_SHORT = re.compile(r"^(.{2,12}?)(?=年产|日产|年加工|年处理|年生产|新建|扩建)")
+# What a company's project makes: only then is an unknown leading word a brand
+# ('创普斯电极材料生产'), not a place or a road ('金桥路拓宽工程').
+MAKES = re.compile(
+    r"材料|电池|生产|制造|加工|装备|电子|锂|芯片|器件|设备|产品|医药|化工|精密|零部件|组件|模组|产业化|"
+    r"年产|日产|扩产|技改|研发|新能源|储能|光伏"
+)
+PLACE_END = re.compile(r"(?:省|市|区|县|镇|乡|街道|村|开发区|经开区|高新区|园区)$")
+
+
+@dataclass
+class ProjectMention:
+    name: str  # as written
+    key: str
+    full: str  # as written, with any company in front
+    bare: str | None  # as written, without the company in front
+    company_key: str | None  # matching form of the company named in front
+    alias_only: bool  # 'X项目' where X only names a company
+    sentence: str
+    place: str | None = None
+    in_headline: bool = False
+
+
+@dataclass
+class ProjectFact:
+    name: str
+    key: str
+    aliases: list[str] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    companies: list[str] = field(default_factory=list)  # company keys
+    place: str | None = None
+    sentence: str = ""
+    rule: str = ""
+
+
+def _brand_prefix(core: str) -> str | None:
+    """Unknown leading word of a project (创普斯电极材料生产) taken for a company brand."""
+    tokens = jieba.lcut(core, HMM=False)
+    run = ""
+    for i, tok in enumerate(tokens):
+        if len(tok) == 1 and "\u4e00" <= tok <= "\u9fff":
+            run += tok
+            continue
+        if 2 <= len(run) <= 4 and i < len(tokens) and len(tok) >= 2:
+            rest = "".join(tokens[i:])
+            if len(rest) >= 4 and not PLACE_END.search(run) and MAKES.search(rest):
+                return run
+        return None
+    return None
+
+
+def _company_prefix(core: str, companies: list[Company]) -> tuple[str | None, Company | None]:
+    """The part of ``core`` in front that names a company, and that company."""
+    best: tuple[str | None, Company | None] = (None, None)
+    for comp in companies:
+        for k in sorted(comp.keys, key=len, reverse=True):
+            if core.startswith(k) and len(k) > len(best[0] or ""):
+                best = (k, comp)
+    if best[0]:
+        return best
+    # A shorter form: the longest front part found inside a company's name
+    # ('绿源农业…' for 桐溪绿源农业发展有限公司), if it is more than a place or
+    # an industry word.
+    lex = lexicon()
+    for comp in companies:
+        full = without_brackets(comp.key)
+        n = _front_in(core, full)
+        if n < 2 or (best[0] is not None and n <= len(best[0])):
+            continue
+        n = _extend_over_company_words(core, n)
+        front = core[:n]
+        stem = front
+        while (m := lex.company_word_re.search(stem)) and m.start() >= 2:
+            stem = stem[: m.start()]
+        if len(stem) < 2 or lex.company_word_re.fullmatch(stem) or PLACE_END.search(front):
+            continue
+        if any(front.startswith(p) and len(front) - len(p) < 2 for p in lex.get("places")):
+            continue
+        best = (front, comp)
+    return best
+
+
+def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMention]:
+    lex = lexicon()
+    text = sent.match
+    out: list[ProjectMention] = []
+    prev_end = 0
+    for m in re.finditer("项目", text):
+        a = m.start()
+        while a > prev_end and text[a - 1] not in STOP_CHARS and m.start() - a < 40:
+            a -= 1
+        region = text[a : m.start()]
+        start = 0
+        for s in PROJECT_STOPS.finditer(region):
+            if not _inside_company(region, s.start(), companies):
+                start = max(start, s.end())
+        a += start
+        prev_end = m.end()
+        core = text[a : m.start()]
+        if len(core) < 2 or COUNT.match(core) or COUNT_END.search(core) or GENERIC_END.search(core):
+            continue
+        prefix, comp = _company_prefix(core, companies)
+        rest = core[len(prefix) :] if prefix else core
+        short = None
+        if prefix is None:
+            lead = LEAD_SHORT.match(core)
+            if lead and lex.company_word_re.search(lead.group(1)):
+                short = lead.group(1)
+            else:
+                short = _brand_prefix(core)
+            if short and not PLACE_END.search(short):
+                prefix, rest = short, core[len(short) :]
+            else:
+                short = None
+        alias_only = bool(prefix) and _only_company_words(rest)
+        if not prefix and any(core.startswith(g) for g in lex.get("generic_projects")):
+            continue
+        meaningful = bool(FIGURE.search(core)) or (
+            len(core) >= 5 and any(w in core for w in lex.get("project_words"))
+        )
+        if not (prefix or meaningful):
+            continue
+        if prefix and not alias_only and short and not meaningful and len(rest) < 4:
+            continue
+        full = sent.text[a : m.end()]
+        name, key = full, text[a : m.end()]
+        bare = None
+        if prefix and not alias_only and len(rest) >= 4 and (FIGURE.search(rest) or comp is not None):
+            bare = sent.text[a + len(prefix) : m.end()]
+        place = None
+        pm = re.match(r"^(.{2,6}?(?:镇|乡|街道))", core)
+        if pm and not prefix:
+            place = sent.text[a : a + len(pm.group(1))]
+        out.append(ProjectMention(
+            name=name, key=key, full=full, bare=bare,
+            company_key=(comp.key if comp else prefix),
+            alias_only=alias_only, sentence=sent.text, place=place, in_headline=sent.paragraph < 0,
+        ))
+    return out
+
+
+def _inside_company(region: str, pos: int, companies: list[Company]) -> bool:
+    for comp in companies:
+        for k in comp.keys:
+            i = region.find(k)
+            while i >= 0:
+                if i <= pos < i + len(k):
+                    return True
+                i = region.find(k, i + 1)
+    return False
+
+
+def merge_projects(mentions: list[ProjectMention]) -> tuple[list[ProjectFact], list[ProjectMention]]:
+    """Named projects merged; mentions that only name a company are returned apart."""
+    facts: list[ProjectFact] = []
+    aliases: list[ProjectMention] = []
+    # Name a project after the body's wording; headlines shorten names.
+    for men in sorted(mentions, key=lambda m: m.in_headline):
+        if men.alias_only:
+            aliases.append(men)
+            continue
+        fact = next((f for f in facts if _same(men, f)), None)
+        if fact is None:
+            name, key = men.name, men.key
+            if men.bare and FIGURE_START.match(to_matching(men.bare)):
+                # 'X公司年产5万吨…项目' is the project 年产5万吨…项目 of X公司.
+                name, key = men.bare, to_matching(men.bare)
+            fact = ProjectFact(name, key, [], {key}, [], men.place, men.sentence, "project-name")
+            facts.append(fact)
+        elif len(men.key) < len(fact.key) and fact.key.endswith(men.key):
+            fact.aliases.append(fact.name)
+            fact.name, fact.key = men.name, men.key
+        extras = [(men.name, men.key)] if men.key not in fact.keys else []
+        if men.bare:
+            extras.append((men.bare, to_matching(men.bare)))
+        for extra_name, extra_key in extras:
+            if extra_key not in fact.keys:
+                fact.keys.add(extra_key)
+                if extra_name != fact.name and extra_name not in fact.aliases:
+                    fact.aliases.append(extra_name)
+        if men.company_key and men.company_key not in fact.companies:
+            fact.companies.append(men.company_key)
+        fact.place = fact.place or men.place
+    return facts, aliases
+
+
+def attach_aliases(facts: list[ProjectFact], aliases: list[ProjectMention], companies: list[Company]) -> None:
+    """'创普斯项目' is another name of the one project of 创普斯 in the article."""
+    for men in aliases:
+        comp = company_for(men.company_key, companies) if men.company_key else None
+        owned = [f for f in facts if comp and any(company_for(c, companies) is comp for c in f.companies)]
+        if len(owned) == 1:
+            fact = owned[0]
+            if men.key not in fact.keys:
+                fact.keys.add(men.key)
+                fact.aliases.append(men.name)
+            continue
+        existing = next((f for f in facts if men.key in f.keys), None)
+        # A company's name plus 项目 stands for a project of its own only where
+        # the article is about it (headline) or keeps returning to it.
+        topical = sum(1 for m in aliases if m.key == men.key) >= 2 or men.in_headline
+        if existing is None and topical:
+            facts.append(ProjectFact(men.name, men.key, [], {men.key},
+                                     [men.company_key] if men.company_key else [], None,
+                                     men.sentence, "project-company-name"))
+
+
+def _same(men: ProjectMention, fact: ProjectFact) -> bool:
+    # One company's '年产5万吨…项目' and '年产5万吨高性能…项目' are one project.
+    figure = FIRST_FIGURE.search(men.key)
+    if (
+        figure and men.company_key and men.company_key in fact.companies
+        and any((f := FIRST_FIGURE.search(k)) and f.group() == figure.group() for k in fact.keys)
+    ):
+        return True
+    for k in fact.keys:
+        if k == men.key:
+            return True
+        short, long_ = sorted((k, men.key), key=len)
+        if len(short) >= 8 and long_.endswith(short):
+            return True
+    return False
+
+
+def _only_company_words(rest: str) -> bool:
+    """'' or '(深圳)新能源': what follows a company's brand adds no project words."""
+    rest = without_brackets(rest)
+    lex = lexicon()
+    while rest:
+        m = lex.company_word_re.search(rest)
+        if not m:
+            return False
+        rest = rest[: m.start()]
+    return True
+
+
+def _front_in(core: str, full: str) -> int:
+    """Length of the longest front of ``core`` found in ``full``, skipping
+    bracketed parts ('恒锐(上海)新材料' is found in '恒锐新材料科技有限公司')."""
+    plain = ""
+    ends: list[int] = []
+    i = 0
+    while i < len(core):
+        if core[i] == "(" and ")" in core[i:]:
+            i = core.index(")", i) + 1
+            if ends:
+                ends[-1] = i
+            continue
+        plain += core[i]
+        ends.append(i + 1)
+        i += 1
+    n = 0
+    while n < len(plain) and plain[: n + 1] in full:
+        n += 1
+    return ends[n - 1] if n else 0
+
+
+def _extend_over_company_words(core: str, n: int) -> int:
+    """'博远' + '医药中药饮片…': the industry word still belongs to the company."""
+    words = lexicon().get("company_words")
+    step = max((len(w) for w in words if core.startswith(w, n)), default=0)
+    return n + step if step and n + step < len(core) - 2 else n

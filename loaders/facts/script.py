@@ -1,0 +1,38 @@
+"""One matching form for traditional/simplified and full/half-width text.
+
+Rules match on a copy of the text that is simplified and NFKC-folded, but
+facts are reported as the text writes them. The copy therefore keeps exactly
+one character per character, so a span found in it is the same span in the
+original.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from opencc import OpenCC
+
+_T2S = OpenCC("t2s")
+
+
+@lru_cache(maxsize=8192)
+def _char(ch: str) -> str:
+    simple = _T2S.convert(ch)
+    if len(simple) != 1:
+        simple = ch
+    folded = unicodedata.normalize("NFKC", simple)
+    return folded if len(folded) == 1 else simple
+
+
+def to_matching(text: str) -> str:
+    """Simplified, half-width text of the same length as ``text``."""
+    if text.isascii():
+        return text
+    converted = _T2S.convert(text)
+    if len(converted) != len(text):
+        converted = "".join(_char(ch) for ch in text)
+    folded = unicodedata.normalize("NFKC", converted)
+    if len(folded) != len(text):
+        folded = "".join(_char(ch) for ch in converted)
+    return folded

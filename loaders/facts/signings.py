@@ -1,0 +1,113 @@
+"""Agreements: who the parties were, who signed, and for which project.
+
+Two shapes are read. A ceremony or agreement sentence 'A与B举行…项目签约仪式'
+/ 'A同B签订合作协议' gives the parties. A signing clause 'X与Y代表双方签署'
+/ 'X代表县政府与…总经理Y签约' gives the signers, and with '代表<organ>' and the
+signers' companies, more parties. Clauses about the same project are merged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.facts.organizations import ORG_AFTER, Company, company_for, org_kind
+from loaders.facts.sentences import Sentence
+from loaders.facts.titles import trim_left
+
+SIGN_WORD = re.compile(r"签约|签署|签订|签下")
+PAIR = re.compile(r"与|同|和")
+ON_BEHALF = re.compile(
+    r"代表([\u4e00-\u9fff]{0,20}?(?:人民政府|政府|管委会|办事处|公司|集团|委员会|局|医院|大学|学校|中心))(?=与|和|同|签|,|$)"
+)
+GENERIC_ORGAN = re.compile(r"^(县|区|市|镇|乡|街道)?(人民政府|政府|管委会|办事处|党委)$")
+PLACE_PREFIX = re.compile(r"^((?:(?!副|常务|委)[\u4e00-\u9fff]){2,6}?(?:镇|乡|街道|县|区|市))(?!长)")
+
+
+@dataclass
+class SigningFact:
+    project: str | None  # project key
+    parties: list[str] = field(default_factory=list)  # as written
+    party_keys: list[str] = field(default_factory=list)
+    signers: list[str] = field(default_factory=list)  # person keys
+    sentence: str = ""
+    rule: str = ""
+
+    def add_party(self, name: str, key: str) -> None:
+        if key not in self.party_keys:
+            self.party_keys.append(key)
+            self.parties.append(name)
+
+
+def _is_org(key: str) -> bool:
+    return len(key) >= 2 and (org_kind(key) != "other" or bool(re.search(r"医院|大学|学院|学校|中心|协会|商会", key)))
+
+
+def ceremony_parties(
+    sent: Sentence, companies: list[Company], person_keys: set[str]
+) -> tuple[list[tuple[str, str]], tuple[int, int]]:
+    """'A与B举行…签约仪式' / 'A同B签订合作协议' -> ([(name, key) of A, of B], clause span)."""
+    text = sent.match
+    if not SIGN_WORD.search(text) and "协议" not in text:
+        return [], (0, 0)
+    for clause in re.finditer(r"[^,;:。!?]+", text):
+        c = clause.group()
+        if not (SIGN_WORD.search(c) or "协议" in c):
+            continue
+        for pm in PAIR.finditer(c):
+            left = c[: pm.start()]
+            if any(k in left for k in person_keys):
+                break  # 'X代表区政府与…签约': a signing clause, read by its signers
+            lstart = trim_left(left)
+            a_key = left[lstart:]
+            if not a_key or a_key.startswith("我") or a_key in person_keys or not _is_org(a_key):
+                continue
+            right = c[pm.end() :]
+            b_key = None
+            for comp in companies:
+                for k in sorted(comp.keys, key=len, reverse=True):
+                    if right.startswith(k) and (b_key is None or len(k) > len(b_key)):
+                        b_key = k
+            if b_key is None:
+                m = ORG_AFTER.match(right)
+                b_key = m.group(1) if m else None
+            if not b_key or "项目" in b_key or "仪式" in b_key or b_key in person_keys:
+                continue
+            base = clause.start()
+            a_name = sent.text[base + lstart : base + pm.start()]
+            b_name = sent.text[base + pm.end() : base + pm.end() + len(b_key)]
+            return [(a_name, a_key), (b_name, b_key)], clause.span()
+    return [], (0, 0)
+
+
+def on_behalf(sent_match: str, sent_text: str, clause: tuple[int, int]) -> list[tuple[str, str]]:
+    out = []
+    a, b = clause
+    for m in ON_BEHALF.finditer(sent_match, a, b):
+        if len(m.group(1)) >= 3 or GENERIC_ORGAN.match(m.group(1)):  # not '代表公司'
+            out.append((sent_text[m.start(1) : m.end(1)], m.group(1)))
+    return out
+
+
+def resolve_generic(party_key: str, party_name: str, signer_titles: list[str]) -> tuple[str, str]:
+    """'镇政府' signed by '石桥镇镇长' -> '石桥镇政府'; '管委会' -> the 管委会 in the title."""
+    m = GENERIC_ORGAN.match(party_key)
+    if not m:
+        return party_name, party_key
+    organ = m.group(2)
+    level = m.group(1) or ""
+    for title in signer_titles:
+        if organ in title:
+            full = title[: title.index(organ) + len(organ)]
+            if len(full) > len(party_key):
+                return full, full
+        pm = PLACE_PREFIX.match(title)
+        if level and pm and pm.group(1).endswith(level) and len(pm.group(1)) > len(level):
+            full = pm.group(1) + party_key[len(level) :]
+            return full, full
+    return party_name, party_key
+
+
+def company_party(key: str, companies: list[Company]) -> tuple[str, str]:
+    comp = company_for(key, companies)
+    return (comp.name, comp.key) if comp else (key, key)

@@ -1,0 +1,77 @@
+"""Where a title starts, and which part of it names a company."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.facts.lexicon import lexicon
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in lexicon().protect_re.finditer(text)]
+
+
+def trim_left(region: str) -> int:
+    """Index where a title or organization name in ``region`` starts.
+
+    It starts right after the last stop word (由, 在, 与, a date, a space ...)
+    that is not inside a protected organ or company word.
+    """
+    spans = protected_spans(region)
+    start = 0
+    for m in lexicon().stop_re.finditer(region):
+        if any(a <= m.start() < b or a < m.end() <= b for a, b in spans):
+            continue
+        if m.group() == "和" and _inside_name(region, start, m.start()):
+            continue
+        if len(m.group()) == 1 and PLACE_AFTER.match(region, m.end()):
+            continue  # 和平街道, 向阳镇: the stop character begins a place name
+        start = max(start, m.end())
+    return start
+
+
+PLACE_AFTER = re.compile(r"[\u4e00-\u9fff](?:街道|镇|乡|村|社区)")
+ORG_TAIL = re.compile(r"[府司局区县市镇乡委会行院团所心厂部办]$")
+
+
+def _inside_name(region: str, start: int, pos: int) -> bool:
+    """'泰和新材料': 和 inside a name, not joining two names ('区政府和某公司')."""
+    before = region[start:pos]
+    return len(before) >= 1 and not ORG_TAIL.search(before)
+
+
+def split_company(title: str) -> tuple[str | None, str]:
+    """'X有限公司投资总经理' -> ('X有限公司', '投资总经理'); other titles unchanged."""
+    last = None
+    for m in lexicon().company_suffix_re.finditer(title):
+        last = m
+    if last is None or last.start() < 2:
+        return None, title
+    return title[: last.end()], title[last.end() :]
+
+
+def is_corporate(title: str) -> bool:
+    return any(title.endswith(h) for h in lexicon().get("corporate_titles"))
+
+
+def plausible_title(title: str) -> bool:
+    if not title or len(title) > 24:
+        return False
+    return all(HAN.match(ch) or ch in "()" for ch in title)
+
+
+BODY_END = re.compile(r"(?:局|银行|学院|大学|医院|集团|中心|厂|社|所)$")
+
+
+def split_corporate_body(title: str) -> tuple[str | None, str]:
+    """'中建八局副总经理' -> ('中建八局', '副总经理'): a company title after a body's name."""
+    heads = [h for h in lexicon().get("corporate_titles") if title.endswith(h) and len(title) > len(h)]
+    if not heads:
+        return None, title
+    head = max(heads, key=len)
+    body = title[: -len(head)]
+    if len(body) >= 3 and (BODY_END.search(body) or lexicon().company_word_re.search(body)):
+        return body, head
+    return None, title

@@ -1,0 +1,195 @@
+"""Mastheads, page furniture and web-page chrome: the lines that are not news.
+
+A newspaper page opens with its masthead (name, date, 第N期 and sundry
+registration lines) and carries page labels ("News 要闻", "第2版") between
+stories. A web article carries 来源/发布时间/作者 lines, share buttons and
+related-link lists. These are recognised here so the splitter sees only
+headlines, bodies and credits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.dates import FULL_DATE, NUMERIC_DATE, parse_full_date
+
+_WEEKDAY = r"(?:星期|礼拜|禮拜|週|周)[一二三四五六日天]"
+_LUNAR = r"(?:农历|農曆|夏历)\S*"
+_ISSUE = r"(?<!总)(?<!總)第\s*[0-9０-９〇零一二三四五六七八九十百千]+\s*期"
+_TOTAL_ISSUE = r"(?:总|總)第\s*[0-9０-９〇零一二三四五六七八九十百千]+\s*期"
+_PAGE_NO = r"(?:第\s*[0-9０-９一二三四五六七八九十]+\s*版|[A-Z]?\d{1,2}\s*版|今日\s*[0-9一二三四五六七八九十]+\s*版)"
+_MASTHEAD_ITEM = re.compile(
+    "|".join(
+        [FULL_DATE.pattern, NUMERIC_DATE.pattern, _WEEKDAY, _LUNAR, _ISSUE, _TOTAL_ISSUE, _PAGE_NO,
+         r"[\s|｜/·•,，()（）\[\]【】]"]
+    )
+)
+# Registration and contact lines of a masthead; dropped wherever they appear.
+_MASTHEAD_KEYWORD = re.compile(
+    r"准印证|準印證|统一刊号|統一刊號|刊号|刊號|邮发代号|郵發代號|CN\s*\d{2}\s*[-—]\s*\d{4}|机关报|機關報|"
+    r"新闻热线|新聞熱線|热线电话|熱線電話|电子版|電子版|数字报|數字報|新闻网|新聞網|网址|網址|www\.|https?://|"
+    r"社址|邮编|郵編|广告许可|廣告許可|主办单位|主辦單位|出版单位|出版單位|社长|社長|总编辑|總編輯|印刷"
+)
+_NAME_SUFFIX = r"(?:周刊|週刊|日报|日報|晚报|晚報|时报|時報|周报|週報|早报|早報|导报|導報|商报|商報|报|報)"
+_PUB_NAME = re.compile(rf"^[\u4e00-\u9fff]{{2,10}}{_NAME_SUFFIX}$")
+_STRONG_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:周刊|週刊|日报|日報|晚报|晚報|时报|時報|周报|週報|早报|早報)$")
+_NOT_A_NAME = re.compile(r"(?:汇报|匯報|简报|簡報|喜报|喜報|捷报|捷報|快报|快報|通报|通報|申报|申報|举报|舉報|上报|上報|预报|預報|海报|海報|公报|公報|情报|情報|机关报|機關報)$")
+
+_SECTION = (
+    "要闻 要聞 综合 綜合 综合新闻 綜合新聞 本地新闻 本地新聞 时政 時政 时政要闻 時政要聞 经济 經濟 社会 社會 "
+    "民生 文化 体育 體育 专题 專題 专版 專版 特刊 副刊 理论 理論 评论 評論 视点 視點 聚焦 法治 党建 黨建 "
+    "乡村振兴 鄉村振興 教育 健康 广告 廣告 公告 图片新闻 圖片新聞 新闻 新聞 县域 縣域 区域 區域 城市 基层 "
+    "基層 关注 關注 头版 頭版 一版 政务 政務 经济新闻 經濟新聞 社会新闻 社會新聞 镇街 鎮街 部门 部門 "
+    "文体 文體 副刊 人物 资讯 資訊 快讯 快訊 简讯 簡訊 图片 圖片 视觉 視覺 镜头 鏡頭"
+)
+_SECTION_WORDS = "|".join(sorted(set(_SECTION.split()), key=len, reverse=True))
+_SEP = r"[\s:：|｜·•/]*"
+_PAGE_LABEL = re.compile(
+    rf"^(?:[A-Za-z][A-Za-z .&'-]*{_SEP})?(?:[A-Z]?\d{{1,2}}{_SEP})?(?:{_PAGE_NO}{_SEP})?(?:{_SECTION_WORDS})?(?:{_SEP}{_PAGE_NO})?(?:{_SEP}[A-Za-z][A-Za-z .&'-]*)?$"
+)
+_ASCII_LABEL = re.compile(r"^(?:[A-Za-z][A-Za-z.&'-]*\s+[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{1,6}\s+[A-Za-z][A-Za-z .&'-]*)$")
+_EDITORIAL = re.compile(
+    r"(?:^|\s)(?:本版)?(?:责任编辑|責任編輯|编辑|編輯|责编|責編|美编|美編|校对|校對|版式|组版|組版|值班主任|审核|審核|审签|"
+    r"審簽|终审|終審|签发|簽發|排版|设计|設計)\s*(?:[:：]|\s)"
+)
+_CONTINUED = re.compile(r"^[(（]\s*(?:下转|上接|紧接|接第|转第|转自|下轉|緊接|轉第|轉自|完)[^()（）]*[)）]$")
+_SHORT_HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
+# A front-page digest entry: "…项目集中开工 2版", "…（详见第3版）".
+_DIGEST_ENTRY = re.compile(
+    r"[\s.…·]*[(（]?\s*(?:详见|詳見|见|見)?\s*第?\s*[A-Z]?[0-9０-９一二三四五六七八九十]+\s*版\s*[)）]?$"
+)
+
+# Web pages.
+_META_LABELS = (
+    "信息来源 資訊來源 文章来源 文章來源 稿件来源 稿件來源 来源 來源 稿源 发布时间 發布時間 發佈時間 发布日期 "
+    "發布日期 發佈日期 更新时间 更新時間 时间 時間 日期 作者 责任编辑 責任編輯 编辑 編輯 浏览次数 瀏覽次數 浏览量 "
+    "瀏覽量 浏览 瀏覽 点击数 點擊數 点击量 點擊量 点击 點擊 阅读量 閱讀量 阅读 閱讀 访问量 訪問量 字号 字號 字体 字體 "
+    "供稿 撰稿 摄影 攝影"
+)
+# Longest first: the regex takes the first alternative that matches.
+_META_LABEL = "(?:" + "|".join(sorted(set(_META_LABELS.split()), key=len, reverse=True)) + ")"
+META_PAIR = re.compile(rf"{_META_LABEL}\s*[:：]\s*")
+_PUBLISHED = re.compile(r"(?:发布|發布|發佈|更新)(?:时间|時間|日期)\s*[:：]|^(?:时间|時間|日期)\s*[:：]")
+_SOURCE = re.compile(r"(?:信息来源|資訊來源|文章来源|文章來源|稿件来源|稿件來源|来源|來源|稿源)\s*[:：]\s*")
+_AUTHOR = re.compile(r"(?:作者|撰稿|供稿)\s*[:：]\s*")
+_PHOTO_AUTHOR = re.compile(r"(?:摄影|攝影)\s*[:：]\s*")
+_BREADCRUMB = re.compile(r"当前位置|當前位置|您的位置|你的位置|现在位置|首页\s*[>＞»]|首頁\s*[>＞»]|[>＞»]\s*正文")
+_WEB_STOP = re.compile(
+    r"^【?\s*(?:打印|列印|关闭|關閉|打印本页|打印本頁|关闭窗口|關閉窗口)\s*】?|"
+    r"^(?:相关新闻|相關新聞|相关阅读|相關閱讀|相关链接|相關鏈接|相关文章|相關文章|相关稿件|相關稿件|延伸阅读|延伸閱讀|"
+    r"上一篇|下一篇|上一条|下一条|上一條|下一條|版权所有|版權所有|网站标识码|網站標識碼|主办单位|主辦單位|"
+    r"返回顶部|返回頂部|扫一扫|掃一掃|【我要纠错】|我要纠错)|【打印】|【关闭】|【關閉】|【列印】"
+)
+_WEB_DROP = re.compile(
+    r"^(?:分享到|分享至|收藏|推荐给朋友|推薦給朋友|【?\s*字[号號体體]\s*[:：]?\s*大\s*中\s*小|"
+    r"\[?\s*字[号號体體]\s*[:：]|【\s*(?:大|中|小)\s*】|视力保护色|視力保護色)"
+)
+_NEWS_PREFIX = re.compile(
+    r"^[■●◆▲★]?\s*[【\[]?(?:本报讯|本報訊|本报\S{0,8}?讯|本報\S{0,8}?訊|本刊讯|本刊訊|本台讯|本台訊|"
+    r"本网讯|本網訊)[】\]]?\s*[:：]?\s*"
+)
+
+
+def is_masthead_item_line(line: str) -> bool:
+    """A line made only of dates, weekdays, lunar dates, 第N期, 第N版."""
+    return bool(line) and not _MASTHEAD_ITEM.sub("", line).strip()
+
+
+def is_masthead_keyword_line(line: str) -> bool:
+    return len(line) <= 60 and bool(_MASTHEAD_KEYWORD.search(line))
+
+
+def publication_name(line: str) -> str | None:
+    line = line.replace(" ", "")
+    if _PUB_NAME.match(line) and not _NOT_A_NAME.search(line):
+        return line
+    return None
+
+
+def is_newspaper_name(line: str) -> bool:
+    """A line that can only be a newspaper's name ("XX日报", "XX周刊"), never a headline."""
+    return bool(_STRONG_NAME.match(line.replace(" ", "")))
+
+
+def masthead_fields(line: str) -> tuple[str | None, str | None]:
+    """(ISO date, 第N期) found on a masthead line."""
+    date = parse_full_date(line)
+    issue = re.search(_ISSUE, line)
+    return date, (re.sub(r"\s+", "", issue.group(0)) if issue else None)
+
+
+def is_page_furniture(line: str) -> bool:
+    """Page labels, editorial credits, continuation notes and other non-news lines."""
+    if is_masthead_item_line(line) or is_masthead_keyword_line(line):
+        return True
+    if (len(line) <= 60 and _EDITORIAL.search(line)) or _CONTINUED.match(line):
+        return True
+    if _SHORT_HAN_ONLY.match(line) or (len(line) <= 60 and _DIGEST_ENTRY.search(line)):
+        return True
+    if len(line) <= 20 and (_PAGE_LABEL.match(line) or _ASCII_LABEL.match(line)):
+        return True
+    return bool(re.fullmatch(r"[\W_]+", line))
+
+
+def is_meta_line(line: str) -> bool:
+    """A web page's 来源/发布时间/作者 line (possibly several on one line)."""
+    if len(line) > 150:
+        return False
+    m = META_PAIR.search(line)
+    if not m:
+        return False
+    return m.start() == 0 or len(META_PAIR.findall(line)) >= 2 or bool(
+        NUMERIC_DATE.match(line) or FULL_DATE.match(line)
+    )
+
+
+def is_published_line(line: str) -> bool:
+    return is_meta_line(line) and (bool(_PUBLISHED.search(line)) or bool(NUMERIC_DATE.search(line)))
+
+
+def meta_value(line: str, label: re.Pattern[str], one_word: bool = False) -> str | None:
+    """The value after a label, up to the next label (or the first space when one_word)."""
+    m = label.search(line)
+    if not m:
+        return None
+    rest = line[m.end():]
+    nxt = META_PAIR.search(rest)
+    if nxt:
+        rest = rest[: nxt.start()]
+    rest = re.split(r"\s|[|｜]" if one_word else r"[|｜]", rest.strip())[0].strip(" 　:：,，;；")
+    rest = NUMERIC_DATE.sub("", rest).strip()
+    return rest or None
+
+
+def source_name(line: str) -> str | None:
+    return meta_value(line, _SOURCE, one_word=True)
+
+
+def author_value(line: str) -> tuple[str | None, str | None]:
+    """(writer credit, photographer credit) on a meta line."""
+    return meta_value(line, _AUTHOR), meta_value(line, _PHOTO_AUTHOR)
+
+
+def is_source_line(line: str) -> bool:
+    return bool(_SOURCE.search(line))
+
+
+def is_breadcrumb(line: str) -> bool:
+    return bool(_BREADCRUMB.search(line))
+
+
+def is_web_stop(line: str) -> bool:
+    return bool(_WEB_STOP.search(line))
+
+
+def is_web_drop(line: str) -> bool:
+    return bool(_WEB_DROP.match(line))
+
+
+def strip_news_prefix(paragraph: str) -> str:
+    """Remove 本报讯 (and its variants); a dateline inside it stays readable for dates."""
+    return _NEWS_PREFIX.sub("", paragraph, count=1)
+
+
+def has_news_prefix(paragraph: str) -> bool:
+    return bool(_NEWS_PREFIX.match(paragraph))

@@ -1,0 +1,391 @@
+"""Decoded text → articles: masthead, headlines, bodies and credits.
+
+Two kinds of document come in. A newspaper page (often copied from a PDF)
+holds a masthead and several stories, each a headline, a body that column
+breaks have chopped up, and usually a closing credit "(记者 X)". A web
+article holds one story framed by site chrome (来源, 发布时间, share buttons,
+related links).
+
+Stories on a page are told apart by layout, not meaning: a short line with no
+sentence-final punctuation starts a story when it follows a closing credit,
+or when the story before it ended a sentence and the line is followed by what
+opens a story (本报讯, a date, a credit, a wider gap than between paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from guanxi.facts import Byline, BylineRole, Publication
+from loaders import masthead as mh
+from loaders.article_text import ArticleText, DocumentText
+from loaders.bylines import (
+    credit_line,
+    merge,
+    parse_credit,
+    split_leading_credit,
+    split_trailing_credit,
+)
+from loaders.cleanup import clean_line, ends_sentence, mend_paragraphs, strip_markup
+from loaders.dates import article_date, parse_full_date
+from loaders.decoding import normalise_newlines
+
+TITLE_MAX = 60
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# What opens a story's body: a news prefix, a credit, a dateline, "recently".
+_STORY_OPENING = re.compile(
+    r"^(?:[■●◆▲★]\s*)?(?:本报|本報|本刊|本台|本网|本網|新华社|新華社|中新社|中新网|中新網|"
+    r"记者|記者|通讯员|通訊員|[(（](?:本报|本報)?(?:记者|記者|通讯员|通訊員)|"
+    r"(?:\d{4}年)?\d{1,2}月\d{1,2}[日号號]|近日|日前|近期)"
+)
+_CAPTION_START = re.compile(r"^(?:图为|圖為|图片|圖片|上图|上圖|下图|下圖|左图|左圖|右图|右圖|图[:：]|圖[:：])")
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[0-9]+[、.．]|[(（][一二三四五六七八九十0-9]+[)）])")
+# A headline line ending like this continues on the next line.
+_BROKEN_END = re.compile(r"[暨和与與及、的在为為对對把向从從将將同跟并並或“《(（—\-:：]$")
+_SUBTITLE_DASH = re.compile(r"^[—\-－~～]{1,3}\s*")
+_SUBTITLE_END = re.compile(r"(?:综述|綜述|纪实|紀實|侧记|側記|速写|速寫|掠影|特写|特寫|巡礼|巡禮|记事|記事|素描|小记|小記)$")
+# Verbs that close a main headline ("…会议召开"); a line without one above a
+# line with one is a kicker (引题).
+_EVENT_END = re.compile(
+    r"(?:召开|召開|举行|舉行|举办|舉辦|开幕|開幕|闭幕|閉幕|启动|啟動|开工|開工|签约|簽約|揭牌|成立|开展|開展|"
+    r"落幕|出台|发布|發布|仪式|儀式|印发|印發|投产|投產|竣工|通过|通過|调研|調研|督导|督導|检查|檢查|会见|會見|座谈|座談)$"
+)
+# Verbs that want an object or a quotation: a headline line ending in one goes on.
+_OPEN_VERB_END = re.compile(r"(?:签署|簽署|签订|簽訂|强调|強調|指出|要求|表示|提出|部署|推进|推進|开展|開展|举办|舉辦|打造|助力|推动|推動|聚焦|实施|實施|加快|深化|全力|扎实|紮實)$")
+# "标题_某某县人民政府网", "标题 - 某某新闻网": the page title's site name.
+_SITE_SUFFIX = re.compile(r"\s*(?:[_｜|]|\s[-—]\s)\s*[^_｜|]{2,20}(?:网|網|政府|门户|門戶|频道|頻道|新闻|新聞|官网|官網)$")
+_PAIRS = (("“", "”"), ("《", "》"), ("(", ")"), ("（", "）"), ("‘", "’"))
+
+
+@dataclass
+class _Line:
+    text: str
+    gap: int = 0  # blank lines that follow
+
+
+@dataclass
+class _Draft:
+    header: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    bylines: list[Byline] = field(default_factory=list)
+    closed: bool = False
+
+
+def _content_lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    for raw in text.split("\n"):
+        line = clean_line(raw)
+        if line:
+            out.append(_Line(line))
+        elif out:
+            out[-1].gap += 1
+    return out
+
+
+def _han_count(text: str) -> int:
+    return len(_HAN.findall(text))
+
+
+def is_title_like(line: str) -> bool:
+    """Could be (part of) a headline: short, no full stop, not a story opening or a credit."""
+    if not 4 <= len(line) <= TITLE_MAX or _han_count(line) < 4:
+        return False
+    if "。" in line or line[-1] in "，,；;":
+        return False
+    if _STORY_OPENING.match(line) or _ORDINAL.match(line) or _CAPTION_START.match(line) \
+            or mh.has_news_prefix(line):
+        return False
+    return credit_line(line) is None
+
+
+def _unbalanced(text: str) -> bool:
+    return any(text.count(a) > text.count(b) for a, b in _PAIRS)
+
+
+def _is_kicker_pair(first: str, second: str) -> bool:
+    """A slogan line (引题) above a complete headline of its own."""
+    return (
+        not _EVENT_END.search(first)
+        and not _OPEN_VERB_END.search(first)
+        and bool(_EVENT_END.search(second))
+        and len(second) >= 10
+    )
+
+
+def _compose_title(header: list[str]) -> tuple[str, str | None]:
+    """Headline lines → (title, subtitle).
+
+    Narrow columns break headlines anywhere ("…签署" / "校地合作框架协议"), so
+    lines are joined unless the second is plainly a subtitle (a dash, 综述,
+    纪实 …) or the first is a kicker above a complete headline.
+    """
+    title = header[0]
+    subtitles: list[str] = []
+    kicker: str | None = None
+    for line in header[1:]:
+        if _SUBTITLE_DASH.match(line):
+            subtitles.append(_SUBTITLE_DASH.sub("", line))
+        elif subtitles or _SUBTITLE_END.search(line) or (_EVENT_END.search(title) and not kicker):
+            # After a complete headline ("…会议召开") a further line is a deck.
+            subtitles.append(line)
+        elif kicker is None and _is_kicker_pair(title, line) \
+                and not (_BROKEN_END.search(title) or _unbalanced(title)):
+            kicker, title = title, line
+        else:
+            title += line
+    if kicker:
+        subtitles.insert(0, kicker)
+    return title, (" ".join(subtitles) if subtitles else None)
+
+
+def _fallback_title(paragraphs: list[str]) -> str:
+    first = paragraphs[0] if paragraphs else ""
+    clause = re.split(r"[，,。！？；;]", first, maxsplit=1)[0]
+    return clause[:30]
+
+
+class _PaperSplitter:
+    def __init__(self, lines: list[_Line]) -> None:
+        self.lines = lines
+        body_gaps = [ln.gap for ln in lines if len(ln.text) > TITLE_MAX]
+        self.typical_gap = int(statistics.median(body_gaps)) if body_gaps else 1
+
+    def opens_story(self, i: int, depth: int = 0) -> bool:
+        """Does what follows line i look like the start of a story's body?"""
+        if i + 1 >= len(self.lines):
+            return False
+        nxt = self.lines[i + 1].text
+        if credit_line(nxt) is not None or _STORY_OPENING.match(nxt) or mh.has_news_prefix(nxt):
+            return True
+        if self.lines[i].gap > self.typical_gap:
+            return True
+        return depth == 0 and is_title_like(nxt) and self.opens_story(i + 1, 1)
+
+    def continues_header(self, i: int, header: list[str]) -> bool:
+        line = self.lines[i].text
+        prev = header[-1]
+        if _BROKEN_END.search(prev) or _unbalanced(prev) or _SUBTITLE_DASH.match(line):
+            return True
+        if "，" in line or "," in line:
+            return False  # a caption or first sentence without its full stop, not a headline
+        return bool(_SUBTITLE_END.search(line) or self.opens_story(i))
+
+    def split(self) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        cur: _Draft | None = None
+        for i, ln in enumerate(self.lines):
+            text = ln.text
+            credits = credit_line(text)
+            if credits is not None:
+                if cur is None:
+                    cur = _Draft()
+                    drafts.append(cur)
+                cur.bylines = merge(cur.bylines, credits)
+                if cur.paragraphs:
+                    cur.closed = True
+                continue
+            if is_title_like(text):
+                if cur is None or cur.closed or (not cur.header and not cur.paragraphs):
+                    if cur is None or cur.closed:
+                        cur = _Draft()
+                        drafts.append(cur)
+                    cur.header.append(text)
+                    continue
+                if not cur.paragraphs:
+                    if len(cur.header) < 3 and self.continues_header(i, cur.header):
+                        cur.header.append(text)
+                        continue
+                elif ends_sentence(cur.paragraphs[-1]) and self.opens_story(i):
+                    cur = _Draft(header=[text])
+                    drafts.append(cur)
+                    continue
+            if cur is None:
+                cur = _Draft()
+                drafts.append(cur)
+            # Text after a closing credit without a headline of its own
+            # (a late caption, a continuation) stays with that story.
+            para, found = split_trailing_credit(text)
+            cur.paragraphs.append(para)
+            cur.bylines = merge(cur.bylines, found)
+            cur.closed = bool(found)
+        return drafts
+
+
+def _read_masthead(lines: list[_Line]) -> tuple[Publication, int]:
+    """Publication fields from the lines at the top, and where the news starts."""
+    name = date = issue = None
+    evidence = False
+    i = 0
+    for i, ln in enumerate(lines):  # noqa: B007 - i is used after the loop
+        text = ln.text
+        if mh.is_masthead_item_line(text):
+            d, n = mh.masthead_fields(text)
+            date = date or d
+            issue = issue or n
+            evidence = True
+        elif mh.is_masthead_keyword_line(text):
+            evidence = True
+        elif name is None and mh.publication_name(text):
+            name = mh.publication_name(text)
+        elif mh.is_page_furniture(text) and credit_line(text) is None:
+            continue
+        else:
+            break
+    else:
+        i = len(lines)
+    if not evidence:
+        return Publication(), 0
+    return Publication(name=name, date=date, issue=issue), i
+
+
+def _drop_noise(lines: list[_Line], publication: Publication) -> list[_Line]:
+    kept: list[_Line] = []
+    for ln in lines:
+        text = ln.text
+        # A later page of the same file repeats the masthead.
+        repeated_name = text == publication.name or mh.is_newspaper_name(text)
+        if repeated_name or credit_line(text) is None and (
+            mh.is_page_furniture(text) or (len(text) < 80 and mh.is_meta_line(text))
+        ):
+            if kept:
+                kept[-1].gap = max(kept[-1].gap, ln.gap)
+            continue
+        kept.append(ln)
+    return kept
+
+
+def _is_web_page(lines: list[_Line], publication: Publication) -> bool:
+    if any(mh.is_published_line(ln.text) for ln in lines):
+        return True
+    if publication.name or publication.issue:
+        return False
+    # A 来源 line alone is weak evidence: a page of several credited stories
+    # may quote a source inside one of them.
+    stories = sum(1 for ln in lines if mh.has_news_prefix(ln.text) or credit_line(ln.text) is not None)
+    return stories < 2 and any(mh.is_meta_line(ln.text) and mh.is_source_line(ln.text) for ln in lines)
+
+
+def _is_web_title(line: str) -> bool:
+    # Web headlines have no column to fit, so they may run longer than paper ones.
+    return is_title_like(line) or (
+        TITLE_MAX < len(line) <= 2 * TITLE_MAX and "。" not in line and not _STORY_OPENING.match(line)
+    )
+
+
+def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
+    """One story: the headline is the last headline-like line above the body."""
+
+    def usable(text: str) -> bool:
+        if _SITE_SUFFIX.search(text) and _is_web_title(_SITE_SUFFIX.sub("", text)):
+            return True
+        return not (mh.is_page_furniture(text) or mh.is_breadcrumb(text) or mh.is_web_drop(text)
+                    or mh.is_web_stop(text) or mh.is_meta_line(text))
+
+    def is_body(text: str) -> bool:
+        return "。" in text or ends_sentence(text) or len(text) > 2 * TITLE_MAX
+
+    first_body = next((i for i, ln in enumerate(lines) if usable(ln.text) and is_body(ln.text)), len(lines))
+    title_idx = next(
+        (i for i in range(first_body - 1, -1, -1) if usable(lines[i].text) and _is_web_title(lines[i].text)),
+        None,
+    )
+    if title_idx is not None and title_idx > 0:
+        above = lines[title_idx - 1].text
+        if usable(above) and (_BROKEN_END.search(above) or _unbalanced(above)):
+            title_idx -= 1
+
+    draft = _Draft()
+    date = name = None
+    for ln in lines:
+        if mh.is_meta_line(ln.text):
+            if date is None and mh.is_published_line(ln.text):
+                date = parse_full_date(ln.text)
+            if name is None:
+                name = mh.source_name(ln.text)
+            writer, photographer = mh.author_value(ln.text)
+            roles: tuple[tuple[str | None, BylineRole], ...] = ((writer, "reporter"), (photographer, "photographer"))
+            for credit, role in roles:
+                found = parse_credit(credit, require_role=False) if credit else None
+                if found:
+                    draft.bylines = merge(draft.bylines, [Byline(name=b.name, role=role) for b in found])
+
+    if title_idx is not None:
+        for ln in lines[title_idx:first_body]:
+            credits = credit_line(ln.text)
+            if credits is not None:
+                draft.bylines = merge(draft.bylines, credits)
+            elif usable(ln.text) and len(draft.header) < 3:
+                draft.header.append(_SITE_SUFFIX.sub("", ln.text))
+    start = first_body
+    for ln in lines[start:]:
+        text = ln.text
+        if mh.is_web_stop(text):
+            if draft.paragraphs:
+                break
+            continue
+        credits = credit_line(text)
+        if credits is not None:
+            draft.bylines = merge(draft.bylines, credits)
+            continue
+        if not usable(text):
+            continue
+        draft.paragraphs.append(text)
+    return Publication(name=name, date=date), [draft]
+
+
+def _finish(draft: _Draft, index: int, reference: str | None) -> ArticleText | None:
+    bylines = list(draft.bylines)
+    paragraphs: list[str] = []
+    for para in draft.paragraphs:
+        para, found = split_trailing_credit(para)
+        bylines = merge(bylines, found)
+        if para:
+            paragraphs.append(para)
+    paragraphs = mend_paragraphs(paragraphs)
+    date = None
+    if paragraphs:
+        first = paragraphs[0]
+        rest = mh.strip_news_prefix(first)
+        prefix = first[: len(first) - len(rest)]
+        rest, found = split_leading_credit(rest)
+        bylines = merge(bylines, found)
+        date = article_date([prefix + rest], reference)
+        if rest:
+            paragraphs[0] = rest
+        else:
+            paragraphs.pop(0)
+    if draft.header:
+        title, subtitle = _compose_title(draft.header)
+    elif paragraphs:
+        title, subtitle = _fallback_title(paragraphs), None
+    else:
+        return None
+    if not paragraphs and not bylines:
+        return None  # a lone headline-like line (a table of contents, a banner)
+    return ArticleText(index=index, title=title, subtitle=subtitle, paragraphs=paragraphs,
+                       bylines=bylines, date=date)
+
+
+def split_document(text: str, source: str, encoding: str = "utf-8") -> DocumentText:
+    """Split a decoded page into its articles (see the module docstring)."""
+    normalised = normalise_newlines(text)
+    lines = _content_lines(strip_markup(normalised))
+    publication, start = _read_masthead(lines)
+    if _is_web_page(lines, publication):
+        web_pub, drafts = _split_web(lines)
+        publication = Publication(
+            name=web_pub.name or publication.name,
+            date=web_pub.date or publication.date,
+            issue=publication.issue,
+        )
+    else:
+        drafts = _PaperSplitter(_drop_noise(lines[start:], publication)).split()
+    articles: list[ArticleText] = []
+    for draft in drafts:
+        art = _finish(draft, len(articles), publication.date)
+        if art is not None:
+            articles.append(art)
+    return DocumentText(source=source, encoding=encoding, text=normalised,
+                        publication=publication, articles=articles)

@@ -1,0 +1,126 @@
+"""Manual corrections through the API on the real Neo4j: merge and split with an audit trail, guarded
+by the API key, and respected when the same articles are loaded again."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import neo4j
+import pytest
+from fastapi.testclient import TestClient
+
+from api.deps import get_repository
+from api.main import create_app
+from graph.repository import GraphRepository
+from guanxi.settings import Settings
+from integration.test_resolution import load, people_named, query, songhe_daily, yunling_zhang
+
+pytestmark = pytest.mark.integration
+
+KEY = "test-key-4f1c"
+AUTH = {"X-API-Key": KEY}
+
+
+def _client(driver: neo4j.Driver, settings: Settings, api_key: str | None) -> TestClient:
+    app = create_app(settings.model_copy(update={"api_key": api_key}))
+    repo = GraphRepository(driver, settings.neo4j_database)
+    app.dependency_overrides[get_repository] = lambda: repo
+    return TestClient(app)
+
+
+@pytest.fixture
+def client(empty_db: neo4j.Driver, neo4j_settings: Settings) -> Iterator[TestClient]:
+    load(empty_db, neo4j_settings)
+    with _client(empty_db, neo4j_settings, KEY) as test_client:
+        yield test_client
+
+
+def _id(driver: neo4j.Driver, settings: Settings, name: str) -> str:
+    (person,) = people_named(driver, settings, name)
+    return str(person["id"])
+
+
+def test_writes_need_the_key_and_reads_stay_open(client: TestClient, empty_db: neo4j.Driver,
+                                                 neo4j_settings: Settings) -> None:
+    zhou, typo = _id(empty_db, neo4j_settings, "周敏"), _id(empty_db, neo4j_settings, "周民")
+    body = {"other_id": typo, "reason": "misprint"}
+    assert client.post(f"/entities/{zhou}/merge", json=body).status_code == 401
+    assert client.post(f"/entities/{zhou}/merge", json=body, headers={"X-API-Key": "wrong"}).status_code == 401
+    assert client.get("/corrections").status_code == 200
+    with _client(empty_db, neo4j_settings, None) as closed:
+        refused = closed.post(f"/entities/{zhou}/merge", json=body, headers=AUTH)
+    assert refused.status_code == 403
+    assert "GUANXI_API_KEY" in refused.json()["detail"]
+    assert client.get(f"/people/{typo}").status_code == 200  # nothing was merged
+
+
+def test_merge_moves_the_facts_and_keeps_an_audit_trail(client: TestClient, empty_db: neo4j.Driver,
+                                                        neo4j_settings: Settings) -> None:
+    zhou, typo = _id(empty_db, neo4j_settings, "周敏"), _id(empty_db, neo4j_settings, "周民")
+    answer = client.post(f"/entities/{zhou}/merge", headers={**AUTH, "X-Guanxi-User": "desk editor"},
+                         json={"other_id": typo, "reason": "周民 is a misprint of 周敏"})
+    assert answer.status_code == 200, answer.text
+    done = answer.json()
+    assert (done["kind"], done["into_id"], done["from_id"], done["by"]) == ("merge", zhou, typo, "desk editor")
+    assert done["from_name"] == "周民" and done["at"]
+
+    assert client.get(f"/people/{typo}").status_code == 404
+    person = client.get(f"/people/{zhou}").json()
+    assert {e["event"]["name"] for e in person["events"]} == {"安全生产调研", "企业家座谈会", "防汛工作检查"}
+    assert client.get("/search", params={"q": "周民"}).json()[0]["id"] == zhou  # the old name is an alias
+
+    trail = client.get(f"/entities/{zhou}/corrections").json()
+    assert [(c["kind"], c["reason"]) for c in trail] == [("merge", "周民 is a misprint of 周敏")]
+
+
+def test_a_manual_merge_survives_a_reload(client: TestClient, empty_db: neo4j.Driver,
+                                          neo4j_settings: Settings) -> None:
+    zhou, typo = _id(empty_db, neo4j_settings, "周敏"), _id(empty_db, neo4j_settings, "周民")
+    client.post(f"/entities/{zhou}/merge", headers=AUTH, json={"other_id": typo, "reason": "misprint"})
+    nodes = query(empty_db, neo4j_settings, "MATCH (n) RETURN count(n) AS n")
+
+    load(empty_db, neo4j_settings)  # the same articles again: they still say 周民
+
+    assert client.get(f"/people/{typo}").status_code == 404
+    assert len(client.get(f"/people/{zhou}").json()["events"]) == 3
+    assert query(empty_db, neo4j_settings, "MATCH (n) RETURN count(n) AS n") == nodes
+
+
+def test_split_sends_the_named_articles_to_a_new_node_even_after_a_reload(
+        client: TestClient, empty_db: neo4j.Driver, neo4j_settings: Settings) -> None:
+    zhang = yunling_zhang(empty_db, neo4j_settings)
+    visit = songhe_daily().articles[1].id
+    answer = client.post(f"/entities/{zhang}/split", headers=AUTH,
+                         json={"article_ids": [visit], "reason": "the visitor was another 张立新", "by": "reporter"})
+    assert answer.status_code == 200, answer.text
+    new_id = answer.json()["new_id"]
+    assert new_id != zhang and answer.json()["moved_relationships"] > 0
+
+    def events(pid: str) -> set[str]:
+        return {e["event"]["name"] for e in client.get(f"/people/{pid}").json()["events"]}
+
+    assert events(new_id) == {"云岭区党政代表团考察"}
+    assert "云岭区党政代表团考察" not in events(zhang)
+
+    load(empty_db, neo4j_settings)
+    assert events(new_id) == {"云岭区党政代表团考察"}
+    assert "云岭区党政代表团考察" not in events(zhang)
+    assert "智能割草机项目签约仪式" in events(zhang)
+
+
+def test_corrections_that_make_no_sense_are_refused(client: TestClient, empty_db: neo4j.Driver,
+                                                    neo4j_settings: Settings) -> None:
+    zhou = _id(empty_db, neo4j_settings, "周敏")
+    company = query(empty_db, neo4j_settings, "MATCH (o:Organization) WHERE o.name ENDS WITH '有限公司' "
+                    "RETURN o.id AS id LIMIT 1")[0]["id"]
+    different = client.post(f"/entities/{zhou}/merge", headers=AUTH, json={"other_id": company, "reason": "x"})
+    assert different.status_code == 409
+    unknown = client.post(f"/entities/{zhou}/merge", headers=AUTH, json={"other_id": "per-0", "reason": "x"})
+    assert unknown.status_code == 404
+    itself = client.post(f"/entities/{zhou}/merge", headers=AUTH, json={"other_id": zhou, "reason": "x"})
+    assert itself.status_code == 409
+    nothing = client.post(f"/entities/{zhou}/split", headers=AUTH, json={"article_ids": ["art-0"], "reason": "x"})
+    assert nothing.status_code == 409
+    assert client.post(f"/entities/{zhou}/split", headers=AUTH, json={"article_ids": [], "reason": "x"}).status_code == 422
+    assert client.get("/corrections").json() == []
+

@@ -1,0 +1,58 @@
+"""Article dates: month and day resolved against the issue's date."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.dates import article_date, parse_full_date, resolve_date
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("7月26日上午，台儿庄区举行签约仪式。", "2022-07-29", "2022-07-26"),
+        ("本报讯 7月25日，全区政法系统半年工作总结会议召开。", "2022-07-29", "2022-07-25"),
+        # A January issue reporting December news: the previous year.
+        ("12月29日，西岭区开展新春走访慰问活动。", "2024-01-12", "2023-12-29"),
+        ("1月10日，西岭区召开会议。", "2024-01-12", "2024-01-10"),
+        # A full date is taken as written, reference or not.
+        ("2023年8月20日，青山县召开推进会。", "2024-01-01", "2023-08-20"),
+        ("2023年8月20日，青山县召开推进会。", None, "2023-08-20"),
+        # No reference date: month and day alone cannot be placed.
+        ("8月13日，在启力元公司，职工正在赶订单。", None, None),
+        # "Recently" and no date at all.
+        ("近日，区总工会开展夏送清凉活动。", "2022-07-29", None),
+        ("日前，我县召开会议。", "2022-07-29", None),
+        ("近期，各镇街开展安全检查。", "2022-07-29", None),
+        ("为有效解决老年人健康养老需求，薛城区打造幸福家园。", "2023-08-21", None),
+        # Only the first date counts, and "近日" before it wins.
+        ("近日，在7月6日启动的活动中，全区送去清凉。", "2022-07-29", None),
+        ("7月25日至26日，全区开展培训。", "2022-07-29", "2022-07-25"),
+        ("本报枣庄7月26日讯 全市召开会议。", "2022-07-29", "2022-07-26"),
+        ("七月二十六日上午，全市召开会议。", "2022-07-29", "2022-07-26"),
+        ("昨天，县委召开常委会议。", "2023-07-19", "2023-07-18"),
+        ("2月30日，不存在的日子。", "2023-03-01", None),
+    ],
+)
+def test_resolve_date(text: str, reference: str | None, expected: str | None) -> None:
+    assert resolve_date(text, reference) == expected
+
+
+def test_article_date_reads_only_the_first_sentence() -> None:
+    paragraphs = ["近日，区总工会开展活动。7月6日活动启动以来，全区送去清凉。", "7月8日，又一批物资送达。"]
+    assert article_date(paragraphs, "2022-07-29") is None
+    assert article_date([], "2022-07-29") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2022年7月29日", "2022-07-29"),
+        ("发布时间：2023-08-21 10:30", "2023-08-21"),
+        ("發布時間：2023/9/15", "2023-09-15"),
+        ("二〇二二年七月二十九日", "2022-07-29"),
+        ("第23期", None),
+    ],
+)
+def test_parse_full_date(text: str, expected: str | None) -> None:
+    assert parse_full_date(text) == expected

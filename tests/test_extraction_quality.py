@@ -1,0 +1,60 @@
+"""Extraction quality, measured with the shared scorer on our own fixtures and the seed pages.
+
+The floors here guard against regressions; the figures themselves are printed so a
+run of the suite shows where extraction stands.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+FIXTURES = ROOT / "tests" / "fixtures"
+GUANXI = Path(sys.executable).with_name("guanxi")
+
+# Floors sit a little under the measured figures so a regression fails the suite.
+FIXTURE_FLOORS = {"relations_f1": 0.85, "entities_f1": 0.85}
+SEED_FLOORS = {"relations_f1": 0.85, "entities_f1": 0.80}
+
+
+def score(docs: Path, gold: Path, tmp_path: Path) -> dict:
+    out = tmp_path / "figures.json"
+    cmd = [
+        sys.executable,
+        str(SHARED_EVAL / "score.py"),
+        "--docs",
+        str(docs),
+        "--gold",
+        str(gold),
+        "--json",
+        str(out),
+        "--",
+        str(GUANXI),
+        "extract",
+        "--json",
+    ]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    print(proc.stdout)
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert not figures["errors"], figures["errors"]
+    return figures
+
+
+@pytest.mark.skipif(not (SHARED_EVAL / "score.py").exists(), reason="shared/eval not beside the checkout")
+def test_fixture_articles_score_above_floor(tmp_path: Path) -> None:
+    figures = score(FIXTURES / "articles", FIXTURES / "gold", tmp_path)
+    for key, floor in FIXTURE_FLOORS.items():
+        assert figures[key] >= floor, f"{key} {figures[key]:.3f} fell below {floor}"
+
+
+@pytest.mark.skipif(not (SHARED_EVAL / "gold").exists(), reason="shared/eval not beside the checkout")
+def test_seed_pages_score_above_floor(tmp_path: Path) -> None:
+    figures = score(ROOT.parent / "shared" / "seeds", SHARED_EVAL / "gold", tmp_path)
+    for key, floor in SEED_FLOORS.items():
+        assert figures[key] >= floor, f"{key} {figures[key]:.3f} fell below {floor}"

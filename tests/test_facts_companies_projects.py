@@ -1,0 +1,74 @@
+from tests.facts_helpers import extract
+
+
+def companies(article):
+    return {o.name: o.aliases for o in article.organizations if o.kind == "company"}
+
+
+def test_full_company_name_with_short_forms_as_aliases():
+    art = extract(
+        "签约",
+        "区政府与创普斯(深圳)新能源科技有限公司举行签约仪式。",
+        "今天的签约,是创普斯公司优化战略布局的结果。",
+    )
+    assert companies(art) == {"创普斯(深圳)新能源科技有限公司": ["创普斯公司"]}
+
+
+def test_short_company_names_in_lists_and_awards():
+    art = extract(
+        "综述",
+        "扎实开展以商招商,通过区内盛维、启力元等企业搜集项目线索,同欣旺达等企业保持技术交流。",
+        "2023年,丰元锂电认定国家级专精特新小巨人企业。",
+    )
+    assert set(companies(art)) == {"盛维", "启力元", "欣旺达", "丰元锂电"}
+
+
+def test_run_together_projects_and_generic_mentions():
+    art = extract(
+        "综述",
+        "丰元电池级碳酸锂项目马兰屯镇400MW/800MWh独立储能电站项目等7个重点项目,1-6月累计投资10亿元。",
+        "要促成该项目早开工,推动重点项目建设。",
+    )
+    names = [p.name for p in art.projects]
+    assert names == ["丰元电池级碳酸锂项目", "马兰屯镇400MW/800MWh独立储能电站项目"]
+
+
+def test_project_linked_to_the_company_in_front():
+    art = extract(
+        "开工",
+        "江苏博远生物医药股份有限公司年产3万吨原料药项目开工仪式举行。",
+        "据悉,博远年产3万吨原料药项目总投资20亿元。",
+    )
+    assert len(art.projects) == 1
+    project = art.projects[0]
+    assert project.companies == ["江苏博远生物医药股份有限公司"]
+    assert "年产3万吨原料药项目" in [project.name, *project.aliases]
+
+
+def test_company_brand_plus_project_is_an_alias():
+    art = extract(
+        "某某(深圳)新能源项目签约仪式举行",
+        "区人民政府与某某(深圳)新能源科技有限公司举行年产18万吨正极材料和12万吨负极材料项目签约仪式。",
+        "区委、区政府将把某某项目建设作为头等大事来抓。",
+    )
+    assert len(art.projects) == 1
+    project = art.projects[0]
+    assert project.name == "年产18万吨正极材料和12万吨负极材料项目"
+    assert set(project.aliases) >= {"某某(深圳)新能源项目", "某某项目"}
+    assert project.companies == ["某某(深圳)新能源科技有限公司"]
+
+
+def test_company_names_holding_he_and_kinds_of_company():
+    art = extract(
+        "开工",
+        "山东泰和新材料有限公司年产5000吨芳纶项目开工仪式举行。泰和公司是一家专注于芳纶研发的企业。",
+        "要向保险公司理赔,打造千亿级产业集团。",
+    )
+    assert companies(art) == {"山东泰和新材料有限公司": ["泰和公司"]}
+    assert art.projects[0].companies == ["山东泰和新材料有限公司"]
+
+
+def test_roads_and_places_in_front_of_a_project_are_no_company():
+    art = extract("项目建设", "老旧小区改造提升项目、金桥路拓宽工程项目、王庄镇农村供水项目进展顺利。")
+    assert companies(art) == {}
+    assert all(p.companies == [] for p in art.projects)

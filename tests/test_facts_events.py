@@ -1,0 +1,71 @@
+from tests.facts_helpers import extract, roles
+
+
+def test_roles_follow_the_verb_of_each_group():
+    art = extract(
+        "台儿庄区人民政府与某某新能源项目签约仪式举行",
+        "7月26日上午,区委书记彭照辉,某某新能源科技有限公司投资总经理朱海防出席签约仪式并讲话,"
+        "区委副书记、区长刘晓璐主持签约仪式,区委常委、办公室主任张天峰,副区长杨庸参加。",
+        "彭照辉代表区委、区政府对朱海防一行到来表示欢迎。他说,今天的签约是重要成果。",
+        "仪式上,某某新能源科技有限公司投资总经理朱海防与副区长杨庸代表双方签署了协议。",
+    )
+    assert roles(art) == {
+        "彭照辉": ["attended", "spoke"],
+        "朱海防": ["attended", "spoke", "signed"],
+        "刘晓璐": ["presided"],
+        "张天峰": ["attended"],
+        "杨庸": ["attended", "signed"],
+    }
+    event = art.events[0]
+    assert event.type == "signing"
+    assert event.date == "2023-05-10"
+
+
+def test_meeting_in_a_branch_venue():
+    art = extract("全市疫情防控工作调度视频会议召开", "7月26日,全市疫情防控工作调度视频会议召开,副区长李秋菊在我区分会场参加会议。")
+    event = art.events[0]
+    assert event.type == "meeting"
+    assert event.place == "我区分会场"
+    assert roles(art) == {"李秋菊": ["attended"]}
+
+
+def test_witnesses_and_object_verbs():
+    art = extract(
+        "签约",
+        "副区长刘晓燕出席并见证签约,镇长谭红梅主持签约仪式。",
+        "仪式上,在韩立军、上官文等县领导的见证下,县长罗金山代表县政府与华辰智能装备有限公司总经理何晓东签约。",
+    )
+    r = roles(art)
+    assert r["刘晓燕"] == ["attended", "witnessed"]
+    assert r["谭红梅"] == ["presided"]
+    assert r["罗金山"] == ["signed"] and r["何晓东"] == ["signed"]
+
+
+def test_inspection_with_escorts():
+    art = extract(
+        "副区长陈金山到项目现场调研",
+        "8月18日下午,副区长陈金山到项目现场调研,区发展改革局局长吴涛、经开区管委会副主任周海涛陪同调研。",
+    )
+    assert art.events[0].type == "inspection"
+    assert set(roles(art)) == {"陈金山", "吴涛", "周海涛"}
+
+
+def test_reported_speech_adds_nobody():
+    art = extract(
+        "会议召开",
+        "会议传达学习了省委书记王五在全省会议上的讲话精神。副区长金山出席会议并讲话。",
+    )
+    assert roles(art) == {"金山": ["attended", "spoke"]}
+
+
+def test_no_event_without_attendees():
+    art = extract("加强文化市场巡查", "区文化市场执法大队抓好文化市场巡查工作。")
+    assert art.events == []
+
+
+def test_reported_clause_inside_an_attendance_sentence():
+    art = extract(
+        "会议召开",
+        "会议传达学习了市委书记王五在全市会议上的讲话精神,区委书记张三主持会议并讲话。",
+    )
+    assert roles(art) == {"张三": ["presided", "spoke"]}

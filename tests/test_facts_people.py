@@ -1,0 +1,86 @@
+from tests.facts_helpers import extract, titles
+
+
+def test_title_chain_gives_each_title():
+    art = extract("会议召开", "7月26日上午,区委副书记、区长刘晓璐主持会议,区委常委、办公室主任张天峰出席。")
+    assert titles(art) == {"刘晓璐": ["区委副书记", "区长"], "张天峰": ["区委常委", "办公室主任"]}
+
+
+def test_one_title_shared_by_a_list():
+    art = extract("会议召开", "副区长李涛、李秋菊、李冬光在我区分会场收看会议实况。")
+    assert titles(art) == {"李涛": ["副区长"], "李秋菊": ["副区长"], "李冬光": ["副区长"]}
+
+
+def test_titles_keep_their_organ_as_written():
+    art = extract(
+        "会议召开",
+        "区委常委、政法委书记张瑞刚,副区长、区公安局局长李涛,区人民法院院长何艳真,"
+        "区检察院检察长王光永,区政协副主席张健民,区公安分局政委颜伟,开发区管委会主任孙殿镇出席会议。",
+    )
+    assert titles(art) == {
+        "张瑞刚": ["区委常委", "政法委书记"],
+        "李涛": ["副区长", "区公安局局长"],
+        "何艳真": ["区人民法院院长"],
+        "王光永": ["区检察院检察长"],
+        "张健民": ["区政协副主席"],
+        "颜伟": ["区公安分局政委"],
+        "孙殿镇": ["开发区管委会主任"],
+    }
+
+
+def test_executive_after_company_name():
+    art = extract("签约", "创普斯(深圳)新能源科技有限公司投资总经理朱海防出席签约仪式并讲话。")
+    person = art.people[0]
+    assert person.name == "朱海防"
+    assert person.kind == "executive"
+    assert person.positions[0].title == "投资总经理"
+    assert person.positions[0].org == "创普斯(深圳)新能源科技有限公司"
+
+
+def test_compound_surnames_and_names_that_are_words():
+    art = extract(
+        "学习",
+        "区委副书记、区长高峰,区委常委、政法委书记司马立新,副区长欧阳琳、上官婷,区委常委、常务副区长王文明同志出席。",
+    )
+    assert set(titles(art)) == {"高峰", "司马立新", "欧阳琳", "上官婷", "王文明"}
+
+
+def test_nobody_without_a_name():
+    art = extract("会议召开", "区直有关部门负责同志参加会议。县委书记对此高度重视。书记信箱和县长热线要及时回复。")
+    assert art.people == []
+
+
+def test_titles_of_a_nameless_clause_carry_to_the_next():
+    art = extract("活动", "区委常委、副主任,区总工会主席张克全参加活动。")
+    assert "区总工会主席" in titles(art)["张克全"]
+
+
+def test_traditional_text_is_read_and_reported_as_written():
+    art = extract("開工", "區委副書記、區長高峰宣布項目開工,副區長上官婷主持儀式。")
+    assert titles(art) == {"高峰": ["區委副書記", "區長"], "上官婷": ["副區長"]}
+
+
+def test_every_fact_says_where_it_came_from():
+    art = extract("会议召开", "副区长李涛出席会议。")
+    person = art.people[0]
+    assert person.sentence == "副区长李涛出席会议。"
+    assert person.rule and person.positions[0].rule
+    assert art.events[0].attendees[0].sentence == "副区长李涛出席会议。"
+
+
+def test_place_names_and_organs_holding_stop_characters():
+    art = extract(
+        "会议召开",
+        "和平街道党工委书记刘强,区住房和城乡建设局局长赵六,副区长李涛和区长王五出席。",
+    )
+    assert titles(art) == {
+        "刘强": ["和平街道党工委书记"],
+        "赵六": ["区住房和城乡建设局局长"],
+        "李涛": ["副区长"],
+        "王五": ["区长"],
+    }
+
+
+def test_words_after_a_title_are_not_names():
+    art = extract("学习", "会议指出,习近平总书记强调,要坚持高质量发展。")
+    assert art.people == []

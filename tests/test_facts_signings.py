@@ -1,0 +1,47 @@
+from tests.facts_helpers import extract
+
+
+def test_ceremony_parties_and_clause_signers_merge():
+    art = extract(
+        "签约仪式举行",
+        "7月26日上午,台儿庄区人民政府与某某新能源科技有限公司举行年产18万吨正极材料项目签约仪式。区委书记彭照辉出席。",
+        "仪式上,某某新能源科技有限公司投资总经理朱海防与副区长杨庸代表双方签署了协议。",
+    )
+    assert len(art.signings) == 1
+    s = art.signings[0]
+    assert s.project == "年产18万吨正极材料项目"
+    assert s.parties == ["台儿庄区人民政府", "某某新能源科技有限公司"]
+    assert s.signers == ["朱海防", "杨庸"]
+    assert s.date == "2023-05-10"
+
+
+def test_framework_agreement_without_project():
+    art = extract("康养", "薛城区同北京中医药大学枣庄医院签订合作协议,配备基础医疗设施。")
+    assert [(s.project, s.parties) for s in art.signings] == [(None, ["薛城区", "北京中医药大学枣庄医院"])]
+    kinds = {o.name: o.kind for o in art.organizations}
+    assert kinds["北京中医药大学枣庄医院"] == "other"
+
+
+def test_each_signing_clause_of_a_group_signing():
+    art = extract(
+        "集中签约仪式",
+        "此次集中签约的年产2000台套智能仓储装备项目、中药饮片精深加工项目总投资达11亿元。",
+        "仪式上,县委常委、常务副县长罗金山代表县政府与榆安华辰智能装备有限公司总经理何晓东签约;"
+        "石桥镇镇长廖明代表镇政府与江苏博远生物医药股份有限公司副总裁唐敏签约。",
+        "华辰公司年产2000台套智能仓储装备项目主要生产智能立体仓库;博远医药中药饮片精深加工项目选址石桥镇。",
+    )
+    got = {s.project: (s.parties, s.signers) for s in art.signings}
+    assert got["年产2000台套智能仓储装备项目"] == (["县政府", "榆安华辰智能装备有限公司"], ["罗金山", "何晓东"])
+    assert got["中药饮片精深加工项目"] == (["石桥镇政府", "江苏博远生物医药股份有限公司"], ["廖明", "唐敏"])
+
+
+def test_comma_separated_signings_stay_apart():
+    art = extract(
+        "签约",
+        "此次签约的年产10万吨饲料项目、精密铸件生产项目总投资5亿元。",
+        "副县长彭博代表县政府与山东绿丰饲料有限公司总经理何东签约,白鹭镇镇长苏川代表镇政府与山东铸成机械有限公司董事长邹胜签约。",
+        "山东绿丰饲料有限公司年产10万吨饲料项目落户开发区,山东铸成机械有限公司精密铸件生产项目选址白鹭镇。",
+    )
+    got = {s.project: (s.parties, s.signers) for s in art.signings}
+    assert got["年产10万吨饲料项目"] == (["县政府", "山东绿丰饲料有限公司"], ["彭博", "何东"])
+    assert got["精密铸件生产项目"] == (["白鹭镇政府", "山东铸成机械有限公司"], ["苏川", "邹胜"])

@@ -1,0 +1,238 @@
+"""Splitting pages into articles: headlines, bodies, credits, mastheads, web chrome."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from loaders.article_text import ArticleText, DocumentText
+from loaders.decoding import decode_bytes
+from loaders.pages import split_document
+
+SHARED = Path(__file__).parents[2] / "shared"
+SEEDS = SHARED / "seeds"
+GOLD = SHARED / "eval" / "gold"
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+def _split_file(path: Path) -> DocumentText:
+    text, encoding = decode_bytes(path.read_bytes())
+    return split_document(text, source=path.name, encoding=encoding)
+
+
+def _credits(article: ArticleText) -> list[tuple[str, str]]:
+    return [(b.name, b.role) for b in article.bylines]
+
+
+def _seed_cases() -> list[tuple[Path, Path]]:
+    cases = []
+    for gold in sorted(GOLD.glob("*.json")):
+        source = json.loads(gold.read_text(encoding="utf-8"))["source"]
+        if (SEEDS / source).exists():
+            cases.append((SEEDS / source, gold))
+    return cases
+
+
+@pytest.mark.skipif(not _seed_cases(), reason="seed pages not present")
+@pytest.mark.parametrize(("page", "gold_file"), _seed_cases(), ids=lambda p: p.stem)
+def test_seed_page_splits_like_the_gold(page: Path, gold_file: Path) -> None:
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    doc = _split_file(page)
+    assert doc.publication.model_dump() == gold["publication"]
+    assert [a.title for a in doc.articles] == [a["title"] for a in gold["articles"]]
+    for got, want in zip(doc.articles, gold["articles"], strict=True):
+        assert got.date == want["date"], got.title
+        required = [(b["name"], b["role"]) for b in want["bylines"] if not b.get("optional")]
+        allowed = required + [(b["name"], b["role"]) for b in want["bylines"] if b.get("optional")]
+        assert set(required) <= set(_credits(got)) <= set(allowed), got.title
+        assert [a.index for a in doc.articles] == list(range(len(doc.articles)))
+
+
+@pytest.mark.skipif(not _seed_cases(), reason="seed pages not present")
+def test_seed_bodies_are_clean_and_mended() -> None:
+    doc = _split_file(SEEDS / "000_54bc743f36fb26b7.txt")
+    for art in doc.articles:
+        for para in art.paragraphs:
+            assert not para.startswith("本报讯")
+            assert "记者" not in para[:4]
+        body = "".join(art.paragraphs)
+        assert "News 要闻" not in body
+        assert "摄" not in body[-4:]
+    meeting = doc.articles[3]
+    # "…重大意" / "义,各级…" was split by a column break.
+    assert any("具有里程碑式的重大意义,各级各部门" in p for p in meeting.paragraphs)
+    assert meeting.paragraphs[0].startswith("7月27日下午")
+
+    feature = _split_file(SEEDS / "001_3ea20b11dfbda774.txt").articles[0]
+    assert feature.subtitle == "台儿庄区打造新能源及锂电产业链综述"
+    assert any("创普斯电极材料生产项目、启力元" in p for p in feature.paragraphs)
+
+
+def test_web_page_with_html_remnants() -> None:
+    doc = _split_file(PAGES / "web_page_html.txt")
+    assert doc.publication.name == "青山县融媒体中心"
+    assert doc.publication.date == "2023-08-21"
+    assert doc.publication.issue is None
+    assert len(doc.articles) == 1
+    art = doc.articles[0]
+    assert art.title == "青山县召开2023年秋季农业生产工作推进会"
+    assert art.date == "2023-08-20"
+    assert _credits(art) == [("周明远", "reporter"), ("柳絮", "reporter")]
+    body = "\n".join(art.paragraphs)
+    for chrome in ("<", "&nbsp;", "nbsp", "分享", "责任编辑", "打印", "相关新闻", "防汛", "版权", "来源"):
+        assert chrome not in body
+    assert art.paragraphs[0].startswith("8月20日上午，青山县召开")
+    assert len(art.paragraphs) == 3
+
+
+def test_traditional_page_splits_like_a_simplified_one() -> None:
+    doc = _split_file(PAGES / "traditional_page.txt")
+    assert doc.publication.model_dump() == {"name": "東河日報", "date": "2023-03-10", "issue": "第8期"}
+    assert [a.title for a in doc.articles] == [
+        "東河縣召開鄉村振興工作會議",
+        "東河縣與宏遠公司簽約共建物流園區",
+        "春耕時節農機忙",
+    ]
+    assert [a.date for a in doc.articles] == ["2023-03-08", "2023-03-09", None]
+    assert _credits(doc.articles[0]) == [("林靜", "reporter"), ("陳曉東", "reporter")]
+    assert _credits(doc.articles[2]) == [("黃志強", "photographer")]
+    assert doc.articles[0].paragraphs[0].startswith("3月8日，東河縣")  # 本報訊 removed, text kept traditional
+
+
+def test_gb18030_page() -> None:
+    doc = _split_file(PAGES / "gb18030_page.txt")
+    assert doc.encoding == "gb18030"
+    assert doc.publication.model_dump() == {"name": "南岗日报", "date": "2022-05-06", "issue": "第15期"}
+    [art] = doc.articles
+    assert art.title == "南岗区召开安全生产工作会议"
+    assert art.date == "2022-05-05"
+    assert _credits(art) == [("赵一帆", "reporter")]
+
+
+def test_headlines_broken_over_two_lines_are_rejoined() -> None:
+    doc = _split_file(PAGES / "broken_headline_page.txt")
+    assert [(a.title, a.subtitle) for a in doc.articles] == [
+        ("西岭区第三届人民代表大会第四次会议暨区政府全体会议召开", None),
+        ("西岭区慰问困难群众、退役军人和老党员", None),
+        # No connector at the break: the first line alone is not a headline.
+        ("西岭区与北方农林学院签署产学研合作框架协议", None),
+        # A complete headline, then a deck.
+        ("西岭区冬季招聘会举行", "现场达成就业意向八百余人"),
+    ]
+    # A January issue: December news belongs to the year before.
+    assert [a.date for a in doc.articles] == ["2024-01-10", "2023-12-29", "2024-01-11", "2024-01-06"]
+    assert doc.articles[0].paragraphs[-1].endswith("为全年工作开好局、起好步。")
+    assert _credits(doc.articles[1]) == [("唐宁", "reporter"), ("何小川", "reporter")]
+    assert _credits(doc.articles[3]) == [("柯一鸣", "photographer")]
+
+
+def test_subtitles_kickers_and_leading_credits() -> None:
+    doc = _split_file(PAGES / "subtitle_page.txt")
+    first, second = doc.articles
+    assert first.title == "做强特色产业 激活乡村发展"
+    assert first.subtitle == "南湖镇推进茶叶全产业链发展纪实"
+    assert _credits(first) == [("钱江月", "photographer"), ("苏晴", "reporter")]
+    assert first.paragraphs == [
+        "近日，走进南湖镇茶叶产业园，采茶工人正在茶园里忙碌。近年来，南湖镇依托资源优势，"
+        "把茶叶产业作为富民强镇的主导产业来抓，全镇茶园面积达到一万余亩。"
+    ]
+    assert first.date is None
+    assert second.title == "北山区重点项目集中开工"
+    assert second.subtitle == "凝心聚力抓项目"
+    assert _credits(second) == [("欧阳雪", "reporter")]
+    assert second.paragraphs[0].startswith("一批重点项目")
+
+
+def test_no_masthead_means_empty_publication() -> None:
+    doc = split_document("区里召开一次工作会议\n\n会议要求各部门抓好落实工作。\n", source="x.txt")
+    assert doc.publication.model_dump() == {"name": None, "date": None, "issue": None}
+    assert [a.title for a in doc.articles] == ["区里召开一次工作会议"]
+
+
+def test_closing_credit_glued_to_the_last_paragraph_and_fullwidth_brackets() -> None:
+    text = (
+        "2022年7月29日\n第23期\n\n山前周刊\n\n山前区召开防汛工作会议\n\n"
+        "本报讯（记者 甲乙丙）7月28日，山前区召开防汛工作会议。会议要求，全面落实防汛责任。（通讯员 丁戊）\n\n"
+        "山前区开展夏季消防安全检查\n\n本报讯 7月27日，山前区开展消防安全检查。\n\n文/己庚 图/辛壬\n"
+    )
+    doc = split_document(text, source="x.txt")
+    first, second = doc.articles
+    assert sorted(_credits(first)) == sorted([("丁戊", "reporter"), ("甲乙丙", "reporter")])
+    assert first.paragraphs == ["7月28日，山前区召开防汛工作会议。会议要求，全面落实防汛责任。"]
+    assert first.date == "2022-07-28"
+    assert _credits(second) == [("己庚", "reporter"), ("辛壬", "photographer")]
+
+
+def test_page_labels_and_continuation_notes_are_dropped() -> None:
+    text = (
+        "2023年5月5日\n第9期\n\n河口周刊\n\n综合新闻\n\n第2版\n\n河口区召开项目推进会议\n\n"
+        "本报讯 5月4日，河口区召开项目推进会议。\n\n（下转第3版）\n\n责任编辑：某某某\n"
+    )
+    [art] = split_document(text, source="x.txt").articles
+    assert art.title == "河口区召开项目推进会议"
+    assert art.paragraphs == ["5月4日，河口区召开项目推进会议。"]
+
+
+def test_splitting_is_deterministic_and_keeps_the_text() -> None:
+    text = "区里召开一次工作会议\r\n\r\n会议要求各部门抓好落实工作。\r\n"
+    one = split_document(text, source="x.txt")
+    two = split_document(text, source="x.txt")
+    assert one == two
+    assert one.text == "区里召开一次工作会议\n\n会议要求各部门抓好落实工作。\n"
+
+
+def test_a_file_of_two_pages_repeats_the_masthead_without_a_spurious_story() -> None:
+    page = (
+        "2023年5月5日\n第9期\n\n河口周刊\n\n要闻\n\n河口区召开项目推进会议\n\n"
+        "本报讯 5月4日，河口区召开项目推进会议。\n\n（记者 某甲）\n"
+    )
+    doc = split_document(page + "\n" + page.replace("项目推进", "安全生产"), source="x.txt")
+    assert [a.title for a in doc.articles] == ["河口区召开项目推进会议", "河口区召开安全生产会议"]
+    assert doc.publication.name == "河口周刊"
+
+
+def test_web_page_with_the_source_at_the_bottom_and_a_site_suffix() -> None:
+    text = (
+        "首页 新闻中心 政务公开 办事服务\n滨江区召开优化营商环境工作会议_滨江区人民政府网\n"
+        "滨江区召开优化营商环境工作会议\n8月3日，滨江区召开优化营商环境工作会议。区长出席会议并讲话。\n"
+        "会议要求，各部门要持续深化改革。\n来源：滨江区发改局  发布时间：2023-08-04 09:12  浏览次数：312\n"
+        "【打印本页】 【关闭窗口】\n"
+    )
+    doc = split_document(text, source="x.txt")
+    assert doc.publication.model_dump() == {"name": "滨江区发改局", "date": "2023-08-04", "issue": None}
+    [art] = doc.articles
+    assert art.title == "滨江区召开优化营商环境工作会议"
+    assert art.date == "2023-08-03"
+    assert len(art.paragraphs) == 2
+
+
+def test_traditional_web_page() -> None:
+    text = (
+        "當前位置：首頁 > 新聞中心\n澄海縣舉行重點項目集中開工儀式\n"
+        "發布時間：2023年9月15日 來源：澄海縣融媒體中心 作者：李明華\n"
+        "本報訊 9月14日上午，澄海縣舉行重點項目集中開工儀式。\n（記者 李明華 通訊員 張曉）\n相關閱讀\n澄海縣召開常委會議\n"
+    )
+    doc = split_document(text, source="x.txt")
+    assert doc.publication.model_dump() == {"name": "澄海縣融媒體中心", "date": "2023-09-15", "issue": None}
+    [art] = doc.articles
+    assert art.title == "澄海縣舉行重點項目集中開工儀式"
+    assert art.date == "2023-09-14"
+    assert _credits(art) == [("李明華", "reporter"), ("張曉", "reporter")]
+    assert art.paragraphs == ["9月14日上午，澄海縣舉行重點項目集中開工儀式。"]
+
+
+def test_photo_caption_without_full_stop_is_body_not_headline() -> None:
+    text = (
+        "2022年7月29日\n第23期\n\n山前周刊\n\n加强文化市场巡查确保平稳有序进行\n\n"
+        "区文化市场执法大队工作人员在网吧检查，督促落实防控措施\n\n李白云 摄\n\n"
+        "山前区召开防汛工作会议\n\n本报讯 7月28日，山前区召开防汛工作会议。\n\n（张三/文 李四/图）\n"
+    )
+    first, second = split_document(text, source="x.txt").articles
+    assert first.title == "加强文化市场巡查确保平稳有序进行"
+    assert first.paragraphs == ["区文化市场执法大队工作人员在网吧检查，督促落实防控措施"]
+    assert _credits(first) == [("李白云", "photographer")]
+    assert first.date is None
+    assert second.title == "山前区召开防汛工作会议"
+    assert _credits(second) == [("张三", "reporter"), ("李四", "photographer")]
