@@ -66,6 +66,11 @@ UNWIND $ids AS nid
 MATCH (n:Entity {id: nid})
 RETURN n.id AS id, n.name AS name
 
+// What an earlier load of this article resolved its mentions to (empty on a first load).
+// name: resolve_lookup_previous
+MATCH (n:Entity)-[:MENTIONED_IN]->(:Article {id: $article_id})
+RETURN n.id AS id
+
 // What the article tells about each person: line of work, place, when seen; and why its
 // mention went to this node (on the MENTIONED_IN edge of the article).
 // name: resolve_people

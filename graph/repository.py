@@ -288,6 +288,8 @@ class GraphRepository:
         rows, seen = [], set()
         for row in found:
             route = tuple(n["id"] for n in row["nodes"])
+            if len(row["rels"]) > hops:
+                continue
             if route not in seen:
                 seen.add(route)
                 rows.append(row)

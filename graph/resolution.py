@@ -251,6 +251,21 @@ class Lookup(Protocol):
     def projects(self, names: list[str], org_ids: list[str]) -> list[Row]: ...  # id, name, aliases, companies
     def corrections(self, article_id: str) -> tuple[dict[str, str], dict[str, str]]: ...  # merges, splits
     def names(self, ids: list[str]) -> dict[str, str]: ...
+    def previous(self, article_id: str) -> set[str]: ...  # ids the article's earlier load mentioned
+
+
+def _earlier_first(found: list[Row], previous: set[str]) -> list[Row]:
+    """Candidates this article already resolved to on an earlier load come first.
+
+    Rules such as "the company runs one project" depend on what else the graph holds, so without
+    this a re-load of the same article, after other articles arrived, could decide differently and
+    write new facts: loading an article twice must change nothing."""
+    return sorted(found, key=lambda r: r["id"] not in previous)
+
+
+def _only_earlier(rows: list[Row], previous: set[str]) -> list[Row]:
+    earlier = [r for r in rows if r["id"] in previous]
+    return earlier if len(earlier) == 1 else rows
 
 
 @dataclass
@@ -300,7 +315,7 @@ def organ_variants(names: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def resolve_organizations(rows: list[Row], lookup: Lookup) -> dict[str, Decision]:
+def resolve_organizations(rows: list[Row], lookup: Lookup, previous: set[str] | None = None) -> dict[str, Decision]:
     """Legacy org id → decision. Clusters the article's names first, then matches the graph."""
     by_id = {r["id"]: r for r in rows}
     names_of = {oid: organ_variants(with_folded([r["name"], *r.get("aliases", [])])) for oid, r in by_id.items()}
@@ -318,8 +333,8 @@ def resolve_organizations(rows: list[Row], lookup: Lookup) -> dict[str, Decision
         own = max((by_id[oid]["name"] for oid in cluster), key=legal_preference)
         prefixes = sorted({company_core(n)[i : i + 2] for n in names for i in (0, 2, 3)
                            if len(company_core(n)) >= i + 2}) if company else []
-        found = lookup.organizations(names, prefixes)
-        chosen, reason = _pick_organization(found, own, names, company)
+        found = _earlier_first(lookup.organizations(names, prefixes), previous or set())
+        chosen, reason = _pick_organization(found, own, names, company, previous or set())
         if chosen is None:
             target, reason = organization_id(own), "new" if len(cluster) == 1 else "short form of a name in the same article"
             display = own
@@ -334,7 +349,9 @@ def resolve_organizations(rows: list[Row], lookup: Lookup) -> dict[str, Decision
     return decisions
 
 
-def _pick_organization(found: list[Row], own: str, names: list[str], company: bool) -> tuple[Row | None, str]:
+def _pick_organization(found: list[Row], own: str, names: list[str], company: bool,
+                       previous: set[str] | None = None) -> tuple[Row | None, str]:
+    previous = previous or set()
     exact = [r for r in found if r["name"] == own]
     if exact:
         return exact[0], "same name"
@@ -344,12 +361,12 @@ def _pick_organization(found: list[Row], own: str, names: list[str], company: bo
     # A bare organ name (区政府) is an alias of many governments: only names with a place or a
     # company's name join through aliases.
     usable = [n for n in names if company or place_of(n)]
-    by_alias = [r for r in found if set(usable) & set(r.get("aliases") or [])]
+    by_alias = _only_earlier([r for r in found if set(usable) & set(r.get("aliases") or [])], previous)
     if len(by_alias) == 1:
         return by_alias[0], "shares an alias"
     if company:
-        prefixed = [r for r in found if is_company(r["name"]) and any(
-            short_form_joins(n, r["name"]) or short_form_joins(r["name"], n) for n in names)]
+        prefixed = _only_earlier([r for r in found if is_company(r["name"]) and any(
+            short_form_joins(n, r["name"]) or short_form_joins(r["name"], n) for n in names)], previous)
         if len(prefixed) == 1:
             return prefixed[0], "short form of the company's full name"
     return None, "new"
@@ -397,7 +414,9 @@ def person_mentions(art: Article, publication: str | None, org_ids: dict[str, st
     return mentions
 
 
-def resolve_person(m: PersonMention, found: list[Row]) -> Decision:
+def resolve_person(m: PersonMention, found: list[Row], previous: set[str] | None = None) -> Decision:
+    previous = previous or set()
+    found = _earlier_first(found, previous)
     key = fold(m.name)
     same_name = [r for r in found if key in {fold(x) for x in [r["name"], *(r.get("aliases") or [])]}]
     exact = [r for r in same_name if r.get("sector") == m.sector and r.get("scope") == m.scope]
@@ -417,6 +436,7 @@ def resolve_person(m: PersonMention, found: list[Row]) -> Decision:
     if m.sector is None and len(fits) > 1 and m.jurisdiction:
         local = [r for r in fits if r.get("jurisdiction") == m.jurisdiction]
         fits = local or fits
+    fits = _only_earlier(fits, previous)
     if len(fits) == 1:
         reason = ("only person of this name in this place" if m.sector is None
                   else "same name, nothing keeps them apart")
@@ -432,13 +452,13 @@ def resolve_person(m: PersonMention, found: list[Row]) -> Decision:
 
 
 def resolve_projects(rows: list[Row], companies: dict[str, list[str]], company_names: dict[str, str],
-                     lookup: Lookup) -> dict[str, Decision]:
+                     lookup: Lookup, previous: set[str] | None = None) -> dict[str, Decision]:
     """Legacy project id → decision; ``companies`` maps a legacy project id to resolved org ids."""
     decisions: dict[str, Decision] = {}
     for row in rows:
         names = with_folded([row["name"], *row.get("aliases", [])])
         org_ids = companies.get(row["id"], [])
-        found = lookup.projects(names, org_ids)
+        found = _earlier_first(lookup.projects(names, org_ids), previous or set())
         chosen: Row | None = None
         reason = "new"
         exact = [r for r in found if r["name"] == row["name"]]
@@ -450,11 +470,13 @@ def resolve_projects(rows: list[Row], companies: dict[str, list[str]], company_n
         elif org_ids:
             known = [company_names[o] for o in org_ids if o in company_names]
             mine = project_words(row["name"], known)
-            same_company = [r for r in found if set(org_ids) & set(r.get("companies") or [])]
+            same_company = _only_earlier([r for r in found if set(org_ids) & set(r.get("companies") or [])],
+                                         previous or set())
             wordy = [r for r in same_company
                      if any(share_words(project_words(n, known), w)
                             for n in [row["name"], *row.get("aliases", [])]
                             for w in [project_words(x, known) for x in [r["name"], *(r.get("aliases") or [])]])]
+            wordy = _only_earlier(wordy, previous or set())
             if len(wordy) == 1:
                 chosen, reason = wordy[0], "same company and distinctive words"
             elif not mine and len(same_company) == 1:
@@ -503,13 +525,14 @@ def resolve_statements(statements: list[Statement], art: Article, article_id: st
         qualified = qualify_organ(row["name"], places, masthead)
         if qualified:
             org_rows[i] = {**row, "name": qualified, "aliases": [row["name"], *row.get("aliases", [])]}
-    org_decisions = resolve_organizations(org_rows, lookup) if org_rows else {}
+    previous = lookup.previous(article_id)
+    org_decisions = resolve_organizations(org_rows, lookup, previous) if org_rows else {}
     org_ids = {k: d.id for k, d in org_decisions.items()}
 
     people_rows = _rows(statements, "merge_people")
     mentions = person_mentions(art, publication, org_ids, [r["name"] for r in people_rows])
     found_people = lookup.people(with_folded(sorted({m.name for m in mentions.values()}))) if mentions else []
-    person_decisions = {pid: resolve_person(m, found_people) for pid, m in mentions.items()}
+    person_decisions = {pid: resolve_person(m, found_people, previous) for pid, m in mentions.items()}
 
     project_rows = _rows(statements, "merge_projects")
     companies: dict[str, list[str]] = {}
@@ -519,7 +542,8 @@ def resolve_statements(statements: list[Statement], art: Article, article_id: st
         if target not in companies[run["project_id"]]:
             companies[run["project_id"]].append(target)
     company_names = {d.id: d.name or "" for d in org_decisions.values()}
-    project_decisions = resolve_projects(project_rows, companies, company_names, lookup) if project_rows else {}
+    project_decisions = (resolve_projects(project_rows, companies, company_names, lookup, previous)
+                         if project_rows else {})
 
     mapping: dict[str, str] = {}
     for decisions in (org_decisions, person_decisions, project_decisions):
@@ -621,3 +645,6 @@ class Neo4jLookup:
 
     def names(self, ids: list[str]) -> dict[str, str]:
         return {r["id"]: r["name"] for r in self._run("resolve_lookup_names", ids=ids)}
+
+    def previous(self, article_id: str) -> set[str]:
+        return {r["id"] for r in self._run("resolve_lookup_previous", article_id=article_id)}

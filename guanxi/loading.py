@@ -142,7 +142,7 @@ def run_load(
     if lost:
         console.print(
             f"[red]error:[/red] Neo4j became unavailable {lost}. Nothing of the unfinished article was "
-            f"written; {totals['articles']} articles are stored. Run the same command again when Neo4j is "
+            f"written; {totals['articles']} article(s) stored before it. Run the same command again when Neo4j is "
             "back: loaded articles are merged, not duplicated.",
             soft_wrap=True,
         )

@@ -17,12 +17,14 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-NAME = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8})$")
+# Han characters of names, rare ones (Extension A and later) included.
+_NH = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
+NAME = re.compile(rf"^(?:[{_NH}]{{2,4}}|[{_NH}]{{1,6}}·[{_NH}]{{1,8}})$")
 
 _REPORTER_ROLES = (
     "本报记者 本報記者 本报通讯员 本報通訊員 记者 記者 见习记者 見習記者 实习记者 實習記者 特约记者 特約記者 "
     "首席记者 首席記者 融媒体记者 融媒體記者 融媒记者 融媒記者 全媒体记者 全媒體記者 通讯员 通訊員 "
-    "特约通讯员 特約通訊員 实习生 實習生 文 撰文 文字 整理 作者"
+    "特约通讯员 特約通訊員 实习生 實習生 文 撰文 文字 整理 作者 撰稿 撰稿人 执笔 執筆 采写 採寫"
 )
 _PHOTO_ROLES = _words("摄影记者 攝影記者 摄影 攝影 图片 圖片 图 圖 摄 攝")
 _ROLE_WORDS: dict[str, BylineRole] = {w: "reporter" for w in _words(_REPORTER_ROLES)}
@@ -42,6 +44,12 @@ _UNIT_REPORTER = re.compile(r"^[\u4e00-\u9fff]{1,12}(?:记者|記者|通讯员|�
 _PHOTO_SUFFIX = re.compile(r"\s*[/／]?\s*(摄影报道|攝影報道|摄影|攝影|摄|攝)$")
 # "张三/文 李四/图": the role written after each name.
 _SUFFIX_ROLE = re.compile(r"([\u4e00-\u9fff·]{2,8})\s*[/／]\s*(文|图|圖|摄|攝|摄影|攝影)(?![\u4e00-\u9fff])")
+# "(县委宣传部 黎思远)": the contributing office stands where a role word would.
+_UNIT_CREDIT = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:宣传部|宣傳部|办公室|辦公室|融媒体中心|融媒體中心|新闻中心|新聞中心|报道组|報道組|通讯组|通訊組)$")
+# "撰稿：A 审核：B": the editor who checked a bulletin item is no byline.
+_CHECKER = re.compile(
+    r"\s+(?:审核|審核|审签|審簽|审稿|審稿|签发|簽發|责任编辑|責任編輯|编辑|編輯|校对|校對|核稿)\s*[:：].*$"
+)
 _SPLIT = re.compile(r"[\s、，,/／|｜:：;；]+")
 _BRACKETED = re.compile(r"^[(（\[【]\s*([^()（）\[\]【】]{2,60}?)\s*[)）\]】]$")
 _TRAILING = re.compile(r"(?<=[。！？!?”’…])\s*[(（]\s*([^()（）]{2,60}?)\s*[)）]$")
@@ -81,7 +89,7 @@ def parse_credit(content: str, require_role: bool) -> list[Byline] | None:
     for token in _tokens(content):
         whole = _ROLE_TOKEN.match(token)
         glued = _ROLE_PREFIX.match(token)
-        if whole or _UNIT_REPORTER.match(token):
+        if whole or _UNIT_REPORTER.match(token) or (not require_role and not out and _UNIT_CREDIT.match(token)):
             role = _ROLE_WORDS[whole.group(1)] if whole else "reporter"
             saw_role = True
             continue
@@ -107,7 +115,11 @@ def credit_line(line: str) -> list[Byline] | None:
     """Bylines when the whole line is a credit, else None."""
     m = _BRACKETED.match(line)
     if m:
-        return parse_credit(m.group(1), require_role=False)
+        # 【…】 holds column labels ("【招商引资】") far more often than credits.
+        return parse_credit(m.group(1), require_role=line.startswith("【"))
+    checker = _CHECKER.search(line)
+    if checker and checker.start() > 0:
+        line = line[: checker.start()]
     if len(line) > 40:
         return None
     return parse_credit(line, require_role=True)

@@ -14,8 +14,10 @@ import re
 from loaders.dates import FULL_DATE, NUMERIC_DATE, parse_full_date
 
 _WEEKDAY = r"(?:星期|礼拜|禮拜|週|周)[一二三四五六日天]"
-_LUNAR = r"(?:农历|農曆|夏历)\S*"
-_ISSUE = r"(?<!总)(?<!總)第\s*[0-9０-９〇零一二三四五六七八九十百千]+\s*期"
+# "农历甲辰年四月初十", or the bare sexagenary year "癸卯年七月廿四".
+_LUNAR = r"(?:农历|農曆|夏历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)\S*"
+# Bulletins number issues within a year: "2024年第7期".
+_ISSUE = r"(?:[0-9]{4}\s*年\s*)?(?<!总)(?<!總)第\s*[0-9０-９〇零一二三四五六七八九十百千]+\s*期"
 _TOTAL_ISSUE = r"(?:总|總)第\s*[0-9０-９〇零一二三四五六七八九十百千]+\s*期"
 _PAGE_NO = r"(?:第\s*[0-9０-９一二三四五六七八九十]+\s*版|[A-Z]?\d{1,2}\s*版|今日\s*[0-9一二三四五六七八九十]+\s*版)"
 _MASTHEAD_ITEM = re.compile(
@@ -30,9 +32,16 @@ _MASTHEAD_KEYWORD = re.compile(
     r"新闻热线|新聞熱線|热线电话|熱線電話|电子版|電子版|数字报|數字報|新闻网|新聞網|网址|網址|www\.|https?://|"
     r"社址|邮编|郵編|广告许可|廣告許可|主办单位|主辦單位|出版单位|出版單位|社长|社長|总编辑|總編輯|印刷"
 )
+# "中共某县委主办", "某县融媒体中心出版", "某镇党政办编印": the publisher's line. Read only
+# at the top of a page: lower down "…主办" may end a headline.
+_PUBLISHER = re.compile(r"(?:主办|主辦|协办|協辦|编印|編印|(?:中心|社|部|室|办)出版)(?=\s|$)")
 _NAME_SUFFIX = r"(?:周刊|週刊|日报|日報|晚报|晚報|时报|時報|周报|週報|早报|早報|导报|導報|商报|商報|报|報)"
 _PUB_NAME = re.compile(rf"^[\u4e00-\u9fff]{{2,10}}{_NAME_SUFFIX}$")
 _STRONG_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:周刊|週刊|日报|日報|晚报|晚報|时报|時報|周报|週報|早报|早報)$")
+# A bulletin's name: "某镇政务信息", "某局工作简报"; only read as the first line of a masthead.
+_BULLETIN_NAME = re.compile(
+    r"^[\u4e00-\u9fff]{2,12}(?:政务信息|政務信息|政务简报|政務簡報|工作简报|工作簡報|工作动态|工作動態|简报|簡報|通讯|通訊)$"
+)
 _NOT_A_NAME = re.compile(r"(?:汇报|匯報|简报|簡報|喜报|喜報|捷报|捷報|快报|快報|通报|通報|申报|申報|举报|舉報|上报|上報|预报|預報|海报|海報|公报|公報|情报|情報|机关报|機關報)$")
 
 _SECTION = (
@@ -44,14 +53,20 @@ _SECTION = (
 )
 _SECTION_WORDS = "|".join(sorted(set(_SECTION.split()), key=len, reverse=True))
 _SEP = r"[\s:：|｜·•/]*"
+# "第2版 经济·民生", "一版·要闻": one or more section words around a page number.
+_SECTIONS_RUN = rf"(?:{_SECTION_WORDS})(?:{_SEP}(?:{_SECTION_WORDS}))*"
 _PAGE_LABEL = re.compile(
-    rf"^(?:[A-Za-z][A-Za-z .&'-]*{_SEP})?(?:[A-Z]?\d{{1,2}}{_SEP})?(?:{_PAGE_NO}{_SEP})?(?:{_SECTION_WORDS})?(?:{_SEP}{_PAGE_NO})?(?:{_SEP}[A-Za-z][A-Za-z .&'-]*)?$"
+    rf"^(?:[A-Za-z][A-Za-z .&'-]*{_SEP})?(?:[A-Z]?\d{{1,2}}{_SEP})?(?:{_PAGE_NO}{_SEP})?(?:{_SECTIONS_RUN})?(?:{_SEP}{_PAGE_NO})?(?:{_SEP}[A-Za-z][A-Za-z .&'-]*)?$"
 )
 _ASCII_LABEL = re.compile(r"^(?:[A-Za-z][A-Za-z.&'-]*\s+[\u4e00-\u9fff]{1,6}|[\u4e00-\u9fff]{1,6}\s+[A-Za-z][A-Za-z .&'-]*)$")
 _EDITORIAL = re.compile(
     r"(?:^|\s)(?:本版)?(?:责任编辑|責任編輯|编辑|編輯|责编|責編|美编|美編|校对|校對|版式|组版|組版|值班主任|审核|審核|审签|"
     r"審簽|终审|終審|签发|簽發|排版|设计|設計)\s*(?:[:：]|\s)"
 )
+# A bulletin's column label: "【招商引资】", "【领导调研】".
+_BRACKET_LABEL = re.compile(r"^[【\[〖][\u4e00-\u9fff·]{2,10}[】\]〗]$")
+# A bulletin's distribution footer: "报：县委办…", "抄送：…", "（共印30份）".
+_DISTRIBUTION = re.compile(r"^(?:报|報|送|发|發|抄报|抄報|抄送|报送|報送|分送)\s*[:：]|^[(（]\s*共印\s*\d+\s*份\s*[)）]$")
 _CONTINUED = re.compile(r"^[(（]\s*(?:下转|上接|紧接|接第|转第|转自|下轉|緊接|轉第|轉自|完)[^()（）]*[)）]$")
 _SHORT_HAN_ONLY = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
 # A front-page digest entry: "…项目集中开工 2版", "…（详见第3版）".
@@ -99,11 +114,20 @@ def is_masthead_keyword_line(line: str) -> bool:
     return len(line) <= 60 and bool(_MASTHEAD_KEYWORD.search(line))
 
 
+def is_publisher_line(line: str) -> bool:
+    return len(line) <= 60 and bool(_PUBLISHER.search(line))
+
+
 def publication_name(line: str) -> str | None:
     line = line.replace(" ", "")
     if _PUB_NAME.match(line) and not _NOT_A_NAME.search(line):
         return line
     return None
+
+
+def bulletin_name(line: str) -> str | None:
+    line = line.replace(" ", "")
+    return line if _BULLETIN_NAME.match(line) else None
 
 
 def is_newspaper_name(line: str) -> bool:
@@ -123,6 +147,8 @@ def is_page_furniture(line: str) -> bool:
     if is_masthead_item_line(line) or is_masthead_keyword_line(line):
         return True
     if (len(line) <= 60 and _EDITORIAL.search(line)) or _CONTINUED.match(line):
+        return True
+    if _BRACKET_LABEL.match(line) or _DISTRIBUTION.search(line):
         return True
     if _SHORT_HAN_ONLY.match(line) or (len(line) <= 60 and _DIGEST_ENTRY.search(line)):
         return True

@@ -55,6 +55,19 @@ _EVENT_END = re.compile(
 # Verbs that want an object or a quotation: a headline line ending in one goes on.
 _OPEN_VERB_END = re.compile(r"(?:签署|簽署|签订|簽訂|强调|強調|指出|要求|表示|提出|部署|推进|推進|开展|開展|举办|舉辦|打造|助力|推动|推動|聚焦|实施|實施|加快|深化|全力|扎实|紮實)$")
 # "标题_某某县人民政府网", "标题 - 某某新闻网": the page title's site name.
+# A deck giving the sums: "总投资21.3亿元", "8个项目总投资36.8亿元" (not "投资85.6亿元",
+# which ends a headline broken over two lines).
+_AMOUNT_DECK = re.compile(
+    r"^(?:[0-9０-９一二三四五六七八九十百]+\s*[个個家批][^\s]{0,8}?\s*)?"
+    r"(?:总投资|總投資|总额|總額|签约金额|簽約金額|计划总投资|計劃總投資)(?:达|達|超|逾|约|約)?\s*"
+    r"[0-9０-９][0-9０-９.．]*\s*(?:亿|億|万|萬)元$"
+)
+# "…开发区签约" / "年产5万吨锂电池隔膜项目": a headline verb whose object is the next line.
+_OBJECT_VERB_END = re.compile(r"(?:签约|簽約|签下|簽下|开工|開工|启动|啟動|落户|落戶|引进|引進)$")
+_OBJECT_LINE = re.compile(
+    r"^(?![0-9０-９一二三四五六七八九十百]+[个個批])(?!.*(?:总投资|總投資))[^\s，,]{4,40}"
+    r"(?:项目|項目|协议|協議|合同|基地|产业园|產業園)$"
+)
 _SITE_SUFFIX = re.compile(r"\s*(?:[_｜|]|\s[-—]\s)\s*[^_｜|]{2,20}(?:网|網|政府|门户|門戶|频道|頻道|新闻|新聞|官网|官網)$")
 _PAIRS = (("“", "”"), ("《", "》"), ("(", ")"), ("（", "）"), ("‘", "’"))
 
@@ -127,7 +140,10 @@ def _compose_title(header: list[str]) -> tuple[str, str | None]:
     for line in header[1:]:
         if _SUBTITLE_DASH.match(line):
             subtitles.append(_SUBTITLE_DASH.sub("", line))
-        elif subtitles or _SUBTITLE_END.search(line) or (_EVENT_END.search(title) and not kicker):
+        elif not subtitles and not kicker and _OBJECT_VERB_END.search(title) and _OBJECT_LINE.match(line):
+            title += line
+        elif subtitles or (_AMOUNT_DECK.search(line) and not _BROKEN_END.search(title)
+                           and not _OPEN_VERB_END.search(title) and not _unbalanced(title)) or _SUBTITLE_END.search(line) or (_EVENT_END.search(title) and not kicker):
             # After a complete headline ("…会议召开") a further line is a deck.
             subtitles.append(line)
         elif kicker is None and _is_kicker_pair(title, line) \
@@ -225,10 +241,14 @@ def _read_masthead(lines: list[_Line]) -> tuple[Publication, int]:
             date = date or d
             issue = issue or n
             evidence = True
-        elif mh.is_masthead_keyword_line(text):
+        elif mh.is_masthead_keyword_line(text) or mh.is_publisher_line(text):
+            # "某镇党政办编印 2024年7月15日": a publisher's line may carry the date.
+            d, n = mh.masthead_fields(text)
+            date = date or d
+            issue = issue or n
             evidence = True
-        elif name is None and mh.publication_name(text):
-            name = mh.publication_name(text)
+        elif name is None and (mh.publication_name(text) or (i == 0 and mh.bulletin_name(text))):
+            name = mh.publication_name(text) or mh.bulletin_name(text)
         elif mh.is_page_furniture(text) and credit_line(text) is None:
             continue
         else:
@@ -295,6 +315,9 @@ def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
         above = lines[title_idx - 1].text
         if usable(above) and (_BROKEN_END.search(above) or _unbalanced(above)):
             title_idx -= 1
+        elif usable(above) and _AMOUNT_DECK.search(lines[title_idx].text) and _is_web_title(above) \
+                and not _AMOUNT_DECK.search(above):
+            title_idx -= 1  # the line found is the deck under the headline
 
     draft = _Draft()
     date = name = None

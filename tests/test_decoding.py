@@ -115,3 +115,11 @@ def test_random_high_bytes_are_refused() -> None:
 
 def test_decoding_error_is_a_value_error() -> None:
     assert issubclass(DecodingError, ValueError)
+
+
+def test_gb18030_with_crlf_and_a_rare_name_character() -> None:
+    # 䶮 (CJK Extension A) is outside GBK; only GB18030 encodes it.
+    page = "柘溪县召开工作会议\r\n\r\n3月8日，副县长韩䶮出席会议。\r\n"
+    text, encoding = decode_bytes(page.encode("gb18030"))
+    assert encoding == "gb18030"
+    assert text == page.replace("\r\n", "\n")

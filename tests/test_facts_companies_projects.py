@@ -72,3 +72,37 @@ def test_roads_and_places_in_front_of_a_project_are_no_company():
     art = extract("项目建设", "老旧小区改造提升项目、金桥路拓宽工程项目、王庄镇农村供水项目进展顺利。")
     assert companies(art) == {}
     assert all(p.companies == [] for p in art.projects)
+
+
+def _links(art):
+    return {p.name: p.companies for p in art.projects}
+
+
+def test_project_built_by_a_company_named_after_you():
+    art = extract(
+        "集中签约",
+        "其中,总投资28亿元的年产10GWh储能电池项目由宁远(云山)储能科技有限公司投资建设,落户高新区;"
+        "年产30万套汽车轻量化部件项目由浙江恒远汽车部件股份有限公司投资,落户青石县。",
+    )
+    assert _links(art) == {
+        "年产10GWh储能电池项目": ["宁远(云山)储能科技有限公司"],
+        "年产30万套汽车轻量化部件项目": ["浙江恒远汽车部件股份有限公司"],
+    }
+
+
+def test_this_project_and_a_short_form_refer_back():
+    art = extract(
+        "开工",
+        "9月7日,总投资12亿元的石泉县高端装备制造产业园项目开工仪式举行。",
+        "据了解,该项目由瑞远(江苏)智能装备有限公司投资建设。",
+        "视察组来到年产3万吨食用菌精深加工项目现场。食用菌项目由石泉县禾丰农业发展有限公司投资建设。",
+    )
+    assert _links(art) == {
+        "石泉县高端装备制造产业园项目": ["瑞远(江苏)智能装备有限公司"],
+        "年产3万吨食用菌精深加工项目": ["石泉县禾丰农业发展有限公司"],
+    }
+
+
+def test_a_project_manager_is_no_project():
+    art = extract("调研", "听取云山储能科技有限公司项目负责人邝一辉关于工程进度的汇报。")
+    assert art.projects == []

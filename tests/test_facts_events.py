@@ -69,3 +69,25 @@ def test_reported_clause_inside_an_attendance_sentence():
         "会议传达学习了市委书记王五在全市会议上的讲话精神,区委书记张三主持会议并讲话。",
     )
     assert roles(art) == {"张三": ["presided", "spoke"]}
+
+
+def test_announcing_a_start_is_presence_not_a_speech():
+    art = extract(
+        "项目开工仪式举行",
+        "县委书记贺一林宣布项目开工,县委副书记、县长苗向东致辞,县委常委、常务副县长甄一平主持仪式。",
+    )
+    got = roles(art)
+    assert got["贺一林"] == ["attended"]
+    assert "spoke" in got["苗向东"]
+    assert got["甄一平"] == ["presided"]
+
+
+def test_escorts_and_non_voting_attendees_attended():
+    art = extract(
+        "会议召开",
+        "县人大常委会主任邵一才主持会议。副县长邢一娜,县法院院长蓝一海列席会议。",
+        "桃源镇党委书记万一里、镇长阎春光陪同。",
+    )
+    assert roles(art)["邢一娜"] == ["attended"]
+    assert roles(art)["蓝一海"] == ["attended"]
+    assert roles(art)["阎春光"] == ["attended"]

@@ -84,3 +84,35 @@ def test_place_names_and_organs_holding_stop_characters():
 def test_words_after_a_title_are_not_names():
     art = extract("学习", "会议指出,习近平总书记强调,要坚持高质量发展。")
     assert art.people == []
+
+
+def test_concurrent_titles_joined_by_jian_are_two_positions():
+    art = extract(
+        "签约",
+        "某某新能源集团有限公司董事长兼总裁伍一平致辞,副县长兼县公安局局长石二河参加。",
+    )
+    assert titles(art) == {"伍一平": ["董事长", "总裁"], "石二河": ["副县长", "县公安局局长"]}
+    assert {p.name: p.kind for p in art.people}["伍一平"] == "executive"
+
+
+def test_title_after_a_reference_to_the_company_drops_the_reference():
+    art = extract("视察", "视察组听取了该公司总经理庞一飞关于生产经营情况的介绍。")
+    assert titles(art) == {"庞一飞": ["总经理"]}
+
+
+def test_less_common_surnames_and_given_names_with_xiang():
+    art = extract(
+        "会议召开",
+        "县委副书记、县长苗向东致辞,镇长阎春光,县总工会主席荀子明,总经理习一文,县委副书记倪向荣出席。",
+    )
+    assert set(titles(art)) == {"苗向东", "阎春光", "荀子明", "习一文", "倪向荣"}
+
+
+def test_names_with_rare_characters_outside_the_basic_block():
+    art = extract("调研", "副县长韩䶮,县发改局局长邬东升陪同调研。")
+    assert titles(art) == {"韩䶮": ["副县长"], "邬东升": ["县发改局局长"]}
+
+
+def test_a_preposition_surname_before_a_time_word_is_no_name():
+    art = extract("调研", "县委书记于近日到我县调研。副县长于晓东陪同。")
+    assert titles(art) == {"于晓东": ["副县长"]}

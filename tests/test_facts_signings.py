@@ -45,3 +45,32 @@ def test_comma_separated_signings_stay_apart():
     got = {s.project: (s.parties, s.signers) for s in art.signings}
     assert got["年产10万吨饲料项目"] == (["县政府", "山东绿丰饲料有限公司"], ["彭博", "何东"])
     assert got["精密铸件生产项目"] == (["白鹭镇政府", "山东铸成机械有限公司"], ["苏川", "邹胜"])
+
+
+def test_group_signing_files_each_pair_under_the_project_its_company_builds():
+    art = extract(
+        "集中签约活动举行",
+        "年产10GWh储能电池项目由宁远(云山)储能科技有限公司投资建设;"
+        "年产2万吨食品级纤维素项目由山东禾远生物科技有限公司投资。",
+        "活动现场,高新区管委会主任钱一俊与宁远(云山)储能科技有限公司董事长边一强代表双方签署投资协议;"
+        "临河区副区长包一蕾与山东禾远生物科技有限公司副总经理官一峰签约。"
+        "副市长闵一刚与中联智造集团有限公司总裁华一康签署战略合作框架协议。",
+    )
+    by_project = {s.project: set(s.signers) for s in art.signings}
+    assert by_project == {
+        "年产10GWh储能电池项目": {"钱一俊", "边一强"},
+        "年产2万吨食品级纤维素项目": {"包一蕾", "官一峰"},
+        None: {"闵一刚", "华一康"},
+    }
+
+
+def test_our_city_is_the_city_government_the_article_names():
+    art = extract(
+        "我市与华东建工集团签署战略合作框架协议",
+        "11月20日,我市与华东建工集团有限公司签署战略合作框架协议。副市长容一海与华东建工集团有限公司副总经理乔一安代表双方签约。",
+        "根据协议,安宁市人民政府与华东建工集团将建立高层会商机制。",
+    )
+    [signing] = art.signings
+    assert signing.project is None
+    assert signing.parties == ["安宁市人民政府", "华东建工集团有限公司"]
+    assert signing.signers == ["容一海", "乔一安"]

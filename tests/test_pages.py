@@ -236,3 +236,86 @@ def test_photo_caption_without_full_stop_is_body_not_headline() -> None:
     assert first.date is None
     assert second.title == "山前区召开防汛工作会议"
     assert _credits(second) == [("张三", "reporter"), ("李四", "photographer")]
+
+
+def test_masthead_with_the_date_line_above_the_name_and_a_two_word_page_label() -> None:
+    text = (
+        "2024年3月8日 星期五　农历甲辰年正月廿八\n\n东陵市报\nDONGLING SHIBAO\n\n第2版　经济·民生\n"
+        "本版编辑：某甲　组版：某乙\n\n――――――――\n\n东陵市召开春耕生产推进会\n\n"
+        "本报记者　周一鸣\n\n3月7日，东陵市召开春耕生产推进会。\n"
+    )
+    doc = split_document(text, source="x.txt")
+    assert doc.publication.model_dump() == {"name": "东陵市报", "date": "2024-03-08", "issue": None}
+    [art] = doc.articles
+    assert art.title == "东陵市召开春耕生产推进会"
+    assert art.date == "2024-03-07"
+
+
+def test_party_paper_masthead_with_sexagenary_date_and_publisher_lines() -> None:
+    text = (
+        "中共石泉县委机关报\n\n石 泉 报\n\n第988期\n2023年9月8日\n星期五\n癸卯年七月廿四\n\n今日4版\n\n"
+        "县融媒体中心主办\n\n一版·要闻\n\n\n石泉县召开秋季防火工作会议\n\n"
+        "本报讯 9月7日，石泉县召开秋季防火工作会议。\n\n（记者 吴一帆）\n"
+    )
+    doc = split_document(text, source="x.txt")
+    assert doc.publication.model_dump() == {"name": "石泉报", "date": "2023-09-08", "issue": "第988期"}
+    assert [a.title for a in doc.articles] == ["石泉县召开秋季防火工作会议"]
+
+
+def test_january_issue_under_a_publisher_line_dates_december_news_to_the_year_before() -> None:
+    text = (
+        "青溪报\n\n中共青溪县委主办　　青溪县融媒体中心出版\n\n2025年1月3日　星期五\n\n"
+        "第1期（总第900期）　今日四版\n\n青溪县召开年终工作会议\n\n"
+        "本报讯 12月30日，青溪县召开年终工作会议。\n\n（县委宣传部　林一凡）\n\n"
+        "青溪县检查节日市场\n\n本报讯 1月2日，青溪县检查节日市场。\n"
+    )
+    doc = split_document(text, source="x.txt")
+    assert doc.publication.date == "2025-01-03"
+    first, second = doc.articles
+    assert (first.date, second.date) == ("2024-12-30", "2025-01-02")
+    # An office in front of the name stands where a role word would.
+    assert _credits(first) == [("林一凡", "reporter")]
+    assert second.subtitle is None
+
+
+def test_town_bulletin_with_column_labels_and_a_checker_line() -> None:
+    text = (
+        "柳 溪 镇 政 务 信 息\n\n2024年第7期（总第80期）\n\n柳溪镇党政综合办公室编印　　2024年7月15日\n\n"
+        "━━━━━━━━\n\n【招商引资】\n\n柳溪镇签约一个农产品加工项目\n\n"
+        "7月10日，柳溪镇与一家企业签订投资协议。\n\n撰稿：钟小雨　　审核：方一平\n\n"
+        "【领导调研】\n\n县领导到我镇调研园区建设\n\n7月12日，县领导到我镇调研园区建设。\n\n（通讯员　向晴）\n\n"
+        "━━━━━━━━\n报：县委办、县政府办\n发：各村（社区）　　（共印30份）\n"
+    )
+    doc = split_document(text, source="x.txt")
+    assert doc.publication.model_dump() == {"name": "柳溪镇政务信息", "date": "2024-07-15", "issue": "2024年第7期"}
+    first, second = doc.articles
+    assert (first.title, first.date, _credits(first)) == (
+        "柳溪镇签约一个农产品加工项目", "2024-07-10", [("钟小雨", "reporter")]
+    )
+    assert (second.title, second.date, _credits(second)) == (
+        "县领导到我镇调研园区建设", "2024-07-12", [("向晴", "reporter")]
+    )
+    assert second.paragraphs == ["7月12日，县领导到我镇调研园区建设。"]
+
+
+def test_headline_verb_and_its_object_on_two_lines_and_amount_decks() -> None:
+    text = (
+        "2024年11月22日\n第9期\n\n北川周刊\n\n北川经济开发区签约\n\n年产5万吨新型建材项目\n\n"
+        "本报讯 11月19日，北川经济开发区举行项目签约仪式。\n\n（记者 方一）\n\n"
+        "我区集中签约8个项目\n\n总投资21.3亿元\n\n本报讯 11月20日，我区举行项目集中签约仪式。\n"
+    )
+    first, second = split_document(text, source="x.txt").articles
+    assert (first.title, first.subtitle) == ("北川经济开发区签约年产5万吨新型建材项目", None)
+    assert (second.title, second.subtitle) == ("我区集中签约8个项目", "总投资21.3亿元")
+
+
+def test_web_headline_with_an_amount_deck_is_one_article() -> None:
+    text = (
+        "某某網 > 地方動態\n\n北川縣舉行重大項目集中開工活動\n\n8個項目總投資36.8億元\n\n"
+        "發佈時間：2023-10-20 10:35　來源：北川縣人民政府網\n\n"
+        "10月19日上午，北川縣重大項目集中開工活動舉行。\n"
+    )
+    [art] = split_document(text, source="x.txt").articles
+    assert art.title == "北川縣舉行重大項目集中開工活動"
+    assert art.subtitle == "8個項目總投資36.8億元"
+    assert art.date == "2023-10-19"

@@ -58,9 +58,13 @@ class RoleHit:
     roles: list[str] = field(default_factory=list)
 
 
+# '作政府工作报告', '作了专题辅导报告': giving a report is speaking.
+REPORT = re.compile(r"(?<!工)作了?[\u4e00-\u9fff]{0,8}?报告")
+
+
 def role_verbs(text: str) -> list[tuple[int, int, str]]:
     lex = lexicon()
-    out = []
+    out = [(m.start(), m.end(), "spoke") for m in REPORT.finditer(text)]
     for m in lex.role_re.finditer(text):
         verb = m.group()
         after = text[m.end() :]
@@ -69,8 +73,10 @@ def role_verbs(text: str) -> list[tuple[int, int, str]]:
             continue
         if verb == "介绍" and text[max(0, m.start() - 1) : m.start()] == "据":
             continue
+        if any(a <= m.start() < b for a, b, _ in out):
+            continue
         out.append((m.start(), m.end(), lex.roles[verb]))
-    return out
+    return sorted(out)
 
 
 # Verbs that show presence only where the article reports an event by other

@@ -34,7 +34,14 @@ from loaders.facts.organizations import (
     org_kind,
 )
 from loaders.facts.people import PersonMention, find_people
-from loaders.facts.projects import ProjectFact, ProjectMention, attach_aliases, find_projects, merge_projects
+from loaders.facts.projects import (
+    ProjectFact,
+    ProjectMention,
+    attach_aliases,
+    find_projects,
+    link_investors,
+    merge_projects,
+)
 from loaders.facts.script import to_matching
 from loaders.facts.sentences import Sentence, split_sentences
 from loaders.facts.signings import (
@@ -42,6 +49,7 @@ from loaders.facts.signings import (
     SigningFact,
     ceremony_parties,
     company_party,
+    home_governments,
     on_behalf,
     resolve_generic,
 )
@@ -158,6 +166,7 @@ def extract_article(article: ArticleText, publication: Publication) -> Article:
     signing_clauses: list[tuple[Sentence, tuple[int, int], list[str]]] = []
     strong_article = False
     weak_only: dict[str, list[str]] = {}
+    weak_sentence: dict[str, str] = {}
     for sent in sentences:
         titled = people.by_sentence.get(sent.index, [])
         mentions = [Mention(m.key, m.start, m.end) for m in titled]
@@ -170,6 +179,8 @@ def extract_article(article: ArticleText, publication: Publication) -> Article:
             strong_article = True
         elif sent_roles:
             weak_only.update(sent_roles)
+            for key in sent_roles:
+                weak_sentence.setdefault(key, sent.text)
             continue
         for key, rs in sent_roles.items():
             bucket = roles.setdefault(key, [])
@@ -189,6 +200,7 @@ def extract_article(article: ArticleText, publication: Publication) -> Article:
     if strong_article:
         for key, rs in weak_only.items():
             roles.setdefault(key, []).extend(r for r in rs if r not in roles.get(key, []))
+            role_sentence.setdefault(key, weak_sentence[key])
     events: list[Event] = []
     attendees = [
         Attendee(
@@ -200,13 +212,15 @@ def extract_article(article: ArticleText, publication: Publication) -> Article:
         if key in people.people
     ]
     if attendees:
-        first = next((s.match for s in sentences if s.paragraph >= 0), "")
+        first = next((s for s in sentences if s.paragraph >= 0), sentences[0])
         events.append(Event(
-            name=event_name(article.title), type=event_type(sentences[0].match if sentences else "", first),  # type: ignore[arg-type]
+            name=event_name(article.title),
+            type=event_type(sentences[0].match, first.match),  # type: ignore[arg-type]
             date=article.date, place=event_place([s.text for s in sentences[:4]]),
-            attendees=attendees, sentence=first, rule="event-from-headline",
+            attendees=attendees, sentence=first.text, rule="event-from-headline",
         ))
 
+    link_investors(sentences, projects, companies)
     signings = _signings(sentences, signing_clauses, companies, projects, project_mentions, people)
     attach_aliases(projects, alias_mentions, companies)
 
@@ -298,12 +312,13 @@ def _signings(
         return f
 
     person_keys = set(people.people)
+    homes = home_governments(sentences)
     body_first = sorted(sentences, key=lambda s: s.paragraph < 0)
     found_in_body = False
     for sent in body_first:
         if sent.paragraph < 0 and found_in_body:
             break  # the headline restates the body's parties, often in short form
-        parties, span = ceremony_parties(sent, companies, person_keys)
+        parties, span = ceremony_parties(sent, companies, person_keys, homes)
         if not parties:
             continue
         found_in_body = found_in_body or sent.paragraph >= 0

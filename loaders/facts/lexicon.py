@@ -139,12 +139,27 @@ def _builtin() -> Lexicon:
     return lex
 
 
+_jieba_taught: set[str] = set()
+
+
 def _teach_jieba(lex: Lexicon) -> None:
+    """Give jieba our words, once each; deferred until jieba is first needed
+    (loading its dictionary costs about a second)."""
+    if not _jieba_taught and not getattr(jieba.dt, "initialized", False):
+        return
     # Titles and organ words as single tokens keep jieba from gluing them to names.
     for section in ("titles", "organs", "company_words"):
         for word in lex.get(section):
-            if len(word) > 1:
+            if len(word) > 1 and word not in _jieba_taught:
                 jieba.add_word(word, freq=2000)
+                _jieba_taught.add(word)
+
+
+def ensure_jieba() -> None:
+    if not _jieba_taught:
+        jieba.initialize()
+        _jieba_taught.add("")
+        _teach_jieba(LEXICON)
 
 
 LEXICON = _builtin()

@@ -14,7 +14,11 @@ FULL_SUFFIX = re.compile(r"(?:有限公司|有限责任公司|集团公司|集�
 BRACKETS = re.compile(r"\([^()]*\)|（[^（）]*）")
 BAD_FIRST = set("该本这各其子分母总此贵我你他她它")
 LIST_RE = re.compile(
-    r"((?:[^,;:。!?、\s]{2,20}、)*[^,;:。!?、\s]{2,20}?)等(?:[^\s,;:。!?、为向对给帮与和的在把将个家]{0,6}?)企业"
+    r"((?:[^,;:。!?、\s]{2,20}、)*[^,;:。!?、\s]{2,20}?)等(?:[0-9]+[家个])?(?:[^\s,;:。!?、为向对给帮与和的在把将个家]{0,6}?)(?:企业|公司)"
+)
+# List items that are places, organs or sectors, not companies ('开发区、高新区等园区企业').
+NOT_COMPANY_END = re.compile(
+    r"(?:区|县|市|镇|乡|村|街道|社区|局|委|办|部|院|所|站|中心|园|基地|协会|商会|学校|医院|单位|部门|行业|领域|产业|企业)$"
 )
 AWARD_RE = re.compile(r"(?:被认定为|被评为|成功入选|认定|入选|获评|荣获|获批|入围|获得)")
 
@@ -107,7 +111,10 @@ def find_companies(sent: Sentence) -> list[OrgMention]:
             if item.start() == 0:
                 a += trim_left(text[a:b])
             key = text[a:b]
-            if 2 <= len(key) <= 12 and _valid_name(key) and not any(ch.isdigit() for ch in key):
+            if (
+                2 <= len(key) <= 12 and _valid_name(key) and not any(ch.isdigit() for ch in key)
+                and not NOT_COMPANY_END.search(key)
+            ):
                 spans.append((a, b, "company-list"))
     for clause in re.finditer(r"[^,;:。!?]+", text):
         award = AWARD_RE.search(clause.group())

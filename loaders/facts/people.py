@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from loaders.facts.lexicon import lexicon
 from loaders.facts.sentences import Sentence
 from loaders.facts.titles import (
-    HAN,
+    NAME_HAN,
     is_corporate,
     plausible_title,
     split_company,
@@ -25,8 +25,13 @@ from loaders.facts.titles import (
 
 CLAUSE = re.compile(r"[^,;:。!?]+")
 ITEM = re.compile(r"[^、]+")
-# Characters that never sit inside a given name.
-BAD_NAME_CHARS = set("的了在与及等是为对向从到将把被由就并也都又还所其该这那之于、,。;:()“”")
+# Characters that never sit inside a given name (向 does: 向东, 向荣).
+# Time words after a one-character surname that is also a preposition: '书记于近日到…'.
+TIME_WORDS = {
+    "近日", "日前", "近期", "今年", "去年", "明年", "今日", "昨日", "当天", "当日", "上午", "下午",
+    "晚上", "本月", "月底", "年底", "年初", "此前", "随后", "同日", "次日",
+}
+BAD_NAME_CHARS = set("的了在与及等是为对从到将把被由就并也都又还所其该这那之于、,。;:()“”")
 
 
 @dataclass
@@ -58,9 +63,11 @@ def name_length(text: str, pos: int) -> int:
     best_score, best_len = 0, 0
     for length in sorted(candidates):
         name = text[pos : pos + length]
-        if len(name) < length or not all(HAN.match(ch) for ch in name):
+        if len(name) < length or not all(NAME_HAN.match(ch) for ch in name):
             continue
         if any(ch in BAD_NAME_CHARS for ch in name[1:]) or name in lex.get("not_names"):
+            continue
+        if name[1:] in TIME_WORDS or name[2:] in TIME_WORDS:
             continue
         rest = text[pos + length :]
         if not rest.strip():
@@ -79,9 +86,36 @@ def _closes_item(text: str, end: int) -> bool:
     return rest in ("", "同志")
 
 
+# '该公司总经理': a pronoun-like reference to a company, not its name.
+GENERIC_BODY = re.compile(r"^(?:公司|集团|企业|该公司|该集团|该企业)(?=.)")
+
+
+def _titles(sent: Sentence, a: int, b: int) -> list[TitleMention]:
+    """Titles written in sentence[a:b]: '董事长兼总裁' holds two, '副县长兼公安局局长' too."""
+    title = _title(sent, a, b)
+    if title is None:
+        return []
+    key = sent.match[b - len(title.title) : b]
+    if "兼" not in key:
+        return [title]
+    parts = key.split("兼")
+    if len(parts) < 2 or not all(p and lexicon().head_re.search(p) for p in parts):
+        return [title]
+    out: list[TitleMention] = []
+    offset = b - len(title.title)
+    for part in parts:
+        written = sent.text[offset : offset + len(part)]
+        out.append(TitleMention(title=written, org=title.org, executive=bool(title.org) or is_corporate(part)))
+        offset += len(part) + 1
+    return out
+
+
 def _title(sent: Sentence, a: int, b: int) -> TitleMention | None:
     """The title written in sentence[a:b] (b is the end of a title head)."""
     start = a + trim_left(sent.match[a:b])
+    generic = GENERIC_BODY.match(sent.match[start:b])
+    if generic and is_corporate(sent.match[start + generic.end() : b]):
+        return TitleMention(title=sent.text[start + generic.end() : b], executive=True)
     org_m, title_m = split_company(sent.match[start:b])
     if org_m is None:
         org_m, title_m = split_corporate_body(title_m)
@@ -126,12 +160,12 @@ def find_people(sent: Sentence) -> list[PersonMention]:
                 end = m.end()
                 length = name_length(text, end)
                 if length:
-                    title = _title(sent, base + pos, base + end)
-                    if title is None:
+                    titles = _titles(sent, base + pos, base + end)
+                    if not titles:
                         continue
                     person = PersonMention(
                         name=sent.text[base + end : base + end + length], key=text[end : end + length],
-                        start=base + end, end=base + end + length, titles=[*pending, title],
+                        start=base + end, end=base + end + length, titles=[*pending, *titles],
                     )
                     found.append(person)
                     pending = []
@@ -139,9 +173,9 @@ def find_people(sent: Sentence) -> list[PersonMention]:
                     named_here = named_in_clause = True
                     prev = person if _closes_item(text, pos) else None
                 elif end == len(text.rstrip()):
-                    title = _title(sent, base + pos, base + end)
-                    if title is not None:
-                        pending.append(title)
+                    titles = _titles(sent, base + pos, base + end)
+                    if titles:
+                        pending.extend(titles)
                         named_here = True
             if not named_here:
                 pending = []

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import jieba
 
-from loaders.facts.lexicon import lexicon
+from loaders.facts.lexicon import ensure_jieba, lexicon
 from loaders.facts.organizations import Company, company_for, without_brackets
 from loaders.facts.script import to_matching
 from loaders.facts.sentences import Sentence
@@ -21,11 +21,13 @@ STOP_CHARS = set(",;:。!?、“”\"'《》 \t\n")
 PROJECT_STOPS = re.compile(
     r"\s+|举行|举办|开展|推进|推动|实施|加快|签署|签订|是|为|对|把|将|在|由|从|以|等|了|的|及|以及|与|同|"
     r"其中|包括|到|至|落地|落户|引进|开工|启动|调研|察看|视察|考察|参观|走进|来到|深入|围绕|聚焦|对接|"
-    r"集中|涵盖|有|据悉|据了解|其|这|此|该|即|关于"
+    r"集中|涵盖|有|据悉|据了解|其|这|此|该|即|关于|听取"
 )
+# '项目负责人', '项目经理': a person's post, not a project's name.
+POST_AFTER = re.compile(r"负责人|经理|总监|总工|部长|专班|办公室")
 COUNT = re.compile(r"^[0-9一二三四五六七八九十百千几多]+[个项批家类大]")
 COUNT_END = re.compile(r"[0-9一二三四五六七八九十百千几多]+[个项批家类]$")
-GENERIC_END = re.compile(r"(?:重点|在建|新开工|续建|签约|招商|储备|民生|大|好|新|各类|各项|有关|相关|所有)$")
+GENERIC_END = re.compile(r"(?:招商引资|引资|重大|重点|在建|新开工|续建|签约|招商|储备|民生|大|好|新|各类|各项|有关|相关|所有)$")
 FIGURE_START = re.compile(r"(?:年产|日产|年加工|年处理|[0-9])")
 FIRST_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 FIGURE = re.compile(r"[0-9]|[一二三四五六七八九十]期|万亩|亿元")
@@ -37,6 +39,11 @@ MAKES = re.compile(
     r"年产|日产|扩产|技改|研发|新能源|储能|光伏"
 )
 PLACE_END = re.compile(r"(?:省|市|区|县|镇|乡|街道|村|开发区|经开区|高新区|园区)$")
+PLACE_NEXT = re.compile(r"省|市|区|县|镇|乡|街道")
+# '…项目由X公司投资建设': X invests in the project named just before.
+INVESTED_BY = re.compile(r"由([^,;。!?由]{2,80}?)(?:负责)?(?:投资建设|投资兴建|投资|出资|建设|承建|兴建)")
+THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)项目$")
+CLAUSE_START = re.compile(r"[,;:。!?]")
 
 
 @dataclass
@@ -66,6 +73,7 @@ class ProjectFact:
 
 def _brand_prefix(core: str) -> str | None:
     """Unknown leading word of a project (创普斯电极材料生产) taken for a company brand."""
+    ensure_jieba()
     tokens = jieba.lcut(core, HMM=False)
     run = ""
     for i, tok in enumerate(tokens):
@@ -105,6 +113,8 @@ def _company_prefix(core: str, companies: list[Company]) -> tuple[str | None, Co
             stem = stem[: m.start()]
         if len(stem) < 2 or lex.company_word_re.fullmatch(stem) or PLACE_END.search(front):
             continue
+        if PLACE_NEXT.match(core, n):
+            continue  # '南屏县…项目': the shared front is a place, not the company's brand
         if any(front.startswith(p) and len(front) - len(p) < 2 for p in lex.get("places")):
             continue
         best = (front, comp)
@@ -128,6 +138,8 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
         a += start
         prev_end = m.end()
         core = text[a : m.start()]
+        if POST_AFTER.match(text, m.end()):
+            continue
         if len(core) < 2 or COUNT.match(core) or COUNT_END.search(core) or GENERIC_END.search(core):
             continue
         prefix, comp = _company_prefix(core, companies)
@@ -291,3 +303,65 @@ def _extend_over_company_words(core: str, n: int) -> int:
     words = lexicon().get("company_words")
     step = max((len(w) for w in words if core.startswith(w, n)), default=0)
     return n + step if step and n + step < len(core) - 2 else n
+
+
+def link_investors(sentences: list[Sentence], facts: list[ProjectFact], companies: list[Company]) -> None:
+    """'…项目由X公司投资建设', '该项目由X投资': X runs or invests in that project.
+
+    The project is the one named right before 由; '该项目' is the last project
+    the article named; a short form ('食用菌项目') is the one project whose
+    name contains its words.
+    """
+    last: ProjectFact | None = None
+    for sent in sentences:
+        text = sent.match
+        events: list[tuple[int, ProjectFact | None, re.Match[str] | None]] = []
+        for fact in facts:
+            for k in fact.keys:
+                i = text.find(k)
+                while i >= 0:
+                    events.append((i + len(k), fact, None))
+                    i = text.find(k, i + 1)
+        events += [(m.start(), None, m) for m in INVESTED_BY.finditer(text)]
+        for _, named, m in sorted(events, key=lambda e: (e[0], e[2] is not None)):
+            if named is not None:
+                last = named
+                continue
+            assert m is not None
+            head = text[: m.start()]
+            clause = head[max((c.end() for c in CLAUSE_START.finditer(head)), default=0):]
+            if not clause.endswith("项目"):
+                continue
+            target = _named_before(clause, facts)
+            if target is None and THIS_PROJECT.search(clause):
+                target = last
+            if target is None:
+                continue
+            for company in _companies_in(m.group(1), companies):
+                if not any(company_for(c, companies) is company for c in target.companies):
+                    target.companies.append(company.key)
+
+
+def _named_before(clause: str, facts: list[ProjectFact]) -> ProjectFact | None:
+    best: tuple[int, ProjectFact | None] = (0, None)
+    for fact in facts:
+        for k in fact.keys:
+            if clause.endswith(k) and len(k) > best[0]:
+                best = (len(k), fact)
+    if best[1] is not None:
+        return best[1]
+    core = re.split(r"[的和与及在、]", clause[:-2])[-1]
+    if len(core) < 2 or THIS_PROJECT.search(clause):
+        return None
+    holders = [f for f in facts if any(core in k for k in f.keys)]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _companies_in(text: str, companies: list[Company]) -> list[Company]:
+    """Companies named in text, in order ('A在当地设立的B' -> A, B; 'A和B共同' -> A, B)."""
+    found: list[tuple[int, Company]] = []
+    for comp in companies:
+        hits = [i for i in (text.find(k) for k in comp.keys) if i >= 0]
+        if hits:
+            found.append((min(hits), comp))
+    return [comp for _, comp in sorted(found, key=lambda f: f[0])]

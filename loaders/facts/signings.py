@@ -43,10 +43,31 @@ def _is_org(key: str) -> bool:
     return len(key) >= 2 and (org_kind(key) != "other" or bool(re.search(r"医院|大学|学院|学校|中心|协会|商会", key)))
 
 
+HOME = re.compile(r"我(市|县|区|镇|乡)$")
+
+
+def home_governments(sentences: list[Sentence]) -> dict[str, tuple[str, str]]:
+    """'安澜市人民政府' named anywhere in the article: what '我市' stands for, by level."""
+    homes: dict[str, tuple[str, str]] = {}
+    for sent in sentences:
+        for m in re.finditer("人民政府", sent.match):
+            a = max(0, m.start() - 12)
+            a += max((p.end() for p in re.finditer(r"[^\u4e00-\u9fff]", sent.match[a : m.start()])), default=0)
+            start = a + trim_left(sent.match[a : m.start()])
+            place = sent.match[start : m.start()]
+            if 2 <= len(place) <= 8 and place[-1] in "市县区镇乡" and not place.startswith("我"):
+                homes.setdefault(place[-1], (sent.text[start : m.end()], sent.match[start : m.end()]))
+    return homes
+
+
 def ceremony_parties(
-    sent: Sentence, companies: list[Company], person_keys: set[str]
+    sent: Sentence, companies: list[Company], person_keys: set[str],
+    homes: dict[str, tuple[str, str]] | None = None,
 ) -> tuple[list[tuple[str, str]], tuple[int, int]]:
-    """'A与B举行…签约仪式' / 'A同B签订合作协议' -> ([(name, key) of A, of B], clause span)."""
+    """'A与B举行…签约仪式' / 'A同B签订合作协议' -> ([(name, key) of A, of B], clause span).
+
+    'A' written '我市' is the city's government when the article names it.
+    """
     text = sent.match
     if not SIGN_WORD.search(text) and "协议" not in text:
         return [], (0, 0)
@@ -60,6 +81,11 @@ def ceremony_parties(
                 break  # 'X代表区政府与…签约': a signing clause, read by its signers
             lstart = trim_left(left)
             a_key = left[lstart:]
+            home = HOME.search(left)
+            if home and homes and home.group(1) in homes and lstart >= home.start():
+                a_key = homes[home.group(1)][1]
+            else:
+                home = None
             if not a_key or a_key.startswith("我") or a_key in person_keys or not _is_org(a_key):
                 continue
             right = c[pm.end() :]
@@ -71,10 +97,12 @@ def ceremony_parties(
             if b_key is None:
                 m = ORG_AFTER.match(right)
                 b_key = m.group(1) if m else None
-            if not b_key or "项目" in b_key or "仪式" in b_key or b_key in person_keys:
+            if not b_key or "项目" in b_key or "仪式" in b_key or b_key in person_keys or b_key == a_key:
                 continue
             base = clause.start()
             a_name = sent.text[base + lstart : base + pm.start()]
+            if home and homes:
+                a_name = homes[home.group(1)][0]
             b_name = sent.text[base + pm.end() : base + pm.end() + len(b_key)]
             return [(a_name, a_key), (b_name, b_key)], clause.span()
     return [], (0, 0)

@@ -7,6 +7,8 @@ import re
 from loaders.facts.lexicon import lexicon
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+# Names may use rare characters outside the basic block (Extension A, B and later: 䶮, 𬌗).
+NAME_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
 
 
 def protected_spans(text: str) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import neo4j
 import pytest
@@ -102,12 +103,14 @@ def count_graph(driver: neo4j.Driver, database: str) -> tuple[int, int]:
     return records[0]["nodes"], records[0]["rels"]
 
 
-def many_articles(folder: Path, copies: int) -> list[Path]:
+def many_articles(folder: Path, copies: int, names: tuple[str, ...] | None = None,
+                  first_copy: int = 0) -> list[Path]:
     """``copies`` variants of each fixture article: distinct documents that share people and companies."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for copy in range(copies):
-        for source in sorted(FIXTURE_ARTICLES.glob("*.txt")):
+    sources = [FIXTURE_ARTICLES / n for n in names] if names else sorted(FIXTURE_ARTICLES.glob("*.txt"))
+    for copy in range(first_copy, first_copy + copies):
+        for source in sources:
             data = source.read_bytes()
             target = folder / f"{copy:03d}_{source.name}"
             # A trailing line of the file's own encoding makes the text, and so the document id, new.
@@ -161,3 +164,19 @@ def sample_ids(driver: neo4j.Driver, database: str) -> dict[str, str]:
         database_=database,
     )
     return {r["label"]: r["id"] for r in records}
+
+
+def graph_difference(got: tuple[Counter[NodeKey], Counter[RelKey]],
+                     want: tuple[Counter[NodeKey], Counter[RelKey]]) -> str:
+    """What one fingerprint has that the other lacks, for an assertion message ("" when equal)."""
+    lines: list[str] = []
+
+    def compare(which: str, g: Counter[Any], w: Counter[Any]) -> None:
+        extra, missing = g - w, w - g
+        if extra or missing:
+            lines.append(f"{which}: {sum(extra.values())} extra, {sum(missing.values())} missing")
+            lines.extend([f"  + {k}" for k in list(extra)[:5]] + [f"  - {k}" for k in list(missing)[:5]])
+
+    compare("nodes", got[0], want[0])
+    compare("relationships", got[1], want[1])
+    return "\n".join(lines)

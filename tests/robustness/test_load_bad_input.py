@@ -137,7 +137,7 @@ def test_unreadable_files_and_folders_are_refused(tmp_path: Path, monkeypatch: p
         def scandir(path: object) -> object:
             if str(path).endswith("locked_dir"):
                 raise PermissionError(13, "Permission denied", str(path))
-            return real_scandir(path)  # type: ignore[arg-type]
+            return real_scandir(path)  # type: ignore[call-overload]
 
         monkeypatch.setattr(Path, "read_bytes", read_bytes)
         monkeypatch.setattr("loaders.batch.os.scandir", scandir)

@@ -178,5 +178,5 @@ def test_the_console_command_says_neo4j_went_away_and_exits_2(
     assert "Neo4j is not answering (ServiceUnavailable); attempt 1 of 3 failed" in text
     assert "Neo4j became unavailable while loading" in text and "013_web_township_signing.txt" in text
     assert "gave up after 3 attempts" in text
-    assert "Nothing of the unfinished article was written; 1 articles are stored" in text
+    assert "Nothing of the unfinished article was written; 1 article(s) stored before it" in text
     assert "Run the same command again" in text
