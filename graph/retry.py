@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
+from neo4j.exceptions import ConstraintError, ServiceUnavailable, SessionExpired, TransientError
 
 T = TypeVar("T")
 
@@ -54,6 +54,10 @@ NO_RETRY = RetryPolicy(attempts=1)
 
 
 def is_retryable(exc: BaseException) -> bool:
+    if isinstance(exc, ConstraintError):
+        # Two loaders that MERGE the same new node at once: one commits, the other fails the
+        # uniqueness check. Run again, its MERGE finds the node.
+        return "already exists" in str(exc)
     if not isinstance(exc, RETRYABLE):
         return False
     # A query that ran past its time limit would only run past it again.

@@ -106,3 +106,23 @@ def test_this_project_and_a_short_form_refer_back():
 def test_a_project_manager_is_no_project():
     art = extract("调研", "听取云山储能科技有限公司项目负责人邝一辉关于工程进度的汇报。")
     assert art.projects == []
+
+
+def test_a_place_in_front_of_a_project_is_no_company():
+    art = extract(
+        "经济运行分析会",
+        "本报讯 青山区召开一季度经济运行分析会。",
+        "区长李四指出,要抓好总投资9亿元的青山智能制造产业园项目建设。",
+    )
+    assert [(p.name, p.companies) for p in art.projects] == [("青山智能制造产业园项目", [])]
+    assert not [o for o in art.organizations if o.kind == "company"]
+
+
+def test_ji_inside_one_project_name_and_a_bracketed_legal_name():
+    art = extract(
+        "开工",
+        "本报讯 磐山(宁波)新型材料有限公司年产3万吨涂料及助剂项目在云台镇开工。",
+    )
+    assert [(p.name, p.companies) for p in art.projects] == [
+        ("年产3万吨涂料及助剂项目", ["磐山(宁波)新型材料有限公司"])
+    ]

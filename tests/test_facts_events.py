@@ -91,3 +91,13 @@ def test_escorts_and_non_voting_attendees_attended():
     assert roles(art)["邢一娜"] == ["attended"]
     assert roles(art)["蓝一海"] == ["attended"]
     assert roles(art)["阎春光"] == ["attended"]
+
+
+def test_exchange_speeches_on_a_study_theme_are_speaking():
+    art = extract(
+        "中心组学习",
+        "县委书记张三主持。县委常委、组织部部长刘一,县委常委、宣传部部长陈二出席。",
+        "会上,刘一、陈二围绕学习主题作交流发言。",
+    )
+    got = roles(art)
+    assert "spoke" in got["刘一"] and "spoke" in got["陈二"]

@@ -116,3 +116,24 @@ def test_names_with_rare_characters_outside_the_basic_block():
 def test_a_preposition_surname_before_a_time_word_is_no_name():
     art = extract("调研", "县委书记于近日到我县调研。副县长于晓东陪同。")
     assert titles(art) == {"于晓东": ["副县长"]}
+
+
+def test_names_that_are_also_words_where_they_close_a_list_item():
+    art = extract("会议", "县政协副主席关心,副县长杨柳、白雪出席会议。这离不开县委书记关心支持。")
+    assert titles(art) == {"关心": ["县政协副主席"], "杨柳": ["副县长"], "白雪": ["副县长"]}
+
+
+def test_three_character_name_ending_on_a_function_character():
+    art = extract("会议", "副区长陈默、阿不都,区长王五出席。")
+    assert titles(art)["阿不都"] == ["副区长"]
+
+
+def test_regional_executive_title_and_data_organ():
+    art = extract(
+        "揭牌",
+        "远帆(宁波)物流科技有限公司副总经理孙少、华北区域总监杨柳参加仪式。",
+        "副市长叶青与市大数据资源中心主任吕程共同揭牌。",
+    )
+    got = titles(art)
+    assert got["杨柳"] == ["华北区域总监"]
+    assert got["吕程"] == ["市大数据资源中心主任"]

@@ -74,3 +74,30 @@ def test_our_city_is_the_city_government_the_article_names():
     assert signing.project is None
     assert signing.parties == ["安宁市人民政府", "华东建工集团有限公司"]
     assert signing.signers == ["容一海", "乔一安"]
+
+
+def test_group_signing_with_each_company_files_each_project():
+    art = extract(
+        "集中签约",
+        "本报讯 5月9日,全县第二批重点项目集中签约仪式举行。",
+        "签约项目有年产5万吨特种纸及纸制品项目、冷链物流园项目。",
+        "县长马骏代表县政府,分别与青禾(杭州)纸业有限公司董事长宋河,"
+        "浙江远帆供应链集团有限公司总经理郝明签订投资协议。",
+    )
+    got = {s.project: (s.parties, s.signers) for s in art.signings}
+    assert got == {
+        "年产5万吨特种纸及纸制品项目": (["县政府", "青禾(杭州)纸业有限公司"], ["马骏", "宋河"]),
+        "冷链物流园项目": (["县政府", "浙江远帆供应链集团有限公司"], ["马骏", "郝明"]),
+    }
+    links = {p.name: p.companies for p in art.projects}
+    assert links["冷链物流园项目"] == ["浙江远帆供应链集团有限公司"]
+
+
+def test_ceremony_project_named_in_a_later_clause():
+    art = extract(
+        "签约",
+        "本报讯 昨日,城西街道办事处与远帆(宁波)环保科技有限公司签约仪式举行,总投资2亿元的城西固废处理中心项目正式落户。",
+        "城西街道办事处主任钱多代表城西街道办事处,远帆公司总经理孙少代表公司签署合作协议。",
+    )
+    assert [s.project for s in art.signings] == ["城西固废处理中心项目"]
+    assert art.signings[0].parties == ["城西街道办事处", "远帆(宁波)环保科技有限公司"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from guanxi.facts import (
     Article,
@@ -38,6 +39,7 @@ from loaders.facts.projects import (
     ProjectFact,
     ProjectMention,
     attach_aliases,
+    drop_place_prefixes,
     find_projects,
     link_investors,
     merge_projects,
@@ -135,6 +137,7 @@ def extract_article(article: ArticleText, publication: Publication) -> Article:
     project_mentions: list[tuple[Sentence, ProjectMention]] = []
     for sent in sentences:
         project_mentions.extend((sent, pm) for pm in find_projects(sent, companies))
+    drop_place_prefixes([pm for _, pm in project_mentions], [s.match for s in sentences], companies)
     extra = [
         OrgMention(pm.full[: len(pm.company_key)], pm.company_key, sent.text, "company-project-prefix")
         for sent, pm in project_mentions
@@ -324,6 +327,10 @@ def _signings(
         found_in_body = found_in_body or sent.paragraph >= 0
         project = _project_in(sent, span, project_mentions, projects)
         if project is None:
+            # 'A与B签约仪式举行,总投资…的X项目正式落户': the project of the
+            # ceremony is named in a later clause of the same sentence.
+            project = _project_in(sent, (span[1], len(sent.match)), project_mentions, projects)
+        if project is None:
             for _, key in parties:
                 project = project or project_of_company(key)
         f = fact_for(project, sent.text, "signing-parties")
@@ -339,6 +346,8 @@ def _signings(
         titles_m = [to_matching(t) for t in titles]
         for name, key in on_behalf(sent.match, sent.text, seg):
             party_list.append(resolve_generic(key, name, titles_m))
+        if _each_its_own(sent, seg, signers, party_list, companies, projects, project_mentions, fact_for):
+            continue
         for k in signers:
             for pos in people.people[k].positions:
                 if pos.org:
@@ -360,6 +369,67 @@ def _signings(
             if k not in f.signers:
                 f.signers.append(k)
     return facts
+
+
+def _each_its_own(
+    sent: Sentence, seg: tuple[int, int], signers: list[str], common: list[tuple[str, str]],
+    companies: list[Company], projects: list[ProjectFact],
+    project_mentions: list[tuple[Sentence, ProjectMention]], fact_for: Callable[[str | None, str, str], SigningFact],
+) -> bool:
+    """'X代表管委会,分别与A公司总监甲,B公司经理乙签订投资协议' after a sentence
+    listing as many projects: the n-th company signs for the n-th project.
+
+    Returns False (and files nothing) where the sentence is not of that shape.
+    """
+    seg_text = sent.match[seg[0] : seg[1]]
+    if "分别" not in seg_text:
+        return False
+    where: list[tuple[int, Company]] = []
+    for comp in companies:
+        hits = [i for i in (seg_text.find(k) for k in comp.keys) if i >= 0]
+        if hits:
+            where.append((min(hits), comp))
+    where.sort(key=lambda w: w[0])
+    if len(where) < 2:
+        return False
+    listed = _listed_projects(sent, project_mentions, projects, len(where))
+    if listed is None:
+        return False
+    lead = [k for k in signers if 0 <= seg_text.find(k) < where[0][0]]
+    for i, (pos, comp) in enumerate(where):
+        end = where[i + 1][0] if i + 1 < len(where) else len(seg_text)
+        own = [k for k in signers if pos <= seg_text.find(k, pos) < end and k not in lead]
+        f = fact_for(listed[i], sent.text, "signing-each-its-own")
+        for name, key in [*common, (comp.name, comp.key)]:
+            f.add_party(name, key)
+        _link(listed[i], [comp.key], projects, companies)
+        for k in [*lead, *own]:
+            if k not in f.signers:
+                f.signers.append(k)
+    return True
+
+
+def _listed_projects(
+    sent: Sentence, project_mentions: list[tuple[Sentence, ProjectMention]],
+    projects: list[ProjectFact], count: int,
+) -> list[str] | None:
+    """Keys of the projects named, in order, by the nearest sentence up to
+    ``sent`` that names exactly ``count`` of them."""
+    by_sentence: dict[int, list[tuple[int, str]]] = {}
+    for s, pm in project_mentions:
+        if s.paragraph < 0 or s.index > sent.index:
+            continue
+        fact = next((p for p in projects if pm.key in p.keys), None)
+        if fact is None:
+            continue
+        found = by_sentence.setdefault(s.index, [])
+        if all(key != fact.key for _, key in found):
+            found.append((s.match.find(pm.key), fact.key))
+    for index in sorted(by_sentence, reverse=True):
+        found = sorted(by_sentence[index])
+        if len(found) == count:
+            return [key for _, key in found]
+    return None
 
 
 def _link(project: str | None, party_keys: list[str], projects: list[ProjectFact], companies: list[Company]) -> None:

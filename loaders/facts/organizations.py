@@ -217,6 +217,10 @@ def _generic_kind(before_suffix: str) -> bool:
     """'保险', '区供电', '千亿级产业': a kind of company rather than a name."""
     words = lexicon().get("generic_companies")
     core = before_suffix.lstrip("省市区县镇乡")
-    if core in words or any(ch in before_suffix for ch in "级型类"):
+    if core in words:
+        return True
+    # '科技型', '千亿级': a kind; but a registered place in brackets marks a
+    # legal name, where 型 is part of a product word ('X(某地)新型建材').
+    if "(" not in before_suffix and any(ch in before_suffix for ch in "级型类"):
         return True
     return any(before_suffix.endswith(w) and len(w) >= 2 for w in ("产业", "企业", "龙头", "骨干"))

@@ -32,6 +32,9 @@ TIME_WORDS = {
     "晚上", "本月", "月底", "年底", "年初", "此前", "随后", "同日", "次日",
 }
 BAD_NAME_CHARS = set("的了在与及等是为对从到将把被由就并也都又还所其该这那之于、,。;:()“”")
+# After a word that is usually no name ('关心', '杨柳'), only these show it is one:
+# '副主任关心、常青', '总监杨柳参加'.
+ATTENDING = re.compile(r"出席|参加|列席|陪同|主持|参会|收看|同志")
 
 
 @dataclass
@@ -52,7 +55,12 @@ class PersonMention:
 
 
 def name_length(text: str, pos: int) -> int:
-    """Length of the personal name starting at ``pos`` (0 when there is none)."""
+    """Length of the personal name starting at ``pos`` (0 when there is none).
+
+    A word that is also an ordinary one ('关心', '杨柳') is a name only where it
+    closes the list item or clause right after the title, or an attendance
+    verb follows it.
+    """
     lex = lexicon()
     surnames = lex.get("surnames")
     candidates: set[int] = set()
@@ -65,11 +73,17 @@ def name_length(text: str, pos: int) -> int:
         name = text[pos : pos + length]
         if len(name) < length or not all(NAME_HAN.match(ch) for ch in name):
             continue
-        if any(ch in BAD_NAME_CHARS for ch in name[1:]) or name in lex.get("not_names"):
+        rest = text[pos + length :]
+        closes = not rest.strip()
+        # '阿不都': a three-character name may end on a character that elsewhere
+        # is a function word, where it closes the list item.
+        inner = name[1:-1] if closes and length == 3 else name[1:]
+        if any(ch in BAD_NAME_CHARS for ch in inner):
+            continue
+        if name in lex.get("not_names") and not (closes or ATTENDING.match(rest)):
             continue
         if name[1:] in TIME_WORDS or name[2:] in TIME_WORDS:
             continue
-        rest = text[pos + length :]
         if not rest.strip():
             score = 100
         else:

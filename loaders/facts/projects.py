@@ -133,8 +133,11 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
         region = text[a : m.start()]
         start = 0
         for s in PROJECT_STOPS.finditer(region):
-            if not _inside_company(region, s.start(), companies):
-                start = max(start, s.end())
+            if _inside_company(region, s.start(), companies):
+                continue
+            if s.group() == "及" and _joins_one_name(region[start : s.start()], companies):
+                continue
+            start = max(start, s.end())
         a += start
         prev_end = m.end()
         core = text[a : m.start()]
@@ -180,6 +183,26 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
             alias_only=alias_only, sentence=sent.text, place=place, in_headline=sent.paragraph < 0,
         ))
     return out
+
+
+def _joins_one_name(before: str, companies: list[Company]) -> bool:
+    """'年产2000吨原料药及制剂项目', 'X公司华东总部及分拨中心项目': 及 inside one
+    project's name, where the words before it already read as a project's start."""
+    if len(before) < 2:
+        return False
+    return bool(FIGURE_START.match(before)) or _company_prefix(before, companies)[0] is not None
+
+
+def drop_place_prefixes(mentions: list[ProjectMention], texts: list[str], companies: list[Company]) -> None:
+    """'梁港智能装备产业园项目' where the article also writes '梁港区': the
+    unknown word in front is the place, not a company's brand."""
+    for men in mentions:
+        key = men.company_key
+        if not key or company_for(key, companies) is not None:
+            continue
+        place = re.compile(re.escape(key) + "(?:" + PLACE_NEXT.pattern + ")")
+        if any(place.search(t) for t in texts):
+            men.company_key, men.bare, men.alias_only = None, None, False
 
 
 def _inside_company(region: str, pos: int, companies: list[Company]) -> bool:

@@ -105,7 +105,10 @@ def test_a_neo4j_restart_under_the_api_and_two_loads(
         try:
             deadline = time.monotonic() + WAIT_S
             while articles_stored(flaky_driver) < 3 and time.monotonic() < deadline:
-                assert rides.poll() is None and gives_up.poll() is None, "a loader ended before the outage"
+                for loader in (rides, gives_up):
+                    if loader.poll() is not None:
+                        output, _ = loader.communicate()
+                        raise AssertionError(f"a loader ended before the outage:\n{output}")
                 time.sleep(0.1)
             watcher.start()
             server.stop()

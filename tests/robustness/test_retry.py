@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from neo4j.exceptions import ClientError, ServiceUnavailable, SessionExpired, TransientError
+from neo4j.exceptions import ClientError, ConstraintError, ServiceUnavailable, SessionExpired, TransientError
 from rich.console import Console
 
 from graph.errors import GraphUnavailable
@@ -23,8 +23,8 @@ from .conftest import FIXTURE_ARTICLES
 POLICY = RetryPolicy(attempts=4, first_delay_s=0.5, max_delay_s=2.0, jitter=0.0)
 
 
-def neo4j_error(cls: type[Exception], code: str) -> Exception:
-    return cls._hydrate_neo4j(code=code, message="simulated")  # type: ignore[attr-defined,no-any-return]
+def neo4j_error(cls: type[Exception], code: str, message: str = "simulated") -> Exception:
+    return cls._hydrate_neo4j(code=code, message=message)  # type: ignore[attr-defined,no-any-return]
 
 
 class FakeTx:
@@ -103,6 +103,9 @@ def writer_for(driver: FlakyDriver, sleeps: list[float]) -> GraphWriter:
     SessionExpired("the connection was lost"),
     neo4j_error(TransientError, "Neo.TransientError.General.DatabaseUnavailable"),
     neo4j_error(TransientError, "Neo.TransientError.Transaction.DeadlockDetected"),
+    # Two loaders merging the same new node at once: the second's MERGE finds it when run again.
+    neo4j_error(ConstraintError, "Neo.ClientError.Schema.ConstraintValidationFailed",
+                "Node(12) already exists with label `Entity` and property `id` = 'per-1'"),
 ])
 def test_transient_errors_are_retried_with_growing_waits_and_each_article_commits_once(error: Exception) -> None:
     driver = FlakyDriver(failures=2, error=error)
