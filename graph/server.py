@@ -430,7 +430,9 @@ def open_driver(settings: Settings) -> neo4j.Driver:
         auth=(user, password),
         connection_timeout=settings.connection_timeout_s,
         connection_acquisition_timeout=settings.connection_timeout_s + settings.query_timeout_s,
-        max_transaction_retry_time=settings.query_timeout_s,
+        # An API read while Neo4j is down should turn into a 503 within seconds; loads have their
+        # own longer retry around each article (graph/retry.py).
+        max_transaction_retry_time=min(settings.query_timeout_s, 5.0),
     )
 
 

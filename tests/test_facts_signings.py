@@ -96,8 +96,8 @@ def test_group_signing_with_each_company_files_each_project():
 def test_ceremony_project_named_in_a_later_clause():
     art = extract(
         "签约",
-        "本报讯 昨日,城西街道办事处与远帆(宁波)环保科技有限公司签约仪式举行,总投资2亿元的城西固废处理中心项目正式落户。",
+        "本报讯 昨日,城西街道办事处与远帆(宁波)环保科技有限公司签约仪式举行,总投资2亿元的年处理5万吨固废综合利用项目正式落户。",
         "城西街道办事处主任钱多代表城西街道办事处,远帆公司总经理孙少代表公司签署合作协议。",
     )
-    assert [s.project for s in art.signings] == ["城西固废处理中心项目"]
+    assert [s.project for s in art.signings] == ["年处理5万吨固废综合利用项目"]
     assert art.signings[0].parties == ["城西街道办事处", "远帆(宁波)环保科技有限公司"]

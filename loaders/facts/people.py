@@ -54,12 +54,12 @@ class PersonMention:
     rule: str = "title-name"
 
 
-def name_length(text: str, pos: int) -> int:
+def name_length(text: str, pos: int, listed: bool = False) -> int:
     """Length of the personal name starting at ``pos`` (0 when there is none).
 
-    A word that is also an ordinary one ('关心', '杨柳') is a name only where it
-    closes the list item or clause right after the title, or an attendance
-    verb follows it.
+    A word that is also an ordinary one ('关心', '杨柳') is a name only where an
+    attendance verb follows it, or it closes an item of a list of people
+    (``listed``: '副主任关心、常青', '副主任关心,副主席某某出席').
     """
     lex = lexicon()
     surnames = lex.get("surnames")
@@ -80,7 +80,7 @@ def name_length(text: str, pos: int) -> int:
         inner = name[1:-1] if closes and length == 3 else name[1:]
         if any(ch in BAD_NAME_CHARS for ch in inner):
             continue
-        if name in lex.get("not_names") and not (closes or ATTENDING.match(rest)):
+        if name in lex.get("not_names") and not ((listed and closes) or ATTENDING.match(rest)):
             continue
         if name[1:] in TIME_WORDS or name[2:] in TIME_WORDS:
             continue
@@ -149,12 +149,15 @@ def find_people(sent: Sentence) -> list[PersonMention]:
         carried = []
         prev: PersonMention | None = None  # person whose name closed the last item
         named_in_clause = False
+        # A list of people: its items are joined by '、', or an attendance verb
+        # ends the sentence's run of titled names.
+        people_list = "、" in clause.group() or bool(ATTENDING.search(sent.match, clause.end()))
         for item in ITEM.finditer(clause.group()):
             base = clause.start() + item.start()
             text = item.group()
             pos = 0
             if prev is not None:
-                length = name_length(text, 0)
+                length = name_length(text, 0, people_list)
                 if length:
                     person = PersonMention(
                         name=sent.text[base : base + length], key=text[:length], start=base,
@@ -172,7 +175,7 @@ def find_people(sent: Sentence) -> list[PersonMention]:
                 if m.start() < pos:
                     continue
                 end = m.end()
-                length = name_length(text, end)
+                length = name_length(text, end, people_list)
                 if length:
                     titles = _titles(sent, base + pos, base + end)
                     if not titles:
