@@ -19,11 +19,12 @@ FIXTURES = ROOT / "tests" / "fixtures"
 GUANXI = Path(sys.executable).with_name("guanxi")
 
 # Floors sit a little under the measured figures so a regression fails the suite.
-# Measured: fixtures 001-023 relations 1.000, entities 1.000; seeds 1.000 and 1.000.
+# Measured: fixtures 001-030 relations 1.000, entities 1.000; seeds 1.000 and 1.000.
 # Fixtures 016-023 came from a writer who never saw the rules (0.82 relations before
-# the rules were widened for them), so a drop here is a real loss of generality.
-FIXTURE_FLOORS = {"relations_f1": 0.97, "entities_f1": 0.97}
-SEED_FLOORS = {"relations_f1": 0.97, "entities_f1": 0.97}
+# the rules were widened for them), and 024-030 from a second one (0.927 relations,
+# 0.958 entities before), so a drop here is a real loss of generality.
+FIXTURE_FLOORS = {"relations_f1": 0.98, "entities_f1": 0.98}
+SEED_FLOORS = {"relations_f1": 0.98, "entities_f1": 0.98}
 
 
 def score(docs: Path, gold: Path, tmp_path: Path) -> dict:

@@ -1,3 +1,6 @@
+from guanxi.facts import Publication
+from loaders.article_text import ArticleText
+from loaders.facts import extract_article
 from tests.facts_helpers import extract
 
 
@@ -111,10 +114,17 @@ def test_a_project_manager_is_no_project():
 def test_a_place_in_front_of_a_project_is_no_company():
     art = extract(
         "经济运行分析会",
-        "本报讯 青山区召开一季度经济运行分析会。",
-        "区长李四指出,要抓好总投资9亿元的青山智能制造产业园项目建设。",
+        "本报讯 岱屿区召开一季度经济运行分析会。",
+        "区长李四指出,要抓好总投资9亿元的岱屿智能制造产业园项目建设。",
     )
-    assert [(p.name, p.companies) for p in art.projects] == [("青山智能制造产业园项目", [])]
+    assert [(p.name, p.companies) for p in art.projects] == [("岱屿智能制造产业园项目", [])]
+    assert not [o for o in art.organizations if o.kind == "company"]
+
+
+def test_a_place_the_paper_is_named_after_is_no_company():
+    text = ArticleText(index=0, title="分析会", paragraphs=["区长李四指出,要抓好岱屿智能制造产业园项目建设。"])
+    art = extract_article(text, Publication(name="岱屿周刊", date="2023-05-12"))
+    assert [(p.name, p.companies) for p in art.projects] == [("岱屿智能制造产业园项目", [])]
     assert not [o for o in art.organizations if o.kind == "company"]
 
 
@@ -126,3 +136,9 @@ def test_ji_inside_one_project_name_and_a_bracketed_legal_name():
     assert [(p.name, p.companies) for p in art.projects] == [
         ("年产3万吨涂料及助剂项目", ["磐山(宁波)新型材料有限公司"])
     ]
+
+
+def test_product_words_with_xing_in_a_company_name():
+    art = extract("开工", "本报讯 江苏新型建材有限公司年产30万吨绿色建材项目开工。要培育科技型公司。")
+    assert [(p.name, p.companies) for p in art.projects] == [("年产30万吨绿色建材项目", ["江苏新型建材有限公司"])]
+    assert [o.name for o in art.organizations] == ["江苏新型建材有限公司"]

@@ -128,12 +128,24 @@ def test_three_character_name_ending_on_a_function_character():
     assert titles(art)["阿不都"] == ["副区长"]
 
 
+def test_names_without_a_common_surname_in_a_shared_title_list():
+    art = extract("会议", "副县长陈默、买买提、热合曼出席,有关部门负责人、各乡镇主要负责同志参加。")
+    assert titles(art) == {"陈默": ["副县长"], "买买提": ["副县长"], "热合曼": ["副县长"]}
+
+
 def test_regional_executive_title_and_data_organ():
     art = extract(
         "揭牌",
         "远帆(宁波)物流科技有限公司副总经理孙少、华北区域总监杨柳参加仪式。",
-        "副市长叶青与市大数据资源中心主任吕程共同揭牌。",
+        "副市长叶青与市大数据中心主任吕程、区国有资产服务中心主任王五、县乡村振兴局局长赵六共同揭牌。",
     )
     got = titles(art)
     assert got["杨柳"] == ["华北区域总监"]
-    assert got["吕程"] == ["市大数据资源中心主任"]
+    assert got["吕程"] == ["市大数据中心主任"]
+    assert got["王五"] == ["区国有资产服务中心主任"]
+    assert got["赵六"] == ["县乡村振兴局局长"]
+
+
+def test_a_name_that_is_a_word_before_a_speech_verb():
+    art = extract("签约", "公司总经理杨柳表示,将加快建设。会议指出,习近平总书记强调,要坚持高质量发展。")
+    assert titles(art) == {"杨柳": ["总经理"]}

@@ -137,7 +137,7 @@ def extract_article(article: ArticleText, publication: Publication) -> Article:
     project_mentions: list[tuple[Sentence, ProjectMention]] = []
     for sent in sentences:
         project_mentions.extend((sent, pm) for pm in find_projects(sent, companies))
-    drop_place_prefixes([pm for _, pm in project_mentions], [s.match for s in sentences], companies)
+    drop_place_prefixes([pm for _, pm in project_mentions], [s.match for s in sentences], companies, publication.name)
     extra = [
         OrgMention(pm.full[: len(pm.company_key)], pm.company_key, sent.text, "company-project-prefix")
         for sent, pm in project_mentions
@@ -382,7 +382,7 @@ def _each_its_own(
     Returns False (and files nothing) where the sentence is not of that shape.
     """
     seg_text = sent.match[seg[0] : seg[1]]
-    if "分别" not in seg_text:
+    if not re.search(r"分别(?:与|同|和)", seg_text):
         return False
     where: list[tuple[int, Company]] = []
     for comp in companies:

@@ -219,8 +219,10 @@ def _generic_kind(before_suffix: str) -> bool:
     core = before_suffix.lstrip("省市区县镇乡")
     if core in words:
         return True
-    # '科技型', '千亿级': a kind; but a registered place in brackets marks a
-    # legal name, where 型 is part of a product word ('X(某地)新型建材').
-    if "(" not in before_suffix and any(ch in before_suffix for ch in "级型类"):
+    # '科技型', '千亿级': a kind where the word ends the name (or only a kind
+    # word follows); '新型建材' is a product, and a registered place in
+    # brackets marks a legal name.
+    kind = re.search(r"[级型类]([\u4e00-\u9fff]*)$", before_suffix)
+    if "(" not in before_suffix and kind and (not kind.group(1) or kind.group(1) in words):
         return True
     return any(before_suffix.endswith(w) and len(w) >= 2 for w in ("产业", "企业", "龙头", "骨干"))

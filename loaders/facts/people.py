@@ -32,9 +32,9 @@ TIME_WORDS = {
     "晚上", "本月", "月底", "年底", "年初", "此前", "随后", "同日", "次日",
 }
 BAD_NAME_CHARS = set("的了在与及等是为对从到将把被由就并也都又还所其该这那之于、,。;:()“”")
-# After a word that is usually no name ('关心', '杨柳'), only these show it is one:
-# '副主任关心、常青', '总监杨柳参加'.
-ATTENDING = re.compile(r"出席|参加|列席|陪同|主持|参会|收看|同志")
+# After a word that is usually no name ('关心', '杨柳'), an attendance or speech
+# verb shows it is one: '总监杨柳参加', '总经理杨柳表示'.
+ATTENDING = re.compile(r"出席|参加|列席|陪同|主持|参会|收看|同志|讲话|致辞|发言|表示")
 
 
 @dataclass
@@ -92,6 +92,38 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
         if score > best_score:
             best_score, best_len = score, length
     return best_len
+
+
+# First characters of list items that are no names ('各位', '全体', '该公司').
+NOT_NAME_FIRST = set("各全本该这那其我你他她它每诸有相主等")
+ORGAN_END = re.compile(r"[省市区县镇乡村局委办厅处科室部院所站队会司团校园]$")
+
+
+def _listed_name(text: str) -> int:
+    """'副区长陈默、卓玛、阿不都': a name without a listed surname (many minority
+    names) in a list that shares one title; only a whole item of 2-4
+    characters (or one before a word that may follow a name: '热合曼出席')
+    that is neither a title, an organ nor an ordinary word."""
+    lex = lexicon()
+    for length in (4, 3, 2):
+        rest = text[length:]
+        follows = bool(rest) and bool(NAME_HAN.match(rest[0])) and bool(lex.follower_re.match(rest))
+        if len(text) >= length and (rest in ("", "同志") or follows):
+            return _plain_name(text[:length])
+    return 0
+
+
+def _plain_name(name: str) -> int:
+    lex = lexicon()
+    if not all(NAME_HAN.match(ch) for ch in name):
+        return 0
+    if name[0] in NOT_NAME_FIRST or any(ch in BAD_NAME_CHARS for ch in name) or name in lex.get("not_names"):
+        return 0
+    if lex.head_re.search(name) or ORGAN_END.search(name) or lex.company_suffix_re.search(name):
+        return 0
+    if name[1:] in TIME_WORDS or name in TIME_WORDS:
+        return 0
+    return len(name)
 
 
 def _closes_item(text: str, end: int) -> bool:
@@ -157,7 +189,7 @@ def find_people(sent: Sentence) -> list[PersonMention]:
             text = item.group()
             pos = 0
             if prev is not None:
-                length = name_length(text, 0, people_list)
+                length = name_length(text, 0, people_list) or _listed_name(text)
                 if length:
                     person = PersonMention(
                         name=sent.text[base : base + length], key=text[:length], start=base,

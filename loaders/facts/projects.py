@@ -21,7 +21,7 @@ STOP_CHARS = set(",;:。!?、“”\"'《》 \t\n")
 PROJECT_STOPS = re.compile(
     r"\s+|举行|举办|开展|推进|推动|实施|加快|签署|签订|是|为|对|把|将|在|由|从|以|等|了|的|及|以及|与|同|"
     r"其中|包括|到|至|落地|落户|引进|开工|启动|调研|察看|视察|考察|参观|走进|来到|深入|围绕|聚焦|对接|"
-    r"集中|涵盖|有|据悉|据了解|其|这|此|该|即|关于|听取"
+    r"集中|涵盖|有|据悉|据了解|其|这|此|该|即|关于|听取|抓好|抓实|做好|办好|建好"
 )
 # '项目负责人', '项目经理': a person's post, not a project's name.
 POST_AFTER = re.compile(r"负责人|经理|总监|总工|部长|专班|办公室")
@@ -29,6 +29,7 @@ COUNT = re.compile(r"^[0-9一二三四五六七八九十百千几多]+[个项批
 COUNT_END = re.compile(r"[0-9一二三四五六七八九十百千几多]+[个项批家类]$")
 GENERIC_END = re.compile(r"(?:招商引资|引资|重大|重点|在建|新开工|续建|签约|招商|储备|民生|大|好|新|各类|各项|有关|相关|所有)$")
 FIGURE_START = re.compile(r"(?:年产|日产|年加工|年处理|[0-9])")
+YEAR_START = re.compile(r"[0-9]{4}年")
 FIRST_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 FIGURE = re.compile(r"[0-9]|[一二三四五六七八九十]期|万亩|亿元")
 LEAD_SHORT = re.compile(r"^(.{2,12}?)(?=年产|日产|年加工|年处理|年生产|新建|扩建)")
@@ -132,8 +133,10 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
             a -= 1
         region = text[a : m.start()]
         start = 0
+        # '有' of 有限公司 stops nothing, even where the company went unread.
+        suffixes = [x.span() for x in lex.company_suffix_re.finditer(region)]
         for s in PROJECT_STOPS.finditer(region):
-            if _inside_company(region, s.start(), companies):
+            if _inside_company(region, s.start(), companies) or any(x <= s.start() < y for x, y in suffixes):
                 continue
             if s.group() == "及" and _joins_one_name(region[start : s.start()], companies):
                 continue
@@ -190,18 +193,25 @@ def _joins_one_name(before: str, companies: list[Company]) -> bool:
     project's name, where the words before it already read as a project's start."""
     if len(before) < 2:
         return False
-    return bool(FIGURE_START.match(before)) or _company_prefix(before, companies)[0] is not None
+    if FIGURE_START.match(before) and not YEAR_START.match(before):
+        return True
+    # The company's name and more: 'X公司及Y项目' names two things.
+    prefix = _company_prefix(before, companies)[0]
+    return prefix is not None and len(before) - len(prefix) >= 2
 
 
-def drop_place_prefixes(mentions: list[ProjectMention], texts: list[str], companies: list[Company]) -> None:
-    """'梁港智能装备产业园项目' where the article also writes '梁港区': the
-    unknown word in front is the place, not a company's brand."""
+def drop_place_prefixes(
+    mentions: list[ProjectMention], texts: list[str], companies: list[Company], masthead: str | None = None,
+) -> None:
+    """'梁港智能装备产业园项目' where the article also writes '梁港区', or the
+    paper is named after it ('梁港周刊'): the unknown word in front is the
+    place, not a company's brand."""
     for men in mentions:
         key = men.company_key
         if not key or company_for(key, companies) is not None:
             continue
         place = re.compile(re.escape(key) + "(?:" + PLACE_NEXT.pattern + ")")
-        if any(place.search(t) for t in texts):
+        if any(place.search(t) for t in texts) or (masthead and to_matching(masthead).startswith(key)):
             men.company_key, men.bare, men.alias_only = None, None, False
 
 

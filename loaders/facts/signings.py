@@ -18,7 +18,7 @@ from loaders.facts.titles import trim_left
 SIGN_WORD = re.compile(r"签约|签署|签订|签下")
 PAIR = re.compile(r"与|同|和")
 ON_BEHALF = re.compile(
-    r"代表([\u4e00-\u9fff]{0,20}?(?:人民政府|政府|管委会|办事处|公司|集团|委员会|局|医院|大学|学校|中心))(?=与|和|同|签|,|$)"
+    r"代表([\u4e00-\u9fff]{0,20}?(?:人民政府|政府|管委会|办事处|公司|集团|委员会|局|医院|大学|学校|中心))(?=与|和|同|签|分别|,|$)"
 )
 GENERIC_ORGAN = re.compile(r"^(县|区|市|镇|乡|街道)?(人民政府|政府|管委会|办事处|党委)$")
 PLACE_PREFIX = re.compile(r"^((?:(?!副|常务|委)[\u4e00-\u9fff]){2,6}?(?:镇|乡|街道|县|区|市))(?!长)")
