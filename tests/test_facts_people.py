@@ -149,3 +149,13 @@ def test_regional_executive_title_and_data_organ():
 def test_a_name_that_is_a_word_before_a_speech_verb():
     art = extract("签约", "公司总经理杨柳表示,将加快建设。会议指出,习近平总书记强调,要坚持高质量发展。")
     assert titles(art) == {"杨柳": ["总经理"]}
+
+
+
+def test_a_post_written_with_and_without_its_place_is_one_position() -> None:
+    art = extract(
+        "清河市委书记程远帆到柳溪县调研",
+        "5月8日,市委书记程远帆到柳溪县调研,副县长姚文、县长助理郭平陪同。",
+    )
+    assert titles(art)["程远帆"] in (["清河市委书记"], ["市委书记"])
+    assert titles(art)["姚文"] == ["副县长"]

@@ -76,7 +76,7 @@ class _People:
             self.title_keys[men.key] = set()
         for t in men.titles:
             tkey = to_matching(t.title)
-            if tkey in self.title_keys[men.key]:
+            if any(_same_post(tkey, seen) for seen in self.title_keys[men.key]):
                 continue
             self.title_keys[men.key].add(tkey)
             org = None
@@ -86,6 +86,16 @@ class _People:
             person.positions.append(Position(title=t.title, org=org, sentence=sent.text, rule=men.rule))
             if t.executive:
                 person.kind = "executive"
+
+
+def _same_post(a: str, b: str) -> bool:
+    """One post written with and without its place ('宁川市委书记' in a headline, '市委书记' in the
+    body). A deputy is another post: '副区长' is not '区长'."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    prefix = long[: len(long) - len(short)]
+    return long.endswith(short) and not prefix.endswith(("副", "常务", "常务副"))
 
 
 def _bare_mentions(sent: Sentence, known: set[str], taken: list[PersonMention]) -> list[Mention]:
