@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from guanxi.cli_bulk import export_csv
 from guanxi.cli_entities import entities_app
 from guanxi.cli_neo4j import neo4j_app
 from guanxi.settings import get_settings
@@ -18,6 +19,7 @@ from guanxi.settings import get_settings
 app = typer.Typer(help="guanxi: a knowledge graph of officials, companies, projects and events.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j", help="Run the project's own local Neo4j.")
 app.add_typer(entities_app, name="entities", help="Merge, split and export entities.")
+app.command("export-csv")(export_csv)
 
 err = Console(stderr=True)
 

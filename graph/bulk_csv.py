@@ -1,0 +1,389 @@
+"""Documents → CSV files for ``neo4j-admin database import full``: the bulk path into an empty database.
+
+The rows come from the transactional writer's own ``article_batches`` (graph/writer.py), and each
+batch is folded here the way its MERGE/SET in cypher/write.cypher folds it: same labels (with the
+extra ``Entity``), same properties, same relationship types and merge keys, so a bulk import and a
+transactional load of the same documents hold the same graph. The one difference is deliberate:
+entity resolution (graph/resolution.py) asks the graph, which does not exist yet, so ids come from
+names alone, as with ``GraphWriter.resolve = False``.
+
+Every node file shares one id space, ``id:ID(Entity)`` (ids carry a per-kind prefix, so they never
+collide), and every relationship file refers to it. Import with ``--multiline-fields=true``: article
+texts hold newlines. The admin tool creates no index or constraint and stores no empty list: after
+the first start, ``finish_import`` creates the schema and the writer's empty ``aliases`` lists.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import neo4j
+
+from graph.schema import ensure_schema
+from graph.server import _JVM_FLAGS, LocalNeo4j, _find_java
+from graph.writer import article_batches
+from guanxi.facts import Document
+from guanxi.ids import article_id, document_id
+from guanxi.settings import Settings
+
+Row = dict[str, Any]
+
+# The transactional writer stamps each load with a fresh uuid (prune_article tells old from new by
+# it); an import is one load, so one fixed mark says where these facts came from.
+BULK_LOAD_ID = "bulk-import"
+ARRAY_DELIMITER = ";"
+
+# (property, import type) per node label, in column order; `id` and the labels come first.
+NODE_COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "Document": [("source", "string"), ("encoding", "string"), ("publication_name", "string"),
+                 ("publication_date", "string"), ("issue", "string"), ("name", "string")],
+    "Article": [("title", "string"), ("name", "string"), ("subtitle", "string"), ("date", "string"),
+                ("index", "long"), ("text", "string"), ("document_id", "string")],
+    "Person": [("name", "string"), ("kind", "string"), ("aliases", "string[]"),
+               ("search_names", "string[]"), ("search_key", "string")],
+    "Organization": [("name", "string"), ("kind", "string"), ("aliases", "string[]"),
+                     ("search_names", "string[]"), ("search_key", "string")],
+    "Project": [("name", "string"), ("place", "string"), ("aliases", "string[]"),
+                ("search_names", "string[]"), ("search_key", "string")],
+    "Event": [("load_id", "string"), ("name", "string"), ("type", "string"), ("date", "string"),
+              ("place", "string"), ("article_id", "string"), ("sentence", "string"),
+              ("aliases", "string[]"), ("search_names", "string[]"), ("search_key", "string")],
+    "Signing": [("load_id", "string"), ("name", "string"), ("date", "string"),
+                ("project_name", "string"), ("article_id", "string"), ("sentence", "string")],
+    "Position": [("title", "string"), ("name", "string")],
+}
+
+_SOURCED = [("load_id", "string"), ("article_id", "string"), ("sentence", "string")]
+REL_COLUMNS: dict[str, list[tuple[str, str]]] = {
+    "PART_OF": [],
+    "REPORTED_IN": _SOURCED,
+    "HOLDS_POSITION": [("title", "string"), ("article_id", "string"), ("load_id", "string"),
+                       ("as_of", "string"), ("org", "string"), ("sentence", "string"), ("rule", "string")],
+    "ATTENDED": [("article_id", "string"), ("load_id", "string"), ("roles", "string[]"), ("date", "string"),
+                 ("sentence", "string"), ("rule", "string")],
+    "RUNS": [("article_id", "string"), ("load_id", "string"), ("sentence", "string")],
+    "PARTY_TO": [("article_id", "string"), ("load_id", "string"), ("date", "string"), ("sentence", "string")],
+    "SIGNATORY_OF": [("article_id", "string"), ("load_id", "string"), ("date", "string"),
+                     ("sentence", "string")],
+    "FOR_PROJECT": [("article_id", "string"), ("load_id", "string"), ("sentence", "string")],
+    "SIGNED": [("signing_id", "string"), ("load_id", "string"), ("article_id", "string"), ("date", "string"),
+               ("sentence", "string")],
+    "WROTE": [("role", "string"), ("load_id", "string"), ("article_id", "string"), ("sentence", "string")],
+    "MENTIONED_IN": _SOURCED,
+}
+
+
+def _union(old: list[str] | None, new: Iterable[str]) -> list[str]:
+    # `coalesce(x, []) + [y IN new WHERE NOT y IN coalesce(x, [])]`
+    base = list(old or [])
+    return base + [y for y in new if y not in base]
+
+
+def _search_key(names: Iterable[str]) -> str:
+    return "".join("|" + x for x in names)
+
+
+@dataclass
+class BulkGraph:
+    """The graph the transactional writer would build, held as node and relationship rows.
+
+    Nodes are keyed by id and relationships by (type, start, end, merge key), so the same person in
+    many files, or the same file twice, gives one node and one relationship each, as MERGE would.
+    """
+
+    nodes: dict[str, dict[str, Row]] = field(default_factory=lambda: {label: {} for label in NODE_COLUMNS})
+    rels: dict[str, dict[tuple[Any, ...], Row]] = field(
+        default_factory=lambda: {rtype: {} for rtype in REL_COLUMNS})
+    documents: int = 0
+    articles: int = 0
+
+    # --- building ---------------------------------------------------------------------------
+
+    def add_documents(self, docs: Iterable[Document]) -> None:
+        for doc in docs:
+            self.add_document(doc)
+
+    def add_document(self, doc: Document) -> None:
+        doc_id = doc.id or document_id(doc.source + "\x1f" + "\x1f".join(a.title for a in doc.articles))
+        pub = doc.publication
+        self.documents += 1
+        self._node("Document", doc_id, {
+            "source": doc.source, "encoding": doc.encoding, "publication_name": pub.name,
+            "publication_date": pub.date, "issue": pub.issue, "name": pub.name or doc.source,
+        })
+        for position, art in enumerate(doc.articles):
+            index = art.index if art.id else position
+            art_id = art.id or article_id(doc_id, index, art.title)
+            self.articles += 1
+            self._node("Article", art_id, {
+                "title": art.title, "name": art.title, "subtitle": art.subtitle, "date": art.date,
+                "index": index, "text": art.text or None, "document_id": doc_id,
+            })
+            self._rel("PART_OF", art_id, doc_id, (), {})
+            for name, rows in article_batches(art, art_id, art.date or pub.date):
+                fold = getattr(self, f"_{name}")
+                for row in rows:
+                    fold(row, art_id)
+
+    def _node(self, label: str, node_id: str, props: Row) -> Row:
+        node = self.nodes[label].setdefault(node_id, {"id": node_id})
+        node.update(props)
+        return node
+
+    def _rel(self, rtype: str, start: str, end: str, key: tuple[Any, ...], props: Row) -> None:
+        rel = self.rels[rtype].setdefault((start, end, *key), {":START_ID": start, ":END_ID": end})
+        rel.update(props)
+
+    # One method per statement of cypher/write.cypher, named after it.
+
+    def _merge_people(self, row: Row, art_id: str) -> None:
+        p = self.nodes["Person"].get(row["id"], {})
+        names = _union(p.get("search_names"), row["search_names"])
+        self._node("Person", row["id"], {
+            "name": row["name"], "kind": row["kind"] or p.get("kind") or "other",
+            "aliases": p.get("aliases") or [], "search_names": names, "search_key": _search_key(names),
+        })
+
+    def _merge_organizations(self, row: Row, art_id: str) -> None:
+        o = self.nodes["Organization"].get(row["id"], {})
+        old_kind = o.get("kind")
+        if row["kind"] is None or (row["kind"] == "other" and old_kind is not None):
+            kind = old_kind or "other"
+        else:
+            kind = row["kind"]
+        names = _union(o.get("search_names"), row["search_names"])
+        self._node("Organization", row["id"], {
+            "name": row["name"], "kind": kind, "aliases": _union(o.get("aliases"), row["aliases"]),
+            "search_names": names, "search_key": _search_key(names),
+        })
+
+    def _merge_projects(self, row: Row, art_id: str) -> None:
+        p = self.nodes["Project"].get(row["id"], {})
+        names = _union(p.get("search_names"), row["search_names"])
+        self._node("Project", row["id"], {
+            "name": row["name"], "place": row["place"] or p.get("place"),
+            "aliases": _union(p.get("aliases"), row["aliases"]),
+            "search_names": names, "search_key": _search_key(names),
+        })
+
+    def _merge_events(self, row: Row, art_id: str) -> None:
+        self._node("Event", row["id"], {
+            "load_id": BULK_LOAD_ID, "name": row["name"], "type": row["type"], "date": row["date"],
+            "place": row["place"], "article_id": art_id, "sentence": row["sentence"], "aliases": [],
+            "search_names": row["search_names"], "search_key": _search_key(row["search_names"]),
+        })
+        self._reported_in(row["id"], art_id, row["sentence"])
+
+    def _merge_signings(self, row: Row, art_id: str) -> None:
+        self._node("Signing", row["id"], {
+            "load_id": BULK_LOAD_ID, "name": row["name"], "date": row["date"],
+            "project_name": row["project_name"], "article_id": art_id, "sentence": row["sentence"],
+        })
+        self._reported_in(row["id"], art_id, row["sentence"])
+
+    def _reported_in(self, node_id: str, art_id: str, sentence: str | None) -> None:
+        self._rel("REPORTED_IN", node_id, art_id, (),
+                  {"load_id": BULK_LOAD_ID, "article_id": art_id, "sentence": sentence})
+
+    def _holds(self, row: Row, art_id: str, end: str, org: str | None) -> None:
+        self._rel("HOLDS_POSITION", row["person_id"], end, (row["title"], art_id), {
+            "title": row["title"], "article_id": art_id, "load_id": BULK_LOAD_ID, "as_of": row["as_of"],
+            "org": org, "sentence": row["sentence"], "rule": row["rule"],
+        })
+
+    def _merge_positions_in_org(self, row: Row, art_id: str) -> None:
+        self._holds(row, art_id, row["org_id"], row["org"])
+
+    def _merge_positions_alone(self, row: Row, art_id: str) -> None:
+        self._node("Position", row["position_id"], {"title": row["title"], "name": row["title"]})
+        self._holds(row, art_id, row["position_id"], None)
+
+    def _merge_attendance(self, row: Row, art_id: str) -> None:
+        self._rel("ATTENDED", row["person_id"], row["event_id"], (art_id,), {
+            "article_id": art_id, "load_id": BULK_LOAD_ID, "roles": list(row["roles"]), "date": row["date"],
+            "sentence": row["sentence"], "rule": row["rule"],
+        })
+
+    def _merge_runs(self, row: Row, art_id: str) -> None:
+        self._rel("RUNS", row["org_id"], row["project_id"], (art_id,),
+                  {"article_id": art_id, "load_id": BULK_LOAD_ID, "sentence": row["sentence"]})
+
+    def _signing_edge(self, rtype: str, start: str, row: Row, art_id: str) -> None:
+        self._rel(rtype, start, row["signing_id"], (art_id,), {
+            "article_id": art_id, "load_id": BULK_LOAD_ID, "date": row["date"], "sentence": row["sentence"],
+        })
+
+    def _merge_signing_parties(self, row: Row, art_id: str) -> None:
+        self._signing_edge("PARTY_TO", row["org_id"], row, art_id)
+
+    def _merge_signing_signers(self, row: Row, art_id: str) -> None:
+        self._signing_edge("SIGNATORY_OF", row["person_id"], row, art_id)
+
+    def _merge_signing_projects(self, row: Row, art_id: str) -> None:
+        self._rel("FOR_PROJECT", row["signing_id"], row["project_id"], (art_id,),
+                  {"article_id": art_id, "load_id": BULK_LOAD_ID, "sentence": row["sentence"]})
+
+    def _signed(self, start: str, row: Row, art_id: str) -> None:
+        self._rel("SIGNED", start, row["project_id"], (row["signing_id"],), {
+            "signing_id": row["signing_id"], "load_id": BULK_LOAD_ID, "article_id": art_id,
+            "date": row["date"], "sentence": row["sentence"],
+        })
+
+    def _merge_org_signed(self, row: Row, art_id: str) -> None:
+        self._signed(row["org_id"], row, art_id)
+
+    def _merge_person_signed(self, row: Row, art_id: str) -> None:
+        self._signed(row["person_id"], row, art_id)
+
+    def _merge_bylines(self, row: Row, art_id: str) -> None:
+        self._rel("WROTE", row["person_id"], art_id, (row["role"],), {
+            "role": row["role"], "load_id": BULK_LOAD_ID, "article_id": art_id, "sentence": row["sentence"],
+        })
+
+    def _merge_mentions(self, row: Row, art_id: str) -> None:
+        self._rel("MENTIONED_IN", row["id"], art_id, (),
+                  {"load_id": BULK_LOAD_ID, "article_id": art_id, "sentence": row["sentence"]})
+
+    # --- reading ----------------------------------------------------------------------------
+
+    def node_counts(self) -> dict[str, int]:
+        return {label: len(rows) for label, rows in self.nodes.items()}
+
+    def relationship_counts(self) -> dict[str, int]:
+        return {rtype: len(rows) for rtype, rows in self.rels.items()}
+
+
+@dataclass(frozen=True)
+class CsvFiles:
+    nodes: list[Path]
+    relationships: list[Path]
+    array_delimiter: str = ARRAY_DELIMITER
+
+
+def _cell(value: Any, kind: str, delimiter: str) -> str | None:
+    if value is None:
+        return None
+    if kind == "string[]":
+        for item in value:
+            if delimiter in item:
+                raise ValueError(f"{item!r} holds the array delimiter {delimiter!r}; choose another one")
+        return delimiter.join(value)
+    return str(value)
+
+
+def _line(cells: Sequence[str | None]) -> str:
+    """A CSV line in which a missing value is an empty field (the importer then sets no property, as
+    `SET x = null` stores none) and every value, even an empty one, is quoted: a quoted empty field
+    is an empty string, or an empty list in an array column (`aliases = []`)."""
+    return ",".join("" if c is None else '"' + c.replace('"', '""') + '"' for c in cells) + "\n"
+
+
+def write_csv(graph: BulkGraph, out: Path, array_delimiter: str = ARRAY_DELIMITER) -> CsvFiles:
+    """One file per label and per relationship type (with a header line each); empty ones are left out."""
+    out.mkdir(parents=True, exist_ok=True)
+    node_files: list[Path] = []
+    for label, columns in NODE_COLUMNS.items():
+        rows = graph.nodes[label]
+        if not rows:
+            continue
+        path = out / f"nodes_{label.lower()}.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(_line(["id:ID(Entity)", ":LABEL"] + [f"{name}:{kind}" for name, kind in columns]))
+            labels = f"{label}{array_delimiter}Entity"
+            for node_id in sorted(rows):
+                row = rows[node_id]
+                handle.write(_line([node_id, labels]
+                                   + [_cell(row.get(n), k, array_delimiter) for n, k in columns]))
+        node_files.append(path)
+    rel_files: list[Path] = []
+    for rtype, columns in REL_COLUMNS.items():
+        rels = graph.rels[rtype]
+        if not rels:
+            continue
+        path = out / f"rels_{rtype.lower()}.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(_line([":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"]
+                               + [f"{name}:{kind}" for name, kind in columns]))
+            for key in sorted(rels, key=lambda k: tuple(str(x) for x in k)):
+                rel = rels[key]
+                handle.write(_line([rel[":START_ID"], rel[":END_ID"], rtype]
+                                   + [_cell(rel.get(n), k, array_delimiter) for n, k in columns]))
+        rel_files.append(path)
+    return CsvFiles(node_files, rel_files, array_delimiter)
+
+
+def export_documents(docs: Iterable[Document], out: Path) -> tuple[BulkGraph, CsvFiles]:
+    graph = BulkGraph()
+    graph.add_documents(docs)
+    return graph, write_csv(graph, out)
+
+
+# --- running the admin tool ---------------------------------------------------------------------
+
+# The command-line tool behind neo4j-admin (neo4j-command-line jar), run in the JVM we start;
+# org.neo4j.server.startup.Neo4jAdminCommand works too but forks a second JVM for the command.
+ADMIN_ENTRY_POINT = "org.neo4j.cli.AdminTool"
+
+
+def import_arguments(files: CsvFiles, database: str = "neo4j") -> list[str]:
+    """``database import full`` and its options, for any neo4j-admin (the script or the class)."""
+    # The database name goes first: --nodes and --relationships take several files each and would
+    # read a trailing name as one more file.
+    args = ["database", "import", "full", database, "--overwrite-destination=true",
+            "--multiline-fields=true", f"--array-delimiter={files.array_delimiter}"]
+    if files.nodes:  # the tool's report of bad entries, beside the files rather than in the cwd
+        args.append(f"--report-file={files.nodes[0].parent / 'import.report'}")
+    args += [f"--nodes={path}" for path in files.nodes]
+    return args + [f"--relationships={path}" for path in files.relationships]
+
+
+def run_admin_import(lib: Path, instance_root: Path, files: CsvFiles, database: str = "neo4j",
+                     java: str = "java", extra_jvm: Sequence[str] = ()) -> subprocess.CompletedProcess[str]:
+    """Run the import against a STOPPED instance (its conf/neo4j.conf says where the data lives).
+
+    ``lib`` holds the server jars (.neo4j/lib); nothing else is needed: no neo4j-admin script.
+    """
+    env = dict(os.environ, NEO4J_HOME=str(instance_root), NEO4J_CONF=str(instance_root / "conf"))
+    cmd = [java, *extra_jvm, "-cp", f"{lib}/*", ADMIN_ENTRY_POINT, *import_arguments(files, database)]
+    return subprocess.run(cmd, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False)
+
+
+class BulkImportError(RuntimeError):
+    """The admin tool refused the files; the message holds the end of its output."""
+
+
+def import_into_local(settings: Settings, files: CsvFiles) -> LocalNeo4j:
+    """Stop the local instance ``settings.instance``, replace its database with ``files``; not restarted.
+
+    The caller starts it (``.start()``) and then calls :func:`finish_import`.
+    """
+    server = LocalNeo4j(settings)
+    server.stop()
+    server.write_conf()
+    done = run_admin_import(Path(settings.home) / "lib", server.root, files, settings.neo4j_database,
+                            java=_find_java(), extra_jvm=_JVM_FLAGS)
+    if done.returncode != 0 or "IMPORT DONE" not in done.stdout:
+        tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-25:])
+        raise BulkImportError(f"neo4j-admin import failed (exit {done.returncode}):\n{tail}")
+    return server
+
+
+# The importer stores no empty list (an empty array field reads as "no property"), while the
+# writer sets `aliases = []` on every person, organisation, project and event.
+EMPTY_ALIASES = """
+MATCH (n:Person|Organization|Project|Event) WHERE n.aliases IS NULL
+CALL (n) { SET n.aliases = [] } IN TRANSACTIONS OF 10000 ROWS
+"""
+
+
+def finish_import(driver: neo4j.Driver, database: str = "neo4j") -> int:
+    """After the first start of an imported database: the schema, then the empty alias lists."""
+    created = ensure_schema(driver, database)
+    with driver.session(database=database) as session:
+        session.run(EMPTY_ALIASES).consume()  # type: ignore[arg-type]
+    return created

@@ -1,0 +1,92 @@
+"""The bulk path (CSV + neo4j-admin import) builds the same graph as the transactional writer.
+
+Runs on its own local instance "bulk" (Bolt 7695): the import replaces a whole database, so it
+never touches the instances other tests and the app use. Stopped at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import pytest
+
+from graph.bulk_csv import export_documents, finish_import, import_into_local
+from graph.schema import ensure_schema
+from graph.server import LocalNeo4j, open_driver, uses_external_server
+from graph.writer import GraphWriter
+from guanxi.facts import Document
+from guanxi.settings import Settings
+from loaders.batch import Extracted, collect_files, extract_one
+
+pytestmark = pytest.mark.integration
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+
+
+@pytest.fixture(scope="module")
+def bulk_settings() -> Iterator[Settings]:
+    settings = Settings()
+    if uses_external_server(settings):
+        pytest.skip("the bulk import needs the project's local Neo4j (GUANXI_NEO4J_URI is set)")
+    settings = settings.model_copy(update={"instance": "bulk", "bolt_port": 7695,
+                                           "heap_size": "512m", "pagecache_size": "256m"})
+    yield settings
+    LocalNeo4j(settings).stop()
+
+
+@pytest.fixture(scope="module")
+def documents() -> list[Document]:
+    files, _ = collect_files([FIXTURES])
+    docs = [r.document for r in map(extract_one, files[:12]) if isinstance(r, Extracted)]
+    assert len(docs) >= 10
+    return docs
+
+
+def snapshot(driver: neo4j.Driver, database: str) -> tuple[dict[str, Any], list[Any]]:
+    """Every node by id with its labels and properties, every relationship; load marks left out."""
+    nodes = {}
+    for rec in driver.execute_query("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props",
+                                    database_=database).records:
+        props = dict(rec["props"])
+        props.pop("load_id", None)
+        nodes[props["id"]] = (sorted(rec["labels"]), props)
+    rels = []
+    for rec in driver.execute_query(
+            "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS a, b.id AS b, properties(r) AS props",
+            database_=database).records:
+        props = dict(rec["props"])
+        props.pop("load_id", None)
+        rels.append((rec["type"], rec["a"], rec["b"], sorted(props.items(), key=lambda kv: kv[0])))
+    return nodes, sorted(rels, key=repr)
+
+
+def test_bulk_import_equals_transactional_load(bulk_settings: Settings, documents: list[Document],
+                                               tmp_path: Path) -> None:
+    server = LocalNeo4j(bulk_settings)
+    database = bulk_settings.neo4j_database
+    server.start()
+    with open_driver(bulk_settings) as driver:
+        driver.execute_query("MATCH (n) DETACH DELETE n", database_=database)
+        ensure_schema(driver, database)
+        writer = GraphWriter(driver, database)
+        writer.resolve = False  # the bulk path has no graph to resolve against
+        writer.write_documents(documents)
+        # Written twice on purpose by the bulk side below: duplicates must fold.
+        loaded_nodes, loaded_rels = snapshot(driver, database)
+
+    graph, files = export_documents(documents + documents[:3], tmp_path / "csv")
+    import_into_local(bulk_settings, files)
+    server.start()
+    with open_driver(bulk_settings) as driver:
+        finish_import(driver, database)
+        imported_nodes, imported_rels = snapshot(driver, database)
+        count = driver.execute_query("MATCH (n:Entity) RETURN count(n) AS c", database_=database).records[0]["c"]
+
+    assert len(imported_nodes) == len(loaded_nodes) == sum(graph.node_counts().values())
+    assert len(imported_rels) == len(loaded_rels) == sum(graph.relationship_counts().values())
+    assert count == len(loaded_nodes)  # every node carries the extra Entity label
+    assert imported_nodes == loaded_nodes
+    assert imported_rels == loaded_rels
