@@ -319,7 +319,13 @@ class GraphWriter:
             raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
 
     def ensure_schema(self) -> int:
-        return ensure_schema(self.driver, self.database)
+        # Two loaders starting at once create the same constraints together, and Neo4j answers one
+        # of them with a deadlock (a transient error): the statements are idempotent, run them again.
+        try:
+            return with_retries(lambda: ensure_schema(self.driver, self.database), self.retry,
+                                sleep=self._sleep, on_retry=self.on_retry)
+        except RetriesExhausted as exc:
+            raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
 
     def write_document(self, doc: Document) -> WriteSummary:
         doc_id = doc.id or document_id(doc.source + "\x1f" + "\x1f".join(a.title for a in doc.articles))

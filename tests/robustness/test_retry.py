@@ -183,3 +183,33 @@ def test_the_console_command_says_neo4j_went_away_and_exits_2(
     assert "gave up after 3 attempts" in text
     assert "Nothing of the unfinished article was written; 1 article(s) stored before it" in text
     assert "Run the same command again" in text
+
+
+def test_two_loaders_creating_the_schema_at_once_retry_the_deadlock() -> None:
+    deadlock = neo4j_error(TransientError, "Neo.TransientError.Transaction.DeadlockDetected")
+
+    class SchemaDriver:
+        runs = 0
+
+        @contextmanager
+        def session(self, **_: object) -> Iterator[Any]:
+            driver = self
+
+            class Session:
+                def run(self, text: object, params: object = None) -> Any:
+                    driver.runs += 1
+                    if driver.runs == 2:  # the other loader holds the lock on its first constraint
+                        raise deadlock
+
+                    class Done:
+                        def consume(self) -> None:
+                            return None
+
+                    return Done()
+
+            yield Session()
+
+    sleeps: list[float] = []
+    writer = GraphWriter(SchemaDriver(), retry=POLICY, sleep=sleeps.append)  # type: ignore[arg-type]
+    assert writer.ensure_schema() > 0
+    assert sleeps == [0.5]
