@@ -142,3 +142,11 @@ def test_product_words_with_xing_in_a_company_name():
     art = extract("开工", "本报讯 江苏新型建材有限公司年产30万吨绿色建材项目开工。要培育科技型公司。")
     assert [(p.name, p.companies) for p in art.projects] == [("年产30万吨绿色建材项目", ["江苏新型建材有限公司"])]
     assert [o.name for o in art.organizations] == ["江苏新型建材有限公司"]
+
+
+def test_a_phrase_ending_in_a_conjunction_before_xiangmu_is_no_project() -> None:
+    art = extract(
+        "副区长到企业调研",
+        "5月6日,副区长姚文到辖区企业调研,详细了解企业生产经营和项目建设情况。",
+    )
+    assert art.projects == []

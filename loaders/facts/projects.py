@@ -27,7 +27,8 @@ PROJECT_STOPS = re.compile(
 POST_AFTER = re.compile(r"负责人|经理|总监|总工|部长|专班|办公室")
 COUNT = re.compile(r"^[0-9一二三四五六七八九十百千几多]+[个项批家类大]")
 COUNT_END = re.compile(r"[0-9一二三四五六七八九十百千几多]+[个项批家类]$")
-GENERIC_END = re.compile(r"(?:招商引资|引资|重大|重点|在建|新开工|续建|签约|招商|储备|民生|大|好|新|各类|各项|有关|相关|所有)$")
+# A conjunction or particle right before 项目 ("企业生产经营和项目", "最大的项目") ends a phrase, not a name.
+GENERIC_END = re.compile(r"(?:招商引资|引资|重大|重点|在建|新开工|续建|签约|招商|储备|民生|大|好|新|各类|各项|有关|相关|所有|和|与|或|的|等)$")
 FIGURE_START = re.compile(r"(?:年产|日产|年加工|年处理|[0-9])")
 YEAR_START = re.compile(r"[0-9]{4}年")
 FIRST_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
