@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, TypeVar
-
-from fastapi import APIRouter, HTTPException, Path
+from fastapi import APIRouter
 
 from api.deps import Repo
+from api.routes.common import NOT_FOUND, EntityId
+from api.routes.common import found_or_404 as _found
 from graph.views import EventDetail, OrganizationDetail, PersonDetail, ProjectDetail
 
 router = APIRouter(tags=["entities"])
-
-EntityId = Annotated[str, Path(min_length=1, max_length=100, description="An id from /search")]
-NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such id"}}
-T = TypeVar("T")
-
-
-def _found(value: T | None, what: str, id: str) -> T:
-    if value is None:
-        raise HTTPException(status_code=404, detail=f"no {what} with id {id!r}")
-    return value
-
 
 @router.get("/people/{id}", response_model=PersonDetail, responses=NOT_FOUND)
 def person(id: EntityId, repo: Repo) -> PersonDetail:

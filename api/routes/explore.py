@@ -4,23 +4,22 @@ by ``from_date``/``to_date`` (ISO dates, inclusive) and, where it has one, ``pla
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import Repo
+from api.routes.common import NOT_FOUND, EntityId, found_or_404
 from graph.views import Contacts, GraphNode, GraphPath, GraphView, Officials, Timeline
 
 router = APIRouter(tags=["explore"])
 
-EntityId = Annotated[str, Path(min_length=1, max_length=100, description="An id from /search")]
 IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date, e.g. 2023-05-01")]
 Place = Annotated[str | None, Query(min_length=1, max_length=50, description="Any part of a place, e.g. 鹤泉")]
 Limit = Annotated[int, Query(ge=1, le=200)]
 Offset = Annotated[int, Query(ge=0, le=100_000)]
 PathType = Literal["ATTENDED", "HOLDS_POSITION", "SIGNED", "RUNS", "PARTY_TO", "SIGNATORY_OF", "FOR_PROJECT"]
-NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such id"}}
 
 
 def _dates(from_date: str | None, to_date: str | None) -> None:
@@ -43,9 +42,7 @@ def timeline(
     _dates(from_date, to_date)
     found = repo.timeline(id, from_date=from_date, to_date=to_date, place=place, kinds=list(kind or []) or None,
                           limit=limit, offset=offset)
-    if found is None:
-        raise HTTPException(status_code=404, detail=f"no person with id {id!r}")
-    return found
+    return found_or_404(found, "person", id)
 
 
 @router.get("/people/{id}/contacts", response_model=Contacts, responses=NOT_FOUND,
@@ -63,9 +60,7 @@ def contacts(
     _dates(from_date, to_date)
     found = repo.contacts(id, from_date=from_date, to_date=to_date, place=place, kinds=list(kind or []) or None,
                           limit=limit, offset=offset)
-    if found is None:
-        raise HTTPException(status_code=404, detail=f"no person with id {id!r}")
-    return found
+    return found_or_404(found, "person", id)
 
 
 @router.get("/organizations/{id}/officials", response_model=Officials, responses=NOT_FOUND,
@@ -81,9 +76,7 @@ def officials(
 ) -> Officials:
     _dates(from_date, to_date)
     found = repo.officials(id, from_date=from_date, to_date=to_date, place=place, limit=limit, offset=offset)
-    if found is None:
-        raise HTTPException(status_code=404, detail=f"no organization with id {id!r}")
-    return found
+    return found_or_404(found, "organization", id)
 
 
 class PathsResult(BaseModel):
@@ -120,12 +113,8 @@ def paths(
     offset: Offset = 0,
 ) -> PathsResult:
     _dates(from_date, to_date)
-    start = repo.node(from_)
-    if start is None:
-        raise HTTPException(status_code=404, detail=f"no node with id {from_!r}")
-    end = repo.node(to)
-    if end is None:
-        raise HTTPException(status_code=404, detail=f"no node with id {to!r}")
+    start = found_or_404(repo.node(from_), "node", from_)
+    end = found_or_404(repo.node(to), "node", to)
     if k is None and not type and from_date is None and to_date is None:
         found = repo.paths(from_, to, max_hops=max_hops, limit=limit + offset)
     else:
@@ -156,6 +145,4 @@ def neighbourhood(
     else:
         view = repo.neighbourhood(id, depth=depth, limit=limit, from_date=from_date, to_date=to_date,
                                   types=list(type or []) or None)
-    if view is None:
-        raise HTTPException(status_code=404, detail=f"no node with id {id!r}")
-    return view
+    return found_or_404(view, "node", id)

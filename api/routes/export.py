@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import Repo
+from api.routes.common import found_or_404
 from graph.export import edges_csv, ftm_lines, nodes_csv, to_graphml
 from graph.views import GraphView
 
@@ -25,10 +26,7 @@ Offset = Annotated[int, Query(ge=0, le=100_000, description="Whole graph only: s
 def _view(repo: Repo, id: str | None, depth: int, limit: int, offset: int) -> GraphView:
     if id is None:
         return repo.whole_graph(limit=limit, offset=offset)
-    view = repo.neighbourhood(id, depth=depth, limit=limit)
-    if view is None:
-        raise HTTPException(status_code=404, detail=f"no node with id {id!r}")
-    return view
+    return found_or_404(repo.neighbourhood(id, depth=depth, limit=limit), "node", id)
 
 
 def _file(body: str, media_type: str, name: str, view: GraphView) -> Response:
