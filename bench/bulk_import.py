@@ -49,6 +49,20 @@ def counts(driver: neo4j.Driver, database: str) -> tuple[int, int]:
     return int(nodes), int(rels)
 
 
+def load_transactionally(settings: Settings, docs: list[Document]) -> tuple[float, tuple[int, int]]:
+    """Seconds for writing ``docs`` into an emptied database with GraphWriter, and the graph's counts."""
+    database = settings.neo4j_database
+    with open_driver(settings) as driver:
+        with driver.session(database=database) as session:
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+        ensure_schema(driver, database)
+        writer = GraphWriter(driver, database)
+        writer.resolve = False
+        with stopwatch() as took:
+            writer.write_documents(docs)
+        return took[0], counts(driver, database)
+
+
 def write_corpus(n: int, seed: int, folder: Path) -> list[Path]:
     paths = []
     for doc in generate(n, seed):
@@ -64,6 +78,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workers", type=int, default=2, help="extraction processes")
     parser.add_argument("--keep", action="store_true", help="leave the bulk instance running")
+    parser.add_argument("--bulk-only", action="store_true",
+                        help="skip the transactional load (for a large graph to query, e.g. --n 33000)")
     args = parser.parse_args(argv)
 
     settings = bulk_settings()
@@ -85,16 +101,10 @@ def main(argv: list[str] | None = None) -> None:
         rows.append(row(f"extraction, {args.workers} processes (both paths; not in the totals)", took[0]))
 
         server.start()
-        with open_driver(settings) as driver:
-            with driver.session(database=database) as session:
-                session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
-            ensure_schema(driver, database)
-            writer = GraphWriter(driver, database)
-            writer.resolve = False
-            with stopwatch() as took:
-                writer.write_documents(docs)
-            rows.append(row("transactional: GraphWriter, one transaction per article", took[0]))
-            loaded = counts(driver, database)
+        loaded: tuple[int | str, int | str] = ("-", "-")
+        if not args.bulk_only:
+            seconds, loaded = load_transactionally(settings, docs)
+            rows.append(row("transactional: GraphWriter, one transaction per article", seconds))
 
         with stopwatch() as csv_took:
             graph, files = export_documents(docs, Path(tmp) / "csv")

@@ -4,7 +4,7 @@
 plain ``jieba.lcut`` (the floor: any extractor built on jieba segments at least once), then
 ``loaders.pipeline.extract_text`` (decode excluded; split, segment, rules, pydantic models), as
 articles/s and MB/s, and the ratio. Then extract_text in a ProcessPoolExecutor with 1 and 2
-workers (Documents pickled back to the parent, as a parallel loader would need them) and the
+workers (each Document sent back to the parent as JSON, as ``loaders/parallel.py`` does) and the
 speed-up. ``--profile`` adds a cProfile of extract_text over the corpus (top functions).
 
 Goals, reported and never asserted: ≤ 2× plain segmentation; ≥ 1.8× speed-up on two cores.
@@ -23,7 +23,6 @@ from concurrent.futures import ProcessPoolExecutor
 import jieba
 
 from bench.harness import CorpusText, add_corpus_arguments, corpus_texts, machine_note, print_table, stopwatch
-from guanxi.facts import Document
 from loaders.pipeline import extract_text
 
 jieba.setLogLevel(60)  # no "Building prefix dict" chatter in the figures
@@ -41,8 +40,10 @@ def _warm_worker(pause_s: float) -> int:
     return 0
 
 
-def extract_chunk(chunk: Sequence[CorpusText]) -> list[Document]:
-    return [extract_text(doc.text, source=doc.name) for doc in chunk]
+def extract_chunk(chunk: Sequence[CorpusText]) -> list[tuple[str, int]]:
+    # JSON text, as loaders/parallel.py sends it: pickling the model graph cost more than extracting.
+    documents = [extract_text(doc.text, source=doc.name) for doc in chunk]
+    return [(document.model_dump_json(), len(document.articles)) for document in documents]
 
 
 def segment_all(texts: Sequence[CorpusText]) -> int:
@@ -59,7 +60,7 @@ def extract_in_pool(texts: Sequence[CorpusText], workers: int, chunk_size: int) 
     with ProcessPoolExecutor(max_workers=workers) as pool:
         list(pool.map(_warm_worker, [0.3] * workers))
         with stopwatch() as took:
-            articles = sum(len(doc.articles) for docs in pool.map(extract_chunk, chunks) for doc in docs)
+            articles = sum(count for docs in pool.map(extract_chunk, chunks) for _, count in docs)
     return took[0], articles
 
 
@@ -117,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         base = base or seconds
         pool_rows.append([str(workers), f"{seconds:.2f}", f"{pooled / seconds:.0f}", f"{megabytes / seconds:.3f}",
                           f"{base / seconds:.2f}"])
-    print("\nextract_text in a ProcessPoolExecutor (Documents returned to the parent):")
+    print("\nextract_text in a ProcessPoolExecutor (Documents returned to the parent as JSON):")
     print_table(["workers", "seconds", "articles/s", "MB/s", "speed-up"], pool_rows)
     print(f"\ngoal: extract_text ≤ 2× the floor (measured {ext_best / seg_best:.2f}×)")
 

@@ -41,7 +41,7 @@ def extract_documents(args: argparse.Namespace, workers: int) -> list[Document]:
     texts = corpus_texts(args)
     chunks = [texts[i:i + 25] for i in range(0, len(texts), 25)]
     with stopwatch() as took, ProcessPoolExecutor(max_workers=workers) as pool:
-        docs = [doc for part in pool.map(extract_chunk, chunks) for doc in part]
+        docs = [Document.model_validate_json(text) for part in pool.map(extract_chunk, chunks) for text, _ in part]
     articles = sum(len(d.articles) for d in docs)
     print(f"extracted {len(docs)} documents, {articles} articles in {took[0]:.1f} s ({workers} processes; "
           f"not part of the load figures)")
@@ -67,7 +67,7 @@ def load(writer: GraphWriter, docs: Sequence[Document]) -> tuple[float, WriteSum
     with stopwatch() as took:
         for doc in docs:
             with stopwatch() as one:
-                summary = writer.write_document(doc)
+                summary = writer.write_document(doc, settle=False)
             total.add(summary)
             total.per_article.clear()  # keep memory flat on large runs
             per_article.append(one[0] / max(1, len(doc.articles)))

@@ -1,4 +1,4 @@
-"""API latency over the loaded bench graph: p50/p95/p99 for search, person, event and paths.
+"""API latency over the loaded bench graph: p50/p95/p99 for search, person, contacts, event and paths.
 
 ``python -m bench.query_latency`` needs the graph bench.load_throughput left in the bench Neo4j.
 Requests go through the whole app in process (FastAPI TestClient: routing, validation, the
@@ -92,9 +92,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--budget", type=float, default=90.0, help="seconds at most per endpoint")
     parser.add_argument("--timeout", type=float, default=15.0, help="the app's per-query timeout (s)")
     parser.add_argument("--stop", action="store_true", help="stop the bench Neo4j instance at the end")
+    parser.add_argument("--instance", default=None,
+                        help="another local instance, e.g. bulk (the graph bench.bulk_import --keep left)")
+    parser.add_argument("--bolt-port", type=int, default=None, help="its Bolt port (bulk: 7695)")
     args = parser.parse_args(argv)
 
     settings = bench_settings().model_copy(update={"query_timeout_s": args.timeout})
+    if args.instance:
+        settings = settings.model_copy(update={"instance": args.instance,
+                                               "bolt_port": args.bolt_port or settings.bolt_port})
     start_bench_server(settings)
     rng = random.Random(args.seed)
     with open_driver(settings) as driver:
@@ -107,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> None:
          lambda body: bool(body)),
         ("GET /people/{id}", [f"/people/{i}" for i in sample.people],
          lambda body: isinstance(body, dict) and bool(body.get("events") or body.get("positions"))),
+        ("GET /people/{id}/contacts", [f"/people/{i}/contacts" for i in sample.people],
+         lambda body: isinstance(body, dict) and bool(body.get("items") or body.get("contacts"))),
         ("GET /events/{id}", [f"/events/{i}" for i in sample.events],
          lambda body: isinstance(body, dict) and bool(body.get("attendees"))),
         (f"GET /paths (person→person, max_hops={args.hops})",

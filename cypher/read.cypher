@@ -21,7 +21,7 @@ RETURN documents, articles, people, organizations, projects, events, signings, r
 CALL () {
   WITH $lucene AS lq
   WITH lq WHERE lq <> ''
-  CALL db.index.fulltext.queryNodes('entity_names', lq, {limit: $window}) YIELD node, score
+  CALL db.index.fulltext.queryNodes('entity_search', lq, {limit: $window}) YIELD node, score
   RETURN node, score
   UNION
   MATCH (node:Person) WHERE node.search_key CONTAINS $needle RETURN node, 0.5 AS score
@@ -29,8 +29,6 @@ CALL () {
   MATCH (node:Organization) WHERE node.search_key CONTAINS $needle RETURN node, 0.5 AS score
   UNION
   MATCH (node:Project) WHERE node.search_key CONTAINS $needle RETURN node, 0.5 AS score
-  UNION
-  MATCH (node:Event) WHERE node.search_key CONTAINS $needle RETURN node, 0.5 AS score
 }
 WITH node, max(score) AS score
 WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
@@ -52,6 +50,28 @@ RETURN node.id AS id, labels(node) AS labels, node.name AS name, coalesce(node.a
        node.kind AS node_kind, node.type AS type, node.date AS date, node.place AS place,
        titles, companies, rank
 
+// How many rows each list of an entity's page holds in all; the page shows the newest $limit.
+// name: person_totals
+MATCH (n:Person {id: $id})
+RETURN COUNT { (n)-[:HOLDS_POSITION]->() } AS positions, COUNT { (n)-[:ATTENDED]->() } AS events,
+       COUNT { (n)-[:SIGNATORY_OF]->() } AS signings, COUNT { (n)-[:MENTIONED_IN]->() } AS articles,
+       COUNT { (n)-[:WROTE]->() } AS bylines
+
+// name: organization_totals
+MATCH (n:Organization {id: $id})
+RETURN COUNT { (n)-[:SIGNED|RUNS]->(:Project) } AS projects, COUNT { (:Person)-[:HOLDS_POSITION]->(n) } AS people,
+       COUNT { (n)-[:PARTY_TO]->() } AS signings, COUNT { (n)-[:MENTIONED_IN]->() } AS articles
+
+// name: project_totals
+MATCH (n:Project {id: $id})
+RETURN COUNT { (:Organization)-[:RUNS]->(n) } AS companies, COUNT { (:Signing)-[:FOR_PROJECT]->(n) } AS signings,
+       COUNT { MATCH (n)-[:MENTIONED_IN]->(:Article)<-[:REPORTED_IN]-(e:Event) RETURN DISTINCT e } AS events,
+       COUNT { (n)-[:MENTIONED_IN]->() } AS articles
+
+// name: event_totals
+MATCH (n:Event {id: $id})
+RETURN COUNT { (:Person)-[:ATTENDED]->(n) } AS attendees
+
 // name: node_by_id
 MATCH (n:Entity {id: $id})
 RETURN labels(n) AS labels, n {.*, text: null, search_key: null, search_names: null} AS props
@@ -67,27 +87,33 @@ RETURN a.id AS id, a.title AS title, a.date AS date, d.publication_name AS publi
 MATCH (n:Entity {id: $id})-[:MENTIONED_IN]->(a:Article)
 RETURN a.id AS article_id
 ORDER BY a.date DESC, a.id
+LIMIT $limit
 
 // name: person_positions
 MATCH (p:Person {id: $id})-[h:HOLDS_POSITION]->(x)
 RETURN h.title AS title, h.as_of AS as_of, h.sentence AS sentence, h.article_id AS article_id,
        CASE WHEN x:Organization THEN x.id END AS org_id, CASE WHEN x:Organization THEN x.name END AS org_name
 ORDER BY h.as_of DESC, h.article_id, h.title
+LIMIT $limit
 
 // name: person_events
 MATCH (p:Person {id: $id})-[r:ATTENDED]->(e:Event)
 RETURN e.id AS id, e.name AS name, e.type AS type, e.date AS date, e.place AS place,
        r.roles AS roles, r.sentence AS sentence, r.article_id AS article_id
 ORDER BY e.date DESC, e.id
+LIMIT $limit
 
 // name: person_bylines
 MATCH (p:Person {id: $id})-[w:WROTE]->(a:Article)
 RETURN w.role AS role, a.id AS article_id
 ORDER BY a.date DESC, a.id
+LIMIT $limit
 
 // name: person_signing_ids
 MATCH (p:Person {id: $id})-[:SIGNATORY_OF]->(s:Signing)
 RETURN s.id AS id
+ORDER BY s.date DESC, s.id
+LIMIT $limit
 
 // name: signings_by_ids
 UNWIND $ids AS sid
@@ -107,37 +133,46 @@ CALL (p, e) {
 }
 RETURN p.id AS id, p.name AS name, r.roles AS roles, r.sentence AS sentence, r.article_id AS article_id, titles
 ORDER BY CASE WHEN 'presided' IN r.roles THEN 0 ELSE 1 END, p.name
+LIMIT $limit
 
 // name: org_projects
 MATCH (o:Organization {id: $id})-[r:SIGNED|RUNS]->(p:Project)
 RETURN p.id AS id, p.name AS name, toLower(type(r)) AS relation, r.date AS date, r.sentence AS sentence,
        r.article_id AS article_id
 ORDER BY p.name, relation
+LIMIT $limit
 
 // name: org_people
 MATCH (p:Person)-[h:HOLDS_POSITION]->(o:Organization {id: $id})
 RETURN p.id AS id, p.name AS name, h.title AS title, h.as_of AS as_of, h.sentence AS sentence,
        h.article_id AS article_id
 ORDER BY h.as_of DESC, p.name
+LIMIT $limit
 
 // name: org_signing_ids
 MATCH (o:Organization {id: $id})-[:PARTY_TO]->(s:Signing)
 RETURN s.id AS id
+ORDER BY s.date DESC, s.id
+LIMIT $limit
 
 // name: project_companies
 MATCH (o:Organization)-[r:RUNS]->(p:Project {id: $id})
 RETURN o.id AS id, o.name AS name, r.sentence AS sentence, r.article_id AS article_id
 ORDER BY o.name
+LIMIT $limit
 
 // name: project_signing_ids
 MATCH (s:Signing)-[:FOR_PROJECT]->(p:Project {id: $id})
 RETURN s.id AS id
+ORDER BY s.date DESC, s.id
+LIMIT $limit
 
 // Events reported in the articles that mention the project.
 // name: project_events
 MATCH (p:Project {id: $id})-[:MENTIONED_IN]->(a:Article)<-[:REPORTED_IN]-(e:Event)
 RETURN DISTINCT e.id AS id, e.name AS name, e.date AS date
 ORDER BY e.date DESC, e.id
+LIMIT $limit
 
 // Shortest connections over the facts only: co-mention in an article or a shared page would link
 // nearly everyone in two hops and say nothing. The bound is the API's highest max_hops; the

@@ -50,26 +50,31 @@ CALL (p) {
 RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases, companies, p.split_from AS split_from
 ORDER BY p.split_from IS NOT NULL, p.id
 
-// name: resolve_lookup_merges
-MATCH (c:Correction {kind: 'merge'})
-RETURN c.from_id AS from_id, c.into_id AS into_id
-ORDER BY c.at
-
-// name: resolve_lookup_splits
-MATCH (c:Correction {kind: 'split'})
-WHERE $article_id IN c.article_ids
-RETURN c.from_id AS from_id, c.new_id AS new_id
-ORDER BY c.at
+// What the article needs before anything else, in one round trip: what an earlier load of it
+// resolved its mentions to (empty on a first load), and the manual corrections (merges everywhere,
+// splits that name this article), oldest first.
+// name: resolve_lookup_article
+CALL () {
+  MATCH (n:Entity)-[:MENTIONED_IN]->(:Article {id: $article_id})
+  RETURN collect(n.id) AS previous
+}
+CALL () {
+  MATCH (c:Correction {kind: 'merge'})
+  WITH c ORDER BY c.at
+  RETURN collect([c.from_id, c.into_id]) AS merges
+}
+CALL () {
+  MATCH (c:Correction {kind: 'split'})
+  WHERE $article_id IN c.article_ids
+  WITH c ORDER BY c.at
+  RETURN collect([c.from_id, c.new_id]) AS splits
+}
+RETURN previous, merges, splits
 
 // name: resolve_lookup_names
 UNWIND $ids AS nid
 MATCH (n:Entity {id: nid})
 RETURN n.id AS id, n.name AS name
-
-// What an earlier load of this article resolved its mentions to (empty on a first load).
-// name: resolve_lookup_previous
-MATCH (n:Entity)-[:MENTIONED_IN]->(:Article {id: $article_id})
-RETURN n.id AS id
 
 // What the article tells about each person: line of work, place, when seen; and why its
 // mention went to this node (on the MENTIONED_IN edge of the article).

@@ -67,3 +67,26 @@ def query(name: str) -> str:
 
 def schema_statements(directory: Path = CYPHER_DIR) -> list[str]:
     return split_statements((directory / "schema.cypher").read_text(encoding="utf-8"))
+
+
+_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def combined(statements: list[tuple[str, dict[str, object]]]) -> tuple[str, dict[str, object]]:
+    """Named write queries run in order as one query, each in a unit subquery.
+
+    An article's write is about twenty statements; sent one by one, each cost a network round trip
+    worth more than its own server time (bench/README.md). Statement n reads its parameters from
+    one map parameter ``$sn`` (``$rows`` becomes ``$s3.rows``): Neo4j keys its plan cache on the
+    parameters' types too, and an empty list or a null among twenty loose parameters made it plan
+    the whole query again (700 ms) every few articles; a map is a map. Only fixed query text from
+    ``cypher/`` is put together here, never a value.
+    """
+    parts: list[str] = []
+    params: dict[str, object] = {}
+    for number, (name, values) in enumerate(statements):
+        key = f"s{number}"
+        body = _PARAMETER.sub(rf"${key}.\1", query(name))
+        parts.append("CALL () {\n" + body + "\n}")
+        params[key] = values
+    return "\n".join(parts), params

@@ -46,16 +46,28 @@ from graph.views import (
 from guanxi.ids import normalise_name
 
 MAX_PATH_HOPS = 6  # the bound written into the shortest_paths query
+# An entity page lists the newest this many of each kind (events, articles...) and the totals: a
+# county head in a ten-year archive attends thousands of events, and the page must stay fast.
+# The full lists are paginated: /people/{id}/timeline, /search, /people/{id}/contacts.
+DETAIL_LIMIT = 100
+MAX_DETAIL_LIMIT = 500
 _LUCENE_PHRASE_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"'})
 # Shown in node properties but not worth sending: provenance lives in the edges.
 _HIDDEN_PROPS = {"text", "search_key", "search_names", "sentence", "rule", "load_id"}
 
 
 def lucene_phrase(text: str) -> str:
-    """A phrase query: with the CJK bigram analyzer it matches the text as a substring of a name."""
+    """A phrase query: with the CJK bigram analyzer it matches the text as a substring of a name.
+
+    One Chinese character is not a phrase the index holds (it stores pairs of characters), so it
+    becomes "any pair that starts or ends with it": a name containing the character, found through
+    the index rather than by reading every node.
+    """
     cleaned = " ".join(text.split())
     if not cleaned:
         return ""
+    if len(cleaned) == 1 and not cleaned.isascii() and cleaned.isalnum():
+        return f"{cleaned}* OR *{cleaned}"
     return '"' + cleaned.translate(_LUCENE_PHRASE_ESCAPES) + '"'
 
 
@@ -161,14 +173,14 @@ class GraphRepository:
 
     # --- details -------------------------------------------------------------------------------
 
-    def person(self, id: str) -> PersonDetail | None:
+    def person(self, id: str, limit: int = DETAIL_LIMIT) -> PersonDetail | None:
         props = self._node_of(id, "Person")
         if props is None:
             return None
-        p = {"id": id}
-        positions, events, bylines, signing_ids, mentions = self._read(
+        p = {"id": id, "limit": limit}
+        positions, events, bylines, signing_ids, mentions, totals = self._read(
             ("person_positions", p), ("person_events", p), ("person_bylines", p),
-            ("person_signing_ids", p), ("mentioned_in", p),
+            ("person_signing_ids", p), ("mentioned_in", p), ("person_totals", p),
         )
         articles = self._articles(
             [r["article_id"] for r in positions + events + bylines + mentions]
@@ -200,13 +212,15 @@ class GraphRepository:
             articles=[articles[r["article_id"]] for r in mentions if r["article_id"] in articles],
             bylines=[Byline(role=r["role"], article=articles[r["article_id"]])
                      for r in bylines if r["article_id"] in articles],
+            totals=totals[0] if totals else {},
         )
 
-    def event(self, id: str) -> EventDetail | None:
+    def event(self, id: str, limit: int = DETAIL_LIMIT) -> EventDetail | None:
         props = self._node_of(id, "Event")
         if props is None:
             return None
-        (attendees,) = self._read(("event_attendees", {"id": id}))
+        p = {"id": id, "limit": limit}
+        attendees, totals = self._read(("event_attendees", p), ("event_totals", p))
         articles = self._articles([props.get("article_id")] + [r["article_id"] for r in attendees])
         return EventDetail(
             id=id,
@@ -220,15 +234,17 @@ class GraphRepository:
                              titles=r["titles"], source=self._source(r, articles))
                 for r in attendees
             ],
+            totals=totals[0] if totals else {},
         )
 
-    def organization(self, id: str) -> OrganizationDetail | None:
+    def organization(self, id: str, limit: int = DETAIL_LIMIT) -> OrganizationDetail | None:
         props = self._node_of(id, "Organization")
         if props is None:
             return None
-        p = {"id": id}
-        projects, people, signing_ids, mentions = self._read(
-            ("org_projects", p), ("org_people", p), ("org_signing_ids", p), ("mentioned_in", p)
+        p = {"id": id, "limit": limit}
+        projects, people, signing_ids, mentions, totals = self._read(
+            ("org_projects", p), ("org_people", p), ("org_signing_ids", p), ("mentioned_in", p),
+            ("organization_totals", p),
         )
         articles = self._articles([r["article_id"] for r in projects + people + mentions])
         return OrganizationDetail(
@@ -248,15 +264,17 @@ class GraphRepository:
             ],
             signings=self._signings([r["id"] for r in signing_ids]),
             articles=[articles[r["article_id"]] for r in mentions if r["article_id"] in articles],
+            totals=totals[0] if totals else {},
         )
 
-    def project(self, id: str) -> ProjectDetail | None:
+    def project(self, id: str, limit: int = DETAIL_LIMIT) -> ProjectDetail | None:
         props = self._node_of(id, "Project")
         if props is None:
             return None
-        p = {"id": id}
-        companies, signing_ids, events, mentions = self._read(
-            ("project_companies", p), ("project_signing_ids", p), ("project_events", p), ("mentioned_in", p)
+        p = {"id": id, "limit": limit}
+        companies, signing_ids, events, mentions, totals = self._read(
+            ("project_companies", p), ("project_signing_ids", p), ("project_events", p), ("mentioned_in", p),
+            ("project_totals", p),
         )
         articles = self._articles([r["article_id"] for r in companies + mentions])
         return ProjectDetail(
@@ -272,6 +290,7 @@ class GraphRepository:
             signings=self._signings([r["id"] for r in signing_ids]),
             events=[EntityRef(id=r["id"], kind="event", name=r["name"]) for r in events],
             articles=[articles[r["article_id"]] for r in mentions if r["article_id"] in articles],
+            totals=totals[0] if totals else {},
         )
 
     # --- connections ---------------------------------------------------------------------------

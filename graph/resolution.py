@@ -31,21 +31,14 @@ from typing import Any, Protocol
 
 from guanxi.facts import Article
 from guanxi.ids import make_id, normalise_name, organization_id, person_id, project_id
+from guanxi.simplified import to_simplified
 
 Row = dict[str, Any]
 Statement = tuple[str, dict[str, Any]]
 
-_TO_SIMPLIFIED: Any = None
-
-
 def fold(name: str | None) -> str:
     """The form names are compared in: NFKC, no spaces, simplified characters (博遠 → 博远)."""
-    global _TO_SIMPLIFIED
-    if _TO_SIMPLIFIED is None:
-        from opencc import OpenCC
-
-        _TO_SIMPLIFIED = OpenCC("t2s")
-    return str(_TO_SIMPLIFIED.convert(normalise_name(name or "")))
+    return to_simplified(normalise_name(name or ""))
 
 
 def with_folded(names: list[str]) -> list[str]:
@@ -609,12 +602,8 @@ def _audit_statements(article_id: str, date: str | None, mentions: dict[str, Per
         for pid, m in mentions.items()
     ]
     entity_rows = [{"id": mapping[k], "reason": d.reason} for k, d in {**orgs, **projects}.items()]
-    out: list[Statement] = []
-    if person_rows:
-        out.append(("resolve_people", {**base, "rows": person_rows}))
-    if entity_rows:
-        out.append(("resolve_entities", {**base, "rows": entity_rows}))
-    return out
+    # Both always, empty or not: the article's write keeps one query text (graph/writer.py).
+    return [("resolve_people", {**base, "rows": person_rows}), ("resolve_entities", {**base, "rows": entity_rows})]
 
 
 class Neo4jLookup:
@@ -622,6 +611,13 @@ class Neo4jLookup:
 
     def __init__(self, tx: Any) -> None:
         self.tx = tx
+        self._article: tuple[str, dict[str, Any]] | None = None
+
+    def _about(self, article_id: str) -> dict[str, Any]:
+        # previous() and corrections() come from one query: one round trip fewer per article.
+        if self._article is None or self._article[0] != article_id:
+            self._article = (article_id, self._run("resolve_lookup_article", article_id=article_id)[0])
+        return self._article[1]
 
     def _run(self, name: str, **params: Any) -> list[Row]:
         from graph.cypher import query
@@ -639,12 +635,11 @@ class Neo4jLookup:
         return self._run("resolve_lookup_projects", keys=_search_names(*names), org_ids=org_ids)
 
     def corrections(self, article_id: str) -> tuple[dict[str, str], dict[str, str]]:
-        merges = {r["from_id"]: r["into_id"] for r in self._run("resolve_lookup_merges")}
-        splits = {r["from_id"]: r["new_id"] for r in self._run("resolve_lookup_splits", article_id=article_id)}
-        return merges, splits
+        about = self._about(article_id)
+        return dict(about["merges"]), dict(about["splits"])
 
     def names(self, ids: list[str]) -> dict[str, str]:
         return {r["id"]: r["name"] for r in self._run("resolve_lookup_names", ids=ids)}
 
     def previous(self, article_id: str) -> set[str]:
-        return {r["id"] for r in self._run("resolve_lookup_previous", article_id=article_id)}
+        return set(self._about(article_id)["previous"])

@@ -119,6 +119,10 @@ class PersonDetail(BaseModel):
     signings: list[SigningView] = Field(default_factory=list)
     articles: list[ArticleRef] = Field(default_factory=list)
     bylines: list[Byline] = Field(default_factory=list)
+    totals: dict[str, int] = Field(
+        default_factory=dict,
+        description="How many of each list exist in all; each list holds the newest `limit` of them.",
+    )
 
 
 class AttendeeView(BaseModel):
@@ -137,6 +141,10 @@ class EventDetail(BaseModel):
     place: str | None = None
     article: ArticleRef | None = None
     attendees: list[AttendeeView] = Field(default_factory=list)
+    totals: dict[str, int] = Field(
+        default_factory=dict,
+        description="How many of each list exist in all; each list holds the newest `limit` of them.",
+    )
 
 
 class ProjectLink(BaseModel):
@@ -163,6 +171,10 @@ class OrganizationDetail(BaseModel):
     people: list[MemberView] = Field(default_factory=list)
     signings: list[SigningView] = Field(default_factory=list)
     articles: list[ArticleRef] = Field(default_factory=list)
+    totals: dict[str, int] = Field(
+        default_factory=dict,
+        description="How many of each list exist in all; each list holds the newest `limit` of them.",
+    )
 
 
 class CompanyLink(BaseModel):
@@ -180,6 +192,10 @@ class ProjectDetail(BaseModel):
     signings: list[SigningView] = Field(default_factory=list)
     events: list[EntityRef] = Field(default_factory=list)
     articles: list[ArticleRef] = Field(default_factory=list)
+    totals: dict[str, int] = Field(
+        default_factory=dict,
+        description="How many of each list exist in all; each list holds the newest `limit` of them.",
+    )
 
 
 class GraphNode(BaseModel):

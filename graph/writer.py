@@ -17,7 +17,7 @@ import neo4j
 from neo4j.exceptions import AuthError, DatabaseUnavailable, ServiceUnavailable, SessionExpired
 from pydantic import BaseModel, Field
 
-from graph.cypher import query
+from graph.cypher import combined, query
 from graph.errors import ArticleWriteError, GraphError, GraphUnavailable, translate_driver_errors
 from graph.retry import DEFAULT_POLICY, RetriesExhausted, RetryPolicy, with_retries
 from graph.schema import ensure_schema
@@ -273,7 +273,9 @@ def article_batches(art: Article, art_id: str, as_of: str | None) -> list[Batch]
         ("merge_bylines", list(bylines.values())),
         ("merge_mentions", list(c.mentions.values())),
     ]
-    return [(name, rows) for name, rows in batches if rows]
+    # Empty batches stay: every article then sends the same combined query text (graph/cypher.py),
+    # which Neo4j plans once; a new combination of statements cost 100-600 ms of planning.
+    return batches
 
 
 def _add_counters(target: ArticleWrite, counters: neo4j.SummaryCounters) -> None:
@@ -303,15 +305,22 @@ class GraphWriter:
         self.on_retry = on_retry
         self._sleep = sleep
 
-    def _write_unit(self, statements: list[tuple[str, dict[str, Any]]], result: ArticleWrite) -> None:
+    def _write_unit(self, statements: list[tuple[str, dict[str, Any]]], result: ArticleWrite,
+                    prepare: Callable[[Any], list[tuple[str, dict[str, Any]]]] | None = None) -> None:
         """One transaction in a fresh session, tried again while Neo4j restarts (graph/retry.py).
 
         A fresh session per attempt: the old one may hold a connection the restart killed.
+        ``prepare(tx)`` rewrites the statements inside the transaction first (entity resolution reads
+        the graph there, so a retry resolves again against what is stored by then).
         """
 
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            self._run_statements(tx, prepare(tx) if prepare else statements, result)
+
         def attempt() -> None:
-            with self.driver.session(database=self.database) as session:
-                session.execute_write(self._run_statements, statements, result)
+            # No notifications: Correction nodes rightly do not exist before a first correction.
+            with self.driver.session(database=self.database, notifications_min_severity="OFF") as session:
+                session.execute_write(work)
 
         try:
             with_retries(attempt, self.retry, sleep=self._sleep, on_retry=self.on_retry)
@@ -327,7 +336,9 @@ class GraphWriter:
         except RetriesExhausted as exc:
             raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
 
-    def write_document(self, doc: Document) -> WriteSummary:
+    def write_document(self, doc: Document, settle: bool = True) -> WriteSummary:
+        """Store one document, an article per transaction. ``settle``: return only once search finds
+        it; a batch passes False and settles once at the end (write_documents, guanxi load)."""
         doc_id = doc.id or document_id(doc.source + "\x1f" + "\x1f".join(a.title for a in doc.articles))
         summary = WriteSummary(documents=1)
         pub = doc.publication
@@ -347,11 +358,9 @@ class GraphWriter:
                 index = art.index if art.id else position
                 art_id = art.id or article_id(doc_id, index, art.title)
                 result = ArticleWrite(article_id=art_id, title=art.title)
-                statements = self.resolve_entities(
-                    doc, art, art_id,
-                    self.article_statements(doc_id, art, art_id, index, art.date or as_of_default))
+                statements = self.article_statements(doc_id, art, art_id, index, art.date or as_of_default)
                 try:
-                    self._write_unit(statements, result)
+                    self._write_unit(statements, result, self._resolver(doc, art, art_id, statements))
                 except (GraphError, ServiceUnavailable, SessionExpired, DatabaseUnavailable, AuthError):
                     raise  # the server, not the article: stop here (translated to GraphUnavailable)
                 except Exception as exc:
@@ -368,33 +377,24 @@ class GraphWriter:
                 summary.nodes_deleted += result.nodes_deleted
                 summary.relationships_deleted += result.relationships_deleted
             self._remove_stale_articles(doc_id, [a.article_id for a in summary.per_article], summary)
+        if settle:
+            self.settle()
         return summary
 
     # --- resolution hook (graph/resolution.py) -----------------------------------------------
 
     resolve = True  # False writes ids derived from names alone, as before resolution existed
 
-    def resolve_entities(self, doc: Document, art: Article, art_id: str,
-                         statements: list[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+    def _resolver(self, doc: Document, art: Article, art_id: str, statements: list[tuple[str, dict[str, Any]]]
+                  ) -> Callable[[Any], list[tuple[str, dict[str, Any]]]] | None:
         """The article's statements with people, companies and projects matched to the graph's nodes
-        and manual corrections applied; read in a transaction of its own before the article's write."""
+        and manual corrections applied, read in the article's own write transaction."""
         if not self.resolve:
-            return statements
+            return None
         from graph.resolution import Neo4jLookup, resolve_statements
 
         publication = doc.publication.name
-
-        def read() -> list[tuple[str, dict[str, Any]]]:
-            # No notifications: Correction nodes rightly do not exist before a first correction.
-            with self.driver.session(database=self.database, notifications_min_severity="OFF") as session:
-                return session.execute_read(
-                    lambda tx: resolve_statements(statements, art, art_id, publication, Neo4jLookup(tx))
-                )
-
-        try:
-            return with_retries(read, self.retry, sleep=self._sleep, on_retry=self.on_retry)
-        except RetriesExhausted as exc:
-            raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
+        return lambda tx: resolve_statements(statements, art, art_id, publication, Neo4jLookup(tx))
 
     def _remove_stale_articles(self, doc_id: str, current: list[str], summary: WriteSummary) -> None:
         def read_stale() -> list[str]:
@@ -420,9 +420,26 @@ class GraphWriter:
 
     def write_documents(self, docs: Iterable[Document]) -> WriteSummary:
         total = WriteSummary()
-        for doc in docs:
-            total.add(self.write_document(doc))
+        try:
+            for doc in docs:
+                total.add(self.write_document(doc, settle=False))
+        finally:
+            self.settle()
         return total
+
+    def settle(self) -> None:
+        """Wait until search finds what was written (the full-text index is eventually consistent)."""
+
+        def refresh() -> None:
+            with self.driver.session(database=self.database) as session:
+                session.execute_read(
+                    lambda tx: tx.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()").consume())
+
+        with translate_driver_errors():
+            try:
+                with_retries(refresh, self.retry, sleep=self._sleep, on_retry=self.on_retry)
+            except RetriesExhausted as exc:
+                raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
 
     def article_statements(self, doc_id: str, art: Article, art_id: str, index: int,
                            as_of: str | None) -> list[tuple[str, dict[str, Any]]]:
@@ -443,9 +460,8 @@ class GraphWriter:
         # A retried transaction starts again from zero, so the counters are reset first.
         result.nodes_created = result.relationships_created = result.properties_set = 0
         result.nodes_deleted = result.relationships_deleted = 0
-        for name, params in statements:
-            counters = tx.run(query(name), params).consume().counters  # type: ignore[arg-type]
-            _add_counters(result, counters)
+        text, params = combined(statements)
+        _add_counters(result, tx.run(text, params).consume().counters)  # type: ignore[arg-type]
 
 
 def load_documents(writer: GraphWriter, docs: Iterable[Document]) -> WriteSummary:

@@ -101,7 +101,7 @@ def run_load(
                     progress.advance(task)
                     continue
                 try:
-                    summary = writer.write_document(result.document)
+                    summary = writer.write_document(result.document, settle=False)
                 except GraphUnavailable as exc:
                     lost = f"while loading {shown(path)}: {_one_line(str(exc))}"
                     not_attempted = len(found.files) - position
@@ -123,6 +123,12 @@ def run_load(
                     totals["nodes written"] += summary.nodes_created
                     totals["relationships written"] += summary.relationships_created
                 progress.advance(task)
+        if not lost and totals["documents"]:
+            try:
+                writer.settle()
+            except GraphError as exc:  # everything is stored; search catches up by itself
+                console.print(f"[yellow]note:[/yellow] search may take a moment to find the new names "
+                              f"({_one_line(str(exc))})", soft_wrap=True)
     finally:
         driver.close()
 

@@ -50,16 +50,16 @@ class FakeRepository:
         self.search_calls.append({"q": q, "kinds": kinds, "limit": limit, "offset": offset})
         return [SearchHit(id="per-1", kind="person", name="周明远", description="区委书记")]
 
-    def person(self, id: str) -> PersonDetail | None:
+    def person(self, id: str, limit: int = 100) -> PersonDetail | None:
         return PERSON if id == PERSON.id else None
 
-    def event(self, id: str) -> EventDetail | None:
+    def event(self, id: str, limit: int = 100) -> EventDetail | None:
         return EVENT if id == EVENT.id else None
 
-    def organization(self, id: str) -> OrganizationDetail | None:
+    def organization(self, id: str, limit: int = 100) -> OrganizationDetail | None:
         return ORG if id == ORG.id else None
 
-    def project(self, id: str) -> ProjectDetail | None:
+    def project(self, id: str, limit: int = 100) -> ProjectDetail | None:
         return PROJECT if id == PROJECT.id else None
 
     def node(self, id: str) -> GraphNode | None:

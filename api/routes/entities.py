@@ -5,27 +5,28 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.deps import Repo
-from api.routes.common import NOT_FOUND, EntityId
+from api.routes.common import NOT_FOUND, DetailLimit, EntityId
 from api.routes.common import found_or_404 as _found
+from graph.repository import DETAIL_LIMIT
 from graph.views import EventDetail, OrganizationDetail, PersonDetail, ProjectDetail
 
 router = APIRouter(tags=["entities"])
 
 @router.get("/people/{id}", response_model=PersonDetail, responses=NOT_FOUND)
-def person(id: EntityId, repo: Repo) -> PersonDetail:
-    return _found(repo.person(id), "person", id)
+def person(id: EntityId, repo: Repo, limit: DetailLimit = DETAIL_LIMIT) -> PersonDetail:
+    return _found(repo.person(id, limit), "person", id)
 
 
 @router.get("/events/{id}", response_model=EventDetail, responses=NOT_FOUND)
-def event(id: EntityId, repo: Repo) -> EventDetail:
-    return _found(repo.event(id), "event", id)
+def event(id: EntityId, repo: Repo, limit: DetailLimit = DETAIL_LIMIT) -> EventDetail:
+    return _found(repo.event(id, limit), "event", id)
 
 
 @router.get("/organizations/{id}", response_model=OrganizationDetail, responses=NOT_FOUND)
-def organization(id: EntityId, repo: Repo) -> OrganizationDetail:
-    return _found(repo.organization(id), "organization", id)
+def organization(id: EntityId, repo: Repo, limit: DetailLimit = DETAIL_LIMIT) -> OrganizationDetail:
+    return _found(repo.organization(id, limit), "organization", id)
 
 
 @router.get("/projects/{id}", response_model=ProjectDetail, responses=NOT_FOUND)
-def project(id: EntityId, repo: Repo) -> ProjectDetail:
-    return _found(repo.project(id), "project", id)
+def project(id: EntityId, repo: Repo, limit: DetailLimit = DETAIL_LIMIT) -> ProjectDetail:
+    return _found(repo.project(id, limit), "project", id)

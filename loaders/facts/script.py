@@ -11,14 +11,14 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from opencc import OpenCC
+from guanxi.simplified import T2S, to_simplified
 
-_T2S = OpenCC("t2s")
+__all__ = ["to_matching", "to_simplified"]
 
 
 @lru_cache(maxsize=8192)
 def _char(ch: str) -> str:
-    simple = _T2S.convert(ch)
+    simple = T2S.convert(ch)
     if len(simple) != 1:
         simple = ch
     folded = unicodedata.normalize("NFKC", simple)
@@ -29,7 +29,7 @@ def to_matching(text: str) -> str:
     """Simplified, half-width text of the same length as ``text``."""
     if text.isascii():
         return text
-    converted = _T2S.convert(text)
+    converted = to_simplified(text)
     if len(converted) != len(text):
         converted = "".join(_char(ch) for ch in text)
     folded = unicodedata.normalize("NFKC", converted)

@@ -150,3 +150,14 @@ def test_unknown_ids_are_404(client: TestClient) -> None:
     assert client.get("/people/per-0000000000000000").status_code == 404
     assert client.get(f"/events/{SECRETARY_ID}").status_code == 404  # a person's id is not an event
     assert client.get("/paths", params={"from": SECRETARY_ID, "to": "org-0"}).status_code == 404
+
+
+def test_an_entity_page_shows_the_newest_of_each_list_and_counts_them_all(client: TestClient) -> None:
+    full = client.get(f"/people/{SECRETARY_ID}").json()
+    assert full["totals"]["events"] == len(full["events"]) >= 1
+    assert full["totals"]["articles"] == len(full["articles"])
+    short = client.get(f"/people/{SECRETARY_ID}", params={"limit": 1}).json()
+    assert len(short["events"]) == 1 and short["events"][0] == full["events"][0]
+    assert short["totals"] == full["totals"]
+    assert client.get(f"/people/{SECRETARY_ID}", params={"limit": 0}).status_code == 422
+    assert client.get(f"/people/{SECRETARY_ID}", params={"limit": 501}).status_code == 422

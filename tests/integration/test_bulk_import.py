@@ -1,6 +1,6 @@
 """The bulk path (CSV + neo4j-admin import) builds the same graph as the transactional writer.
 
-Runs on its own local instance "bulk" (Bolt 7695): the import replaces a whole database, so it
+Runs on its own local instance "bulk-test" (Bolt 7697): the import replaces a whole database, so it
 never touches the instances other tests and the app use. Stopped at the end.
 """
 
@@ -31,7 +31,7 @@ def bulk_settings() -> Iterator[Settings]:
     settings = Settings()
     if uses_external_server(settings):
         pytest.skip("the bulk import needs the project's local Neo4j (GUANXI_NEO4J_URI is set)")
-    settings = settings.model_copy(update={"instance": "bulk", "bolt_port": 7695,
+    settings = settings.model_copy(update={"instance": "bulk-test", "bolt_port": 7697,
                                            "heap_size": "512m", "pagecache_size": "256m"})
     yield settings
     LocalNeo4j(settings).stop()
@@ -69,7 +69,8 @@ def test_bulk_import_equals_transactional_load(bulk_settings: Settings, document
     database = bulk_settings.neo4j_database
     server.start()
     with open_driver(bulk_settings) as driver:
-        driver.execute_query("MATCH (n) DETACH DELETE n", database_=database)
+        with driver.session(database=database) as session:  # batched: a left-over graph may be large
+            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
         ensure_schema(driver, database)
         writer = GraphWriter(driver, database)
         writer.resolve = False  # the bulk path has no graph to resolve against

@@ -163,11 +163,11 @@ def test_the_console_command_says_neo4j_went_away_and_exits_2(
     real_write = GraphWriter.write_document
     calls: list[int] = []
 
-    def write_then_die(self: GraphWriter, doc: Any) -> Any:
+    def write_then_die(self: GraphWriter, doc: Any, settle: bool = True) -> Any:
         calls.append(1)
         if len(calls) == 2:
             driver.failures = 100
-        return real_write(self, doc)
+        return real_write(self, doc, settle)
 
     monkeypatch.setattr("graph.server.open_driver", lambda settings: driver)
     monkeypatch.setattr(GraphWriter, "ensure_schema", lambda self: 0)
