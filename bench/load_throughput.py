@@ -15,8 +15,8 @@ set, that server is used instead, and its data is deleted first.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 import neo4j
 
@@ -60,17 +60,28 @@ def graph_counts(driver: neo4j.Driver, database: str) -> tuple[int, int]:
     return int(nodes), int(rels)
 
 
-def load(writer: GraphWriter, docs: Sequence[Document]) -> tuple[float, WriteSummary, list[float]]:
-    """Seconds, the summed write summary, and seconds per article of each document."""
+def load(writer: GraphWriter, docs: Sequence[Document], writers: int = 1) -> tuple[float, WriteSummary, list[float]]:
+    """Seconds, the summed write summary, and seconds per article of each document.
+
+    ``writers`` > 1 writes documents from that many threads at once (still one transaction per
+    article), so one article's round trips overlap another's server work.
+    """
     total = WriteSummary()
     per_article: list[float] = []
-    with stopwatch() as took:
-        for doc in docs:
-            with stopwatch() as one:
-                summary = writer.write_document(doc, settle=False)
+
+    def one_document(doc: Document) -> tuple[WriteSummary, float]:
+        with stopwatch() as one:
+            summary = writer.write_document(doc, settle=False)
+        summary.per_article.clear()  # keep memory flat on large runs
+        return summary, one[0] / max(1, len(doc.articles))
+
+    with stopwatch() as took, ThreadPoolExecutor(max_workers=max(1, writers)) as pool:
+        results: Iterable[tuple[WriteSummary, float]] = (
+            pool.map(one_document, docs) if writers > 1 else map(one_document, docs))
+        for summary, seconds in results:
             total.add(summary)
-            total.per_article.clear()  # keep memory flat on large runs
-            per_article.append(one[0] / max(1, len(doc.articles)))
+            per_article.append(seconds)
+        writer.settle()
     return took[0], total, per_article
 
 
@@ -93,6 +104,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=2, help="processes for the (untimed) extraction")
     parser.add_argument("--again", action="store_true", help="then write the first checkpoint's documents again")
     parser.add_argument("--keep", action="store_true", help="do not empty the database first")
+    parser.add_argument("--writers", type=int, default=1, help="threads writing documents at once")
     parser.add_argument("--stop", action="store_true", help="stop the bench Neo4j instance at the end")
     args = parser.parse_args(argv)
 
@@ -117,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             part = docs[done:size]
             if not part:
                 continue
-            seconds, summary, per_article = load(writer, part)
+            seconds, summary, per_article = load(writer, part, args.writers)
             rows.append(row(f"{done}→{done + len(part)}", seconds, summary, per_article))
             done += len(part)
             print(f"  loaded {done} documents ({summary.failed} failed articles)", flush=True)
@@ -126,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             rows.append(row(f"again 0→{min(sizes[0], len(docs))}", seconds, summary, per_article))
         nodes, rels = graph_counts(driver, settings.neo4j_database)
 
-    print("\nGraphWriter.write_document, one article per transaction:")
+    print(f"\nGraphWriter.write_document, one article per transaction, {args.writers} writer thread(s):")
     print_table(HEADERS, rows)
     print(f"\ngraph now holds {nodes} nodes and {rels} relationships")
     if args.stop:

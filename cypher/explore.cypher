@@ -38,35 +38,55 @@ RETURN p.name AS name, p.first_seen AS first_seen, p.last_seen AS last_seen, siz
 // People at the same events, and the companies present there: the companies of attendees who
 // hold a post in one (as the article said), and the parties to a signing reported with the event.
 // name: person_contacts
-MATCH (p:Person {id: $id})-[:ATTENDED]->(e:Event)
+MATCH (p:Person {id: $id})
+// The person's own organisations once, not once per event: a county head holds thousands of
+// HOLDS_POSITION edges (one per article), and testing them per event was most of the query.
+CALL (p) {
+  OPTIONAL MATCH (p)-[:HOLDS_POSITION]->(own:Organization)
+  RETURN collect(DISTINCT own) AS own
+}
+MATCH (p)-[:ATTENDED]->(e:Event)
 OPTIONAL MATCH (:Article {id: e.article_id})-[:PART_OF]->(d:Document)
-WITH p, e, d
+WITH p, own, e, d
 WHERE ($from_date IS NULL OR e.date >= $from_date)
   AND ($to_date IS NULL OR e.date <= $to_date)
   AND ($place IS NULL OR coalesce(e.place, '') + '|' + e.name + '|' + coalesce(d.publication_name, '') CONTAINS $place)
-CALL (p, e) {
+CALL (p, own, e) {
   MATCH (q:Person)-[:ATTENDED]->(e)
   WHERE q <> p
   RETURN q AS other, 'person' AS kind
   UNION
   MATCH (q:Person)-[:ATTENDED]->(e)
   MATCH (q)-[:HOLDS_POSITION {article_id: e.article_id}]->(o:Organization)
-  WHERE (o.kind = 'company' OR o.name ENDS WITH '公司') AND NOT (p)-[:HOLDS_POSITION]->(o)
+  WHERE (o.kind = 'company' OR o.name ENDS WITH '公司') AND NOT o IN own
   RETURN o AS other, 'organization' AS kind
   UNION
   MATCH (o:Organization)-[:PARTY_TO]->(:Signing {article_id: e.article_id})
-  WHERE (o.kind = 'company' OR o.name ENDS WITH '公司') AND NOT (p)-[:HOLDS_POSITION]->(o)
+  WHERE (o.kind = 'company' OR o.name ENDS WITH '公司') AND NOT o IN own
   RETURN o AS other, 'organization' AS kind
 }
 WITH p, other, kind, e ORDER BY e.date, e.id
 WITH p, other, kind, collect(DISTINCT {id: e.id, name: e.name, date: e.date, type: e.type}) AS events
 WHERE $kinds IS NULL OR kind IN $kinds
-WITH p, other, kind, events,
-     CASE WHEN kind = 'person' THEN [(other)-[h:HOLDS_POSITION]->() | h.title] ELSE [] END AS titles
+WITH p, other, kind, events
 ORDER BY size(events) DESC, kind DESC, other.name, other.id
-WITH p, collect({id: other.id, kind: kind, name: other.name, count: size(events), events: events,
-                 titles: reduce(acc = [], t IN titles | CASE WHEN t IN acc THEN acc ELSE acc + t END)[..4]}) AS found
-RETURN p.name AS name, size(found) AS total, found[$offset..$offset + $limit] AS contacts
+WITH p, collect({other: other, kind: kind, events: events}) AS found
+WITH p, size(found) AS total, found[$offset..$offset + $limit] AS page
+// Titles only for the page shown, and the first four distinct ones: reading every title edge of
+// every contact cost more than finding the contacts.
+CALL (page) {
+  UNWIND page AS f
+  WITH f, f.other AS other
+  CALL (other, f) {
+    WITH other WHERE f.kind = 'person'
+    MATCH (other)-[h:HOLDS_POSITION]->()
+    WITH DISTINCT h.title AS title LIMIT 4
+    RETURN collect(title) AS titles
+  }
+  RETURN collect({id: other.id, kind: f.kind, name: other.name, count: size(f.events), events: f.events,
+                  titles: titles}) AS contacts
+}
+RETURN p.name AS name, total, contacts
 
 // Officials linked to an organisation: who signed a signing it was party to, who attended an event
 // with its people, or an event reported with a signing it was party to.

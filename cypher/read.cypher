@@ -16,7 +16,9 @@ CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
 RETURN documents, articles, people, organizations, projects, events, signings, relationships
 
 // Full-text (CJK bigrams, two or more characters) and substring matches on the normalised names,
-// merged; an exact name or alias ranks first, then a prefix, then the full-text score.
+// merged; an exact name or alias ranks first, then a prefix, then the full-text score. The substring
+// scan ($substring) only for what the full-text index cannot match: one character, or Latin letters
+// and digits inside a name ("gw" in 5GWh); a two-character needle read every name in the text index.
 // name: search
 CALL () {
   WITH $lucene AS lq
@@ -24,10 +26,13 @@ CALL () {
   CALL db.index.fulltext.queryNodes('entity_search', lq, {limit: $window}) YIELD node, score
   RETURN node, score
   UNION
+  WITH $substring AS wanted WHERE wanted
   MATCH (node:Person) WHERE node.search_key CONTAINS $needle RETURN node, 0.5 AS score
   UNION
+  WITH $substring AS wanted WHERE wanted
   MATCH (node:Organization) WHERE node.search_key CONTAINS $needle RETURN node, 0.5 AS score
   UNION
+  WITH $substring AS wanted WHERE wanted
   MATCH (node:Project) WHERE node.search_key CONTAINS $needle RETURN node, 0.5 AS score
 }
 WITH node, max(score) AS score

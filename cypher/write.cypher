@@ -16,6 +16,7 @@ SET d:Entity,
 MERGE (d:Document {id: $document_id})
 SET d:Entity
 MERGE (a:Article {id: $article_id})
+ON CREATE SET a.load_id = $load_id
 SET a:Entity,
     a.title = $title,
     a.name = $title,
@@ -173,8 +174,12 @@ SET r.load_id = $load_id, r.article_id = $article_id, r.sentence = row.sentence
 // load did not (the extractor changed, or the text did) is removed, so a reload replaces the
 // article's facts instead of piling new ones on old. Every fact touches a node that the article
 // mentions, that wrote it, or that is one of its events or signings.
+// An article this load created has no earlier facts, and looking for them walked every edge of
+// every person it mentions: a county head's thousands. That made each new article slower as the
+// archive grew; now only a re-load pays it.
 // name: prune_article
 MATCH (a:Article {id: $article_id})
+WHERE coalesce(a.load_id, '') <> $load_id
 CALL (a) {
   OPTIONAL MATCH (n)-[:MENTIONED_IN|WROTE]->(a)
   RETURN collect(DISTINCT n) AS linked

@@ -44,6 +44,7 @@ from graph.views import (
     kind_of,
 )
 from guanxi.ids import normalise_name
+from guanxi.simplified import to_simplified
 
 MAX_PATH_HOPS = 6  # the bound written into the shortest_paths query
 # An entity page lists the newest this many of each kind (events, articles...) and the totals: a
@@ -68,7 +69,11 @@ def lucene_phrase(text: str) -> str:
         return ""
     if len(cleaned) == 1 and not cleaned.isascii() and cleaned.isalnum():
         return f"{cleaned}* OR *{cleaned}"
-    return '"' + cleaned.translate(_LUCENE_PHRASE_ESCAPES) + '"'
+    phrase = '"' + cleaned.translate(_LUCENE_PHRASE_ESCAPES) + '"'
+    simplified = to_simplified(cleaned)
+    if simplified != cleaned:  # a query typed in traditional characters finds the simplified name too
+        phrase += ' OR "' + simplified.translate(_LUCENE_PHRASE_ESCAPES) + '"'
+    return phrase
 
 
 Record = dict[str, Any]
@@ -129,6 +134,14 @@ class GraphRepository:
             return None
         return rows[0]["labels"], rows[0]["props"]
 
+    def _detail(self, id: str, label: str, limit: int, *names: str) -> tuple[Record, list[list[Record]]] | None:
+        """The node's properties and the named queries' rows, in one transaction; None if no such node."""
+        p = {"id": id, "limit": limit}
+        node, *lists = self._read(("node_by_id", p), *[(name, p) for name in names])
+        if not node or label not in node[0]["labels"]:
+            return None
+        return node[0]["props"], lists
+
     def _node_of(self, id: str, label: str) -> Record | None:
         found = self._node(id)
         if found is None or label not in found[0]:
@@ -161,8 +174,9 @@ class GraphRepository:
         if not needle:
             return []
         labels = [KIND_LABELS[k] for k in kinds] if kinds else None
-        params = {"lucene": lucene_phrase(q), "needle": needle, "labels": labels, "limit": limit,
-                  "offset": offset, "window": max(100, (offset + limit) * 3)}
+        substring = len(needle) < 2 or any(ch.isascii() for ch in needle)
+        params = {"lucene": lucene_phrase(q), "needle": needle, "substring": substring, "labels": labels,
+                  "limit": limit, "offset": offset, "window": max(100, (offset + limit) * 3)}
         (rows,) = self._read(("search", params))
         hits = []
         for row in rows:
@@ -174,14 +188,11 @@ class GraphRepository:
     # --- details -------------------------------------------------------------------------------
 
     def person(self, id: str, limit: int = DETAIL_LIMIT) -> PersonDetail | None:
-        props = self._node_of(id, "Person")
-        if props is None:
+        found = self._detail(id, "Person", limit, "person_positions", "person_events", "person_bylines",
+                             "person_signing_ids", "mentioned_in", "person_totals")
+        if found is None:
             return None
-        p = {"id": id, "limit": limit}
-        positions, events, bylines, signing_ids, mentions, totals = self._read(
-            ("person_positions", p), ("person_events", p), ("person_bylines", p),
-            ("person_signing_ids", p), ("mentioned_in", p), ("person_totals", p),
-        )
+        props, (positions, events, bylines, signing_ids, mentions, totals) = found
         articles = self._articles(
             [r["article_id"] for r in positions + events + bylines + mentions]
         )
@@ -216,11 +227,10 @@ class GraphRepository:
         )
 
     def event(self, id: str, limit: int = DETAIL_LIMIT) -> EventDetail | None:
-        props = self._node_of(id, "Event")
-        if props is None:
+        found = self._detail(id, "Event", limit, "event_attendees", "event_totals")
+        if found is None:
             return None
-        p = {"id": id, "limit": limit}
-        attendees, totals = self._read(("event_attendees", p), ("event_totals", p))
+        props, (attendees, totals) = found
         articles = self._articles([props.get("article_id")] + [r["article_id"] for r in attendees])
         return EventDetail(
             id=id,
@@ -238,14 +248,11 @@ class GraphRepository:
         )
 
     def organization(self, id: str, limit: int = DETAIL_LIMIT) -> OrganizationDetail | None:
-        props = self._node_of(id, "Organization")
-        if props is None:
+        found = self._detail(id, "Organization", limit, "org_projects", "org_people", "org_signing_ids",
+                             "mentioned_in", "organization_totals")
+        if found is None:
             return None
-        p = {"id": id, "limit": limit}
-        projects, people, signing_ids, mentions, totals = self._read(
-            ("org_projects", p), ("org_people", p), ("org_signing_ids", p), ("mentioned_in", p),
-            ("organization_totals", p),
-        )
+        props, (projects, people, signing_ids, mentions, totals) = found
         articles = self._articles([r["article_id"] for r in projects + people + mentions])
         return OrganizationDetail(
             id=id,
@@ -268,14 +275,11 @@ class GraphRepository:
         )
 
     def project(self, id: str, limit: int = DETAIL_LIMIT) -> ProjectDetail | None:
-        props = self._node_of(id, "Project")
-        if props is None:
+        found = self._detail(id, "Project", limit, "project_companies", "project_signing_ids", "project_events",
+                             "mentioned_in", "project_totals")
+        if found is None:
             return None
-        p = {"id": id, "limit": limit}
-        companies, signing_ids, events, mentions, totals = self._read(
-            ("project_companies", p), ("project_signing_ids", p), ("project_events", p), ("mentioned_in", p),
-            ("project_totals", p),
-        )
+        props, (companies, signing_ids, events, mentions, totals) = found
         articles = self._articles([r["article_id"] for r in companies + mentions])
         return ProjectDetail(
             id=id,

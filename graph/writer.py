@@ -446,7 +446,7 @@ class GraphWriter:
         """(query name, parameters) in the order they run inside the article's transaction."""
         load_id = uuid.uuid4().hex  # marks what this load wrote, so prune_article can tell old from new
         head = {"document_id": doc_id, "article_id": art_id, "title": art.title, "subtitle": art.subtitle,
-                "date": art.date, "index": index, "text": art.text or None}
+                "date": art.date, "index": index, "text": art.text or None, "load_id": load_id}
         statements: list[tuple[str, dict[str, Any]]] = [("merge_article", head)]
         for name, rows in article_batches(art, art_id, as_of):
             statements.append((name, {"article_id": art_id, "load_id": load_id, "rows": rows}))

@@ -38,6 +38,11 @@ def test_search_folds_width_and_case(repo: GraphRepository) -> None:
     assert repo.search("5gwh")[0].id == PROJECT_ID
 
 
+def test_search_in_traditional_characters_or_one_character_finds_simplified_names(repo: GraphRepository) -> None:
+    assert repo.search("周明遠")[0].id == SECRETARY_ID  # 遠 is 远 written traditionally
+    assert SECRETARY_ID in {h.id for h in repo.search("远", limit=50)}  # one character, mid-name
+
+
 def test_exact_alias_ranks_first_and_paging_walks_the_list(repo: GraphRepository) -> None:
     assert repo.search("区政府")[0].id == GOVERNMENT_ID
     everything = repo.search("储", limit=100)

@@ -3,7 +3,7 @@ times, then the load stops with a clear message, and no article is ever half wri
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -185,32 +185,39 @@ def test_the_console_command_says_neo4j_went_away_and_exits_2(
     assert "Run the same command again" in text
 
 
+class SchemaDriver:
+    """Runs schema statements, failing those for which ``fails(number, text)`` gives an error."""
+
+    def __init__(self, fails: Callable[[int, str], Exception | None]) -> None:
+        self.fails = fails
+        self.ran: list[str] = []
+
+    @contextmanager
+    def session(self, **_: object) -> Iterator[Any]:
+        driver = self
+
+        class Session:
+            def run(self, text: str, params: object = None) -> Any:
+                driver.ran.append(text)
+                error = driver.fails(len(driver.ran), text)
+                if error is not None:
+                    raise error
+
+                class Done:
+                    def consume(self) -> None:
+                        return None
+
+                return Done()
+
+        yield Session()
+
+
 def test_two_loaders_creating_the_schema_at_once_retry_the_deadlock() -> None:
     deadlock = neo4j_error(TransientError, "Neo.TransientError.Transaction.DeadlockDetected")
-
-    class SchemaDriver:
-        runs = 0
-
-        @contextmanager
-        def session(self, **_: object) -> Iterator[Any]:
-            driver = self
-
-            class Session:
-                def run(self, text: object, params: object = None) -> Any:
-                    driver.runs += 1
-                    if driver.runs == 2:  # the other loader holds the lock on its first constraint
-                        raise deadlock
-
-                    class Done:
-                        def consume(self) -> None:
-                            return None
-
-                    return Done()
-
-            yield Session()
-
+    # The other loader holds the lock on the first constraint when this one's second statement runs.
+    driver = SchemaDriver(lambda number, _: deadlock if number == 2 else None)
     sleeps: list[float] = []
-    writer = GraphWriter(SchemaDriver(), retry=POLICY, sleep=sleeps.append)  # type: ignore[arg-type]
+    writer = GraphWriter(driver, retry=POLICY, sleep=sleeps.append)  # type: ignore[arg-type]
     assert writer.ensure_schema() > 0
     assert sleeps == [0.5]
 
@@ -218,27 +225,9 @@ def test_two_loaders_creating_the_schema_at_once_retry_the_deadlock() -> None:
 def test_an_index_the_other_loader_just_created_counts_as_created() -> None:
     # IF NOT EXISTS is not atomic: the slower of two loaders is told an equivalent index exists.
     raced = neo4j_error(ClientError, "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists")
-    ran: list[str] = []
-
-    class RaceDriver:
-        @contextmanager
-        def session(self, **_: object) -> Iterator[Any]:
-            class Session:
-                def run(self, text: str, params: object = None) -> Any:
-                    ran.append(text)
-                    if "FULLTEXT" in text:
-                        raise raced
-
-                    class Done:
-                        def consume(self) -> None:
-                            return None
-
-                    return Done()
-
-            yield Session()
-
+    driver = SchemaDriver(lambda _, text: raced if "FULLTEXT" in text else None)
     sleeps: list[float] = []
-    writer = GraphWriter(RaceDriver(), retry=POLICY, sleep=sleeps.append)  # type: ignore[arg-type]
+    writer = GraphWriter(driver, retry=POLICY, sleep=sleeps.append)  # type: ignore[arg-type]
     assert writer.ensure_schema() > 0
     assert sleeps == []  # nothing to wait for: the index is there
-    assert ran[-1] == "CALL db.awaitIndexes(300)"
+    assert driver.ran[-1] == "CALL db.awaitIndexes(300)"
