@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
@@ -20,6 +23,14 @@ from rich.table import Table
 from graph.retry import DEFAULT_POLICY, RetryPolicy
 from guanxi.settings import Settings
 from loaders.batch import MAX_FILE_BYTES, Refusal, extract_one, gather
+
+if TYPE_CHECKING:
+    from graph.errors import GraphUnavailable
+    from graph.writer import WriteSummary
+    from guanxi.facts import Document
+
+    # What became of one file: refused, Neo4j lost, written, or None (not attempted).
+    Outcome = Refusal | GraphUnavailable | tuple[Document, WriteSummary] | None
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -43,8 +54,12 @@ def run_load(
     console: Console,
     max_bytes: int = MAX_FILE_BYTES,
     retry: RetryPolicy = DEFAULT_POLICY,
+    writers: int = 1,
 ) -> int:
-    """Load every file; return the exit code (0 all loaded, 1 something refused, 2 Neo4j unusable)."""
+    """Load every file; return the exit code (0 all loaded, 1 something refused, 2 Neo4j unusable).
+
+    ``writers`` files are loaded at once, each from its own thread.
+    """
     from neo4j.exceptions import AuthError, ServiceUnavailable
 
     from graph.errors import GraphError, GraphUnavailable
@@ -91,38 +106,54 @@ def run_load(
             TimeElapsedColumn(),
             TextColumn("{task.fields[name]}"),
         )
-        with Progress(*columns, console=console, transient=False) as progress:
+        stop = threading.Event()  # set once Neo4j is lost: files not yet started are not attempted
+
+        def load_file(path: Path) -> tuple[Path, Outcome]:
+            if stop.is_set():
+                return path, None
+            result = extract_one(path, max_bytes)
+            if isinstance(result, Refusal):
+                return path, result
+            try:
+                return path, (result.document, writer.write_document(result.document, settle=False))
+            except GraphUnavailable as exc:
+                stop.set()
+                return path, exc
+            except GraphError as exc:  # e.g. a query past its time limit: this file only
+                return path, Refusal(path, f"Neo4j refused it: {exc}")
+
+        with Progress(*columns, console=console, transient=False) as progress, \
+                ThreadPoolExecutor(max_workers=max(1, writers)) as pool:
             task = progress.add_task("load", total=len(found.files), name="")
-            for position, path in enumerate(found.files):
+            # One writer: in order, in this thread. Several: each file's extraction and transactions
+            # overlap the others' round trips to Neo4j (bench/README.md); articles stay one
+            # transaction each, so a lost server still leaves no half article.
+            outcomes = pool.map(load_file, found.files) if writers > 1 else map(load_file, found.files)
+            for path, outcome in outcomes:
                 progress.update(task, name=escape(path.name))
-                result = extract_one(path, max_bytes)
-                if isinstance(result, Refusal):
-                    refused.append(result)
-                    progress.advance(task)
-                    continue
-                try:
-                    summary = writer.write_document(result.document, settle=False)
-                except GraphUnavailable as exc:
-                    lost = f"while loading {shown(path)}: {_one_line(str(exc))}"
-                    not_attempted = len(found.files) - position
-                    break
-                except GraphError as exc:  # e.g. a query past its time limit: this file only
-                    refused.append(Refusal(path, f"Neo4j refused it: {exc}"))
+                progress.advance(task)
+                if outcome is None:
+                    not_attempted += 1
+                elif isinstance(outcome, Refusal):
+                    refused.append(outcome)
+                elif isinstance(outcome, GraphUnavailable):
+                    lost = lost or f"while loading {shown(path)}: {_one_line(str(outcome))}"
+                    not_attempted += 1
                 else:
+                    document, summary = outcome
                     if summary.failed:
                         errors = [a for a in summary.per_article if a.error]
                         refused.append(Refusal(
                             path,
-                            f"{summary.failed} of {len(result.document.articles)} articles not written "
+                            f"{summary.failed} of {len(document.articles)} articles not written "
                             f"(Neo4j: {errors[0].error}); the others are stored",
                         ))
                     totals["documents"] += 1
                     totals["articles"] += summary.articles
-                    totals["people"] += sum(len(a.people) for a in result.document.articles)
-                    totals["events"] += sum(len(a.events) for a in result.document.articles)
+                    totals["people"] += sum(len(a.people) for a in document.articles)
+                    totals["events"] += sum(len(a.events) for a in document.articles)
                     totals["nodes written"] += summary.nodes_created
                     totals["relationships written"] += summary.relationships_created
-                progress.advance(task)
         if not lost and totals["documents"]:
             try:
                 writer.settle()

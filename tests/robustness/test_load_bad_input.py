@@ -229,3 +229,35 @@ def test_a_clean_folder_exits_zero_and_nothing_else_changes_on_a_second_run(
     first = count_graph(empty_db, neo4j_settings.neo4j_database)
     assert run_load(neo4j_settings, monkeypatch, str(folder))[0] == 0
     assert count_graph(empty_db, neo4j_settings.neo4j_database) == first
+
+
+def _stored(driver: neo4j.Driver, database: str) -> tuple[int, int]:
+    records, _, _ = driver.execute_query(
+        "MATCH (a:Article)-[:PART_OF]->(d:Document) RETURN count(DISTINCT d) AS docs, count(a) AS arts",
+        database_=database)
+    return records[0]["docs"], records[0]["arts"]
+
+
+@pytest.mark.integration
+def test_several_writers_store_every_article_once_and_a_second_run_adds_nothing(
+    tmp_path: Path, empty_db: neo4j.Driver, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for path in sorted(FIXTURE_ARTICLES.iterdir())[:12]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    database = neo4j_settings.neo4j_database
+
+    code, output = run_load(neo4j_settings, monkeypatch, "--writers", "3", str(folder))
+    assert code == 0, output
+    concurrent, stored = count_graph(empty_db, database), _stored(empty_db, database)
+    assert run_load(neo4j_settings, monkeypatch, "--writers", "3", str(folder))[0] == 0
+    assert count_graph(empty_db, database) == concurrent
+
+    # The same documents and articles as one writer in file order. (Entity resolution may decide
+    # differently when two articles about a new person are written at the same moment, so node
+    # counts are not compared: README, "guanxi load --writers".)
+    empty_db.execute_query("MATCH (n) DETACH DELETE n", database_=database)
+    assert run_load(neo4j_settings, monkeypatch, str(folder))[0] == 0
+    assert _stored(empty_db, database) == stored
+    assert stored[0] == 12
