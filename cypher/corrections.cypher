@@ -37,8 +37,10 @@ DELETE old
 MATCH (keep:Entity {id: $into_id})
 MATCH (gone:Entity {id: $from_id})
 SET keep.aliases = [x IN coalesce(keep.aliases, []) + [gone.name] + coalesce(gone.aliases, []) WHERE x <> keep.name | x],
-    keep.search_names = coalesce(keep.search_names, []) + [x IN coalesce(gone.search_names, []) WHERE NOT x IN coalesce(keep.search_names, [])]
-SET keep.aliases = reduce(acc = [], x IN keep.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END),
+    keep.search_names = coalesce(keep.search_names, []) + [x IN coalesce(gone.search_names, []) WHERE NOT x IN coalesce(keep.search_names, [])],
+    keep.prefix_names = CASE WHEN keep:Organization THEN coalesce(keep.prefix_names, []) + [x IN coalesce(gone.prefix_names, []) WHERE NOT x IN coalesce(keep.prefix_names, [])] END
+SET keep.prefix_key = CASE WHEN keep:Organization THEN reduce(s = '|', x IN keep.prefix_names | s + x + '|') END,
+    keep.aliases = reduce(acc = [], x IN keep.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END),
     keep.search_key = reduce(s = '', x IN keep.search_names | s + '|' + x),
     keep.first_seen = CASE WHEN gone.first_seen < coalesce(keep.first_seen, gone.first_seen) THEN gone.first_seen ELSE keep.first_seen END,
     keep.last_seen = CASE WHEN gone.last_seen > coalesce(keep.last_seen, gone.last_seen) THEN gone.last_seen ELSE keep.last_seen END
@@ -57,6 +59,8 @@ SET n:$(labels(old)),
     n.aliases = [],
     n.search_names = old.search_names,
     n.search_key = old.search_key,
+    n.prefix_names = old.prefix_names,
+    n.prefix_key = old.prefix_key,
     n.split_from = $from_id
 RETURN n.id AS id
 

@@ -79,7 +79,7 @@ RETURN COUNT { (:Person)-[:ATTENDED]->(n) } AS attendees
 
 // name: node_by_id
 MATCH (n:Entity {id: $id})
-RETURN labels(n) AS labels, n {.*, text: null, search_key: null, search_names: null} AS props
+RETURN labels(n) AS labels, n {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null} AS props
 
 // name: articles_by_ids
 UNWIND $ids AS aid
@@ -187,13 +187,13 @@ MATCH (a:Entity {id: $from_id}), (b:Entity {id: $to_id})
 // No WHERE on the path: a path predicate makes Neo4j fall back from the breadth-first search to an
 // exhaustive one, which times out on far-apart pairs. The caller drops paths longer than max_hops.
 MATCH p = allShortestPaths((a)-[:ATTENDED|HOLDS_POSITION|SIGNED|RUNS|PARTY_TO|SIGNATORY_OF|FOR_PROJECT*..6]-(b))
-RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), props: n {.*, text: null, search_key: null, search_names: null}}] AS nodes,
+RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), props: n {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null}}] AS nodes,
        [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}] AS rels
 LIMIT $limit
 
 // name: neighbours
 UNWIND $ids AS nid
 MATCH (n:Entity {id: nid})-[r]-(m:Entity)
-RETURN n.id AS from_id, {id: m.id, labels: labels(m), props: m {.*, text: null, search_key: null, search_names: null}} AS node,
+RETURN n.id AS from_id, {id: m.id, labels: labels(m), props: m {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null}} AS node,
        {type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)} AS rel
 LIMIT $limit

@@ -12,8 +12,8 @@ RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases, p.sector 
        p.scope AS scope, p.jurisdiction AS jurisdiction, p.split_from AS split_from
 ORDER BY p.split_from IS NOT NULL, p.id
 
-// Organisations with one of the names or aliases, and those whose names hold a short form's
-// first two characters (checked in Python).
+// Organisations with one of the names or aliases, and those sharing a two-character window with
+// them (graph/resolution.py prefix_windows; checked in Python).
 // name: resolve_lookup_organizations
 CALL () {
   UNWIND $keys AS k
@@ -23,7 +23,7 @@ CALL () {
   UNION
   UNWIND $prefixes AS k
   MATCH (o:Organization)
-  WHERE o.search_key CONTAINS k
+  WHERE o.prefix_key CONTAINS ('|' + k + '|')
   RETURN o
 }
 WITH DISTINCT o
@@ -96,3 +96,17 @@ UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})-[m:MENTIONED_IN]->(:Article {id: $article_id})
 SET m.resolution = row.reason,
     n.aliases = [x IN coalesce(n.aliases, []) WHERE x <> n.name]
+
+// Organisations stored before prefix keys existed (or by an older bulk import): their windows are
+// computed in Python and set here, so short forms still find them.
+// name: orgs_without_prefix_key
+MATCH (o:Organization)
+WHERE o.prefix_key IS NULL
+RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases
+LIMIT 5000
+
+// name: set_prefix_keys
+UNWIND $rows AS row
+MATCH (o:Organization {id: row.id})
+SET o.prefix_names = row.prefix_names,
+    o.prefix_key = reduce(s = '|', x IN row.prefix_names | s + x + '|')

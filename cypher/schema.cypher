@@ -25,6 +25,7 @@ CREATE INDEX article_title IF NOT EXISTS FOR (n:Article) ON (n.title);
 CREATE TEXT INDEX person_search_key IF NOT EXISTS FOR (n:Person) ON (n.search_key);
 CREATE TEXT INDEX organization_search_key IF NOT EXISTS FOR (n:Organization) ON (n.search_key);
 CREATE TEXT INDEX project_search_key IF NOT EXISTS FOR (n:Project) ON (n.search_key);
+CREATE TEXT INDEX organization_prefix_key IF NOT EXISTS FOR (n:Organization) ON (n.prefix_key);
 
 // Replaced by entity_search below: the synchronous full-text index, and a text index on events that
 // every article paid for at commit (events are found by search through the full-text index).

@@ -44,8 +44,10 @@ SET o:Entity,
     o.name = row.name,
     o.kind = CASE WHEN row.kind IS NULL OR (row.kind = 'other' AND o.kind IS NOT NULL) THEN coalesce(o.kind, 'other') ELSE row.kind END,
     o.aliases = coalesce(o.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(o.aliases, [])],
-    o.search_names = coalesce(o.search_names, []) + [x IN row.search_names WHERE NOT x IN coalesce(o.search_names, [])]
-SET o.search_key = reduce(s = '', x IN o.search_names | s + '|' + x)
+    o.search_names = coalesce(o.search_names, []) + [x IN row.search_names WHERE NOT x IN coalesce(o.search_names, [])],
+    o.prefix_names = coalesce(o.prefix_names, []) + [x IN coalesce(row.prefix_names, []) WHERE NOT x IN coalesce(o.prefix_names, [])]
+SET o.search_key = reduce(s = '', x IN o.search_names | s + '|' + x),
+    o.prefix_key = reduce(s = '|', x IN o.prefix_names | s + x + '|')
 
 // name: merge_projects
 UNWIND $rows AS row

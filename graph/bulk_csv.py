@@ -47,7 +47,8 @@ NODE_COLUMNS: dict[str, list[tuple[str, str]]] = {
     "Person": [("name", "string"), ("kind", "string"), ("aliases", "string[]"),
                ("search_names", "string[]"), ("search_key", "string")],
     "Organization": [("name", "string"), ("kind", "string"), ("aliases", "string[]"),
-                     ("search_names", "string[]"), ("search_key", "string")],
+                     ("search_names", "string[]"), ("search_key", "string"),
+                     ("prefix_names", "string[]"), ("prefix_key", "string")],
     "Project": [("name", "string"), ("place", "string"), ("aliases", "string[]"),
                 ("search_names", "string[]"), ("search_key", "string")],
     "Event": [("load_id", "string"), ("name", "string"), ("type", "string"), ("date", "string"),
@@ -157,9 +158,11 @@ class BulkGraph:
         else:
             kind = row["kind"]
         names = _union(o.get("search_names"), row["search_names"])
+        windows = _union(o.get("prefix_names"), row.get("prefix_names") or [])
         self._node("Organization", row["id"], {
             "name": row["name"], "kind": kind, "aliases": _union(o.get("aliases"), row["aliases"]),
             "search_names": names, "search_key": _search_key(names),
+            "prefix_names": windows, "prefix_key": "|" + "".join(x + "|" for x in windows),
         })
 
     def _merge_projects(self, row: Row, art_id: str) -> None:

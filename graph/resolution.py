@@ -179,6 +179,20 @@ def company_core(name: str) -> str:
     return _LEGAL_SUFFIX.sub("", text)
 
 
+def prefix_windows(*names: str | None) -> list[str]:
+    """The two-character windows short_form_joins compares: at 0, 2 and 3 of each name and its core.
+
+    A company's node keeps them as ``prefix_key`` (``|创普|东岳|``): a lookup with a four-character
+    needle (``|创普|``) is one the text index serves, where two characters read every key.
+    """
+    out: set[str] = set()
+    for name in names:
+        full = fold(name)
+        for text in (company_core(full), full):
+            out.update(text[i:i + 2] for i in (0, 2, 3) if len(text) >= i + 2)
+    return sorted(out)
+
+
 def short_form_joins(short: str, full: str) -> bool:
     """A short form names a company when it is the distinctive start of its full name.
 
@@ -324,8 +338,7 @@ def resolve_organizations(rows: list[Row], lookup: Lookup, previous: set[str] | 
         names = list(dict.fromkeys(n for oid in cluster for n in names_of[oid]))
         company = any(is_company(by_id[oid]["name"]) or by_id[oid].get("kind") == "company" for oid in cluster)
         own = max((by_id[oid]["name"] for oid in cluster), key=legal_preference)
-        prefixes = sorted({company_core(n)[i : i + 2] for n in names for i in (0, 2, 3)
-                           if len(company_core(n)) >= i + 2}) if company else []
+        prefixes = prefix_windows(*names) if company else []
         found = _earlier_first(lookup.organizations(names, prefixes), previous or set())
         chosen, reason = _pick_organization(found, own, names, company, previous or set())
         if chosen is None:
@@ -563,6 +576,8 @@ def resolve_statements(statements: list[Statement], art: Article, article_id: st
                         name = keep
                     aliases = [a for a in dict.fromkeys([row["name"], *decision.aliases, *row["aliases"]]) if a != name]
                     row.update(name=name, aliases=aliases, search_names=_search_names(name, *aliases))
+                    if stmt == "merge_organizations":
+                        row["prefix_names"] = prefix_windows(name, *aliases)
         rewritten.append((stmt, params))
 
     extra = _audit_statements(article_id, art.date, mentions, person_decisions, org_decisions,
@@ -628,8 +643,7 @@ class Neo4jLookup:
         return self._run("resolve_lookup_people", keys=_search_names(*names))
 
     def organizations(self, names: list[str], prefixes: list[str]) -> list[Row]:
-        return self._run("resolve_lookup_organizations", keys=_search_names(*names),
-                         prefixes=_search_names(*prefixes))
+        return self._run("resolve_lookup_organizations", keys=_search_names(*names), prefixes=prefixes)
 
     def projects(self, names: list[str], org_ids: list[str]) -> list[Row]:
         return self._run("resolve_lookup_projects", keys=_search_names(*names), org_ids=org_ids)

@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 
 from graph.cypher import combined, query
 from graph.errors import ArticleWriteError, GraphError, GraphUnavailable, translate_driver_errors
+from graph.resolution import prefix_windows
 from graph.retry import DEFAULT_POLICY, RetriesExhausted, RetryPolicy, with_retries
 from graph.schema import ensure_schema
 from guanxi.facts import Article, Document, Role
@@ -137,6 +138,7 @@ class _Collector:
             if alias and alias != name and alias not in row["aliases"]:
                 row["aliases"].append(alias)
         row["search_names"] = search_names(name, *row["aliases"])
+        row["prefix_names"] = prefix_windows(name, *row["aliases"])
         self._mention(oid, sentence)
         return oid
 
@@ -278,6 +280,10 @@ def article_batches(art: Article, art_id: str, as_of: str | None) -> list[Batch]
     return batches
 
 
+def _run_consumed(tx: neo4j.ManagedTransaction, name: str, params: dict[str, Any]) -> None:
+    tx.run(query(name), params).consume()  # type: ignore[arg-type]
+
+
 def _add_counters(target: ArticleWrite, counters: neo4j.SummaryCounters) -> None:
     target.nodes_created += counters.nodes_created
     target.relationships_created += counters.relationships_created
@@ -335,6 +341,19 @@ class GraphWriter:
                                 sleep=self._sleep, on_retry=self.on_retry)
         except RetriesExhausted as exc:
             raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
+
+    def add_prefix_keys(self) -> int:
+        """Give organisations stored by an older version or a bulk import their prefix keys
+        (graph/resolution.py prefix_windows), so short forms find them. Returns how many."""
+        done = 0
+        with translate_driver_errors(), self.driver.session(database=self.database) as session:
+            while True:
+                rows = session.execute_read(lambda tx: [r.data() for r in tx.run(query("orgs_without_prefix_key"))])
+                if not rows:
+                    return done
+                batch = [{"id": r["id"], "prefix_names": prefix_windows(r["name"], *r["aliases"])} for r in rows]
+                session.execute_write(_run_consumed, "set_prefix_keys", {"rows": batch})
+                done += len(batch)
 
     def write_document(self, doc: Document, settle: bool = True) -> WriteSummary:
         """Store one document, an article per transaction. ``settle``: return only once search finds
@@ -467,4 +486,5 @@ class GraphWriter:
 def load_documents(writer: GraphWriter, docs: Iterable[Document]) -> WriteSummary:
     """Schema first, then every document; what the CLI's ``guanxi load`` needs."""
     writer.ensure_schema()
+    writer.add_prefix_keys()
     return writer.write_documents(docs)

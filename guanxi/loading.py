@@ -95,6 +95,7 @@ def run_load(
                              on_retry=tell_retry)
         try:
             writer.ensure_schema()
+            writer.add_prefix_keys()
         except (GraphError, ServiceUnavailable) as exc:
             console.print(f"[red]error:[/red] Neo4j failed while preparing the schema: {_one_line(str(exc))}",
                           soft_wrap=True)

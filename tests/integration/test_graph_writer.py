@@ -194,3 +194,12 @@ def test_reloading_a_document_whose_article_changed_title_drops_the_old_article(
     assert [r["t"] for r in titles] == sorted([changed.articles[0].title, changed.articles[1].title])
     inspections = _query(writer, "MATCH (e:Event {type: 'inspection'})<-[:ATTENDED]-(p) RETURN count(p) AS n")
     assert inspections == [{"n": 2}]
+
+
+def test_organisations_stored_without_prefix_keys_get_them(writer: GraphWriter) -> None:
+    # As a graph written by an older version or an older bulk import would hold them.
+    writer.write_document(weekly_document())
+    _query(writer, "MATCH (o:Organization) REMOVE o.prefix_key, o.prefix_names")
+    assert writer.add_prefix_keys() > 0
+    assert _query(writer, "MATCH (o:Organization) WHERE o.prefix_key IS NULL RETURN o") == []
+    assert writer.add_prefix_keys() == 0

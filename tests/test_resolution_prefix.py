@@ -1,0 +1,28 @@
+"""A company's short form finds its full name through the prefix key, in either order of arrival."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.resolution import prefix_windows, short_form_joins
+
+PAIRS = [
+    ("创普斯", "创普斯(深圳)新能源科技有限公司"),
+    ("创普斯公司", "创普斯(深圳)新能源科技有限公司"),
+    ("华辰储能", "华辰(苏州)储能科技有限公司"),
+    ("东岳", "浙江东岳化工有限公司"),
+    ("东岳集团", "山东东岳集团有限公司"),
+    ("宁德時代", "宁德时代新能源科技股份有限公司"),
+]
+
+
+@pytest.mark.parametrize(("short", "full"), PAIRS)
+def test_every_short_form_that_joins_shares_a_window_with_its_full_name(short: str, full: str) -> None:
+    assert short_form_joins(short, full)
+    # The lookup asks for the article's windows among the stored node's: whichever came first.
+    assert set(prefix_windows(short)) & set(prefix_windows(full))
+
+
+def test_windows_are_two_characters_of_the_simplified_name() -> None:
+    assert prefix_windows("宁德時代") == prefix_windows("宁德时代")
+    assert all(len(w) == 2 for w in prefix_windows("创普斯(深圳)新能源科技有限公司"))
