@@ -25,6 +25,10 @@ CALL () {
   MATCH (o:Organization)
   WHERE o.prefix_key CONTAINS ('|' + k + '|')
   RETURN o
+  UNION
+  UNWIND $exact AS k
+  MATCH (o:Organization {name: k})
+  RETURN o
 }
 WITH DISTINCT o
 RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases, o.kind AS kind, o.split_from AS split_from

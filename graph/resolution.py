@@ -254,7 +254,9 @@ class Lookup(Protocol):
     """
 
     def people(self, names: list[str]) -> list[Row]: ...  # id, name, sector, scope
-    def organizations(self, names: list[str], prefixes: list[str]) -> list[Row]: ...  # id, name, aliases, kind
+    # ``names`` are looked for among names and aliases, ``exact`` only as a node's own name.
+    def organizations(self, names: list[str], prefixes: list[str],
+                      exact: list[str] | None = None) -> list[Row]: ...  # id, name, aliases, kind
     def projects(self, names: list[str], org_ids: list[str]) -> list[Row]: ...  # id, name, aliases, companies
     def corrections(self, article_id: str) -> tuple[dict[str, str], dict[str, str]]: ...  # merges, splits
     def names(self, ids: list[str]) -> dict[str, str]: ...
@@ -339,7 +341,11 @@ def resolve_organizations(rows: list[Row], lookup: Lookup, previous: set[str] | 
         company = any(is_company(by_id[oid]["name"]) or by_id[oid].get("kind") == "company" for oid in cluster)
         own = max((by_id[oid]["name"] for oid in cluster), key=legal_preference)
         prefixes = prefix_windows(*names) if company else []
-        found = _earlier_first(lookup.organizations(names, prefixes), previous or set())
+        # A bare organ name (区政府) joins only a node of that very name (see _pick_organization):
+        # searched among aliases it returned every district government in the archive.
+        usable = [n for n in names if company or place_of(n)]
+        bare = [n for n in names if n not in usable]
+        found = _earlier_first(lookup.organizations(usable, prefixes, bare), previous or set())
         chosen, reason = _pick_organization(found, own, names, company, previous or set())
         if chosen is None:
             target, reason = organization_id(own), "new" if len(cluster) == 1 else "short form of a name in the same article"
@@ -642,8 +648,9 @@ class Neo4jLookup:
     def people(self, names: list[str]) -> list[Row]:
         return self._run("resolve_lookup_people", keys=_search_names(*names))
 
-    def organizations(self, names: list[str], prefixes: list[str]) -> list[Row]:
-        return self._run("resolve_lookup_organizations", keys=_search_names(*names), prefixes=prefixes)
+    def organizations(self, names: list[str], prefixes: list[str], exact: list[str] | None = None) -> list[Row]:
+        return self._run("resolve_lookup_organizations", keys=_search_names(*names), prefixes=prefixes,
+                         exact=exact or [])
 
     def projects(self, names: list[str], org_ids: list[str]) -> list[Row]:
         return self._run("resolve_lookup_projects", keys=_search_names(*names), org_ids=org_ids)
