@@ -193,6 +193,27 @@ def prefix_windows(*names: str | None) -> list[str]:
     return sorted(out)
 
 
+def _common_window(window: str) -> bool:
+    """A province or big city (河南, 成都), or the start of an industry word (农业, 智能, 科技)."""
+    from loaders.facts.lexicon import lexicon
+
+    words = lexicon()
+    return window in words.get("places") or any(w.startswith(window) for w in words.get("company_words"))
+
+
+def prefix_needles(*names: str | None) -> list[str]:
+    """The windows a lookup asks for: prefix_windows without the common ones, which hundreds of
+    companies share (a lookup returned 90-440 candidates on a 10k-document archive), but always the
+    start of a short form's core, which is what its full name must hold. (A full legal name is
+    never a short form of another: short_form_joins.)"""
+    keep: set[str] = set()
+    for name in names:
+        core = company_core(fold(name))
+        if len(core) >= 2 and not is_legal_name(fold(name)):
+            keep.add(core[:2])
+    return sorted(keep | {w for w in prefix_windows(*names) if not _common_window(w)})
+
+
 def short_form_joins(short: str, full: str) -> bool:
     """A short form names a company when it is the distinctive start of its full name.
 
@@ -340,7 +361,7 @@ def resolve_organizations(rows: list[Row], lookup: Lookup, previous: set[str] | 
         names = list(dict.fromkeys(n for oid in cluster for n in names_of[oid]))
         company = any(is_company(by_id[oid]["name"]) or by_id[oid].get("kind") == "company" for oid in cluster)
         own = max((by_id[oid]["name"] for oid in cluster), key=legal_preference)
-        prefixes = prefix_windows(*names) if company else []
+        prefixes = prefix_needles(*names) if company else []
         # A bare organ name (区政府) joins only a node of that very name (see _pick_organization):
         # searched among aliases it returned every district government in the archive.
         usable = [n for n in names if company or place_of(n)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.resolution import prefix_windows, short_form_joins
+from graph.resolution import prefix_needles, prefix_windows, short_form_joins
 
 PAIRS = [
     ("创普斯", "创普斯(深圳)新能源科技有限公司"),
@@ -26,3 +26,17 @@ def test_every_short_form_that_joins_shares_a_window_with_its_full_name(short: s
 def test_windows_are_two_characters_of_the_simplified_name() -> None:
     assert prefix_windows("宁德時代") == prefix_windows("宁德时代")
     assert all(len(w) == 2 for w in prefix_windows("创普斯(深圳)新能源科技有限公司"))
+
+
+@pytest.mark.parametrize(("short", "full"), PAIRS)
+def test_the_lookup_asks_for_a_window_the_other_name_stores(short: str, full: str) -> None:
+    # Whichever arrives second asks with its needles for the windows the first one stored.
+    assert set(prefix_needles(short)) & set(prefix_windows(full))
+    assert set(prefix_needles(full)) & set(prefix_windows(short))
+
+
+def test_common_windows_are_not_asked_for() -> None:
+    assert "华元" in prefix_needles("河南华元电子科技股份有限公司")
+    assert "河南" not in prefix_needles("河南华元电子科技股份有限公司")
+    assert "成都" in prefix_needles("成都银行")  # a short form's own start is always asked for
+    assert "农业" not in prefix_needles("明岳(成都)农业发展有限公司")
