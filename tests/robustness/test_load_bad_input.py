@@ -217,14 +217,20 @@ def test_two_thousand_files_are_walked_and_refused_quickly_without_losing_the_go
     assert [r["source"] for r in docs] == ["050_real.txt"]
 
 
+def fixture_folder(folder: Path, names: list[str]) -> Path:
+    """A folder holding copies of the named fixture articles."""
+    folder.mkdir()
+    for name in names:
+        (folder / name).write_bytes((FIXTURE_ARTICLES / name).read_bytes())
+    return folder
+
+
 @pytest.mark.integration
 def test_a_clean_folder_exits_zero_and_nothing_else_changes_on_a_second_run(
     tmp_path: Path, empty_db: neo4j.Driver, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "clean"
-    folder.mkdir()
-    for name in ("001_hequan_weekly_signing.txt", "004_tongxi_daily_gb18030.txt", "006_web_bom_framework.txt"):
-        (folder / name).write_bytes((FIXTURE_ARTICLES / name).read_bytes())
+    folder = fixture_folder(tmp_path / "clean", ["001_hequan_weekly_signing.txt", "004_tongxi_daily_gb18030.txt",
+                                                 "006_web_bom_framework.txt"])
     assert run_load(neo4j_settings, monkeypatch, str(folder))[0] == 0
     first = count_graph(empty_db, neo4j_settings.neo4j_database)
     assert run_load(neo4j_settings, monkeypatch, str(folder))[0] == 0
@@ -242,10 +248,7 @@ def _stored(driver: neo4j.Driver, database: str) -> tuple[int, int]:
 def test_several_writers_store_every_article_once_and_a_second_run_adds_nothing(
     tmp_path: Path, empty_db: neo4j.Driver, neo4j_settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "archive"
-    folder.mkdir()
-    for path in sorted(FIXTURE_ARTICLES.iterdir())[:12]:
-        (folder / path.name).write_bytes(path.read_bytes())
+    folder = fixture_folder(tmp_path / "archive", sorted(p.name for p in FIXTURE_ARTICLES.iterdir())[:12])
     database = neo4j_settings.neo4j_database
 
     code, output = run_load(neo4j_settings, monkeypatch, "--writers", "3", str(folder))
