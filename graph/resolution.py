@@ -534,7 +534,8 @@ def _rows(statements: list[Statement], name: str) -> list[Row]:
     return []
 
 
-def _search_names(*names: str | None) -> list[str]:
+def search_names(*names: str | None) -> list[str]:
+    """Normalised forms of a name and its aliases, for substring search (see schema.cypher)."""
     out: list[str] = []
     for name in names:
         key = normalise_name(name or "").lower()
@@ -602,7 +603,7 @@ def resolve_statements(statements: list[Statement], art: Article, article_id: st
                     if keep and (stmt == "merge_projects" or legal_preference(keep) >= legal_preference(name)):
                         name = keep
                     aliases = [a for a in dict.fromkeys([row["name"], *decision.aliases, *row["aliases"]]) if a != name]
-                    row.update(name=name, aliases=aliases, search_names=_search_names(name, *aliases))
+                    row.update(name=name, aliases=aliases, search_names=search_names(name, *aliases))
                     if stmt == "merge_organizations":
                         row["prefix_names"] = prefix_windows(name, *aliases)
         rewritten.append((stmt, params))
@@ -667,14 +668,14 @@ class Neo4jLookup:
         return [r.data() for r in self.tx.run(query(name), params)]
 
     def people(self, names: list[str]) -> list[Row]:
-        return self._run("resolve_lookup_people", keys=_search_names(*names))
+        return self._run("resolve_lookup_people", keys=search_names(*names))
 
     def organizations(self, names: list[str], prefixes: list[str], exact: list[str] | None = None) -> list[Row]:
-        return self._run("resolve_lookup_organizations", keys=_search_names(*names), prefixes=prefixes,
+        return self._run("resolve_lookup_organizations", keys=search_names(*names), prefixes=prefixes,
                          exact=exact or [])
 
     def projects(self, names: list[str], org_ids: list[str]) -> list[Row]:
-        return self._run("resolve_lookup_projects", keys=_search_names(*names), org_ids=org_ids)
+        return self._run("resolve_lookup_projects", keys=search_names(*names), org_ids=org_ids)
 
     def corrections(self, article_id: str) -> tuple[dict[str, str], dict[str, str]]:
         about = self._about(article_id)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, Field
 
 from graph.cypher import combined, query
 from graph.errors import ArticleWriteError, GraphError, GraphUnavailable, translate_driver_errors
-from graph.resolution import prefix_windows
+from graph.resolution import prefix_windows, search_names
 from graph.retry import DEFAULT_POLICY, RetriesExhausted, RetryPolicy, with_retries
 from graph.schema import ensure_schema
 from guanxi.facts import Article, Document, Role
@@ -75,15 +75,13 @@ class WriteSummary(BaseModel):
         self.per_article.extend(other.per_article)
 
 
-def search_names(*names: str | None) -> list[str]:
-    """Normalised forms of a name and its aliases, for substring search (see schema.cypher)."""
-    seen: list[str] = []
-    for name in names:
-        if name:
-            key = normalise_name(name).lower()
-            if key and key not in seen:
-                seen.append(key)
-    return seen
+def _add_aliases(row: Row, aliases: Iterable[str]) -> None:
+    """New aliases onto an organisation's or project's row, and its search names after them."""
+    for alias in aliases:
+        alias = alias.strip()
+        if alias and alias != row["name"] and alias not in row["aliases"]:
+            row["aliases"].append(alias)
+    row["search_names"] = search_names(row["name"], *row["aliases"])
 
 
 def position_id(person: str, title: str) -> str:
@@ -133,11 +131,7 @@ class _Collector:
         row = self.orgs.setdefault(oid, {"id": oid, "name": name, "kind": None, "aliases": [], "search_names": []})
         if kind is not None:
             row["kind"] = kind
-        for alias in aliases:
-            alias = alias.strip()
-            if alias and alias != name and alias not in row["aliases"]:
-                row["aliases"].append(alias)
-        row["search_names"] = search_names(name, *row["aliases"])
+        _add_aliases(row, aliases)
         row["prefix_names"] = prefix_windows(name, *row["aliases"])
         self._mention(oid, sentence)
         return oid
@@ -151,11 +145,7 @@ class _Collector:
         row = self.projects.setdefault(pid, {"id": pid, "name": name, "place": None, "aliases": [], "search_names": []})
         if place:
             row["place"] = place
-        for alias in aliases:
-            alias = alias.strip()
-            if alias and alias != name and alias not in row["aliases"]:
-                row["aliases"].append(alias)
-        row["search_names"] = search_names(name, *row["aliases"])
+        _add_aliases(row, aliases)
         self._mention(pid, sentence)
         return pid
 
