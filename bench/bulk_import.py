@@ -24,7 +24,7 @@ from pathlib import Path
 import neo4j
 
 from bench.corpus import generate
-from bench.harness import machine_note, print_table, stopwatch
+from bench.harness import empty_database, machine_note, print_table, stopwatch
 from graph.bulk_csv import export_documents, finish_import, import_into_local
 from graph.schema import ensure_schema
 from graph.server import LocalNeo4j, open_driver
@@ -53,8 +53,7 @@ def load_transactionally(settings: Settings, docs: list[Document]) -> tuple[floa
     """Seconds for writing ``docs`` into an emptied database with GraphWriter, and the graph's counts."""
     database = settings.neo4j_database
     with open_driver(settings) as driver:
-        with driver.session(database=database) as session:
-            session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
+        empty_database(driver, database)
         ensure_schema(driver, database)
         writer = GraphWriter(driver, database)
         writer.resolve = False

@@ -25,6 +25,7 @@ from bench.harness import (
     add_corpus_arguments,
     bench_settings,
     corpus_texts,
+    empty_database,
     latency_row,
     machine_note,
     print_table,
@@ -46,12 +47,6 @@ def extract_documents(args: argparse.Namespace, workers: int) -> list[Document]:
     print(f"extracted {len(docs)} documents, {articles} articles in {took[0]:.1f} s ({workers} processes; "
           f"not part of the load figures)")
     return docs
-
-
-def empty_database(driver: neo4j.Driver, database: str) -> None:
-    # In batches: one transaction over a large graph would need the whole delete in memory.
-    with driver.session(database=database) as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS").consume()
 
 
 def graph_counts(driver: neo4j.Driver, database: str) -> tuple[int, int]:

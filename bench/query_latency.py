@@ -95,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--instance", default=None,
                         help="another local instance, e.g. bulk (the graph bench.bulk_import --keep left)")
     parser.add_argument("--bolt-port", type=int, default=None, help="its Bolt port (bulk: 7695)")
+    parser.add_argument("--only", default=None,
+                        help="comma-separated suites to run (search, person, contacts, event, paths); default all")
     args = parser.parse_args(argv)
 
     settings = bench_settings().model_copy(update={"query_timeout_s": args.timeout})
@@ -108,29 +110,36 @@ def main(argv: Sequence[str] | None = None) -> None:
         counts = driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=settings.neo4j_database)
     print(f"graph: {counts.records[0]['n']} nodes; {machine_note()}")
 
-    suites: list[tuple[str, list[str], Callable[[object], bool]]] = [
-        ("GET /search?q=(2 characters)", [f"/search?{urlencode({'q': t})}" for t in sample.terms],
+    suites: list[tuple[str, str, list[str], Callable[[object], bool]]] = [
+        ("search", "GET /search?q=(2 characters)", [f"/search?{urlencode({'q': t})}" for t in sample.terms],
          lambda body: bool(body)),
-        ("GET /people/{id}", [f"/people/{i}" for i in sample.people],
+        ("person", "GET /people/{id}", [f"/people/{i}" for i in sample.people],
          lambda body: isinstance(body, dict) and bool(body.get("events") or body.get("positions"))),
-        ("GET /people/{id}/contacts", [f"/people/{i}/contacts" for i in sample.people],
+        ("contacts", "GET /people/{id}/contacts", [f"/people/{i}/contacts" for i in sample.people],
          lambda body: isinstance(body, dict) and bool(body.get("items") or body.get("contacts"))),
-        ("GET /events/{id}", [f"/events/{i}" for i in sample.events],
+        ("event", "GET /events/{id}", [f"/events/{i}" for i in sample.events],
          lambda body: isinstance(body, dict) and bool(body.get("attendees"))),
-        (f"GET /paths (person→person, max_hops={args.hops})",
+        ("paths", f"GET /paths (person→person, max_hops={args.hops})",
          [f"/paths?{urlencode({'from': a, 'to': b, 'max_hops': args.hops})}" for a, b in sample.pairs],
          lambda body: isinstance(body, dict) and bool(body.get("paths"))),
     ]
+    if args.only:
+        wanted = {name.strip() for name in args.only.split(",") if name.strip()}
+        unknown = wanted - {key for key, *_ in suites}
+        if unknown:
+            parser.error(f"unknown suites: {', '.join(sorted(unknown))}")
+        suites = [suite for suite in suites if suite[0] in wanted]
     rows = []
     with TestClient(create_app(settings)) as client:
-        for name, urls, check in suites:
+        for _, name, urls, check in suites:
             timed(client, urls[:10], check, args.budget / 10)  # warm: plans cached, pages in memory
             seconds, errors, useful = timed(client, urls, check, args.budget)
             p50, p95, p99, mean = latency_row(seconds)
-            rows.append([name, str(len(seconds)), p50, p95, p99, mean, str(errors), f"{useful}/{len(seconds)}"])
+            worst = f"{max(seconds) * 1000:.1f}" if seconds else "nan"
+            rows.append([name, str(len(seconds)), p50, p95, p99, worst, mean, str(errors), f"{useful}/{len(seconds)}"])
             print(f"  {name}: done", flush=True)
     print("\nLatency through the app (TestClient, sequential), milliseconds:")
-    print_table(["request", "n", "p50", "p95", "p99", "mean", "errors", "non-empty"], rows)
+    print_table(["request", "n", "p50", "p95", "p99", "max", "mean", "errors", "non-empty"], rows)
     if args.stop:
         stop_bench_server(settings)
 

@@ -18,7 +18,8 @@ RETURN documents, articles, people, organizations, projects, events, signings, r
 // Full-text (CJK bigrams, two or more characters) and substring matches on the normalised names,
 // merged; an exact name or alias ranks first, then a prefix, then the full-text score. The substring
 // scan ($substring) only for what the full-text index cannot match: one character, or Latin letters
-// and digits inside a name ("gw" in 5GWh); a two-character needle read every name in the text index.
+// and digits inside a name ("gw" in 5GWh). It reads every person, organisation and project: the
+// text indexes that served it cost each load's commits more than these rare queries gain (schema.cypher).
 // name: search
 CALL () {
   WITH $lucene AS lq
@@ -56,12 +57,6 @@ RETURN node.id AS id, labels(node) AS labels, node.name AS name, coalesce(node.a
        titles, companies, rank
 
 // How many rows each list of an entity's page holds in all; the page shows the newest $limit.
-// name: person_totals
-MATCH (n:Person {id: $id})
-RETURN COUNT { (n)-[:HOLDS_POSITION]->() } AS positions, COUNT { (n)-[:ATTENDED]->() } AS events,
-       COUNT { (n)-[:SIGNATORY_OF]->() } AS signings, COUNT { (n)-[:MENTIONED_IN]->() } AS articles,
-       COUNT { (n)-[:WROTE]->() } AS bylines
-
 // name: organization_totals
 MATCH (n:Organization {id: $id})
 RETURN COUNT { (n)-[:SIGNED|RUNS]->(:Project) } AS projects, COUNT { (:Person)-[:HOLDS_POSITION]->(n) } AS people,
@@ -88,36 +83,84 @@ OPTIONAL MATCH (a)-[:PART_OF]->(d:Document)
 RETURN a.id AS id, a.title AS title, a.date AS date, d.publication_name AS publication_name,
        d.publication_date AS publication_date, d.issue AS issue, d.source AS source
 
+// A person's page in one query: the node, the newest $limit of each list, the articles and signings
+// they cite, and the totals from the degree store. One round trip: sent as separate queries, the
+// round trips cost more than a small person's whole page.
+//
+// The busiest officials hold thousands of title edges and events. Sorting them all by every key
+// read three properties per edge; here the lists are sorted on the date alone (one read per edge),
+// and only the edges dated on or after the $limit-th date (ties included) are read further and
+// sorted on the full key, which gives the same rows in the same order. Nulls sort first in DESC;
+// each date is collected inside a list because collect() drops nulls and the lists must stay aligned.
+// name: person_page
+MATCH (p:Person {id: $id})
+CALL (p) {
+  MATCH (p)-[h:HOLDS_POSITION]->()
+  WITH h, h.as_of AS as_of ORDER BY as_of DESC
+  WITH collect(h) AS held, collect([as_of]) AS dates
+  WITH held, dates, dates[$limit - 1][0] AS cutoff
+  UNWIND CASE WHEN size(dates) <= $limit THEN held
+              ELSE held[..size([d IN dates WHERE d[0] IS NULL OR d[0] >= cutoff])] END AS h
+  WITH h ORDER BY h.as_of DESC, h.article_id, h.title LIMIT $limit
+  WITH h, endNode(h) AS x
+  RETURN collect({title: h.title, as_of: h.as_of, sentence: h.sentence, article_id: h.article_id,
+                  org_id: CASE WHEN x:Organization THEN x.id END,
+                  org_name: CASE WHEN x:Organization THEN x.name END}) AS positions
+}
+CALL (p) {
+  MATCH (p)-[r:ATTENDED]->(e:Event)
+  WITH r, e.date AS date ORDER BY date DESC
+  WITH collect(r) AS attended, collect([date]) AS dates
+  WITH attended, dates, dates[$limit - 1][0] AS cutoff
+  UNWIND CASE WHEN size(dates) <= $limit THEN attended
+              ELSE attended[..size([d IN dates WHERE d[0] IS NULL OR d[0] >= cutoff])] END AS r
+  WITH r, endNode(r) AS e
+  WITH r, e ORDER BY e.date DESC, e.id LIMIT $limit
+  RETURN collect({id: e.id, name: e.name, type: e.type, date: e.date, place: e.place, roles: r.roles,
+                  sentence: r.sentence, article_id: r.article_id}) AS events
+}
+CALL (p) {
+  MATCH (p)-[w:WROTE]->(a:Article)
+  WITH w, a ORDER BY a.date DESC, a.id LIMIT $limit
+  RETURN collect({role: w.role, article_id: a.id}) AS bylines
+}
+CALL (p) {
+  MATCH (p)-[:MENTIONED_IN]->(a:Article)
+  WITH a, a.date AS date ORDER BY date DESC
+  WITH collect(a) AS mentioned, collect([date]) AS dates
+  WITH mentioned, dates, dates[$limit - 1][0] AS cutoff
+  UNWIND CASE WHEN size(dates) <= $limit THEN mentioned
+              ELSE mentioned[..size([d IN dates WHERE d[0] IS NULL OR d[0] >= cutoff])] END AS a
+  WITH a ORDER BY a.date DESC, a.id LIMIT $limit
+  RETURN collect(a.id) AS mentions
+}
+CALL (p) {
+  MATCH (p)-[:SIGNATORY_OF]->(s:Signing)
+  WITH DISTINCT s ORDER BY s.date DESC, s.id LIMIT $limit
+  CALL (s) { OPTIONAL MATCH (s)-[:FOR_PROJECT]->(pr:Project) RETURN collect({id: pr.id, name: pr.name})[..1] AS project }
+  CALL (s) { OPTIONAL MATCH (o:Organization)-[:PARTY_TO]->(s) RETURN collect({id: o.id, name: o.name}) AS parties }
+  CALL (s) { OPTIONAL MATCH (q:Person)-[:SIGNATORY_OF]->(s) RETURN collect({id: q.id, name: q.name}) AS signers }
+  RETURN collect({id: s.id, date: s.date, project_name: s.project_name, sentence: s.sentence,
+                  article_id: s.article_id, project: project, parties: parties, signers: signers}) AS signings
+}
+CALL (positions, events, bylines, mentions, signings) {
+  UNWIND [r IN positions + events + bylines + signings | r.article_id] + mentions AS aid
+  WITH DISTINCT aid WHERE aid IS NOT NULL
+  MATCH (a:Article {id: aid})
+  OPTIONAL MATCH (a)-[:PART_OF]->(d:Document)
+  RETURN collect({id: a.id, title: a.title, date: a.date, publication_name: d.publication_name,
+                  publication_date: d.publication_date, issue: d.issue, source: d.source}) AS articles
+}
+RETURN p {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null} AS props,
+       positions, events, bylines, mentions, signings, articles,
+       {positions: COUNT { (p)-[:HOLDS_POSITION]->() }, events: COUNT { (p)-[:ATTENDED]->() },
+        signings: COUNT { (p)-[:SIGNATORY_OF]->() }, articles: COUNT { (p)-[:MENTIONED_IN]->() },
+        bylines: COUNT { (p)-[:WROTE]->() }} AS totals
+
 // name: mentioned_in
 MATCH (n:Entity {id: $id})-[:MENTIONED_IN]->(a:Article)
 RETURN a.id AS article_id
 ORDER BY a.date DESC, a.id
-LIMIT $limit
-
-// name: person_positions
-MATCH (p:Person {id: $id})-[h:HOLDS_POSITION]->(x)
-RETURN h.title AS title, h.as_of AS as_of, h.sentence AS sentence, h.article_id AS article_id,
-       CASE WHEN x:Organization THEN x.id END AS org_id, CASE WHEN x:Organization THEN x.name END AS org_name
-ORDER BY h.as_of DESC, h.article_id, h.title
-LIMIT $limit
-
-// name: person_events
-MATCH (p:Person {id: $id})-[r:ATTENDED]->(e:Event)
-RETURN e.id AS id, e.name AS name, e.type AS type, e.date AS date, e.place AS place,
-       r.roles AS roles, r.sentence AS sentence, r.article_id AS article_id
-ORDER BY e.date DESC, e.id
-LIMIT $limit
-
-// name: person_bylines
-MATCH (p:Person {id: $id})-[w:WROTE]->(a:Article)
-RETURN w.role AS role, a.id AS article_id
-ORDER BY a.date DESC, a.id
-LIMIT $limit
-
-// name: person_signing_ids
-MATCH (p:Person {id: $id})-[:SIGNATORY_OF]->(s:Signing)
-RETURN s.id AS id
-ORDER BY s.date DESC, s.id
 LIMIT $limit
 
 // name: signings_by_ids

@@ -1,29 +1,79 @@
 // Entity resolution (graph/resolution.py): what the graph already holds under a name, and the
 // record of each decision. Person, Organization and Project nodes carry `aliases`.
 
-// Candidates are found through the text index on search_key ('|'-joined normalised names and
-// aliases), then checked name by name in Python: CONTAINS '|张立新' also finds 张立新华.
+// Candidates are the nodes listed by the LookupKeys of the article's normalised names ('per|张立新',
+// 'org|…', 'prj|…') and of a company's two-character windows ('pre|创普'), then checked name by name
+// in Python. Rows carry their search names and windows, so graph/lookup.py can tell which question
+// each row answers.
+
+// Everything an article asks before its first decision, in one round trip: what an earlier load
+// of it resolved its mentions to (empty on a first load), the manual corrections (merges
+// everywhere, splits that name this article, oldest first, with their targets' names), the people
+// of its names and the organisations of all its name clusters.
+// name: resolve_lookup_article
+CALL () {
+  MATCH (n:Entity)-[:MENTIONED_IN]->(:Article {id: $article_id})
+  RETURN collect(n.id) AS previous
+}
+CALL () {
+  MATCH (c:Correction {kind: 'merge'})
+  WITH c ORDER BY c.at
+  OPTIONAL MATCH (t:Entity {id: c.into_id})
+  RETURN collect([c.from_id, c.into_id, t.name]) AS merges
+}
+CALL () {
+  MATCH (c:Correction {kind: 'split'})
+  WHERE $article_id IN c.article_ids
+  WITH c ORDER BY c.at
+  OPTIONAL MATCH (t:Entity {id: c.new_id})
+  RETURN collect([c.from_id, c.new_id, t.name]) AS splits
+}
+CALL () {
+  UNWIND $people_keys AS k
+  MATCH (x:LookupKey {key: 'per|' + k})
+  UNWIND x.ids AS id
+  MATCH (p:Person {id: id})
+  WITH DISTINCT p
+  RETURN collect({id: p.id, name: p.name, aliases: coalesce(p.aliases, []), sector: p.sector,
+                  scope: p.scope, jurisdiction: p.jurisdiction, split_from: p.split_from,
+                  search_names: coalesce(p.search_names, [])}) AS people
+}
+CALL () {
+  CALL () {
+    UNWIND [k IN $org_keys | 'org|' + k] + [k IN $prefixes | 'pre|' + k] AS key
+    MATCH (x:LookupKey {key: key})
+    UNWIND x.ids AS id
+    MATCH (o:Organization {id: id})
+    RETURN o
+    UNION
+    UNWIND $exact AS k
+    MATCH (o:Organization {name: k})
+    RETURN o
+  }
+  WITH DISTINCT o
+  RETURN collect({id: o.id, name: o.name, aliases: coalesce(o.aliases, []), kind: o.kind,
+                  split_from: o.split_from, search_names: coalesce(o.search_names, []),
+                  prefix_names: coalesce(o.prefix_names, [])}) AS organizations
+}
+RETURN previous, merges, splits, people, organizations
+
+// The same questions one at a time, for a question the article's first read did not foresee.
 // name: resolve_lookup_people
 UNWIND $keys AS k
-MATCH (p:Person)
-WHERE p.search_key CONTAINS ('|' + k)
+MATCH (x:LookupKey {key: 'per|' + k})
+UNWIND x.ids AS id
+MATCH (p:Person {id: id})
 WITH DISTINCT p
 RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases, p.sector AS sector,
-       p.scope AS scope, p.jurisdiction AS jurisdiction, p.split_from AS split_from
-ORDER BY p.split_from IS NOT NULL, p.id
+       p.scope AS scope, p.jurisdiction AS jurisdiction, p.split_from AS split_from,
+       coalesce(p.search_names, []) AS search_names
 
-// Organisations with one of the names or aliases, and those sharing a two-character window with
-// them (graph/resolution.py prefix_windows; checked in Python).
 // name: resolve_lookup_organizations
 CALL () {
-  UNWIND $keys AS k
-  MATCH (o:Organization)
-  WHERE o.search_key CONTAINS ('|' + k)
-  RETURN o
-  UNION
-  UNWIND $prefixes AS k
-  MATCH (o:Organization)
-  WHERE o.prefix_key CONTAINS ('|' + k + '|')
+  UNWIND [k IN $keys | 'org|' + k] + [k IN $prefixes | 'pre|' + k] AS key
+  MATCH (x:LookupKey {key: key})
+  UNWIND x.ids AS id
+  MATCH (o:Organization {id: id})
   RETURN o
   UNION
   UNWIND $exact AS k
@@ -31,15 +81,17 @@ CALL () {
   RETURN o
 }
 WITH DISTINCT o
-RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases, o.kind AS kind, o.split_from AS split_from
-ORDER BY o.split_from IS NOT NULL, o.id
+RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases, o.kind AS kind, o.split_from AS split_from,
+       coalesce(o.search_names, []) AS search_names, coalesce(o.prefix_names, []) AS prefix_names
 
-// Projects sharing a name or alias, and the projects of the same companies.
+// Projects sharing a name or alias, and the projects of the same companies: for all of an
+// article's projects at once.
 // name: resolve_lookup_projects
 CALL () {
   UNWIND $keys AS k
-  MATCH (p:Project)
-  WHERE p.search_key CONTAINS ('|' + k)
+  MATCH (x:LookupKey {key: 'prj|' + k})
+  UNWIND x.ids AS id
+  MATCH (p:Project {id: id})
   RETURN p
   UNION
   MATCH (o:Organization)-[:RUNS|SIGNED]->(p:Project)
@@ -51,34 +103,8 @@ CALL (p) {
   OPTIONAL MATCH (o:Organization)-[:RUNS|SIGNED]->(p)
   RETURN collect(DISTINCT o.id) AS companies
 }
-RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases, companies, p.split_from AS split_from
-ORDER BY p.split_from IS NOT NULL, p.id
-
-// What the article needs before anything else, in one round trip: what an earlier load of it
-// resolved its mentions to (empty on a first load), and the manual corrections (merges everywhere,
-// splits that name this article), oldest first.
-// name: resolve_lookup_article
-CALL () {
-  MATCH (n:Entity)-[:MENTIONED_IN]->(:Article {id: $article_id})
-  RETURN collect(n.id) AS previous
-}
-CALL () {
-  MATCH (c:Correction {kind: 'merge'})
-  WITH c ORDER BY c.at
-  RETURN collect([c.from_id, c.into_id]) AS merges
-}
-CALL () {
-  MATCH (c:Correction {kind: 'split'})
-  WHERE $article_id IN c.article_ids
-  WITH c ORDER BY c.at
-  RETURN collect([c.from_id, c.new_id]) AS splits
-}
-RETURN previous, merges, splits
-
-// name: resolve_lookup_names
-UNWIND $ids AS nid
-MATCH (n:Entity {id: nid})
-RETURN n.id AS id, n.name AS name
+RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases, companies, p.split_from AS split_from,
+       coalesce(p.search_names, []) AS search_names
 
 // What the article tells about each person: line of work, place, when seen; and why its
 // mention went to this node (on the MENTIONED_IN edge of the article).
@@ -100,6 +126,19 @@ UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})-[m:MENTIONED_IN]->(:Article {id: $article_id})
 SET m.resolution = row.reason,
     n.aliases = [x IN coalesce(n.aliases, []) WHERE x <> n.name]
+
+// An archive stored before LookupKeys existed (or imported by an older bulk export): entities, but
+// no key at all. Counts come from the count store, so asking costs nothing.
+// name: lookup_keys_missing
+CALL () { MATCH (k:LookupKey) RETURN count(k) AS keys }
+CALL () { MATCH (n:Person) RETURN count(n) AS people }
+CALL () { MATCH (n:Organization) RETURN count(n) AS orgs }
+CALL () { MATCH (n:Project) RETURN count(n) AS projects }
+RETURN keys = 0 AND people + orgs + projects > 0 AS missing
+
+// name: keyed_entity_ids
+MATCH (n:Person|Organization|Project)
+RETURN n.id AS id
 
 // Organisations stored before prefix keys existed (or by an older bulk import): their windows are
 // computed in Python and set here, so short forms still find them.

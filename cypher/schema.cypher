@@ -20,12 +20,16 @@ CREATE INDEX event_article IF NOT EXISTS FOR (n:Event) ON (n.article_id);
 CREATE INDEX signing_article IF NOT EXISTS FOR (n:Signing) ON (n.article_id);
 CREATE INDEX article_title IF NOT EXISTS FOR (n:Article) ON (n.title);
 
-// Substring search on the normalised names (NFKC, no spaces, lower case) backs up the full-text
-// index for one-character queries, which the CJK bigram analyzer cannot match.
-CREATE TEXT INDEX person_search_key IF NOT EXISTS FOR (n:Person) ON (n.search_key);
-CREATE TEXT INDEX organization_search_key IF NOT EXISTS FOR (n:Organization) ON (n.search_key);
-CREATE TEXT INDEX project_search_key IF NOT EXISTS FOR (n:Project) ON (n.search_key);
-CREATE TEXT INDEX organization_prefix_key IF NOT EXISTS FOR (n:Organization) ON (n.prefix_key);
+// Entity resolution finds candidates by exact normalised name, alias or two-character window
+// through LookupKey nodes (graph/lookup.py): a range index, which a commit updates for a few
+// microseconds, where the text indexes on search_key and prefix_key this replaces cost every commit
+// that touched one 4-5 ms of Lucene work (bench/README.md). A LookupKey has no relationship, so it
+// never shows in paths or neighbourhoods.
+CREATE CONSTRAINT lookup_key IF NOT EXISTS FOR (k:LookupKey) REQUIRE k.key IS UNIQUE;
+DROP INDEX person_search_key IF EXISTS;
+DROP INDEX organization_search_key IF EXISTS;
+DROP INDEX project_search_key IF EXISTS;
+DROP INDEX organization_prefix_key IF EXISTS;
 
 // Replaced by entity_search below: the synchronous full-text index, and a text index on events that
 // every article paid for at commit (events are found by search through the full-text index).

@@ -27,11 +27,13 @@ SET a:Entity,
     a.document_id = $document_id
 MERGE (a)-[:PART_OF]->(d)
 
+// keep_name (set by entity resolution, graph/resolution.py): the node was not read before this
+// write, so a name it already has stays.
 // name: merge_people
 UNWIND $rows AS row
 MERGE (p:Person {id: row.id})
 SET p:Entity,
-    p.name = row.name,
+    p.name = CASE WHEN row.keep_name THEN coalesce(p.name, row.name) ELSE row.name END,
     p.kind = coalesce(row.kind, p.kind, 'other'),
     p.aliases = coalesce(p.aliases, []),
     p.search_names = coalesce(p.search_names, []) + [x IN row.search_names WHERE NOT x IN coalesce(p.search_names, [])]
@@ -41,7 +43,7 @@ SET p.search_key = reduce(s = '', x IN p.search_names | s + '|' + x)
 UNWIND $rows AS row
 MERGE (o:Organization {id: row.id})
 SET o:Entity,
-    o.name = row.name,
+    o.name = CASE WHEN row.keep_name THEN coalesce(o.name, row.name) ELSE row.name END,
     o.kind = CASE WHEN row.kind IS NULL OR (row.kind = 'other' AND o.kind IS NOT NULL) THEN coalesce(o.kind, 'other') ELSE row.kind END,
     o.aliases = coalesce(o.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(o.aliases, [])],
     o.search_names = coalesce(o.search_names, []) + [x IN row.search_names WHERE NOT x IN coalesce(o.search_names, [])],
@@ -53,11 +55,28 @@ SET o.search_key = reduce(s = '', x IN o.search_names | s + '|' + x),
 UNWIND $rows AS row
 MERGE (p:Project {id: row.id})
 SET p:Entity,
-    p.name = row.name,
+    p.name = CASE WHEN row.keep_name THEN coalesce(p.name, row.name) ELSE row.name END,
     p.place = coalesce(row.place, p.place),
     p.aliases = coalesce(p.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(p.aliases, [])],
     p.search_names = coalesce(p.search_names, []) + [x IN row.search_names WHERE NOT x IN coalesce(p.search_names, [])]
 SET p.search_key = reduce(s = '', x IN p.search_names | s + '|' + x)
+
+// The LookupKeys of people, organisations and projects: each of their normalised names and aliases
+// (and an organisation's two-character windows) names a key node that lists the ids holding it.
+// Read from the stored node, so names an earlier article gave are kept, and used by corrections and
+// the backfill of older graphs too. Nothing is written for a key that already lists the node.
+// name: merge_lookup_keys
+UNWIND $rows AS row
+MATCH (n:Entity {id: row.id})
+WITH n, CASE WHEN n:Person THEN 'per|' WHEN n:Organization THEN 'org|' WHEN n:Project THEN 'prj|' END AS kind
+WHERE kind IS NOT NULL
+UNWIND [x IN coalesce(n.search_names, []) | kind + x]
+       + [x IN CASE WHEN n:Organization THEN coalesce(n.prefix_names, []) ELSE [] END | 'pre|' + x] AS key
+MERGE (k:LookupKey {key: key})
+ON CREATE SET k.ids = [n.id]
+WITH k, n
+WHERE NOT n.id IN k.ids
+SET k.ids = k.ids + n.id
 
 // name: merge_events
 UNWIND $rows AS row

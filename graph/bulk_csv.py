@@ -252,7 +252,22 @@ class BulkGraph:
         self._rel("MENTIONED_IN", row["id"], art_id, (),
                   {"load_id": BULK_LOAD_ID, "article_id": art_id, "sentence": row["sentence"]})
 
+    def _merge_lookup_keys(self, row: Row, art_id: str) -> None:
+        pass  # keys are read off the finished nodes (lookup_keys), as the writer reads them off stored ones
+
     # --- reading ----------------------------------------------------------------------------
+
+    def lookup_keys(self) -> dict[str, list[str]]:
+        """What cypher/write.cypher merge_lookup_keys stores: key → ids of the nodes holding it."""
+        keys: dict[str, list[str]] = {}
+        for label, kind in (("Person", "per|"), ("Organization", "org|"), ("Project", "prj|")):
+            for node_id, node in self.nodes[label].items():
+                held = [kind + x for x in node.get("search_names") or []]
+                if label == "Organization":
+                    held += ["pre|" + x for x in node.get("prefix_names") or []]
+                for key in dict.fromkeys(held):
+                    keys.setdefault(key, []).append(node_id)
+        return keys
 
     def node_counts(self) -> dict[str, int]:
         return {label: len(rows) for label, rows in self.nodes.items()}
@@ -302,6 +317,15 @@ def write_csv(graph: BulkGraph, out: Path, array_delimiter: str = ARRAY_DELIMITE
                 row = rows[node_id]
                 handle.write(_line([node_id, labels]
                                    + [_cell(row.get(n), k, array_delimiter) for n, k in columns]))
+        node_files.append(path)
+    keys = graph.lookup_keys()
+    if keys:
+        # Their own id space: a key is not an entity, and nothing refers to it.
+        path = out / "nodes_lookupkey.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(_line(["key:ID(LookupKey)", ":LABEL", "ids:string[]"]))
+            for name in sorted(keys):
+                handle.write(_line([name, "LookupKey", _cell(keys[name], "string[]", array_delimiter)]))
         node_files.append(path)
     rel_files: list[Path] = []
     for rtype, columns in REL_COLUMNS.items():

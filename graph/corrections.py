@@ -105,6 +105,8 @@ def merge_entities(driver: neo4j.Driver, database: str, into_id: str, from_id: s
             raise CorrectionError(f"cannot merge a {gone['kind']} into a {keep['kind']}")
         moved = _move(tx, from_id, into_id, None)
         _run(tx, "correction_absorb", into_id=into_id, from_id=from_id)
+        # The kept node now answers to the merged node's names too, when the next article asks.
+        _run(tx, "merge_lookup_keys", rows=[{"id": into_id}])
         correction = Correction(
             id=f"cor-{uuid.uuid4().hex[:16]}", kind="merge", entity_kind=keep["kind"], into_id=into_id,
             from_id=from_id, from_name=gone["name"], into_name=keep["name"], by=by, reason=reason, at=_now(),
@@ -131,6 +133,7 @@ def split_entity(driver: neo4j.Driver, database: str, id: str, article_ids: list
         if not _run(tx, "correction_relationships", id=id, article_ids=wanted):
             raise CorrectionError(f"{id} has no facts from the articles {', '.join(wanted)}")
         _run(tx, "correction_split_node", from_id=id, new_id=new_id, name=name)
+        _run(tx, "merge_lookup_keys", rows=[{"id": new_id}])
         moved = _move(tx, id, new_id, wanted)
         correction = Correction(
             id=f"cor-{uuid.uuid4().hex[:16]}", kind="split", entity_kind=old["kind"], from_id=id, new_id=new_id,

@@ -114,19 +114,20 @@ class GraphRepository:
             return []
         (rows,) = self._read(("signings_by_ids", {"ids": sorted(set(ids))}))
         articles = self._articles(r["article_id"] for r in rows)
-        views = []
-        for row in rows:
-            project = [p for p in row["project"] if p.get("id")]
-            views.append(SigningView(
-                id=row["id"],
-                date=row["date"],
-                project=EntityRef(kind="project", **project[0]) if project else None,
-                project_name=row["project_name"],
-                parties=[EntityRef(kind="organization", **p) for p in row["parties"] if p.get("id")],
-                signers=[EntityRef(kind="person", **p) for p in row["signers"] if p.get("id")],
-                source=self._source(row, articles),
-            ))
-        return views
+        return [self._signing_view(row, articles) for row in rows]
+
+    @classmethod
+    def _signing_view(cls, row: Record, articles: dict[str, ArticleRef]) -> SigningView:
+        project = [p for p in row["project"] if p.get("id")]
+        return SigningView(
+            id=row["id"],
+            date=row["date"],
+            project=EntityRef(kind="project", **project[0]) if project else None,
+            project_name=row["project_name"],
+            parties=[EntityRef(kind="organization", **p) for p in row["parties"] if p.get("id")],
+            signers=[EntityRef(kind="person", **p) for p in row["signers"] if p.get("id")],
+            source=cls._source(row, articles),
+        )
 
     def _node(self, id: str) -> tuple[list[str], Record] | None:
         (rows,) = self._read(("node_by_id", {"id": id}))
@@ -188,14 +189,14 @@ class GraphRepository:
     # --- details -------------------------------------------------------------------------------
 
     def person(self, id: str, limit: int = DETAIL_LIMIT) -> PersonDetail | None:
-        found = self._detail(id, "Person", limit, "person_positions", "person_events", "person_bylines",
-                             "person_signing_ids", "mentioned_in", "person_totals")
-        if found is None:
+        # One query (cypher/read.cypher person_page): the node, its lists, the articles and signings
+        # they cite and the totals come back in a single round trip.
+        (rows,) = self._read(("person_page", {"id": id, "limit": limit}))
+        if not rows:
             return None
-        props, (positions, events, bylines, signing_ids, mentions, totals) = found
-        articles = self._articles(
-            [r["article_id"] for r in positions + events + bylines + mentions]
-        )
+        row = rows[0]
+        props = row["props"]
+        articles = {a["id"]: ArticleRef(**a) for a in row["articles"]}
         return PersonDetail(
             id=id,
             name=props["name"],
@@ -212,18 +213,18 @@ class GraphRepository:
                     as_of=r["as_of"],
                     source=self._source(r, articles),
                 )
-                for r in positions
+                for r in row["positions"]
             ],
             events=[
                 Attendance(event=EntityRef(id=r["id"], kind="event", name=r["name"]), type=r["type"], date=r["date"],
                            place=r["place"], roles=r["roles"] or [], source=self._source(r, articles))
-                for r in events
+                for r in row["events"]
             ],
-            signings=self._signings([r["id"] for r in signing_ids]),
-            articles=[articles[r["article_id"]] for r in mentions if r["article_id"] in articles],
+            signings=[self._signing_view(r, articles) for r in row["signings"]],
+            articles=[articles[a] for a in row["mentions"] if a in articles],
             bylines=[Byline(role=r["role"], article=articles[r["article_id"]])
-                     for r in bylines if r["article_id"] in articles],
-            totals=totals[0] if totals else {},
+                     for r in row["bylines"] if r["article_id"] in articles],
+            totals=row["totals"],
         )
 
     def event(self, id: str, limit: int = DETAIL_LIMIT) -> EventDetail | None:
@@ -403,15 +404,15 @@ class GraphRepository:
                  place: str | None = None, kinds: list[str] | None = None, limit: int = 20,
                  offset: int = 0) -> Contacts | None:
         """People and companies met at the same events, most often met first."""
-        props = self._node_of(id, "Person")
-        if props is None:
-            return None
         params = {"id": id, "from_date": from_date, "to_date": to_date, "place": place or None,
                   "kinds": kinds or None, "limit": limit, "offset": offset}
+        # One row while the person exists, even with no contacts; none for an unknown id.
         (rows,) = self._read(("person_contacts", params))
-        row: Record = rows[0] if rows else {"total": 0, "contacts": []}
+        if not rows:
+            return None
+        row = rows[0]
         return Contacts(
-            person=EntityRef(id=id, kind="person", name=props["name"]),
+            person=EntityRef(id=id, kind="person", name=row["name"]),
             total=row["total"],
             contacts=[Contact(entity=EntityRef(id=c["id"], kind=c["kind"], name=c["name"]), titles=c["titles"],
                               count=c["count"], events=[EventBrief(**e) for e in c["events"]])

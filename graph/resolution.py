@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol
 
 from guanxi.facts import Article
@@ -36,9 +37,14 @@ from guanxi.simplified import to_simplified
 Row = dict[str, Any]
 Statement = tuple[str, dict[str, Any]]
 
+@lru_cache(maxsize=1 << 16)
+def _fold(name: str) -> str:
+    return to_simplified(normalise_name(name))
+
+
 def fold(name: str | None) -> str:
     """The form names are compared in: NFKC, no spaces, simplified characters (博遠 → 博远)."""
-    return to_simplified(normalise_name(name or ""))
+    return _fold(name or "")
 
 
 def with_folded(names: list[str]) -> list[str]:
@@ -267,20 +273,32 @@ def share_words(a: str, b: str, size: int = 3) -> bool:
 # --- what the graph is asked ----------------------------------------------------------------
 
 
+# What organizations() is asked for one cluster of an article's names: names and aliases,
+# two-character windows, names matched only exactly.
+OrgRequest = tuple[list[str], list[str], list[str]]
+# What projects() is asked for one project: its names, and the ids of its companies.
+ProjectRequest = tuple[list[str], list[str]]
+
+
 class Lookup(Protocol):
-    """What resolution needs to know about the graph (graph/writer.py answers it from Neo4j).
+    """What resolution needs to know about the graph (graph/lookup.py answers it from Neo4j).
 
     Rows come ordered by id, nodes split off by a correction (``split_from``) last: a mention that
     fits both goes to the original, and only the split articles go to the other (see corrections).
+    The ``prefetch`` calls announce every question of an article at once, so a lookup can answer
+    them in one round trip; the others then answer from what it read.
     """
 
+    def prefetch(self, article_id: str, people: list[str], organizations: list[OrgRequest]) -> None: ...
+    def prefetch_projects(self, projects: list[ProjectRequest]) -> None: ...
     def people(self, names: list[str]) -> list[Row]: ...  # id, name, sector, scope
     # ``names`` are looked for among names and aliases, ``exact`` only as a node's own name.
     def organizations(self, names: list[str], prefixes: list[str],
                       exact: list[str] | None = None) -> list[Row]: ...  # id, name, aliases, kind
     def projects(self, names: list[str], org_ids: list[str]) -> list[Row]: ...  # id, name, aliases, companies
     def corrections(self, article_id: str) -> tuple[dict[str, str], dict[str, str]]: ...  # merges, splits
-    def names(self, ids: list[str]) -> dict[str, str]: ...
+    # Names of nodes this lookup has read; a node it has not read keeps its stored name (keep_name).
+    def known_names(self, ids: list[str]) -> dict[str, str]: ...
     def previous(self, article_id: str) -> set[str]: ...  # ids the article's earlier load mentioned
 
 
@@ -345,8 +363,25 @@ def organ_variants(names: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def resolve_organizations(rows: list[Row], lookup: Lookup, previous: set[str] | None = None) -> dict[str, Decision]:
-    """Legacy org id → decision. Clusters the article's names first, then matches the graph."""
+@dataclass
+class OrgCluster:
+    """Names of one article that name the same organisation, and what the graph is asked for it."""
+
+    members: list[str]  # the rows' ids
+    names: list[str]
+    company: bool
+    own: str  # the name the article gives it, the most legal of the cluster
+    usable: list[str]
+    prefixes: list[str]
+    bare: list[str]
+
+    @property
+    def request(self) -> OrgRequest:
+        return (self.usable, self.prefixes, self.bare)
+
+
+def org_clusters(rows: list[Row]) -> list[OrgCluster]:
+    """The article's organisation rows grouped by name, short form and organ variant."""
     by_id = {r["id"]: r for r in rows}
     names_of = {oid: organ_variants(with_folded([r["name"], *r.get("aliases", [])])) for oid, r in by_id.items()}
 
@@ -356,20 +391,31 @@ def resolve_organizations(rows: list[Row], lookup: Lookup, previous: set[str] | 
             return True
         return any(short_form_joins(x, y) or short_form_joins(y, x) for x in na for y in nb)
 
-    decisions: dict[str, Decision] = {}
-    for cluster in _union_find(list(by_id), joined):
-        names = list(dict.fromkeys(n for oid in cluster for n in names_of[oid]))
-        company = any(is_company(by_id[oid]["name"]) or by_id[oid].get("kind") == "company" for oid in cluster)
-        own = max((by_id[oid]["name"] for oid in cluster), key=legal_preference)
-        prefixes = prefix_needles(*names) if company else []
+    clusters = []
+    for members in _union_find(list(by_id), joined):
+        names = list(dict.fromkeys(n for oid in members for n in names_of[oid]))
+        company = any(is_company(by_id[oid]["name"]) or by_id[oid].get("kind") == "company" for oid in members)
+        own = max((by_id[oid]["name"] for oid in members), key=legal_preference)
         # A bare organ name (区政府) joins only a node of that very name (see _pick_organization):
         # searched among aliases it returned every district government in the archive.
         usable = [n for n in names if company or place_of(n)]
         bare = [n for n in names if n not in usable]
-        found = _earlier_first(lookup.organizations(usable, prefixes, bare), previous or set())
-        chosen, reason = _pick_organization(found, own, names, company, previous or set())
+        clusters.append(OrgCluster(members, names, company, own, usable,
+                                   prefix_needles(*names) if company else [], bare))
+    return clusters
+
+
+def resolve_organizations(rows: list[Row], lookup: Lookup, previous: set[str] | None = None,
+                          clusters: list[OrgCluster] | None = None) -> dict[str, Decision]:
+    """Row id → decision. Clusters the article's names first, then matches the graph."""
+    decisions: dict[str, Decision] = {}
+    for cluster in org_clusters(rows) if clusters is None else clusters:
+        names, own = cluster.names, cluster.own
+        found = _earlier_first(lookup.organizations(*cluster.request), previous or set())
+        chosen, reason = _pick_organization(found, own, names, cluster.company, previous or set())
         if chosen is None:
-            target, reason = organization_id(own), "new" if len(cluster) == 1 else "short form of a name in the same article"
+            target = organization_id(own)
+            reason = "new" if len(cluster.members) == 1 else "short form of a name in the same article"
             display = own
             known: list[str] = []
         else:
@@ -377,7 +423,7 @@ def resolve_organizations(rows: list[Row], lookup: Lookup, previous: set[str] | 
             display = max([chosen["name"], own], key=legal_preference)
             known = [chosen["name"], *(chosen.get("aliases") or [])]
         aliases = [n for n in dict.fromkeys(names + known) if n != display]
-        for oid in cluster:
+        for oid in cluster.members:
             decisions[oid] = Decision(id=target, reason=reason, name=display, aliases=aliases)
     return decisions
 
@@ -488,9 +534,9 @@ def resolve_projects(rows: list[Row], companies: dict[str, list[str]], company_n
                      lookup: Lookup, previous: set[str] | None = None) -> dict[str, Decision]:
     """Legacy project id → decision; ``companies`` maps a legacy project id to resolved org ids."""
     decisions: dict[str, Decision] = {}
-    for row in rows:
-        names = with_folded([row["name"], *row.get("aliases", [])])
-        org_ids = companies.get(row["id"], [])
+    requests = [(with_folded([r["name"], *r.get("aliases", [])]), companies.get(r["id"], [])) for r in rows]
+    lookup.prefetch_projects(requests)
+    for row, (names, org_ids) in zip(rows, requests, strict=True):
         found = _earlier_first(lookup.projects(names, org_ids), previous or set())
         chosen: Row | None = None
         reason = "new"
@@ -515,7 +561,10 @@ def resolve_projects(rows: list[Row], companies: dict[str, list[str]], company_n
             elif not mine and len(same_company) == 1:
                 chosen, reason = same_company[0], "named after its company, which runs one project"
         if chosen is None:
-            decisions[row["id"]] = Decision(project_id(row["name"]), reason, row["name"], list(row.get("aliases", [])))
+            # The simplified forms too, as a re-load that joins this node will add them (and as an
+            # organisation keeps them): loading an article twice must change nothing.
+            decisions[row["id"]] = Decision(project_id(row["name"]), reason, row["name"],
+                                            [n for n in names if n != row["name"]])
         else:
             aliases = [n for n in dict.fromkeys([*names, *(chosen.get("aliases") or [])]) if n != chosen["name"]]
             decisions[row["id"]] = Decision(chosen["id"], reason, chosen["name"], aliases)
@@ -559,11 +608,14 @@ def resolve_statements(statements: list[Statement], art: Article, article_id: st
         qualified = qualify_organ(row["name"], places, masthead)
         if qualified:
             org_rows[i] = {**row, "name": qualified, "aliases": [row["name"], *row.get("aliases", [])]}
+    clusters = org_clusters(org_rows) if org_rows else []
+    people_rows = _rows(statements, "merge_people")
+    people_names = with_folded(sorted({r["name"] for r in people_rows}))
+    lookup.prefetch(article_id, people_names, [c.request for c in clusters])
     previous = lookup.previous(article_id)
-    org_decisions = resolve_organizations(org_rows, lookup, previous) if org_rows else {}
+    org_decisions = resolve_organizations(org_rows, lookup, previous, clusters) if org_rows else {}
     org_ids = {k: d.id for k, d in org_decisions.items()}
 
-    people_rows = _rows(statements, "merge_people")
     mentions = person_mentions(art, publication, org_ids, [r["name"] for r in people_rows])
     found_people = lookup.people(with_folded(sorted({m.name for m in mentions.values()}))) if mentions else []
     person_decisions = {pid: resolve_person(m, found_people, previous) for pid, m in mentions.items()}
@@ -585,7 +637,10 @@ def resolve_statements(statements: list[Statement], art: Article, article_id: st
     merges, splits = lookup.corrections(article_id)
     for legacy, target in list(mapping.items()):
         mapping[legacy] = follow_corrections(target, merges, splits)
-    existing = lookup.names(sorted(set(mapping.values())))
+    # A node the lookups did not read either does not exist yet or was not a candidate; the write
+    # keeps its stored name (keep_name), which is what this code would have chosen for a person or
+    # a project. Asking for those names cost every article one more round trip.
+    existing = lookup.known_names(sorted(set(mapping.values())))
 
     rewritten: list[Statement] = []
     for stmt, params in statements:
@@ -594,6 +649,7 @@ def resolve_statements(statements: list[Statement], art: Article, article_id: st
             if stmt == "merge_people":
                 for row in params["rows"]:
                     row["name"] = existing.get(row["id"], row["name"])
+                    row["keep_name"] = True
             elif stmt in ("merge_organizations", "merge_projects"):
                 decisions = org_decisions if stmt == "merge_organizations" else project_decisions
                 for row, original in zip(params["rows"], _rows(statements, stmt), strict=True):
@@ -602,8 +658,12 @@ def resolve_statements(statements: list[Statement], art: Article, article_id: st
                     name = decision.name or row["name"]
                     if keep and (stmt == "merge_projects" or legal_preference(keep) >= legal_preference(name)):
                         name = keep
-                    aliases = [a for a in dict.fromkeys([row["name"], *decision.aliases, *row["aliases"]]) if a != name]
-                    row.update(name=name, aliases=aliases, search_names=search_names(name, *aliases))
+                    names = [row["name"], *decision.aliases, *row["aliases"]]
+                    # Not read, maybe stored under another name: every name is an alias then
+                    # (resolve_entities drops the one that turns out to be the node's name).
+                    aliases = [a for a in dict.fromkeys(names) if a != name or row["id"] not in existing]
+                    row.update(name=name, aliases=aliases, search_names=search_names(name, *aliases),
+                               keep_name=row["id"] not in existing)
                     if stmt == "merge_organizations":
                         row["prefix_names"] = prefix_windows(name, *aliases)
         rewritten.append((stmt, params))
@@ -647,42 +707,3 @@ def _audit_statements(article_id: str, date: str | None, mentions: dict[str, Per
     entity_rows = [{"id": mapping[k], "reason": d.reason} for k, d in {**orgs, **projects}.items()]
     # Both always, empty or not: the article's write keeps one query text (graph/writer.py).
     return [("resolve_people", {**base, "rows": person_rows}), ("resolve_entities", {**base, "rows": entity_rows})]
-
-
-class Neo4jLookup:
-    """Answers resolution's questions inside one transaction."""
-
-    def __init__(self, tx: Any) -> None:
-        self.tx = tx
-        self._article: tuple[str, dict[str, Any]] | None = None
-
-    def _about(self, article_id: str) -> dict[str, Any]:
-        # previous() and corrections() come from one query: one round trip fewer per article.
-        if self._article is None or self._article[0] != article_id:
-            self._article = (article_id, self._run("resolve_lookup_article", article_id=article_id)[0])
-        return self._article[1]
-
-    def _run(self, name: str, **params: Any) -> list[Row]:
-        from graph.cypher import query
-
-        return [r.data() for r in self.tx.run(query(name), params)]
-
-    def people(self, names: list[str]) -> list[Row]:
-        return self._run("resolve_lookup_people", keys=search_names(*names))
-
-    def organizations(self, names: list[str], prefixes: list[str], exact: list[str] | None = None) -> list[Row]:
-        return self._run("resolve_lookup_organizations", keys=search_names(*names), prefixes=prefixes,
-                         exact=exact or [])
-
-    def projects(self, names: list[str], org_ids: list[str]) -> list[Row]:
-        return self._run("resolve_lookup_projects", keys=search_names(*names), org_ids=org_ids)
-
-    def corrections(self, article_id: str) -> tuple[dict[str, str], dict[str, str]]:
-        about = self._about(article_id)
-        return dict(about["merges"]), dict(about["splits"])
-
-    def names(self, ids: list[str]) -> dict[str, str]:
-        return {r["id"]: r["name"] for r in self._run("resolve_lookup_names", ids=ids)}
-
-    def previous(self, article_id: str) -> set[str]:
-        return set(self._about(article_id)["previous"])

@@ -251,6 +251,7 @@ def article_batches(art: Article, art_id: str, as_of: str | None) -> list[Batch]
         ("merge_people", list(c.people.values())),
         ("merge_organizations", list(c.orgs.values())),
         ("merge_projects", list(c.projects.values())),
+        ("merge_lookup_keys", [{"id": i} for i in [*c.people, *c.orgs, *c.projects]]),
         ("merge_events", events),
         ("merge_signings", signings),
         ("merge_positions_in_org", list(positions_in_org.values())),
@@ -345,6 +346,21 @@ class GraphWriter:
                 session.execute_write(_run_consumed, "set_prefix_keys", {"rows": batch})
                 done += len(batch)
 
+    def add_lookup_keys(self, batch: int = 2000) -> int:
+        """Give a graph stored before LookupKeys existed its keys (cypher/write.cypher
+        merge_lookup_keys), so resolution finds its people, organisations and projects. Returns how
+        many nodes were keyed: none once any key exists, as every write since keeps them."""
+        done = 0
+        with translate_driver_errors(), self.driver.session(database=self.database) as session:
+            missing = session.execute_read(lambda tx: [r["missing"] for r in tx.run(query("lookup_keys_missing"))])
+            if any(missing):
+                ids = session.execute_read(lambda tx: [r["id"] for r in tx.run(query("keyed_entity_ids"))])
+                for start in range(0, len(ids), batch):
+                    rows = [{"id": i} for i in ids[start:start + batch]]
+                    session.execute_write(_run_consumed, "merge_lookup_keys", {"rows": rows})
+                    done += len(rows)
+        return done
+
     def write_document(self, doc: Document, settle: bool = True) -> WriteSummary:
         """Store one document, an article per transaction. ``settle``: return only once search finds
         it; a batch passes False and settles once at the end (write_documents, guanxi load)."""
@@ -354,18 +370,25 @@ class GraphWriter:
         as_of_default = pub.date
         with translate_driver_errors():
             doc_write = ArticleWrite(article_id="", title="")
-            self._write_unit(
-                [("merge_document", {"id": doc_id, "source": doc.source, "encoding": doc.encoding,
-                                     "publication_name": pub.name, "publication_date": pub.date,
-                                     "issue": pub.issue})],
-                doc_write,
-            )
+            ids = [art.id or article_id(doc_id, position, art.title)
+                   for position, art in enumerate(doc.articles)]
+            stale: list[str] = []
+            document = [("merge_document", {"id": doc_id, "source": doc.source, "encoding": doc.encoding,
+                                            "publication_name": pub.name, "publication_date": pub.date,
+                                            "issue": pub.issue})]
+
+            def read_stale(tx: Any) -> list[tuple[str, dict[str, Any]]]:
+                # In the document's own transaction: one round trip fewer per document.
+                stale[:] = [r["id"] for r in tx.run(query("stale_articles"), {"document_id": doc_id,
+                                                                               "article_ids": ids})]
+                return document
+
+            self._write_unit(document, doc_write, read_stale)
             summary.nodes_created += doc_write.nodes_created
             summary.relationships_created += doc_write.relationships_created
             summary.properties_set += doc_write.properties_set
-            for position, art in enumerate(doc.articles):
+            for position, (art, art_id) in enumerate(zip(doc.articles, ids, strict=True)):
                 index = art.index if art.id else position
-                art_id = art.id or article_id(doc_id, index, art.title)
                 result = ArticleWrite(article_id=art_id, title=art.title)
                 statements = self.article_statements(doc_id, art, art_id, index, art.date or as_of_default)
                 try:
@@ -385,7 +408,7 @@ class GraphWriter:
                 summary.properties_set += result.properties_set
                 summary.nodes_deleted += result.nodes_deleted
                 summary.relationships_deleted += result.relationships_deleted
-            self._remove_stale_articles(doc_id, [a.article_id for a in summary.per_article], summary)
+            self._remove_stale_articles(stale, summary)
         if settle:
             self.settle()
         return summary
@@ -400,23 +423,15 @@ class GraphWriter:
         and manual corrections applied, read in the article's own write transaction."""
         if not self.resolve:
             return None
-        from graph.resolution import Neo4jLookup, resolve_statements
+        from graph.lookup import Neo4jLookup
+        from graph.resolution import resolve_statements
 
         publication = doc.publication.name
         return lambda tx: resolve_statements(statements, art, art_id, publication, Neo4jLookup(tx))
 
-    def _remove_stale_articles(self, doc_id: str, current: list[str], summary: WriteSummary) -> None:
-        def read_stale() -> list[str]:
-            with self.driver.session(database=self.database) as session:
-                return session.execute_read(
-                    lambda tx: [r["id"] for r in tx.run(query("stale_articles"),  # type: ignore[arg-type]
-                                                         {"document_id": doc_id, "article_ids": current})]
-                )
-
-        try:
-            stale = with_retries(read_stale, self.retry, sleep=self._sleep, on_retry=self.on_retry)
-        except RetriesExhausted as exc:
-            raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
+    def _remove_stale_articles(self, stale: list[str], summary: WriteSummary) -> None:
+        """Articles an earlier load of the document stored and this one did not (their title or
+        split changed): their facts go with prune_article under a load id nothing carries."""
         for art_id in stale:
             gone = {"article_id": art_id, "load_id": "-"}  # no load has this id, so every fact goes
             removed = ArticleWrite(article_id=art_id, title="")
@@ -477,4 +492,5 @@ def load_documents(writer: GraphWriter, docs: Iterable[Document]) -> WriteSummar
     """Schema first, then every document; what the CLI's ``guanxi load`` needs."""
     writer.ensure_schema()
     writer.add_prefix_keys()
+    writer.add_lookup_keys()
     return writer.write_documents(docs)

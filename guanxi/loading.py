@@ -96,6 +96,7 @@ def run_load(
         try:
             writer.ensure_schema()
             writer.add_prefix_keys()
+            writer.add_lookup_keys()
         except (GraphError, ServiceUnavailable) as exc:
             console.print(f"[red]error:[/red] Neo4j failed while preparing the schema: {_one_line(str(exc))}",
                           soft_wrap=True)

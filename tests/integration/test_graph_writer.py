@@ -203,3 +203,16 @@ def test_organisations_stored_without_prefix_keys_get_them(writer: GraphWriter) 
     assert writer.add_prefix_keys() > 0
     assert _query(writer, "MATCH (o:Organization) WHERE o.prefix_key IS NULL RETURN o") == []
     assert writer.add_prefix_keys() == 0
+
+
+def test_a_graph_stored_without_lookup_keys_gets_them(writer: GraphWriter) -> None:
+    # An archive written before LookupKeys existed: resolution would find none of its entities.
+    writer.write_document(weekly_document())
+    stored = _query(writer, "MATCH (k:LookupKey) RETURN k.key AS key, k.ids AS ids ORDER BY key")
+    assert stored and any(r["key"].startswith("per|") for r in stored)
+    _query(writer, "MATCH (k:LookupKey) DELETE k")
+    assert writer.add_lookup_keys() > 0
+    assert _query(writer, "MATCH (k:LookupKey) RETURN k.key AS key, k.ids AS ids ORDER BY key") == stored
+    assert writer.add_lookup_keys() == 0
+    # A re-load then joins the same nodes as before: nothing new.
+    assert writer.write_document(weekly_document()).nodes_created == 0
