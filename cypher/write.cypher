@@ -29,19 +29,32 @@ MERGE (a)-[:PART_OF]->(d)
 
 // keep_name (set by entity resolution, graph/resolution.py): the node was not read before this
 // write, so a name it already has stays.
+// Each statement also writes the LookupKeys of the names a node did not hold before (see
+// merge_lookup_keys): a person named again with nothing new costs no key work at all.
 // name: merge_people
 UNWIND $rows AS row
 MERGE (p:Person {id: row.id})
+WITH p, row, [x IN row.search_names WHERE NOT x IN coalesce(p.search_names, []) | 'per|' + x] AS keys
 SET p:Entity,
     p.name = CASE WHEN row.keep_name THEN coalesce(p.name, row.name) ELSE row.name END,
     p.kind = coalesce(row.kind, p.kind, 'other'),
     p.aliases = coalesce(p.aliases, []),
     p.search_names = coalesce(p.search_names, []) + [x IN row.search_names WHERE NOT x IN coalesce(p.search_names, [])]
 SET p.search_key = reduce(s = '', x IN p.search_names | s + '|' + x)
+WITH p, keys
+CALL (p, keys) {
+  UNWIND keys AS key
+  MERGE (k:LookupKey {key: key})
+  ON CREATE SET k.ids = [p.id]
+  WITH k, p WHERE NOT p.id IN k.ids
+  SET k.ids = k.ids + p.id
+}
 
 // name: merge_organizations
 UNWIND $rows AS row
 MERGE (o:Organization {id: row.id})
+WITH o, row, [x IN row.search_names WHERE NOT x IN coalesce(o.search_names, []) | 'org|' + x]
+             + [x IN coalesce(row.prefix_names, []) WHERE NOT x IN coalesce(o.prefix_names, []) | 'pre|' + x] AS keys
 SET o:Entity,
     o.name = CASE WHEN row.keep_name THEN coalesce(o.name, row.name) ELSE row.name END,
     o.kind = CASE WHEN row.kind IS NULL OR (row.kind = 'other' AND o.kind IS NOT NULL) THEN coalesce(o.kind, 'other') ELSE row.kind END,
@@ -50,21 +63,38 @@ SET o:Entity,
     o.prefix_names = coalesce(o.prefix_names, []) + [x IN coalesce(row.prefix_names, []) WHERE NOT x IN coalesce(o.prefix_names, [])]
 SET o.search_key = reduce(s = '', x IN o.search_names | s + '|' + x),
     o.prefix_key = reduce(s = '|', x IN o.prefix_names | s + x + '|')
+WITH o, keys
+CALL (o, keys) {
+  UNWIND keys AS key
+  MERGE (k:LookupKey {key: key})
+  ON CREATE SET k.ids = [o.id]
+  WITH k, o WHERE NOT o.id IN k.ids
+  SET k.ids = k.ids + o.id
+}
 
 // name: merge_projects
 UNWIND $rows AS row
 MERGE (p:Project {id: row.id})
+WITH p, row, [x IN row.search_names WHERE NOT x IN coalesce(p.search_names, []) | 'prj|' + x] AS keys
 SET p:Entity,
     p.name = CASE WHEN row.keep_name THEN coalesce(p.name, row.name) ELSE row.name END,
     p.place = coalesce(row.place, p.place),
     p.aliases = coalesce(p.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(p.aliases, [])],
     p.search_names = coalesce(p.search_names, []) + [x IN row.search_names WHERE NOT x IN coalesce(p.search_names, [])]
 SET p.search_key = reduce(s = '', x IN p.search_names | s + '|' + x)
+WITH p, keys
+CALL (p, keys) {
+  UNWIND keys AS key
+  MERGE (k:LookupKey {key: key})
+  ON CREATE SET k.ids = [p.id]
+  WITH k, p WHERE NOT p.id IN k.ids
+  SET k.ids = k.ids + p.id
+}
 
 // The LookupKeys of people, organisations and projects: each of their normalised names and aliases
 // (and an organisation's two-character windows) names a key node that lists the ids holding it.
-// Read from the stored node, so names an earlier article gave are kept, and used by corrections and
-// the backfill of older graphs too. Nothing is written for a key that already lists the node.
+// This one reads every name the stored node holds: for corrections and the backfill of older
+// graphs. Nothing is written for a key that already lists the node.
 // name: merge_lookup_keys
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})

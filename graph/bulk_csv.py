@@ -252,9 +252,6 @@ class BulkGraph:
         self._rel("MENTIONED_IN", row["id"], art_id, (),
                   {"load_id": BULK_LOAD_ID, "article_id": art_id, "sentence": row["sentence"]})
 
-    def _merge_lookup_keys(self, row: Row, art_id: str) -> None:
-        pass  # keys are read off the finished nodes (lookup_keys), as the writer reads them off stored ones
-
     # --- reading ----------------------------------------------------------------------------
 
     def lookup_keys(self) -> dict[str, list[str]]:

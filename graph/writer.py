@@ -251,7 +251,6 @@ def article_batches(art: Article, art_id: str, as_of: str | None) -> list[Batch]
         ("merge_people", list(c.people.values())),
         ("merge_organizations", list(c.orgs.values())),
         ("merge_projects", list(c.projects.values())),
-        ("merge_lookup_keys", [{"id": i} for i in [*c.people, *c.orgs, *c.projects]]),
         ("merge_events", events),
         ("merge_signings", signings),
         ("merge_positions_in_org", list(positions_in_org.values())),
