@@ -617,7 +617,8 @@ def resolve_statements(statements: list[Statement], art: Article, article_id: st
     org_ids = {k: d.id for k, d in org_decisions.items()}
 
     mentions = person_mentions(art, publication, org_ids, [r["name"] for r in people_rows])
-    found_people = lookup.people(with_folded(sorted({m.name for m in mentions.values()}))) if mentions else []
+    # The mentions are the people rows, so their names are the ones prefetched.
+    found_people = lookup.people(people_names) if mentions else []
     person_decisions = {pid: resolve_person(m, found_people, previous) for pid, m in mentions.items()}
 
     project_rows = _rows(statements, "merge_projects")
@@ -648,8 +649,7 @@ def resolve_statements(statements: list[Statement], art: Article, article_id: st
             params = {**params, "rows": [_rewrite(stmt, row, mapping) for row in params["rows"]]}
             if stmt == "merge_people":
                 for row in params["rows"]:
-                    row["name"] = existing.get(row["id"], row["name"])
-                    row["keep_name"] = True
+                    row["keep_name"] = True  # a person's stored name always stays
             elif stmt in ("merge_organizations", "merge_projects"):
                 decisions = org_decisions if stmt == "merge_organizations" else project_decisions
                 for row, original in zip(params["rows"], _rows(statements, stmt), strict=True):

@@ -345,6 +345,13 @@ class GraphWriter:
                 session.execute_write(_run_consumed, "set_prefix_keys", {"rows": batch})
                 done += len(batch)
 
+    def prepare(self) -> None:
+        """Before a load: the schema, and the keys resolution needs on a graph an older version or
+        a bulk import stored."""
+        self.ensure_schema()
+        self.add_prefix_keys()
+        self.add_lookup_keys()
+
     def add_lookup_keys(self, batch: int = 2000) -> int:
         """Give a graph stored before LookupKeys existed its keys (cypher/write.cypher
         merge_lookup_keys), so resolution finds its people, organisations and projects. Returns how
@@ -489,7 +496,5 @@ class GraphWriter:
 
 def load_documents(writer: GraphWriter, docs: Iterable[Document]) -> WriteSummary:
     """Schema first, then every document; what the CLI's ``guanxi load`` needs."""
-    writer.ensure_schema()
-    writer.add_prefix_keys()
-    writer.add_lookup_keys()
+    writer.prepare()
     return writer.write_documents(docs)

@@ -94,9 +94,7 @@ def run_load(
         writer = GraphWriter(driver, settings.neo4j_database, continue_on_error=True, retry=retry,
                              on_retry=tell_retry)
         try:
-            writer.ensure_schema()
-            writer.add_prefix_keys()
-            writer.add_lookup_keys()
+            writer.prepare()
         except (GraphError, ServiceUnavailable) as exc:
             console.print(f"[red]error:[/red] Neo4j failed while preparing the schema: {_one_line(str(exc))}",
                           soft_wrap=True)
