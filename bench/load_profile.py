@@ -9,7 +9,9 @@ GraphWriter, and prints:
 - the server's CPU by thread kind (Bolt workers run the queries; IndexUpdating applies the
   eventually consistent full-text index; compiler threads are the JIT; exited threads are mostly
   Lucene merges);
-- seconds per article spent in each resolution query and in the article's write query.
+- seconds per article spent in each resolution query and in the article's write query;
+- the slowest documents, and the LookupKeys that list the most nodes (a key read or extended by an
+  article costs in proportion to its list).
 """
 
 from __future__ import annotations
@@ -94,15 +96,22 @@ def main(argv: list[str] | None = None) -> None:
     spent: dict[str, list[float]] = defaultdict(list)
     with open_driver(settings) as driver:
         writer = GraphWriter(driver, settings.neo4j_database)
+        writer.prepare()  # an older graph gets its schema and keys first, outside the timing
         pid = int(pid_file.read_text()) if pid_file.exists() else None
         server_before = server_cpu(pid) if pid else (0.0, Counter())
         start, client = time.perf_counter(), time.process_time()
+        slowest: list[tuple[float, str, int]] = []
         with timed_queries(spent):
             for doc in docs:
+                began = time.perf_counter()
                 writer.write_document(doc, settle=False)
+                slowest.append((time.perf_counter() - began, doc.source, len(doc.articles)))
         wall, client = time.perf_counter() - start, time.process_time() - client
         server_after = server_cpu(pid) if pid else (0.0, Counter())
         writer.settle()
+        biggest = driver.execute_query(
+            "MATCH (k:LookupKey) WITH k, size(k.ids) AS n ORDER BY n DESC LIMIT 8 RETURN k.key AS key, n",
+            database_=settings.neo4j_database).records
 
     articles = max(1, sum(len(d.articles) for d in docs))
     per = 1000 / articles
@@ -120,6 +129,10 @@ def main(argv: list[str] | None = None) -> None:
                 [[name, f"{len(times) / articles:.2f}", f"{sum(times) * per:.2f}",
                   f"{sorted(times)[len(times) // 2] * 1000:.2f}"]
                  for name, times in sorted(spent.items(), key=lambda kv: -sum(kv[1]))])
+    print_table(["slowest document", "articles", "ms/article"],
+                [[Path(source).name, n, f"{seconds * 1000 / max(1, n):.1f}"]
+                 for seconds, source, n in sorted(slowest, reverse=True)[:5]])
+    print_table(["LookupKey", "ids listed"], [[r["key"], r["n"]] for r in biggest])
 
 
 if __name__ == "__main__":

@@ -85,25 +85,25 @@ RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases, o.kind AS
        coalesce(o.search_names, []) AS search_names, coalesce(o.prefix_names, []) AS prefix_names
 
 // Projects sharing a name or alias, and the projects of the same companies: for all of an
-// article's projects at once.
+// article's projects at once. `companies` holds only the asked-for companies that run or signed the
+// project (the second branch found every project of each), all that resolution compares: every
+// article adds an edge, so a busy company's projects hold thousands, and collecting all their
+// companies read them all.
 // name: resolve_lookup_projects
 CALL () {
   UNWIND $keys AS k
   MATCH (x:LookupKey {key: 'prj|' + k})
   UNWIND x.ids AS id
   MATCH (p:Project {id: id})
-  RETURN p
+  RETURN p, null AS via
   UNION
-  MATCH (o:Organization)-[:RUNS|SIGNED]->(p:Project)
-  WHERE o.id IN $org_ids
-  RETURN p
+  UNWIND $org_ids AS oid
+  MATCH (:Organization {id: oid})-[:RUNS|SIGNED]->(p:Project)
+  RETURN DISTINCT p, oid AS via
 }
-WITH DISTINCT p
-CALL (p) {
-  OPTIONAL MATCH (o:Organization)-[:RUNS|SIGNED]->(p)
-  RETURN collect(DISTINCT o.id) AS companies
-}
-RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases, companies, p.split_from AS split_from,
+WITH p, collect(via) AS via
+RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases, p.split_from AS split_from,
+       [oid IN via WHERE oid IS NOT NULL] AS companies,
        coalesce(p.search_names, []) AS search_names
 
 // What the article tells about each person: line of work, place, when seen; and why its

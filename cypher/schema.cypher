@@ -19,6 +19,10 @@ CREATE INDEX event_name IF NOT EXISTS FOR (n:Event) ON (n.name);
 CREATE INDEX event_article IF NOT EXISTS FOR (n:Event) ON (n.article_id);
 CREATE INDEX signing_article IF NOT EXISTS FOR (n:Signing) ON (n.article_id);
 CREATE INDEX article_title IF NOT EXISTS FOR (n:Article) ON (n.title);
+// The title edges an article gave: an event page's attendees and the companies met at a person's
+// events are found through it, not by reading every title edge of each attendee (a county head
+// holds thousands).
+CREATE INDEX held_article IF NOT EXISTS FOR ()-[h:HOLDS_POSITION]-() ON (h.article_id);
 
 // Entity resolution finds candidates by exact normalised name, alias or two-character window
 // through LookupKey nodes (graph/lookup.py): a range index, which a commit updates for a few

@@ -91,7 +91,8 @@ class GraphRepository:
         """Run named queries in one read transaction; one list of records per query."""
 
         def work(tx: neo4j.ManagedTransaction) -> list[list[Record]]:
-            return [[r.data() for r in tx.run(query(name), params)] for name, params in named]  # type: ignore[arg-type]
+            # The read queries return maps, lists and scalars, never nodes: no Record.data() walk.
+            return [[dict(r.items()) for r in tx.run(query(name), params)] for name, params in named]  # type: ignore[arg-type]
 
         with translate_driver_errors(), self.driver.session(
             database=self.database, default_access_mode=neo4j.READ_ACCESS

@@ -186,32 +186,53 @@ def company_core(name: str) -> str:
 
 
 def prefix_windows(*names: str | None) -> list[str]:
-    """The two-character windows short_form_joins compares: at 0, 2 and 3 of each name and its core.
+    """The two-character windows short_form_joins compares: the start of each name and its core, and
+    at 2 and 3 the windows that could open a short form after a home place (浙江东岳… for 东岳).
 
-    A company's node keeps them as ``prefix_key`` (``|创普|东岳|``): a lookup with a four-character
-    needle (``|创普|``) is one the text index serves, where two characters read every key.
+    A company's node keeps them as LookupKeys (``pre|东岳``). Left out at 2 and 3: a window with a
+    bracket (``(成`` of …(成都)…), a province, big city or industry word (农业), and one that starts
+    inside an industry word (``业发`` of 农业发展). No short form starts there, and on a 100k-article
+    archive such keys listed hundreds to a thousand companies each, which every article naming one
+    such company read and checked (bench/README.md).
     """
     out: set[str] = set()
     for name in names:
         full = fold(name)
         for text in (company_core(full), full):
-            out.update(text[i:i + 2] for i in (0, 2, 3) if len(text) >= i + 2)
+            if len(text) >= 2:
+                out.add(text[:2])
+            out.update(text[i:i + 2] for i in (2, 3) if len(text) >= i + 2 and _opens_short_form(text, i))
     return sorted(out)
 
 
+def _opens_short_form(text: str, i: int) -> bool:
+    window = text[i:i + 2]
+    if any(ch in "()" for ch in window) or _common_window(window) or window in _COMPANY_WORDS:
+        return False
+    return not any(text.startswith(w, i - 1) for w in _industry_words())
+
+
+@lru_cache(maxsize=1)
+def _industry_words() -> tuple[str, ...]:
+    from loaders.facts.lexicon import lexicon
+
+    return tuple(w for w in lexicon().get("company_words") if len(w) >= 2)
+
+
+@lru_cache(maxsize=1 << 14)
 def _common_window(window: str) -> bool:
     """A province or big city (河南, 成都), or the start of an industry word (农业, 智能, 科技)."""
     from loaders.facts.lexicon import lexicon
 
     words = lexicon()
-    return window in words.get("places") or any(w.startswith(window) for w in words.get("company_words"))
+    return window in words.get("places") or any(w.startswith(window) for w in _industry_words())
 
 
 def prefix_needles(*names: str | None) -> list[str]:
-    """The windows a lookup asks for: prefix_windows without the common ones, which hundreds of
-    companies share (a lookup returned 90-440 candidates on a 10k-document archive), but always the
-    start of a short form's core, which is what its full name must hold. (A full legal name is
-    never a short form of another: short_form_joins.)"""
+    """The windows a lookup asks for: prefix_windows without the common ones at a name's start,
+    which hundreds of companies share (a lookup returned 90-440 candidates on a 10k-document
+    archive), but always the start of a short form's core, which is what its full name must hold.
+    (A full legal name is never a short form of another: short_form_joins.)"""
     keep: set[str] = set()
     for name in names:
         core = company_core(fold(name))

@@ -263,7 +263,9 @@ class Contact(BaseModel):
     """Someone (or a company) met at the same events, with how often and where."""
 
     entity: EntityRef
-    titles: list[str] = Field(default_factory=list)
+    titles: list[str] = Field(default_factory=list, description=(
+        "Up to four titles, newest first, that the articles of the latest meetings gave this person; "
+        "titles from elsewhere only when those articles gave none. Empty for a company."))
     count: int
     events: list[EventBrief]
 

@@ -40,3 +40,12 @@ def test_common_windows_are_not_asked_for() -> None:
     assert "河南" not in prefix_needles("河南华元电子科技股份有限公司")
     assert "成都" in prefix_needles("成都银行")  # a short form's own start is always asked for
     assert "农业" not in prefix_needles("明岳(成都)农业发展有限公司")
+
+
+def test_no_window_that_no_short_form_could_open_with_is_kept() -> None:
+    # A bracketed place, a window inside an industry word, or the company word itself: thousands of
+    # companies would share each key, and no short form starts with one.
+    assert prefix_windows("中弘(成都)农业发展有限公司") == ["中弘"]
+    assert prefix_windows("知通智能装备") == ["知通"]
+    assert "集团" not in prefix_windows("东岳集团")
+    assert "东岳" in prefix_windows("浙江东岳化工有限公司")  # after a home place, a short form may start

@@ -1,6 +1,6 @@
 """A busy person's page and contacts on the real Neo4j: the page sorts its long lists on the date
-first and reads the rest of only the newest rows (cypher/read.cypher person_page), and contacts read
-each co-attendee's title edges once (cypher/explore.cypher person_contacts). Ties on the date and
+first and reads the rest of only the newest rows (cypher/read.cypher person_page), and contacts find the
+companies met through the article's own title edges (cypher/explore.cypher person_contacts). Ties on the date and
 undated rows must come out exactly as a full sort on the whole key puts them, for every limit."""
 
 from __future__ import annotations
@@ -106,3 +106,22 @@ def test_contacts_count_every_shared_event_once(repo: GraphRepository) -> None:
     nothing = repo.contacts(PERSON, from_date="2030-01-01")
     assert nothing is not None and (nothing.total, nothing.contacts) == (0, [])
     assert repo.contacts("per-unknown") is None
+
+
+def test_contact_titles_are_those_of_the_newest_meetings(repo: GraphRepository, empty_db: neo4j.Driver,
+                                                         neo4j_settings: Settings) -> None:
+    # A title from an article where they did not meet stays off the list while the meetings gave
+    # one; a contact the meetings gave no title shows the titles found elsewhere.
+    empty_db.execute_query(
+        """
+        MATCH (c:Person {id: $colleague}), (g:Organization {id: $government}), (e:Event {id: 'evt-0'})
+        CREATE (c)-[:HOLDS_POSITION {title: '镇长', article_id: 'art-elsewhere', as_of: '2024-01-01'}]->(g)
+        CREATE (v:Entity:Person {id: 'per-visitor', name: '韩冬'})
+        CREATE (v)-[:ATTENDED {article_id: e.article_id, roles: ['attended'], date: e.date}]->(e)
+        CREATE (v)-[:HOLDS_POSITION {title: '市长', article_id: 'art-elsewhere', as_of: '2024-01-01'}]->(g)
+        """,
+        colleague=COLLEAGUE, government=GOVERNMENT, database_=neo4j_settings.neo4j_database)
+    found = repo.contacts(PERSON)
+    assert found is not None
+    titles = {c.entity.name: c.titles for c in found.contacts if c.entity.kind == "person"}
+    assert titles == {"曾宇倩": ["副区长"], "王海": ["董事长"], "韩冬": ["市长"]}
