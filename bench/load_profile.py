@@ -43,13 +43,14 @@ def _cpu_seconds(stat: str) -> float:
 
 def server_cpu(pid: int) -> tuple[float, Counter[str]]:
     """The process's CPU seconds, and per live thread kind (digits folded: BoltWorker-#)."""
-    threads: Counter[str] = Counter()
+    threads: Counter[str] = Counter()  # values are CPU seconds
     for tid in os.listdir(f"/proc/{pid}/task"):
         try:
             stat = Path(f"/proc/{pid}/task/{tid}/stat").read_text()
         except FileNotFoundError:
             continue  # a thread that ended meanwhile
-        threads[re.sub(r"\d+", "#", stat[stat.index("(") + 1:stat.rindex(")")])] += _cpu_seconds(stat)
+        kind = re.sub(r"\d+", "#", stat[stat.index("(") + 1:stat.rindex(")")])
+        threads[kind] += _cpu_seconds(stat)  # type: ignore[assignment]
     return _cpu_seconds(Path(f"/proc/{pid}/stat").read_text()), threads
 
 
@@ -73,7 +74,7 @@ def timed_queries(spent: dict[str, list[float]]) -> Iterator[None]:
             spent["article write (one query)"].append(time.perf_counter() - start)
 
     Neo4jLookup._run = lookup_run  # type: ignore[method-assign]
-    GraphWriter._run_statements = staticmethod(write)  # type: ignore[method-assign]
+    GraphWriter._run_statements = staticmethod(write)  # type: ignore[method-assign,assignment]
     try:
         yield
     finally:
