@@ -92,8 +92,6 @@ CALL (p) {
   RETURN collect({other: other, kind: kind, met: met}) AS found
 }
 WITH p, size(found) AS total, found[$offset..$offset + $limit] AS page
-// Event details and titles only for the page shown, and the first four distinct titles: reading
-// every title edge of every contact cost more than finding the contacts.
 // Event details only for the page shown. A person's titles are those the articles of the newest
 // meetings gave them (up to four, newest first), found through the title edges' article index; any
 // four of their titles only when those articles gave none: a busy official holds thousands of edges.

@@ -43,10 +43,13 @@ WITH node, score
   + CASE WHEN node.search_key CONTAINS ('|' + $needle) THEN 2.0 ELSE 0.0 END AS rank
 ORDER BY rank DESC, size(node.name), node.name, node.id
 SKIP $offset LIMIT $limit
+// The four newest titles: a top-4 on the date alone, then the organisations of those four only (a
+// county head found by a search holds thousands of title edges).
 CALL (node) {
-  OPTIONAL MATCH (node)-[h:HOLDS_POSITION]->(x)
-  WITH h, x ORDER BY h.as_of DESC
-  RETURN collect(CASE WHEN h IS NULL THEN null ELSE {title: h.title, org: CASE WHEN x:Organization THEN x.name END, as_of: h.as_of} END)[..4] AS titles
+  OPTIONAL MATCH (node)-[h:HOLDS_POSITION]->()
+  WITH h ORDER BY h.as_of DESC LIMIT 4
+  WITH h, endNode(h) AS x
+  RETURN collect(CASE WHEN h IS NULL THEN null ELSE {title: h.title, org: CASE WHEN x:Organization THEN x.name END, as_of: h.as_of} END) AS titles
 }
 CALL (node) {
   OPTIONAL MATCH (o:Organization)-[:RUNS]->(node)

@@ -86,7 +86,8 @@ RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases, o.kind AS
 
 // Projects sharing a name or alias, and the projects of the same companies: for all of an
 // article's projects at once. `companies` holds only the asked-for companies that run or signed the
-// project (the second branch found every project of each), all that resolution compares: every
+// project (the second branch found every project of each), and whether any company does: all that
+// resolution compares. Every
 // article adds an edge, so a busy company's projects hold thousands, and collecting all their
 // companies read them all.
 // name: resolve_lookup_projects
@@ -104,6 +105,7 @@ CALL () {
 WITH p, collect(via) AS via
 RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases, p.split_from AS split_from,
        [oid IN via WHERE oid IS NOT NULL] AS companies,
+       EXISTS { (:Organization)-[:RUNS|SIGNED]->(p) } AS has_companies,
        coalesce(p.search_names, []) AS search_names
 
 // What the article tells about each person: line of work, place, when seen; and why its

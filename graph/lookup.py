@@ -21,7 +21,8 @@ def _holds(names: list[str], wanted: set[str]) -> bool:
 
 
 def _ordered(rows: list[Row]) -> list[Row]:
-    # As the queries order them: nodes split off by a correction last, then by id.
+    # One order for batched and single answers, whatever order the server returned: nodes split off
+    # by a correction last, then by id. Resolution takes the first of equal candidates.
     return sorted(rows, key=lambda r: (r.get("split_from") is not None, r["id"]))
 
 
@@ -70,7 +71,7 @@ class Neo4jLookup:
     def people(self, names: list[str]) -> list[Row]:
         keys = search_names(*names)
         if self._people is None or not set(keys) <= self._people[0]:
-            return self._remember(self._run("resolve_lookup_people", keys=keys))
+            return _ordered(self._remember(self._run("resolve_lookup_people", keys=keys)))
         wanted = set(keys)
         return _ordered([r for r in self._people[1] if _holds(r["search_names"], wanted)])
 
@@ -78,8 +79,8 @@ class Neo4jLookup:
         keys, exact = search_names(*names), exact or []
         cached = self._orgs
         if cached is None or not (set(keys) <= cached[0] and set(prefixes) <= cached[1] and set(exact) <= cached[2]):
-            return self._remember(self._run("resolve_lookup_organizations", keys=keys, prefixes=prefixes,
-                                            exact=exact))
+            return _ordered(self._remember(self._run("resolve_lookup_organizations", keys=keys, prefixes=prefixes,
+                                                     exact=exact)))
         by_key, by_prefix = set(keys), set(prefixes)
         return _ordered([r for r in cached[3] if _holds(r["search_names"], by_key)
                          or _holds(r["prefix_names"], by_prefix) or r["name"] in exact])
@@ -88,7 +89,7 @@ class Neo4jLookup:
         keys = search_names(*names)
         cached = self._projects
         if cached is None or not (set(keys) <= cached[0] and set(org_ids) <= cached[1]):
-            return self._remember(self._run("resolve_lookup_projects", keys=keys, org_ids=org_ids))
+            return _ordered(self._remember(self._run("resolve_lookup_projects", keys=keys, org_ids=org_ids)))
         wanted, companies = set(keys), set(org_ids)
         return _ordered([r for r in cached[2] if _holds(r["search_names"], wanted)
                          or companies & set(r["companies"])])

@@ -559,10 +559,13 @@ def resolve_projects(rows: list[Row], companies: dict[str, list[str]], company_n
     lookup.prefetch_projects(requests)
     for row, (names, org_ids) in zip(rows, requests, strict=True):
         found = _earlier_first(lookup.projects(names, org_ids), previous or set())
+        # A name such as 年产5万吨饲料项目 describes a plant, and two companies may plan the same one:
+        # a project of other companies only is another project, whatever its name.
+        ours = [r for r in found if not org_ids or not r.get("has_companies") or set(org_ids) & set(r["companies"])]
         chosen: Row | None = None
         reason = "new"
-        exact = [r for r in found if r["name"] == row["name"]]
-        shared = [r for r in found if set(names) & set(with_folded([r["name"], *(r.get("aliases") or [])]))]
+        exact = [r for r in ours if r["name"] == row["name"]]
+        shared = [r for r in ours if set(names) & set(with_folded([r["name"], *(r.get("aliases") or [])]))]
         if exact:
             chosen, reason = exact[0], "same name"
         elif shared:
@@ -584,8 +587,10 @@ def resolve_projects(rows: list[Row], companies: dict[str, list[str]], company_n
         if chosen is None:
             # The simplified forms too, as a re-load that joins this node will add them (and as an
             # organisation keeps them): loading an article twice must change nothing.
-            decisions[row["id"]] = Decision(project_id(row["name"]), reason, row["name"],
-                                            [n for n in names if n != row["name"]])
+            pid = project_id(row["name"])
+            if org_ids and any(r["id"] == pid for r in found):  # the name's own id is another company's
+                pid, reason = project_id(row["name"], min(org_ids)), "new: another company's project has the name"
+            decisions[row["id"]] = Decision(pid, reason, row["name"], [n for n in names if n != row["name"]])
         else:
             aliases = [n for n in dict.fromkeys([*names, *(chosen.get("aliases") or [])]) if n != chosen["name"]]
             decisions[row["id"]] = Decision(chosen["id"], reason, chosen["name"], aliases)

@@ -46,7 +46,10 @@ def organization_id(name: str) -> str:
     return make_id("organization", normalise_name(name))
 
 
-def project_id(name: str) -> str:
+def project_id(name: str, company_id: str | None = None) -> str:
+    # With a company: another company's project under the same description (年产5万吨饲料项目).
+    if company_id:
+        return make_id("project", normalise_name(name), company_id)
     return make_id("project", normalise_name(name))
 
 

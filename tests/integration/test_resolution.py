@@ -240,6 +240,30 @@ def test_projects_of_one_company_with_different_words_stay_apart(empty_db: neo4j
     assert [n["n"] for n in names] == sorted([PROJECT, "晨光无人机总装基地项目"])
 
 
+def test_another_companys_project_with_the_same_description_is_another_project(
+        empty_db: neo4j.Driver, neo4j_settings: Settings) -> None:
+    other_company = "松河绿野农机有限公司"
+    plant = Article(
+        title="绿野农机项目开工", date="2023-07-01",
+        organizations=[Organization(name=other_company, kind="company")],
+        projects=[Project(name=PROJECT, companies=[other_company], place="松河县", sentence=f"{PROJECT}开工。")],
+    )
+    later = Article(
+        title="晨光项目投产", date="2023-08-01",
+        organizations=[Organization(name=COMPANY, kind="company")],
+        projects=[Project(name=PROJECT, companies=[COMPANY], place="云岭区", sentence=f"{PROJECT}投产。")],
+    )
+    docs = [yunling_weekly(), _document("songhe_daily_200.txt", "松河日报", "2023-07-02", [plant]),
+            _document("yunling_weekly_30.txt", "云岭周刊", "2023-08-02", [later])]
+    writer = load(empty_db, neo4j_settings, docs)
+    runs = query(empty_db, neo4j_settings, "MATCH (o:Organization)-[:RUNS]->(p:Project) "
+                 "WITH p, collect(DISTINCT o.name) AS companies RETURN p.name AS project, companies "
+                 "ORDER BY companies")
+    # Two plants, each with its own company; the first company's later article joins its own.
+    assert runs == [{"project": PROJECT, "companies": [COMPANY]}, {"project": PROJECT, "companies": [other_company]}]
+    assert all(writer.write_document(doc).nodes_created == 0 for doc in docs)
+
+
 def test_reloading_resolves_to_the_same_nodes(empty_db: neo4j.Driver, neo4j_settings: Settings) -> None:
     writer = load(empty_db, neo4j_settings)
     before = query(empty_db, neo4j_settings, "MATCH (n) RETURN count(n) AS n")
