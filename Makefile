@@ -13,10 +13,11 @@ PORT ?= 8000
 
 venv: $(STAMP)
 
-# Reinstalls only when pyproject.toml changes; the package itself is editable.
-$(STAMP): pyproject.toml
+# Reinstalls only when pyproject.toml or this file changes; the package itself is editable. dask
+# too, so that the tests run the distributed extraction (tests/test_parallel.py) instead of skipping it.
+$(STAMP): pyproject.toml Makefile
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,distributed]'
 	touch $@
 
 jars: venv

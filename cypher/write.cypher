@@ -140,21 +140,45 @@ SET s:Entity,
 MERGE (s)-[r:REPORTED_IN]->(a)
 SET r.load_id = $load_id, r.article_id = $article_id, r.sentence = row.sentence
 
+// A busy official and their government share one title edge per article, thousands: MERGE would
+// read them all to find this article's (Expand(Into)), so each article cost more as the archive grew.
+// The edge is looked up through the article index (held_article) and created when missing; rows
+// are made distinct first (the last row's facts win, as with MERGE and SET). The article's own node,
+// locked by the article's write, keeps two loads of one article from creating it twice.
 // name: merge_positions_in_org
 UNWIND $rows AS row
-MATCH (p:Person {id: row.person_id})
-MATCH (o:Organization {id: row.org_id})
-MERGE (p)-[r:HOLDS_POSITION {title: row.title, article_id: $article_id}]->(o)
+WITH row.person_id AS pid, row.org_id AS oid, row.title AS title, collect(row) AS same
+WITH pid, oid, title, same[-1] AS row
+MATCH (p:Person {id: pid})
+MATCH (o:Organization {id: oid})
+OPTIONAL MATCH (p)-[old:HOLDS_POSITION]->(o) USING INDEX old:HOLDS_POSITION(article_id)
+WHERE old.article_id = $article_id AND old.title = title
+WITH p, o, row, title, count(old) AS found
+FOREACH (_ IN CASE WHEN found = 0 THEN [1] ELSE [] END |
+  CREATE (p)-[:HOLDS_POSITION {title: title, article_id: $article_id}]->(o))
+WITH p, o, row, title
+MATCH (p)-[r:HOLDS_POSITION]->(o) USING INDEX r:HOLDS_POSITION(article_id)
+WHERE r.article_id = $article_id AND r.title = title
 SET r.load_id = $load_id, r.as_of = row.as_of, r.org = row.org, r.sentence = row.sentence, r.rule = row.rule
 
 // A title the text gives without an organisation is stored on a Position node of its own,
 // one per (person, title), so it never links two people who merely share a title.
 // name: merge_positions_alone
 UNWIND $rows AS row
-MATCH (p:Person {id: row.person_id})
-MERGE (t:Position {id: row.position_id})
-SET t:Entity, t.title = row.title, t.name = row.title
-MERGE (p)-[r:HOLDS_POSITION {title: row.title, article_id: $article_id}]->(t)
+WITH row.person_id AS pid, row.position_id AS tid, row.title AS title, collect(row) AS same
+WITH pid, tid, title, same[-1] AS row
+MATCH (p:Person {id: pid})
+MERGE (t:Position {id: tid})
+SET t:Entity, t.title = title, t.name = title
+WITH p, t, row, title
+OPTIONAL MATCH (p)-[old:HOLDS_POSITION]->(t) USING INDEX old:HOLDS_POSITION(article_id)
+WHERE old.article_id = $article_id AND old.title = title
+WITH p, t, row, title, count(old) AS found
+FOREACH (_ IN CASE WHEN found = 0 THEN [1] ELSE [] END |
+  CREATE (p)-[:HOLDS_POSITION {title: title, article_id: $article_id}]->(t))
+WITH p, t, row, title
+MATCH (p)-[r:HOLDS_POSITION]->(t) USING INDEX r:HOLDS_POSITION(article_id)
+WHERE r.article_id = $article_id AND r.title = title
 SET r.load_id = $load_id, r.as_of = row.as_of, r.org = null, r.sentence = row.sentence, r.rule = row.rule
 
 // name: merge_attendance
@@ -164,11 +188,20 @@ MATCH (e:Event {id: row.event_id})
 MERGE (p)-[r:ATTENDED {article_id: $article_id}]->(e)
 SET r.load_id = $load_id, r.roles = row.roles, r.date = row.date, r.sentence = row.sentence, r.rule = row.rule
 
+// A company and its project: one edge per article too (see merge_positions_in_org).
 // name: merge_runs
 UNWIND $rows AS row
-MATCH (o:Organization {id: row.org_id})
-MATCH (p:Project {id: row.project_id})
-MERGE (o)-[r:RUNS {article_id: $article_id}]->(p)
+WITH row.org_id AS oid, row.project_id AS pid, collect(row) AS same
+WITH oid, pid, same[-1] AS row
+MATCH (o:Organization {id: oid})
+MATCH (p:Project {id: pid})
+OPTIONAL MATCH (o)-[old:RUNS]->(p) USING INDEX old:RUNS(article_id)
+WHERE old.article_id = $article_id
+WITH o, p, row, count(old) AS found
+FOREACH (_ IN CASE WHEN found = 0 THEN [1] ELSE [] END | CREATE (o)-[:RUNS {article_id: $article_id}]->(p))
+WITH o, p, row
+MATCH (o)-[r:RUNS]->(p) USING INDEX r:RUNS(article_id)
+WHERE r.article_id = $article_id
 SET r.load_id = $load_id, r.sentence = row.sentence
 
 // name: merge_signing_parties
