@@ -16,10 +16,12 @@ CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
 RETURN documents, articles, people, organizations, projects, events, signings, relationships
 
 // Full-text (CJK bigrams, two or more characters) and substring matches on the normalised names,
-// merged; an exact name or alias ranks first, then a prefix, then the full-text score. The substring
-// scan ($substring) only for what the full-text index cannot match: one character, or Latin letters
-// and digits inside a name ("gw" in 5GWh). It reads every person, organisation and project: the
-// text indexes that served it cost each load's commits more than these rare queries gain (schema.cypher).
+// merged; an exact name or alias ranks first, then a prefix, then the full-text score. Substrings the
+// phrase cannot match ("产3" in 年产35万吨, "gw" in 5GWh, "州)"): the names the index gives for the
+// needle's longest run ($candidates, graph/repository.py lucene_candidates), checked for the whole
+// needle. Only a needle with no letter, digit or Chinese character ($scan) reads every person,
+// organisation and project: the text indexes that served such scans cost each load's commits more
+// than these rare queries gain (schema.cypher).
 // name: search
 CALL () {
   WITH $lucene AS lq
@@ -27,13 +29,19 @@ CALL () {
   CALL db.index.fulltext.queryNodes('entity_search', lq, {limit: $window}) YIELD node, score
   RETURN node, score
   UNION
-  WITH $substring AS wanted WHERE wanted
+  WITH $candidates AS lq
+  WITH lq WHERE lq <> ''
+  CALL db.index.fulltext.queryNodes('entity_search', lq, {limit: 100000}) YIELD node
+  WITH node WHERE node.search_key CONTAINS $needle
+  RETURN node, 0.5 AS score
+  UNION
+  WITH $scan AS wanted WHERE wanted
   MATCH (node:Person) WHERE node.search_key CONTAINS $needle RETURN node, 0.5 AS score
   UNION
-  WITH $substring AS wanted WHERE wanted
+  WITH $scan AS wanted WHERE wanted
   MATCH (node:Organization) WHERE node.search_key CONTAINS $needle RETURN node, 0.5 AS score
   UNION
-  WITH $substring AS wanted WHERE wanted
+  WITH $scan AS wanted WHERE wanted
   MATCH (node:Project) WHERE node.search_key CONTAINS $needle RETURN node, 0.5 AS score
 }
 WITH node, max(score) AS score

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -74,6 +75,36 @@ def lucene_phrase(text: str) -> str:
     if simplified != cleaned:  # a query typed in traditional characters finds the simplified name too
         phrase += ' OR "' + simplified.translate(_LUCENE_PHRASE_ESCAPES) + '"'
     return phrase
+
+
+_RUN = re.compile(r"[0-9a-z]+|[\u3400-\u9fff]+")
+
+
+def lucene_candidates(needle: str) -> str:
+    """Names that may contain a needle the phrase query cannot match (产3, 5gw, 州)), from the index.
+
+    The CJK analyzer stores pairs of Chinese characters and each run of Latin letters and digits as
+    one token (年产35万吨 → 年产, 35, 万吨). Each run of the needle must then be in a token: a phrase
+    for two Chinese characters or more; for one character or a Latin run, the start, end or inside
+    of a token, as the needle's other characters bound it (年产35 → ``*产 AND 35*``). The search
+    checks the whole needle on these candidates. Only Chinese characters and [0-9a-z] go into the
+    query text; a needle with neither gives "" (the search then reads every name).
+    """
+    clauses = []
+    for m in _RUN.finditer(needle):
+        run = m.group()
+        if len(run) > 1 and not run.isascii():
+            clauses.append(f'"{run}"')
+            continue
+        # A run's token starts where the needle has a Chinese character before it (for a Chinese
+        # character: anything before it), and ends likewise; Latin punctuation may sit inside a token (1.5).
+        starts = m.start() > 0 and (not run.isascii() or not needle[m.start() - 1].isascii())
+        ends = m.end() < len(needle) and (not run.isascii() or not needle[m.end()].isascii())
+        if not run.isascii() and not starts and not ends:
+            clauses.append(f"({run}* OR *{run})")
+        else:
+            clauses.append(("" if starts else "*") + run + ("" if ends else "*"))
+    return " AND ".join(clauses)
 
 
 Record = dict[str, Any]
@@ -177,8 +208,10 @@ class GraphRepository:
             return []
         labels = [KIND_LABELS[k] for k in kinds] if kinds else None
         substring = len(needle) < 2 or any(ch.isascii() for ch in needle)
-        params = {"lucene": lucene_phrase(q), "needle": needle, "substring": substring, "labels": labels,
-                  "limit": limit, "offset": offset, "window": max(100, (offset + limit) * 3)}
+        candidates = lucene_candidates(needle) if substring else ""
+        params = {"lucene": lucene_phrase(q), "needle": needle, "candidates": candidates,
+                  "scan": substring and not candidates,
+                  "labels": labels, "limit": limit, "offset": offset, "window": max(100, (offset + limit) * 3)}
         (rows,) = self._read(("search", params))
         hits = []
         for row in rows:

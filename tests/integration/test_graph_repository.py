@@ -38,6 +38,12 @@ def test_search_folds_width_and_case(repo: GraphRepository) -> None:
     assert repo.search("5gwh")[0].id == PROJECT_ID
 
 
+@pytest.mark.parametrize("q", ["产5", "5G", "gw", "Wh储", "年产5GWh"])
+def test_search_finds_letters_and_digits_inside_a_name(repo: GraphRepository, q: str) -> None:
+    # The index has no token for 产5 (年产 and 5gwh are two): found through the token holding 5.
+    assert PROJECT_ID in {h.id for h in repo.search(q)}
+
+
 def test_search_in_traditional_characters_or_one_character_finds_simplified_names(repo: GraphRepository) -> None:
     assert repo.search("周明遠")[0].id == SECRETARY_ID  # 遠 is 远 written traditionally
     assert SECRETARY_ID in {h.id for h in repo.search("远", limit=50)}  # one character, mid-name
