@@ -9,6 +9,7 @@ lands on the corrected nodes instead of undoing the correction.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -17,6 +18,7 @@ from pydantic import BaseModel, Field
 
 from graph.cypher import query
 from graph.errors import translate_driver_errors
+from graph.schema import await_search
 from guanxi.ids import make_id
 
 CorrectionKind = Literal["merge", "split"]
@@ -114,8 +116,7 @@ def merge_entities(driver: neo4j.Driver, database: str, into_id: str, from_id: s
         )
         return _record(tx, correction, into_id)
 
-    with translate_driver_errors(), driver.session(database=database) as session:
-        return session.execute_write(work)
+    return _committed(driver, database, work)
 
 
 def split_entity(driver: neo4j.Driver, database: str, id: str, article_ids: list[str], by: str, reason: str,
@@ -142,8 +143,18 @@ def split_entity(driver: neo4j.Driver, database: str, id: str, article_ids: list
         )
         return _record(tx, correction, new_id)
 
-    with translate_driver_errors(), driver.session(database=database) as session:
-        return session.execute_write(work)
+    return _committed(driver, database, work)
+
+
+def _committed(driver: neo4j.Driver, database: str,
+               work: Callable[[neo4j.ManagedTransaction], Correction]) -> Correction:
+    # Search answers from the eventually consistent full-text index: a merged node must be found by
+    # the names it took over as soon as the correction returns.
+    with translate_driver_errors():
+        with driver.session(database=database) as session:
+            done = session.execute_write(work)
+        await_search(driver, database)
+    return done
 
 
 def list_corrections(driver: neo4j.Driver, database: str, id: str | None = None, limit: int = 50,

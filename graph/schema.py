@@ -30,3 +30,10 @@ def ensure_schema(driver: neo4j.Driver, database: str) -> int:
                     raise
         session.run("CALL db.awaitIndexes(300)").consume()
     return len(statements)
+
+
+def await_search(driver: neo4j.Driver, database: str) -> None:
+    """Return once the full-text index holds what was committed: it is eventually consistent, and a
+    load or a correction must be searchable when it returns."""
+    with driver.session(database=database) as session:
+        session.execute_read(lambda tx: tx.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()").consume())

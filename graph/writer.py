@@ -21,7 +21,7 @@ from graph.cypher import combined, query
 from graph.errors import ArticleWriteError, GraphError, GraphUnavailable, translate_driver_errors
 from graph.resolution import prefix_windows, search_names
 from graph.retry import DEFAULT_POLICY, RetriesExhausted, RetryPolicy, with_retries
-from graph.schema import ensure_schema
+from graph.schema import await_search, ensure_schema
 from guanxi.facts import Article, Document, Role
 from guanxi.ids import (
     article_id,
@@ -460,14 +460,9 @@ class GraphWriter:
     def settle(self) -> None:
         """Wait until search finds what was written (the full-text index is eventually consistent)."""
 
-        def refresh() -> None:
-            with self.driver.session(database=self.database) as session:
-                session.execute_read(
-                    lambda tx: tx.run("CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()").consume())
-
         with translate_driver_errors():
             try:
-                with_retries(refresh, self.retry, sleep=self._sleep, on_retry=self.on_retry)
+                with_retries(lambda: await_search(self.driver, self.database), self.retry, sleep=self._sleep, on_retry=self.on_retry)
             except RetriesExhausted as exc:
                 raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
 
