@@ -142,7 +142,7 @@ SET r.load_id = $load_id, r.article_id = $article_id, r.sentence = row.sentence
 
 // A busy official and their government share one title edge per article, thousands: MERGE would
 // read them all to find this article's (Expand(Into)), so each article cost more as the archive grew.
-// The edge is looked up through the article index (held_article) and created when missing; rows
+// The edge is looked up once through the article index (held_article) and created when missing; rows
 // are made distinct first (the last row's facts win, as with MERGE and SET). The article's own node,
 // locked by the article's write, keeps two loads of one article from creating it twice.
 // name: merge_positions_in_org
@@ -153,12 +153,15 @@ MATCH (p:Person {id: pid})
 MATCH (o:Organization {id: oid})
 OPTIONAL MATCH (p)-[old:HOLDS_POSITION]->(o) USING INDEX old:HOLDS_POSITION(article_id)
 WHERE old.article_id = $article_id AND old.title = title
-WITH p, o, row, title, count(old) AS found
-FOREACH (_ IN CASE WHEN found = 0 THEN [1] ELSE [] END |
-  CREATE (p)-[:HOLDS_POSITION {title: title, article_id: $article_id}]->(o))
-WITH p, o, row, title
-MATCH (p)-[r:HOLDS_POSITION]->(o) USING INDEX r:HOLDS_POSITION(article_id)
-WHERE r.article_id = $article_id AND r.title = title
+WITH p, o, row, title, head(collect(old)) AS old
+CALL (p, o, title, old) {
+  WITH old WHERE old IS NOT NULL
+  RETURN old AS r
+  UNION
+  WITH old WHERE old IS NULL
+  CREATE (p)-[r:HOLDS_POSITION {title: title, article_id: $article_id}]->(o)
+  RETURN r
+}
 SET r.load_id = $load_id, r.as_of = row.as_of, r.org = row.org, r.sentence = row.sentence, r.rule = row.rule
 
 // A title the text gives without an organisation is stored on a Position node of its own,
@@ -173,12 +176,15 @@ SET t:Entity, t.title = title, t.name = title
 WITH p, t, row, title
 OPTIONAL MATCH (p)-[old:HOLDS_POSITION]->(t) USING INDEX old:HOLDS_POSITION(article_id)
 WHERE old.article_id = $article_id AND old.title = title
-WITH p, t, row, title, count(old) AS found
-FOREACH (_ IN CASE WHEN found = 0 THEN [1] ELSE [] END |
-  CREATE (p)-[:HOLDS_POSITION {title: title, article_id: $article_id}]->(t))
-WITH p, t, row, title
-MATCH (p)-[r:HOLDS_POSITION]->(t) USING INDEX r:HOLDS_POSITION(article_id)
-WHERE r.article_id = $article_id AND r.title = title
+WITH p, t, row, title, head(collect(old)) AS old
+CALL (p, t, title, old) {
+  WITH old WHERE old IS NOT NULL
+  RETURN old AS r
+  UNION
+  WITH old WHERE old IS NULL
+  CREATE (p)-[r:HOLDS_POSITION {title: title, article_id: $article_id}]->(t)
+  RETURN r
+}
 SET r.load_id = $load_id, r.as_of = row.as_of, r.org = null, r.sentence = row.sentence, r.rule = row.rule
 
 // name: merge_attendance
@@ -197,11 +203,15 @@ MATCH (o:Organization {id: oid})
 MATCH (p:Project {id: pid})
 OPTIONAL MATCH (o)-[old:RUNS]->(p) USING INDEX old:RUNS(article_id)
 WHERE old.article_id = $article_id
-WITH o, p, row, count(old) AS found
-FOREACH (_ IN CASE WHEN found = 0 THEN [1] ELSE [] END | CREATE (o)-[:RUNS {article_id: $article_id}]->(p))
-WITH o, p, row
-MATCH (o)-[r:RUNS]->(p) USING INDEX r:RUNS(article_id)
-WHERE r.article_id = $article_id
+WITH o, p, row, head(collect(old)) AS old
+CALL (o, p, old) {
+  WITH old WHERE old IS NOT NULL
+  RETURN old AS r
+  UNION
+  WITH old WHERE old IS NULL
+  CREATE (o)-[r:RUNS {article_id: $article_id}]->(p)
+  RETURN r
+}
 SET r.load_id = $load_id, r.sentence = row.sentence
 
 // name: merge_signing_parties

@@ -462,7 +462,8 @@ class GraphWriter:
 
         with translate_driver_errors():
             try:
-                with_retries(lambda: await_search(self.driver, self.database), self.retry, sleep=self._sleep, on_retry=self.on_retry)
+                with_retries(lambda: await_search(self.driver, self.database), self.retry, sleep=self._sleep,
+                             on_retry=self.on_retry)
             except RetriesExhausted as exc:
                 raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
 
