@@ -43,7 +43,8 @@ SET keep.prefix_key = CASE WHEN keep:Organization THEN reduce(s = '|', x IN keep
     keep.aliases = reduce(acc = [], x IN keep.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END),
     keep.search_key = reduce(s = '', x IN keep.search_names | s + '|' + x),
     keep.first_seen = CASE WHEN gone.first_seen < coalesce(keep.first_seen, gone.first_seen) THEN gone.first_seen ELSE keep.first_seen END,
-    keep.last_seen = CASE WHEN gone.last_seen > coalesce(keep.last_seen, gone.last_seen) THEN gone.last_seen ELSE keep.last_seen END
+    keep.last_seen = CASE WHEN gone.last_seen > coalesce(keep.last_seen, gone.last_seen) THEN gone.last_seen ELSE keep.last_seen END,
+    keep.unindexed = true
 DETACH DELETE gone
 
 // A new node of the same kind for what a split takes away.
@@ -61,7 +62,8 @@ SET n:$(labels(old)),
     n.search_key = old.search_key,
     n.prefix_names = old.prefix_names,
     n.prefix_key = old.prefix_key,
-    n.split_from = $from_id
+    n.split_from = $from_id,
+    n.unindexed = true
 RETURN n.id AS id
 
 // name: correction_record

@@ -167,7 +167,7 @@ MATCH p = SHORTEST 50 (a)(()-[r:ATTENDED|HOLDS_POSITION|SIGNED|RUNS|PARTY_TO|SIG
       AND ($to_date IS NULL OR coalesce(r.date, r.as_of) IS NULL OR coalesce(r.date, r.as_of) <= $to_date)
   ){1,6}(b)
 WITH p WHERE length(p) <= $max_hops
-RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), props: n {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null}}] AS nodes,
+RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), props: n {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null, indexed_name: null, indexed_aliases: null, unindexed: null}}] AS nodes,
        [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}] AS rels
 
 // Neighbours with the edges filtered by date (undated edges pass) and by type.
@@ -177,7 +177,7 @@ MATCH (n:Entity {id: nid})-[r]-(m:Entity)
 WHERE ($types IS NULL OR type(r) IN $types)
   AND ($from_date IS NULL OR coalesce(r.date, r.as_of) IS NULL OR coalesce(r.date, r.as_of) >= $from_date)
   AND ($to_date IS NULL OR coalesce(r.date, r.as_of) IS NULL OR coalesce(r.date, r.as_of) <= $to_date)
-RETURN n.id AS from_id, {id: m.id, labels: labels(m), props: m {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null}} AS node,
+RETURN n.id AS from_id, {id: m.id, labels: labels(m), props: m {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null, indexed_name: null, indexed_aliases: null, unindexed: null}} AS node,
        {type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)} AS rel
 LIMIT $limit
 
@@ -185,7 +185,7 @@ LIMIT $limit
 // name: export_nodes
 MATCH (n:Entity)
 WHERE $labels IS NULL OR any(l IN labels(n) WHERE l IN $labels)
-RETURN n.id AS id, labels(n) AS labels, n {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null} AS props
+RETURN n.id AS id, labels(n) AS labels, n {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null, indexed_name: null, indexed_aliases: null, unindexed: null} AS props
 ORDER BY n.id
 SKIP $offset LIMIT $limit
 

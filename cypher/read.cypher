@@ -26,12 +26,12 @@ RETURN documents, articles, people, organizations, projects, events, signings, r
 CALL () {
   WITH $lucene AS lq
   WITH lq WHERE lq <> ''
-  CALL db.index.fulltext.queryNodes('entity_search', lq, {limit: $window}) YIELD node, score
+  CALL db.index.fulltext.queryNodes('name_search', lq, {limit: $window}) YIELD node, score
   RETURN node, score
   UNION
   WITH $candidates AS lq
   WITH lq WHERE lq <> ''
-  CALL db.index.fulltext.queryNodes('entity_search', lq, {limit: 100000}) YIELD node
+  CALL db.index.fulltext.queryNodes('name_search', lq, {limit: 100000}) YIELD node
   WITH node WHERE node.search_key CONTAINS $needle
   RETURN node, 0.5 AS score
   UNION
@@ -85,7 +85,7 @@ RETURN COUNT { (:Person)-[:ATTENDED]->(n) } AS attendees
 
 // name: node_by_id
 MATCH (n:Entity {id: $id})
-RETURN labels(n) AS labels, n {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null} AS props
+RETURN labels(n) AS labels, n {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null, indexed_name: null, indexed_aliases: null, unindexed: null} AS props
 
 // name: articles_by_ids
 UNWIND $ids AS aid
@@ -162,7 +162,7 @@ CALL (positions, events, bylines, mentions, signings) {
   RETURN collect({id: a.id, title: a.title, date: a.date, publication_name: d.publication_name,
                   publication_date: d.publication_date, issue: d.issue, source: d.source}) AS articles
 }
-RETURN p {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null} AS props,
+RETURN p {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null, indexed_name: null, indexed_aliases: null, unindexed: null} AS props,
        positions, events, bylines, mentions, signings, articles,
        {positions: COUNT { (p)-[:HOLDS_POSITION]->() }, events: COUNT { (p)-[:ATTENDED]->() },
         signings: COUNT { (p)-[:SIGNATORY_OF]->() }, articles: COUNT { (p)-[:MENTIONED_IN]->() },
@@ -241,13 +241,13 @@ MATCH (a:Entity {id: $from_id}), (b:Entity {id: $to_id})
 // No WHERE on the path: a path predicate makes Neo4j fall back from the breadth-first search to an
 // exhaustive one, which times out on far-apart pairs. The caller drops paths longer than max_hops.
 MATCH p = allShortestPaths((a)-[:ATTENDED|HOLDS_POSITION|SIGNED|RUNS|PARTY_TO|SIGNATORY_OF|FOR_PROJECT*..6]-(b))
-RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), props: n {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null}}] AS nodes,
+RETURN [n IN nodes(p) | {id: n.id, labels: labels(n), props: n {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null, indexed_name: null, indexed_aliases: null, unindexed: null}}] AS nodes,
        [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}] AS rels
 LIMIT $limit
 
 // name: neighbours
 UNWIND $ids AS nid
 MATCH (n:Entity {id: nid})-[r]-(m:Entity)
-RETURN n.id AS from_id, {id: m.id, labels: labels(m), props: m {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null}} AS node,
+RETURN n.id AS from_id, {id: m.id, labels: labels(m), props: m {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null, indexed_name: null, indexed_aliases: null, unindexed: null}} AS node,
        {type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)} AS rel
 LIMIT $limit

@@ -38,16 +38,22 @@ DROP INDEX organization_search_key IF EXISTS;
 DROP INDEX project_search_key IF EXISTS;
 DROP INDEX organization_prefix_key IF EXISTS;
 
-// Replaced by entity_search below: the synchronous full-text index, and a text index on events that
+// Replaced by name_search below: the synchronous full-text index, and a text index on events that
 // every article paid for at commit (events are found by search through the full-text index).
-// Dropped first: Neo4j counts the old full-text index as equivalent to the new one.
 DROP INDEX entity_names IF EXISTS;
 DROP INDEX event_search_key IF EXISTS;
 
 // CJK analyzer: overlapping bigrams, so a phrase query of two or more characters matches any
-// part of a name ("晓璐" finds 刘晓璐). Eventually consistent: a synchronous full-text update made
-// every article's commit 20-45 ms slower (bench/README.md); a load ends by waiting for the refresh
-// (GraphWriter.settle), so what a load wrote is searchable when it returns.
-CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
-FOR (n:Person|Organization|Project|Event) ON EACH [n.name, n.aliases]
+// part of a name ("晓璐" finds 刘晓璐). It indexes a copy of each name and its aliases
+// (indexed_name, indexed_aliases) that GraphWriter sets for many articles at once (graph/search_index.py),
+// not the names an article's own transaction writes: Neo4j applies a transaction's full-text updates
+// as one Lucene refresh costing about 5 ms of CPU whether it holds one name or a hundred, and nearly
+// every article adds an event (bench/README.md). An article marks the nodes whose names the copy
+// lacks (unindexed, found through entity_unindexed); a load ends by copying them and waiting for the
+// refresh, so what a load wrote is searchable when it returns. Eventually consistent: a synchronous
+// update made every commit 20-45 ms slower.
+DROP INDEX entity_search IF EXISTS;
+CREATE INDEX entity_unindexed IF NOT EXISTS FOR (n:Entity) ON (n.unindexed);
+CREATE FULLTEXT INDEX name_search IF NOT EXISTS
+FOR (n:Person|Organization|Project|Event) ON EACH [n.indexed_name, n.indexed_aliases]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: true}};

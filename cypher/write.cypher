@@ -41,6 +41,8 @@ SET p:Entity,
     p.aliases = coalesce(p.aliases, []),
     p.search_names = coalesce(p.search_names, []) + [x IN row.search_names WHERE NOT x IN coalesce(p.search_names, [])]
 SET p.search_key = reduce(s = '', x IN p.search_names | s + '|' + x)
+SET p.unindexed = CASE WHEN p.indexed_name IS NULL OR p.indexed_name <> p.name OR coalesce(p.indexed_aliases, []) <> coalesce(p.aliases, [])
+                     THEN true ELSE p.unindexed END
 WITH p, keys
 CALL (p, keys) {
   UNWIND keys AS key
@@ -63,6 +65,8 @@ SET o:Entity,
     o.prefix_names = coalesce(o.prefix_names, []) + [x IN coalesce(row.prefix_names, []) WHERE NOT x IN coalesce(o.prefix_names, [])]
 SET o.search_key = reduce(s = '', x IN o.search_names | s + '|' + x),
     o.prefix_key = reduce(s = '|', x IN o.prefix_names | s + x + '|')
+SET o.unindexed = CASE WHEN o.indexed_name IS NULL OR o.indexed_name <> o.name OR coalesce(o.indexed_aliases, []) <> coalesce(o.aliases, [])
+                     THEN true ELSE o.unindexed END
 WITH o, keys
 CALL (o, keys) {
   UNWIND keys AS key
@@ -82,6 +86,8 @@ SET p:Entity,
     p.aliases = coalesce(p.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(p.aliases, [])],
     p.search_names = coalesce(p.search_names, []) + [x IN row.search_names WHERE NOT x IN coalesce(p.search_names, [])]
 SET p.search_key = reduce(s = '', x IN p.search_names | s + '|' + x)
+SET p.unindexed = CASE WHEN p.indexed_name IS NULL OR p.indexed_name <> p.name OR coalesce(p.indexed_aliases, []) <> coalesce(p.aliases, [])
+                     THEN true ELSE p.unindexed END
 WITH p, keys
 CALL (p, keys) {
   UNWIND keys AS key
@@ -123,6 +129,8 @@ SET e:Entity,
     e.aliases = [],
     e.search_names = row.search_names,
     e.search_key = reduce(s = '', x IN row.search_names | s + '|' + x)
+SET e.unindexed = CASE WHEN e.indexed_name IS NULL OR e.indexed_name <> e.name OR coalesce(e.indexed_aliases, []) <> coalesce(e.aliases, [])
+                     THEN true ELSE e.unindexed END
 MERGE (e)-[r:REPORTED_IN]->(a)
 SET r.load_id = $load_id, r.article_id = $article_id, r.sentence = row.sentence
 
@@ -307,3 +315,23 @@ RETURN a.id AS id
 // name: delete_article
 MATCH (a:Article {id: $article_id})
 DETACH DELETE a
+
+// What search finds (graph/search_index.py): the full-text index name_search holds a copy of each
+// name and its aliases, brought up to date here for many articles at once, as one Lucene refresh
+// costs the same for one name as for a hundred (schema.cypher). The writes above mark a node whose
+// copy differs (unindexed).
+// name: index_for_search
+MATCH (n:Entity) WHERE n.unindexed = true
+WITH n LIMIT $batch
+SET n.indexed_name = n.name, n.indexed_aliases = coalesce(n.aliases, [])
+REMOVE n.unindexed
+RETURN count(n) AS indexed
+
+// A graph stored before name_search existed gets the copy of every name at once, before the index
+// is created (graph/schema.py). Auto-commit: it runs in transactions of its own.
+// name: index_older_graph
+MATCH (n:Person|Organization|Project|Event)
+WHERE n.indexed_name IS NULL
+CALL (n) {
+  SET n.indexed_name = n.name, n.indexed_aliases = coalesce(n.aliases, [])
+} IN TRANSACTIONS OF 5000 ROWS

@@ -58,6 +58,11 @@ NODE_COLUMNS: dict[str, list[tuple[str, str]]] = {
                 ("project_name", "string"), ("article_id", "string"), ("sentence", "string")],
     "Position": [("title", "string"), ("name", "string")],
 }
+# What the full-text index reads (graph/search_index.py): a copy of the name and aliases.
+_INDEXED = [("indexed_name", "string"), ("indexed_aliases", "string[]")]
+for _label in ("Person", "Organization", "Project", "Event"):
+    NODE_COLUMNS[_label] += _INDEXED
+_COPIED = {"indexed_name": "name", "indexed_aliases": "aliases"}
 
 _SOURCED = [("load_id", "string"), ("article_id", "string"), ("sentence", "string")]
 REL_COLUMNS: dict[str, list[tuple[str, str]]] = {
@@ -313,7 +318,7 @@ def write_csv(graph: BulkGraph, out: Path, array_delimiter: str = ARRAY_DELIMITE
             for node_id in sorted(rows):
                 row = rows[node_id]
                 handle.write(_line([node_id, labels]
-                                   + [_cell(row.get(n), k, array_delimiter) for n, k in columns]))
+                                   + [_cell(row.get(_COPIED.get(n, n)), k, array_delimiter) for n, k in columns]))
         node_files.append(path)
     keys = graph.lookup_keys()
     if keys:
@@ -398,10 +403,10 @@ def import_into_local(settings: Settings, files: CsvFiles) -> LocalNeo4j:
 
 
 # The importer stores no empty list (an empty array field reads as "no property"), while the
-# writer sets `aliases = []` on every person, organisation, project and event.
+# writer sets `aliases = []` on every person, organisation, project and event, and its indexed copy.
 EMPTY_ALIASES = """
 MATCH (n:Person|Organization|Project|Event) WHERE n.aliases IS NULL
-CALL (n) { SET n.aliases = [] } IN TRANSACTIONS OF 10000 ROWS
+CALL (n) { SET n.aliases = [], n.indexed_aliases = coalesce(n.indexed_aliases, []) } IN TRANSACTIONS OF 10000 ROWS
 """
 
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 
 from graph.cypher import query
 from graph.errors import translate_driver_errors
-from graph.schema import await_search
+from graph.search_index import settle_search
 from guanxi.ids import make_id
 
 CorrectionKind = Literal["merge", "split"]
@@ -153,7 +153,7 @@ def _committed(driver: neo4j.Driver, database: str,
     with translate_driver_errors():
         with driver.session(database=database) as session:
             done = session.execute_write(work)
-        await_search(driver, database)
+        settle_search(driver, database)
     return done
 
 

@@ -272,6 +272,13 @@ _PROJECT_GENERIC = re.compile("项目|工程|一期|二期|三期|建设|产业�
 
 def project_words(name: str, company_names: list[str]) -> str:
     """What is left of a project's name without capacity, company and generic words."""
+    return _project_words(name, tuple(company_names))
+
+
+@lru_cache(maxsize=1 << 14)
+def _project_words(name: str, company_names: tuple[str, ...]) -> str:
+    # Cached: an article naming a busy company compares its project with every project the company
+    # runs, and the next article naming it does so again.
     text = _CAPACITY.sub("", normalise_name(name))
     for company in sorted(company_names, key=len, reverse=True):
         for form in (normalise_name(company), company_core(company), _PAREN.sub("", normalise_name(company))):
@@ -575,10 +582,10 @@ def resolve_projects(rows: list[Row], companies: dict[str, list[str]], company_n
             mine = project_words(row["name"], known)
             same_company = _only_earlier([r for r in found if set(org_ids) & set(r.get("companies") or [])],
                                          previous or set())
+            own = [project_words(n, known) for n in [row["name"], *row.get("aliases", [])]]
             wordy = [r for r in same_company
-                     if any(share_words(project_words(n, known), w)
-                            for n in [row["name"], *row.get("aliases", [])]
-                            for w in [project_words(x, known) for x in [r["name"], *(r.get("aliases") or [])]])]
+                     if any(share_words(a, project_words(x, known))
+                            for x in [r["name"], *(r.get("aliases") or [])] for a in own)]
             wordy = _only_earlier(wordy, previous or set())
             if len(wordy) == 1:
                 chosen, reason = wordy[0], "same company and distinctive words"

@@ -8,6 +8,7 @@ If anything in an article fails, its transaction rolls back and none of that art
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -21,7 +22,8 @@ from graph.cypher import combined, query
 from graph.errors import ArticleWriteError, GraphError, GraphUnavailable, translate_driver_errors
 from graph.resolution import prefix_windows, search_names
 from graph.retry import DEFAULT_POLICY, RetriesExhausted, RetryPolicy, with_retries
-from graph.schema import await_search, ensure_schema
+from graph.schema import ensure_schema
+from graph.search_index import ARTICLES_PER_COPY, index_pending, settle_search
 from guanxi.facts import Article, Document, Role
 from guanxi.ids import (
     article_id,
@@ -300,6 +302,8 @@ class GraphWriter:
         self.retry = retry
         self.on_retry = on_retry
         self._sleep = sleep
+        self._unindexed_articles = 0  # written since names were last copied for search
+        self._count_lock = threading.Lock()  # writer threads share one GraphWriter
 
     def _write_unit(self, statements: list[tuple[str, dict[str, Any]]], result: ArticleWrite,
                     prepare: Callable[[Any], list[tuple[str, dict[str, Any]]]] | None = None) -> None:
@@ -408,6 +412,7 @@ class GraphWriter:
                     summary.failed += 1
                 else:
                     summary.articles += 1
+                    self._copy_for_search_now_and_then()
                 summary.per_article.append(result)
                 summary.nodes_created += result.nodes_created
                 summary.relationships_created += result.relationships_created
@@ -458,12 +463,24 @@ class GraphWriter:
         return total
 
     def settle(self) -> None:
-        """Wait until search finds what was written (the full-text index is eventually consistent)."""
+        """Wait until search finds what was written (graph/search_index.py)."""
+        with self._count_lock:
+            self._unindexed_articles = 0
+        self._with_retries(lambda: settle_search(self.driver, self.database))
 
+    def _copy_for_search_now_and_then(self) -> None:
+        # Search lags a long load by at most ARTICLES_PER_COPY articles, not until its end.
+        with self._count_lock:
+            self._unindexed_articles += 1
+            if self._unindexed_articles < ARTICLES_PER_COPY:
+                return
+            self._unindexed_articles = 0
+        self._with_retries(lambda: index_pending(self.driver, self.database))
+
+    def _with_retries(self, work: Callable[[], object]) -> None:
         with translate_driver_errors():
             try:
-                with_retries(lambda: await_search(self.driver, self.database), self.retry, sleep=self._sleep,
-                             on_retry=self.on_retry)
+                with_retries(work, self.retry, sleep=self._sleep, on_retry=self.on_retry)
             except RetriesExhausted as exc:
                 raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
 

@@ -50,7 +50,7 @@ def test_schema_is_idempotent(writer: GraphWriter) -> None:
     after = _query(writer, "SHOW INDEXES YIELD name RETURN count(*) AS n")[0]["n"]
     assert before == after
     names = {r["name"] for r in _query(writer, "SHOW INDEXES YIELD name, type WHERE type = 'FULLTEXT' RETURN name")}
-    assert "entity_search" in names
+    assert "name_search" in names
 
 
 def test_facts_are_stored_with_their_source_sentence(writer: GraphWriter) -> None:
