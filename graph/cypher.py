@@ -82,11 +82,15 @@ def combined(statements: list[tuple[str, dict[str, object]]]) -> tuple[str, dict
     the whole query again (700 ms) every few articles; a map is a map. Only fixed query text from
     ``cypher/`` is put together here, never a value.
     """
-    parts: list[str] = []
-    params: dict[str, object] = {}
-    for number, (name, values) in enumerate(statements):
-        key = f"s{number}"
-        body = _PARAMETER.sub(rf"${key}.\1", query(name))
+    params: dict[str, object] = {f"s{number}": values for number, (_, values) in enumerate(statements)}
+    return _combined_text(tuple(name for name, _ in statements)), params
+
+
+@lru_cache(maxsize=256)
+def _combined_text(names: tuple[str, ...]) -> str:
+    # Every article sends the same statements (graph/writer.py), so the text is built once.
+    parts = []
+    for number, name in enumerate(names):
+        body = _PARAMETER.sub(rf"$s{number}.\1", query(name))
         parts.append("CALL () {\n" + body + "\n}")
-        params[key] = values
-    return "\n".join(parts), params
+    return "\n".join(parts)

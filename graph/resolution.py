@@ -197,12 +197,20 @@ def prefix_windows(*names: str | None) -> list[str]:
     """
     out: set[str] = set()
     for name in names:
-        full = fold(name)
-        for text in (company_core(full), full):
-            if len(text) >= 2:
-                out.add(text[:2])
-            out.update(text[i:i + 2] for i in (2, 3) if len(text) >= i + 2 and _opens_short_form(text, i))
+        out |= _name_windows(fold(name))
     return sorted(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_windows(full: str) -> frozenset[str]:
+    # Cached: every article naming a company asks again, and each window is checked against every
+    # industry word.
+    out: set[str] = set()
+    for text in (company_core(full), full):
+        if len(text) >= 2:
+            out.add(text[:2])
+        out.update(text[i:i + 2] for i in (2, 3) if len(text) >= i + 2 and _opens_short_form(text, i))
+    return frozenset(out)
 
 
 def _opens_short_form(text: str, i: int) -> bool:
