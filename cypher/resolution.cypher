@@ -4,7 +4,9 @@
 // Candidates are the nodes listed by the LookupKeys of the article's normalised names ('per|张立新',
 // 'org|…', 'prj|…') and of a company's two-character windows ('pre|创普'), then checked name by name
 // in Python. Rows carry their search names and windows, so graph/lookup.py can tell which question
-// each row answers.
+// each row answers. A window in $prefixes may sit anywhere a short form could start (0, 2 or 3); one
+// in $starts must open a stored name or alias (the stored short form of a full name the article
+// gives), which the server checks, as the key lists every company holding the window anywhere.
 
 // Everything an article asks before its first decision, in one round trip: what an earlier load
 // of it resolved its mentions to (empty on a first load), the manual corrections (merges
@@ -49,6 +51,13 @@ CALL () {
     UNWIND $exact AS k
     MATCH (o:Organization {name: k})
     RETURN o
+    UNION
+    UNWIND $starts AS k
+    MATCH (x:LookupKey {key: 'pre|' + k})
+    UNWIND x.ids AS id
+    MATCH (o:Organization {id: id})
+    WHERE any(s IN coalesce(o.search_names, []) WHERE s STARTS WITH toLower(k))
+    RETURN o
   }
   WITH DISTINCT o
   RETURN collect({id: o.id, name: o.name, aliases: coalesce(o.aliases, []), kind: o.kind,
@@ -78,6 +87,13 @@ CALL () {
   UNION
   UNWIND $exact AS k
   MATCH (o:Organization {name: k})
+  RETURN o
+  UNION
+  UNWIND $starts AS k
+  MATCH (x:LookupKey {key: 'pre|' + k})
+  UNWIND x.ids AS id
+  MATCH (o:Organization {id: id})
+  WHERE any(s IN coalesce(o.search_names, []) WHERE s STARTS WITH toLower(k))
   RETURN o
 }
 WITH DISTINCT o
@@ -122,10 +138,14 @@ WITH p, row
 OPTIONAL MATCH (p)-[m:MENTIONED_IN]->(:Article {id: $article_id})
 SET m.resolution = row.reason
 
-// A node's name is not one of its aliases (a short form may have become the name).
+// A node's name is not one of its aliases (a short form may have become the name). The article is
+// found first, so the mention is found between two known nodes, not among every mention of a busy
+// organisation (thousands).
 // name: resolve_entities
+MATCH (a:Article {id: $article_id})
 UNWIND $rows AS row
-MATCH (n:Entity {id: row.id})-[m:MENTIONED_IN]->(:Article {id: $article_id})
+MATCH (n:Entity {id: row.id})
+MATCH (n)-[m:MENTIONED_IN]->(a)
 SET m.resolution = row.reason,
     n.aliases = [x IN coalesce(n.aliases, []) WHERE x <> n.name]
 

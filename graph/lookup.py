@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.cypher import query
-from graph.resolution import OrgRequest, ProjectRequest, Row, search_names
+from graph.resolution import OrgRequest, ProjectRequest, Row, search_names, starts_with_window
 
 
 def _holds(names: list[str], wanted: set[str]) -> bool:
@@ -34,7 +34,7 @@ class Neo4jLookup:
         self._article_id: str | None = None
         self._about: dict[str, Any] = {"previous": [], "merges": [], "splits": []}
         self._people: tuple[set[str], list[Row]] | None = None
-        self._orgs: tuple[set[str], set[str], set[str], list[Row]] | None = None
+        self._orgs: tuple[set[str], set[str], set[str], set[str], list[Row]] | None = None
         self._projects: tuple[set[str], set[str], list[Row]] | None = None
         self._names: dict[str, str] = {}
 
@@ -49,18 +49,19 @@ class Neo4jLookup:
 
     def prefetch(self, article_id: str, people: list[str], organizations: list[OrgRequest]) -> None:
         people_keys = search_names(*people)
-        org_keys = sorted({k for names, _, _ in organizations for k in search_names(*names)})
-        prefixes = sorted({p for _, wanted, _ in organizations for p in wanted})
-        exact = sorted({e for _, _, wanted in organizations for e in wanted})
+        org_keys = sorted({k for names, _, _, _ in organizations for k in search_names(*names)})
+        prefixes = sorted({p for _, wanted, _, _ in organizations for p in wanted})
+        exact = sorted({e for _, _, wanted, _ in organizations for e in wanted})
+        starts = sorted({s for _, _, _, wanted in organizations for s in wanted})
         row = self._run("resolve_lookup_article", article_id=article_id, people_keys=people_keys,
-                        org_keys=org_keys, prefixes=prefixes, exact=exact)[0]
+                        org_keys=org_keys, prefixes=prefixes, exact=exact, starts=starts)[0]
         self._article_id = article_id
         self._about = row
         for _, target, name in [*row["merges"], *row["splits"]]:
             if name is not None:
                 self._names[target] = name
         self._people = (set(people_keys), self._remember(row["people"]))
-        self._orgs = (set(org_keys), set(prefixes), set(exact), self._remember(row["organizations"]))
+        self._orgs = (set(org_keys), set(prefixes), set(exact), set(starts), self._remember(row["organizations"]))
 
     def prefetch_projects(self, projects: list[ProjectRequest]) -> None:
         keys = sorted({k for names, _ in projects for k in search_names(*names)})
@@ -75,15 +76,18 @@ class Neo4jLookup:
         wanted = set(keys)
         return _ordered([r for r in self._people[1] if _holds(r["search_names"], wanted)])
 
-    def organizations(self, names: list[str], prefixes: list[str], exact: list[str] | None = None) -> list[Row]:
-        keys, exact = search_names(*names), exact or []
+    def organizations(self, names: list[str], prefixes: list[str], exact: list[str] | None = None,
+                      starts: list[str] | None = None) -> list[Row]:
+        keys, exact, starts = search_names(*names), exact or [], starts or []
         cached = self._orgs
-        if cached is None or not (set(keys) <= cached[0] and set(prefixes) <= cached[1] and set(exact) <= cached[2]):
+        if cached is None or not (set(keys) <= cached[0] and set(prefixes) <= cached[1] and set(exact) <= cached[2]
+                                  and set(starts) <= cached[3]):
             return _ordered(self._remember(self._run("resolve_lookup_organizations", keys=keys, prefixes=prefixes,
-                                                     exact=exact)))
-        by_key, by_prefix = set(keys), set(prefixes)
-        return _ordered([r for r in cached[3] if _holds(r["search_names"], by_key)
-                         or _holds(r["prefix_names"], by_prefix) or r["name"] in exact])
+                                                     exact=exact, starts=starts)))
+        by_key, by_prefix, by_start = set(keys), set(prefixes), {s.lower() for s in starts}
+        return _ordered([r for r in cached[4] if _holds(r["search_names"], by_key)
+                         or _holds(r["prefix_names"], by_prefix) or r["name"] in exact
+                         or starts_with_window(r["search_names"], by_start)])
 
     def projects(self, names: list[str], org_ids: list[str]) -> list[Row]:
         keys = search_names(*names)

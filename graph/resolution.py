@@ -237,16 +237,32 @@ def _common_window(window: str) -> bool:
 
 
 def prefix_needles(*names: str | None) -> list[str]:
-    """The windows a lookup asks for: prefix_windows without the common ones at a name's start,
-    which hundreds of companies share (a lookup returned 90-440 candidates on a 10k-document
-    archive), but always the start of a short form's core, which is what its full name must hold.
-    (A full legal name is never a short form of another: short_form_joins.)"""
+    """The windows a lookup asks for among every stored window, for a full name that holds one of
+    these names as its short form: the start of each name's core, which that full name must hold
+    at 0, 2 or 3. A full legal name asks only when its start is not a common word (浙江): hundreds
+    of companies share those.
+    """
     keep: set[str] = set()
     for name in names:
-        core = company_core(fold(name))
-        if len(core) >= 2 and not is_legal_name(fold(name)):
+        full = fold(name)
+        core = company_core(full)
+        if len(core) >= 2 and (not is_legal_name(full) or not _common_window(core[:2])):
             keep.add(core[:2])
-    return sorted(keep | {w for w in prefix_windows(*names) if not _common_window(w)})
+    return sorted(keep)
+
+
+def start_needles(*names: str | None) -> list[str]:
+    """The windows a lookup asks for at the start of stored names only, for a short form of one of
+    these names (创泽 in 浙江创泽新材料…): the name's windows without the common ones. Asked among
+    every stored window, a window inside a name (泽新) returned every company of a family of names
+    (江苏创泽新材料…, 山东创泽新材料…), thousands of candidates per article on a 100k-article
+    archive (bench/README.md)."""
+    return sorted(w for w in prefix_windows(*names) if not _common_window(w))
+
+
+def starts_with_window(search_names: list[str], windows: set[str]) -> bool:
+    """A stored name or alias opens with one of the windows (search names are lower case)."""
+    return any(s[:2] in windows for s in search_names)
 
 
 def short_form_joins(short: str, full: str) -> bool:
@@ -310,8 +326,9 @@ def share_words(a: str, b: str, size: int = 3) -> bool:
 
 
 # What organizations() is asked for one cluster of an article's names: names and aliases,
-# two-character windows, names matched only exactly.
-OrgRequest = tuple[list[str], list[str], list[str]]
+# two-character windows among all stored ones (prefix_needles), names matched only exactly, and
+# windows that stored names open with (start_needles).
+OrgRequest = tuple[list[str], list[str], list[str], list[str]]
 # What projects() is asked for one project: its names, and the ids of its companies.
 ProjectRequest = tuple[list[str], list[str]]
 
@@ -329,8 +346,8 @@ class Lookup(Protocol):
     def prefetch_projects(self, projects: list[ProjectRequest]) -> None: ...
     def people(self, names: list[str]) -> list[Row]: ...  # id, name, sector, scope
     # ``names`` are looked for among names and aliases, ``exact`` only as a node's own name.
-    def organizations(self, names: list[str], prefixes: list[str],
-                      exact: list[str] | None = None) -> list[Row]: ...  # id, name, aliases, kind
+    def organizations(self, names: list[str], prefixes: list[str], exact: list[str] | None = None,
+                      starts: list[str] | None = None) -> list[Row]: ...  # id, name, aliases, kind
     def projects(self, names: list[str], org_ids: list[str]) -> list[Row]: ...  # id, name, aliases, companies
     def corrections(self, article_id: str) -> tuple[dict[str, str], dict[str, str]]: ...  # merges, splits
     # Names of nodes this lookup has read; a node it has not read keeps its stored name (keep_name).
@@ -410,10 +427,11 @@ class OrgCluster:
     usable: list[str]
     prefixes: list[str]
     bare: list[str]
+    starts: list[str]
 
     @property
     def request(self) -> OrgRequest:
-        return (self.usable, self.prefixes, self.bare)
+        return (self.usable, self.prefixes, self.bare, self.starts)
 
 
 def org_clusters(rows: list[Row]) -> list[OrgCluster]:
@@ -436,8 +454,8 @@ def org_clusters(rows: list[Row]) -> list[OrgCluster]:
         # searched among aliases it returned every district government in the archive.
         usable = [n for n in names if company or place_of(n)]
         bare = [n for n in names if n not in usable]
-        clusters.append(OrgCluster(members, names, company, own, usable,
-                                   prefix_needles(*names) if company else [], bare))
+        clusters.append(OrgCluster(members, names, company, own, usable, prefix_needles(*names) if company else [],
+                                   bare, start_needles(*names) if company else []))
     return clusters
 
 

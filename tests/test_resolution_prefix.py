@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from graph.resolution import prefix_needles, prefix_windows, short_form_joins
+from graph.resolution import (
+    prefix_needles,
+    prefix_windows,
+    search_names,
+    short_form_joins,
+    start_needles,
+    starts_with_window,
+    with_folded,
+)
 
 PAIRS = [
     ("创普斯", "创普斯(深圳)新能源科技有限公司"),
@@ -30,16 +38,28 @@ def test_windows_are_two_characters_of_the_simplified_name() -> None:
 
 @pytest.mark.parametrize(("short", "full"), PAIRS)
 def test_the_lookup_asks_for_a_window_the_other_name_stores(short: str, full: str) -> None:
-    # Whichever arrives second asks with its needles for the windows the first one stored.
+    # The short form second: its start among every window the full name stored.
     assert set(prefix_needles(short)) & set(prefix_windows(full))
-    assert set(prefix_needles(full)) & set(prefix_windows(short))
+    # The full name second: its windows among the starts of the names the short form stored.
+    stored = search_names(*with_folded([short]))
+    assert starts_with_window(stored, {w.lower() for w in start_needles(full)})
 
 
 def test_common_windows_are_not_asked_for() -> None:
-    assert "华元" in prefix_needles("河南华元电子科技股份有限公司")
+    assert "华元" in start_needles("河南华元电子科技股份有限公司")
+    assert "河南" not in start_needles("河南华元电子科技股份有限公司")
     assert "河南" not in prefix_needles("河南华元电子科技股份有限公司")
     assert "成都" in prefix_needles("成都银行")  # a short form's own start is always asked for
-    assert "农业" not in prefix_needles("明岳(成都)农业发展有限公司")
+    assert "农业" not in start_needles("明岳(成都)农业发展有限公司")
+
+
+def test_a_full_name_asks_for_names_opening_with_its_windows_not_holding_them() -> None:
+    # 泽新 sits inside every 某地创泽新材料… of a family of companies; only a name that opens with a
+    # window can be a short form of this one.
+    full = "浙江创泽新材料科技股份有限公司"
+    assert prefix_needles(full) == []  # its start is a province
+    assert {"创泽", "泽新"} <= set(start_needles(full))
+    assert not starts_with_window(search_names("江苏创泽新材料有限公司"), {w.lower() for w in start_needles(full)})
 
 
 def test_no_window_that_no_short_form_could_open_with_is_kept() -> None:
