@@ -55,7 +55,8 @@ DETAIL_LIMIT = 100
 MAX_DETAIL_LIMIT = 500
 _LUCENE_PHRASE_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"'})
 # Shown in node properties but not worth sending: provenance lives in the edges.
-_HIDDEN_PROPS = {"text", "search_key", "search_names", "prefix_key", "prefix_names", "sentence", "rule", "load_id"}
+_HIDDEN_PROPS = {"text", "search_key", "search_names", "prefix_key", "prefix_names", "indexed_name", "indexed_aliases",
+                 "unindexed", "sentence", "rule", "load_id"}
 
 
 def lucene_phrase(text: str) -> str:
