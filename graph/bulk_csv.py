@@ -45,23 +45,25 @@ NODE_COLUMNS: dict[str, list[tuple[str, str]]] = {
     "Article": [("title", "string"), ("name", "string"), ("subtitle", "string"), ("date", "string"),
                 ("index", "long"), ("text", "string"), ("document_id", "string")],
     "Person": [("name", "string"), ("kind", "string"), ("aliases", "string[]"),
-               ("search_names", "string[]"), ("search_key", "string")],
+               ("search_names", "string[]"), ("search_key", "string"), ("indexed_name", "string"),
+               ("indexed_aliases", "string[]")],
     "Organization": [("name", "string"), ("kind", "string"), ("aliases", "string[]"),
                      ("search_names", "string[]"), ("search_key", "string"),
-                     ("prefix_names", "string[]"), ("prefix_key", "string")],
+                     ("prefix_names", "string[]"), ("prefix_key", "string"), ("indexed_name", "string"),
+                     ("indexed_aliases", "string[]")],
     "Project": [("name", "string"), ("place", "string"), ("aliases", "string[]"),
-                ("search_names", "string[]"), ("search_key", "string")],
+                ("search_names", "string[]"), ("search_key", "string"), ("indexed_name", "string"),
+                ("indexed_aliases", "string[]")],
     "Event": [("load_id", "string"), ("name", "string"), ("type", "string"), ("date", "string"),
               ("place", "string"), ("article_id", "string"), ("sentence", "string"),
-              ("aliases", "string[]"), ("search_names", "string[]"), ("search_key", "string")],
+              ("aliases", "string[]"), ("search_names", "string[]"), ("search_key", "string"),
+              ("indexed_name", "string"), ("indexed_aliases", "string[]")],
     "Signing": [("load_id", "string"), ("name", "string"), ("date", "string"),
                 ("project_name", "string"), ("article_id", "string"), ("sentence", "string")],
     "Position": [("title", "string"), ("name", "string")],
 }
-# What the full-text index reads (graph/search_index.py): a copy of the name and aliases.
-_INDEXED = [("indexed_name", "string"), ("indexed_aliases", "string[]")]
-for _label in ("Person", "Organization", "Project", "Event"):
-    NODE_COLUMNS[_label] += _INDEXED
+# What the full-text index reads (graph/search_index.py): a copy of the name and aliases, taken
+# from those columns when the file is written.
 _COPIED = {"indexed_name": "name", "indexed_aliases": "aliases"}
 
 _SOURCED = [("load_id", "string"), ("article_id", "string"), ("sentence", "string")]

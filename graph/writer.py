@@ -12,7 +12,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 import neo4j
 from neo4j.exceptions import AuthError, DatabaseUnavailable, ServiceUnavailable, SessionExpired
@@ -38,6 +38,8 @@ from guanxi.ids import (
 
 Row = dict[str, Any]
 Batch = tuple[str, list[Row]]
+
+T = TypeVar("T")
 
 
 class ArticleWrite(BaseModel):
@@ -332,19 +334,12 @@ class GraphWriter:
             with self.driver.session(database=self.database, notifications_min_severity="OFF") as session:
                 session.execute_write(work)
 
-        try:
-            with_retries(attempt, self.retry, sleep=self._sleep, on_retry=self.on_retry)
-        except RetriesExhausted as exc:
-            raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
+        self._retried(attempt)
 
     def ensure_schema(self) -> int:
         # Two loaders starting at once create the same constraints together, and Neo4j answers one
         # of them with a deadlock (a transient error): the statements are idempotent, run them again.
-        try:
-            return with_retries(lambda: ensure_schema(self.driver, self.database), self.retry,
-                                sleep=self._sleep, on_retry=self.on_retry)
-        except RetriesExhausted as exc:
-            raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
+        return self._retried(lambda: ensure_schema(self.driver, self.database))
 
     def add_prefix_keys(self) -> int:
         """Give organisations stored by an older version or a bulk import their prefix keys
@@ -483,7 +478,7 @@ class GraphWriter:
         """Wait until search finds what was written (graph/search_index.py)."""
         with self._count_lock:
             self._unindexed_articles = 0
-        self._with_retries(lambda: settle_search(self.driver, self.database))
+        self._retried(lambda: settle_search(self.driver, self.database))
 
     def _copy_for_search_now_and_then(self) -> None:
         # Search lags a long load by at most ARTICLES_PER_COPY articles, not until its end.
@@ -492,12 +487,13 @@ class GraphWriter:
             if self._unindexed_articles < ARTICLES_PER_COPY:
                 return
             self._unindexed_articles = 0
-        self._with_retries(lambda: index_pending(self.driver, self.database))
+        self._retried(lambda: index_pending(self.driver, self.database))
 
-    def _with_retries(self, work: Callable[[], object]) -> None:
+    def _retried(self, work: Callable[[], T]) -> T:
+        """``work`` tried again while Neo4j restarts (graph/retry.py); GraphUnavailable once it gives up."""
         with translate_driver_errors():
             try:
-                with_retries(work, self.retry, sleep=self._sleep, on_retry=self.on_retry)
+                return with_retries(work, self.retry, sleep=self._sleep, on_retry=self.on_retry)
             except RetriesExhausted as exc:
                 raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
 
