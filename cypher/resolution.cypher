@@ -100,29 +100,30 @@ WITH DISTINCT o
 RETURN o.id AS id, o.name AS name, coalesce(o.aliases, []) AS aliases, o.kind AS kind, o.split_from AS split_from,
        coalesce(o.search_names, []) AS search_names, coalesce(o.prefix_names, []) AS prefix_names
 
-// Projects sharing a name or alias, and the projects of the same companies: for all of an
-// article's projects at once. `companies` holds only the asked-for companies that run or signed the
-// project (the second branch found every project of each), and whether any company does: all that
-// resolution compares. Every
-// article adds an edge, so a busy company's projects hold thousands, and collecting all their
-// companies read them all.
+// Projects sharing a name or alias with an article's projects, all at once. `companies` holds the
+// asked-for companies that run or signed each (an edge found between two known nodes), and
+// `has_companies` whether any company does: all that resolution compares.
 // name: resolve_lookup_projects
-CALL () {
-  UNWIND $keys AS k
-  MATCH (x:LookupKey {key: 'prj|' + k})
-  UNWIND x.ids AS id
-  MATCH (p:Project {id: id})
-  RETURN p, null AS via
-  UNION
-  UNWIND $org_ids AS oid
-  MATCH (:Organization {id: oid})-[:RUNS|SIGNED]->(p:Project)
-  RETURN DISTINCT p, oid AS via
-}
-WITH p, collect(via) AS via
+UNWIND $keys AS k
+MATCH (x:LookupKey {key: 'prj|' + k})
+UNWIND x.ids AS id
+WITH DISTINCT id
+MATCH (p:Project {id: id})
 RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases, p.split_from AS split_from,
-       [oid IN via WHERE oid IS NOT NULL] AS companies,
+       [oid IN $org_ids WHERE EXISTS { (:Organization {id: oid})-[:RUNS|SIGNED]->(p) }] AS companies,
        EXISTS { (:Organization)-[:RUNS|SIGNED]->(p) } AS has_companies,
        coalesce(p.search_names, []) AS search_names
+
+// Every project of the given companies. Asked only when a project matches no name: a busy
+// company runs hundreds, each with an edge per article that named it, and reading them all for
+// every article was the largest read of a load on a 100k-article archive (bench/README.md).
+// name: resolve_lookup_company_projects
+UNWIND $org_ids AS oid
+MATCH (:Organization {id: oid})-[:RUNS|SIGNED]->(p:Project)
+WITH DISTINCT p, oid
+WITH p, collect(oid) AS companies
+RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases, p.split_from AS split_from,
+       companies, true AS has_companies, coalesce(p.search_names, []) AS search_names
 
 // What the article tells about each person: line of work, place, when seen; and why its
 // mention went to this node (on the MENTIONED_IN edge of the article).

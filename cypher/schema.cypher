@@ -23,9 +23,11 @@ CREATE INDEX article_title IF NOT EXISTS FOR (n:Article) ON (n.title);
 // events are found through it, not by reading every title edge of each attendee (a county head
 // holds thousands).
 CREATE INDEX held_article IF NOT EXISTS FOR ()-[h:HOLDS_POSITION]-() ON (h.article_id);
-// The write finds an article's edge between a busy official and their government, or a company and
-// its project, through these, not by reading every parallel edge (cypher/write.cypher).
+// The write finds an article's edge between a busy official and their government, a company and
+// its project, or a party and what it signed, through these, not by reading every parallel edge;
+// a re-load finds the article's old edges through them too (cypher/write.cypher).
 CREATE INDEX runs_article IF NOT EXISTS FOR ()-[r:RUNS]-() ON (r.article_id);
+CREATE INDEX signed_article IF NOT EXISTS FOR ()-[r:SIGNED]-() ON (r.article_id);
 
 // Entity resolution finds candidates by exact normalised name, alias or two-character window
 // through LookupKey nodes (graph/lookup.py): a range index, which a commit updates for a few

@@ -243,19 +243,45 @@ MATCH (p:Project {id: row.project_id})
 MERGE (s)-[r:FOR_PROJECT {article_id: $article_id}]->(p)
 SET r.load_id = $load_id, r.sentence = row.sentence
 
-// Direct SIGNED edges party/signer → project, one per signing, besides the Signing node.
+// Direct SIGNED edges party/signer → project, one per signing, besides the Signing node. Found
+// through the article's index, as merge_runs finds its edge: a company that signs one project
+// again and again holds hundreds of parallel SIGNED edges, and MERGE read them all.
 // name: merge_org_signed
 UNWIND $rows AS row
-MATCH (o:Organization {id: row.org_id})
-MATCH (p:Project {id: row.project_id})
-MERGE (o)-[r:SIGNED {signing_id: row.signing_id}]->(p)
+WITH row.org_id AS xid, row.project_id AS pid, row.signing_id AS sid, collect(row) AS same
+WITH xid, pid, sid, same[-1] AS row
+MATCH (x:Organization {id: xid})
+MATCH (p:Project {id: pid})
+OPTIONAL MATCH (x)-[old:SIGNED]->(p) USING INDEX old:SIGNED(article_id)
+WHERE old.article_id = $article_id AND old.signing_id = sid
+WITH x, p, sid, row, head(collect(old)) AS old
+CALL (x, p, sid, old) {
+  WITH old WHERE old IS NOT NULL
+  RETURN old AS r
+  UNION
+  WITH old WHERE old IS NULL
+  CREATE (x)-[r:SIGNED {signing_id: sid}]->(p)
+  RETURN r
+}
 SET r.load_id = $load_id, r.article_id = $article_id, r.date = row.date, r.sentence = row.sentence
 
 // name: merge_person_signed
 UNWIND $rows AS row
-MATCH (pe:Person {id: row.person_id})
-MATCH (p:Project {id: row.project_id})
-MERGE (pe)-[r:SIGNED {signing_id: row.signing_id}]->(p)
+WITH row.person_id AS xid, row.project_id AS pid, row.signing_id AS sid, collect(row) AS same
+WITH xid, pid, sid, same[-1] AS row
+MATCH (x:Person {id: xid})
+MATCH (p:Project {id: pid})
+OPTIONAL MATCH (x)-[old:SIGNED]->(p) USING INDEX old:SIGNED(article_id)
+WHERE old.article_id = $article_id AND old.signing_id = sid
+WITH x, p, sid, row, head(collect(old)) AS old
+CALL (x, p, sid, old) {
+  WITH old WHERE old IS NOT NULL
+  RETURN old AS r
+  UNION
+  WITH old WHERE old IS NULL
+  CREATE (x)-[r:SIGNED {signing_id: sid}]->(p)
+  RETURN r
+}
 SET r.load_id = $load_id, r.article_id = $article_id, r.date = row.date, r.sentence = row.sentence
 
 // name: merge_bylines
@@ -274,30 +300,34 @@ SET r.load_id = $load_id, r.article_id = $article_id, r.sentence = row.sentence
 
 // After an article's facts are merged: what an earlier load read from the same article but this
 // load did not (the extractor changed, or the text did) is removed, so a reload replaces the
-// article's facts instead of piling new ones on old. Every fact touches a node that the article
-// mentions, that wrote it, or that is one of its events or signings.
-// An article this load created has no earlier facts, and looking for them walked every edge of
-// every person it mentions: a county head's thousands. That made each new article slower as the
-// archive grew; now only a re-load pays it.
+// article's facts instead of piling new ones on old. Every such fact touches the article or one of
+// its events or signings, or is a title, RUNS or SIGNED edge, which are indexed by article: a
+// re-load no longer walks every edge of each node the article names (a county head's thousands).
+// An article this load created has no earlier facts and skips it all.
 // name: prune_article
 MATCH (a:Article {id: $article_id})
 WHERE coalesce(a.load_id, '') <> $load_id
 CALL (a) {
-  OPTIONAL MATCH (n)-[:MENTIONED_IN|WROTE]->(a)
-  RETURN collect(DISTINCT n) AS linked
+  MATCH (a)-[r]-()
+  RETURN r
+  UNION
+  MATCH (:Event {article_id: $article_id})-[r]-()
+  RETURN r
+  UNION
+  MATCH (:Signing {article_id: $article_id})-[r]-()
+  RETURN r
+  UNION
+  MATCH ()-[r:HOLDS_POSITION {article_id: $article_id}]->()
+  RETURN r
+  UNION
+  MATCH ()-[r:RUNS {article_id: $article_id}]->()
+  RETURN r
+  UNION
+  MATCH ()-[r:SIGNED {article_id: $article_id}]->()
+  RETURN r
 }
-CALL () {
-  OPTIONAL MATCH (x:Event {article_id: $article_id})
-  RETURN collect(x) AS events
-}
-CALL () {
-  OPTIONAL MATCH (x:Signing {article_id: $article_id})
-  RETURN collect(x) AS signings
-}
-UNWIND linked + events + signings AS n
-MATCH (n)-[r]-()
+WITH r
 WHERE r.article_id = $article_id AND coalesce(r.load_id, '') <> $load_id
-WITH DISTINCT r
 DELETE r
 
 // name: prune_article_nodes

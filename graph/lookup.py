@@ -36,6 +36,7 @@ class Neo4jLookup:
         self._people: tuple[set[str], list[Row]] | None = None
         self._orgs: tuple[set[str], set[str], set[str], set[str], list[Row]] | None = None
         self._projects: tuple[set[str], set[str], list[Row]] | None = None
+        self._company_projects: tuple[set[str], list[Row]] | None = None
         self._names: dict[str, str] = {}
 
     def _run(self, name: str, **params: Any) -> list[Row]:
@@ -94,9 +95,19 @@ class Neo4jLookup:
         cached = self._projects
         if cached is None or not (set(keys) <= cached[0] and set(org_ids) <= cached[1]):
             return _ordered(self._remember(self._run("resolve_lookup_projects", keys=keys, org_ids=org_ids)))
-        wanted, companies = set(keys), set(org_ids)
-        return _ordered([r for r in cached[2] if _holds(r["search_names"], wanted)
-                         or companies & set(r["companies"])])
+        wanted = set(keys)
+        return _ordered([r for r in cached[2] if _holds(r["search_names"], wanted)])
+
+    def company_projects(self, org_ids: list[str]) -> list[Row]:
+        cached = self._company_projects
+        if cached is None or not set(org_ids) <= cached[0]:
+            # Every company of the article's projects at once: a second project that needs them
+            # reads nothing more.
+            asked = set(org_ids) | (self._projects[1] if self._projects else set())
+            rows = self._run("resolve_lookup_company_projects", org_ids=sorted(asked))
+            cached = self._company_projects = (asked, self._remember(rows))
+        companies = set(org_ids)
+        return _ordered([r for r in cached[1] if companies & set(r["companies"])])
 
     def _article(self, article_id: str) -> dict[str, Any]:
         if self._article_id != article_id:

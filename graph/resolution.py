@@ -348,7 +348,9 @@ class Lookup(Protocol):
     # ``names`` are looked for among names and aliases, ``exact`` only as a node's own name.
     def organizations(self, names: list[str], prefixes: list[str], exact: list[str] | None = None,
                       starts: list[str] | None = None) -> list[Row]: ...  # id, name, aliases, kind
+    # Projects holding one of ``names``; ``companies`` on each row: those of ``org_ids`` it belongs to.
     def projects(self, names: list[str], org_ids: list[str]) -> list[Row]: ...  # id, name, aliases, companies
+    def company_projects(self, org_ids: list[str]) -> list[Row]: ...  # every project of these companies
     def corrections(self, article_id: str) -> tuple[dict[str, str], dict[str, str]]: ...  # merges, splits
     # Names of nodes this lookup has read; a node it has not read keeps its stored name (keep_name).
     def known_names(self, ids: list[str]) -> dict[str, str]: ...
@@ -604,10 +606,12 @@ def resolve_projects(rows: list[Row], companies: dict[str, list[str]], company_n
         elif shared:
             chosen, reason = shared[0], "shares a name or alias"
         elif org_ids:
+            # Only now every project of the companies: most projects are met again by name.
+            same_company = _earlier_first(lookup.company_projects(org_ids), previous or set())
+            found += [r for r in same_company if r["id"] not in {f["id"] for f in found}]
             known = [company_names[o] for o in org_ids if o in company_names]
             mine = project_words(row["name"], known)
-            same_company = _only_earlier([r for r in found if set(org_ids) & set(r.get("companies") or [])],
-                                         previous or set())
+            same_company = _only_earlier(same_company, previous or set())
             own = [project_words(n, known) for n in [row["name"], *row.get("aliases", [])]]
             wordy = [r for r in same_company
                      if any(share_words(a, project_words(x, known))
