@@ -179,6 +179,30 @@ def test_reloading_a_changed_article_replaces_its_facts(writer: GraphWriter) -> 
     assert (again.nodes_created, again.relationships_created, again.relationships_deleted) == (0, 0, 0)
 
 
+def test_reloading_drops_only_that_articles_company_and_signing_edges(writer: GraphWriter) -> None:
+    # The same company runs and signs the project in another document; a re-read of the first that
+    # no longer finds the project must take that article's edges away and keep the other's.
+    writer.write_document(weekly_document())
+    other = weekly_document()
+    other.id = "doc-weekly-reprint"
+    for art in other.articles:
+        art.id = ""
+    writer.write_document(other)
+    counts = "MATCH (:Organization {id: $o})-[r:RUNS|SIGNED]->() RETURN type(r) AS t, count(r) AS n ORDER BY t"
+    before = _query(writer, counts, o=COMPANY_ID)
+
+    changed = weekly_document()
+    changed.articles[0].projects = []
+    changed.articles[0].signings = []
+    writer.write_document(changed)
+
+    after = _query(writer, counts, o=COMPANY_ID)
+    assert [(r["t"], r["n"] * 2) for r in after] == [(r["t"], r["n"]) for r in before]
+    left = _query(writer, "MATCH ()-[r:RUNS|SIGNED]->() MATCH (:Article {id: r.article_id})-[:PART_OF]->(d) "
+                          "RETURN DISTINCT d.id AS d")
+    assert left == [{"d": other.id}]
+
+
 def test_reloading_a_document_whose_article_changed_title_drops_the_old_article(writer: GraphWriter) -> None:
     writer.write_document(weekly_document())
     changed = weekly_document()
