@@ -608,7 +608,8 @@ def resolve_projects(rows: list[Row], companies: dict[str, list[str]], company_n
         elif org_ids:
             # Only now every project of the companies: most projects are met again by name.
             same_company = _earlier_first(lookup.company_projects(org_ids), previous or set())
-            found += [r for r in same_company if r["id"] not in {f["id"] for f in found}]
+            seen = {r["id"] for r in found}
+            found += [r for r in same_company if r["id"] not in seen]
             known = [company_names[o] for o in org_ids if o in company_names]
             mine = project_words(row["name"], known)
             same_company = _only_earlier(same_company, previous or set())
