@@ -243,33 +243,15 @@ MATCH (p:Project {id: row.project_id})
 MERGE (s)-[r:FOR_PROJECT {article_id: $article_id}]->(p)
 SET r.load_id = $load_id, r.sentence = row.sentence
 
-// Direct SIGNED edges party/signer → project, one per signing, besides the Signing node. Found
+// Direct SIGNED edges party (company) or signer (person) → project, one per signing, besides the
+// Signing node; a row names its party by org_id or person_id, as resolution rewrites those. Found
 // through the article's index, as merge_runs finds its edge: a company that signs one project
 // again and again holds hundreds of parallel SIGNED edges, and MERGE read them all.
-// name: merge_org_signed
+// name: merge_signed
 UNWIND $rows AS row
-WITH row.org_id AS xid, row.project_id AS pid, row.signing_id AS sid, collect(row) AS same
+WITH coalesce(row.org_id, row.person_id) AS xid, row.project_id AS pid, row.signing_id AS sid, collect(row) AS same
 WITH xid, pid, sid, same[-1] AS row
-MATCH (x:Organization {id: xid})
-MATCH (p:Project {id: pid})
-OPTIONAL MATCH (x)-[old:SIGNED]->(p) USING INDEX old:SIGNED(article_id)
-WHERE old.article_id = $article_id AND old.signing_id = sid
-WITH x, p, sid, row, head(collect(old)) AS old
-CALL (x, p, sid, old) {
-  WITH old WHERE old IS NOT NULL
-  RETURN old AS r
-  UNION
-  WITH old WHERE old IS NULL
-  CREATE (x)-[r:SIGNED {signing_id: sid}]->(p)
-  RETURN r
-}
-SET r.load_id = $load_id, r.article_id = $article_id, r.date = row.date, r.sentence = row.sentence
-
-// name: merge_person_signed
-UNWIND $rows AS row
-WITH row.person_id AS xid, row.project_id AS pid, row.signing_id AS sid, collect(row) AS same
-WITH xid, pid, sid, same[-1] AS row
-MATCH (x:Person {id: xid})
+MATCH (x:Entity {id: xid})
 MATCH (p:Project {id: pid})
 OPTIONAL MATCH (x)-[old:SIGNED]->(p) USING INDEX old:SIGNED(article_id)
 WHERE old.article_id = $article_id AND old.signing_id = sid

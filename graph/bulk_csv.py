@@ -238,17 +238,11 @@ class BulkGraph:
         self._rel("FOR_PROJECT", row["signing_id"], row["project_id"], (art_id,),
                   {"article_id": art_id, "load_id": BULK_LOAD_ID, "sentence": row["sentence"]})
 
-    def _signed(self, start: str, row: Row, art_id: str) -> None:
-        self._rel("SIGNED", start, row["project_id"], (row["signing_id"],), {
+    def _merge_signed(self, row: Row, art_id: str) -> None:
+        self._rel("SIGNED", row.get("org_id") or row["person_id"], row["project_id"], (row["signing_id"],), {
             "signing_id": row["signing_id"], "load_id": BULK_LOAD_ID, "article_id": art_id,
             "date": row["date"], "sentence": row["sentence"],
         })
-
-    def _merge_org_signed(self, row: Row, art_id: str) -> None:
-        self._signed(row["org_id"], row, art_id)
-
-    def _merge_person_signed(self, row: Row, art_id: str) -> None:
-        self._signed(row["person_id"], row, art_id)
 
     def _merge_bylines(self, row: Row, art_id: str) -> None:
         self._rel("WROTE", row["person_id"], art_id, (row["role"],), {

@@ -687,7 +687,8 @@ def resolve_statements(statements: list[Statement], art: Article, article_id: st
 
     project_rows = _rows(statements, "merge_projects")
     companies: dict[str, list[str]] = {}
-    for run in _rows(statements, "merge_runs") + _rows(statements, "merge_org_signed"):
+    signed_by_companies = [r for r in _rows(statements, "merge_signed") if "org_id" in r]
+    for run in _rows(statements, "merge_runs") + signed_by_companies:
         target: str = org_ids.get(run["org_id"]) or run["org_id"]
         companies.setdefault(run["project_id"], [])
         if target not in companies[run["project_id"]]:

@@ -223,8 +223,7 @@ def article_batches(art: Article, art_id: str, as_of: str | None) -> list[Batch]
     parties: list[Row] = []
     signers: list[Row] = []
     signing_projects: list[Row] = []
-    org_signed: list[Row] = []
-    person_signed: list[Row] = []
+    signed: list[Row] = []
     for index, signing in enumerate(art.signings):
         sid = signing_id(art_id, index)
         date = signing.date or art.date
@@ -240,12 +239,12 @@ def article_batches(art: Article, art_id: str, as_of: str | None) -> list[Batch]
             oid = c.org(party, sentence=signing.sentence)
             parties.append({**base, "org_id": oid})
             if prj is not None:
-                org_signed.append({**base, "org_id": oid})
+                signed.append({**base, "org_id": oid})
         for signer in dict.fromkeys(s for s in (_clean(x) for x in signing.signers) if s):
             pid = c.person(signer, sentence=signing.sentence)
             signers.append({**base, "person_id": pid})
             if prj is not None:
-                person_signed.append({**base, "person_id": pid})
+                signed.append({**base, "person_id": pid})
 
     bylines: dict[tuple[str, str], Row] = {}
     for byline in art.bylines:
@@ -268,8 +267,7 @@ def article_batches(art: Article, art_id: str, as_of: str | None) -> list[Batch]
         ("merge_signing_parties", parties),
         ("merge_signing_signers", signers),
         ("merge_signing_projects", signing_projects),
-        ("merge_org_signed", org_signed),
-        ("merge_person_signed", person_signed),
+        ("merge_signed", signed),
         ("merge_bylines", list(bylines.values())),
         ("merge_mentions", list(c.mentions.values())),
     ]
