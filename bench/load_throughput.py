@@ -1,7 +1,8 @@
 """Load speed into Neo4j: documents/s, articles/s, relationships/s and time per article.
 
 ``python -m bench.load_throughput --sizes 1000,10000`` generates the largest size, extracts it
-(two processes, not part of the load figures), empties the bench database, ensures the schema,
+(two processes, not part of the load figures), empties the bench database (deletes its files and
+starts a fresh server: bench/harness.py start_on_empty_database), ensures the schema,
 then writes the documents with graph.writer.GraphWriter in order and prints one row per
 checkpoint: the documents since the previous checkpoint, loaded into the graph as it stood.
 ``--again`` then writes the first checkpoint's documents a second time (the idempotent path:
@@ -9,7 +10,7 @@ MERGE finds everything, nothing is created).
 
 By default the Neo4j is a separate local instance "bench" on Bolt port 7689, started if needed
 and left running for bench.query_latency (``--stop`` stops it at the end). With GUANXI_NEO4J_URI
-set, that server is used instead, and its data is deleted first.
+set, that server is used instead, and its nodes are deleted first.
 """
 
 from __future__ import annotations
@@ -25,11 +26,11 @@ from bench.harness import (
     add_corpus_arguments,
     bench_settings,
     corpus_texts,
-    empty_database,
     latency_row,
     machine_note,
     print_table,
     start_bench_server,
+    start_on_empty_database,
     stop_bench_server,
     stopwatch,
 )
@@ -106,16 +107,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     sizes = sorted(int(s) for s in args.sizes.split(",") if s)
     args.n = args.n or sizes[-1]
     settings = bench_settings()
-    start_bench_server(settings)
     docs = extract_documents(args, args.workers)
+    if args.keep:
+        start_bench_server(settings)
+    else:
+        with stopwatch() as emptied:
+            how = start_on_empty_database(settings)
+        print(f"emptied the database in {emptied[0]:.1f} s ({how})")
     print(machine_note())
 
     with open_driver(settings) as driver:
         writer = GraphWriter(driver, settings.neo4j_database)
-        if not args.keep:
-            with stopwatch() as emptied:
-                empty_database(driver, settings.neo4j_database)
-            print(f"emptied the database in {emptied[0]:.1f} s")
         writer.ensure_schema()
 
         rows = []

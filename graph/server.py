@@ -380,6 +380,20 @@ class LocalNeo4j:
                 self.pid_file.unlink()
             return True
 
+    def delete_database(self, database: str) -> None:
+        """Remove one database's store and transaction logs; it starts empty at the next start.
+
+        Only while the server is stopped. Neo4j recreates a missing store, with new id files: a
+        graph emptied by deleting its nodes keeps their ids on a free list, which the server then
+        scans while it loads (bench/README.md).
+        """
+        if self.pid() is not None:
+            raise Neo4jServerError(f"stop Neo4j instance {self.name!r} before deleting its database {database!r}")
+        if not re.fullmatch(r"[A-Za-z0-9_.-]+", database) or database in {".", "..", "system"}:
+            raise Neo4jServerError(f"will not delete database {database!r}")
+        for folder in (self.data_dir / "databases" / database, self.data_dir / "transactions" / database):
+            shutil.rmtree(folder, ignore_errors=True)
+
     @staticmethod
     def _terminate(pid: int, timeout_s: float) -> None:
         with contextlib.suppress(ProcessLookupError):
