@@ -130,11 +130,19 @@ RETURN p.id AS id, p.name AS name, coalesce(p.aliases, []) AS aliases, p.split_f
 // name: resolve_people
 UNWIND $rows AS row
 MATCH (p:Person {id: row.id})
-SET p.sector = CASE WHEN p.sector IS NULL OR p.sector = 'other' THEN coalesce(row.sector, p.sector) ELSE p.sector END,
-    p.scope = CASE WHEN p.scope IS NULL OR (row.scope STARTS WITH 'org-' AND NOT p.scope STARTS WITH 'org-') THEN coalesce(row.scope, p.scope) ELSE p.scope END,
-    p.jurisdiction = coalesce(p.jurisdiction, row.jurisdiction),
-    p.first_seen = CASE WHEN row.date IS NOT NULL AND (p.first_seen IS NULL OR row.date < p.first_seen) THEN row.date ELSE p.first_seen END,
-    p.last_seen = CASE WHEN row.date IS NOT NULL AND (p.last_seen IS NULL OR row.date > p.last_seen) THEN row.date ELSE p.last_seen END
+WITH p, row,
+     CASE WHEN p.sector IS NULL OR p.sector = 'other' THEN coalesce(row.sector, p.sector) ELSE p.sector END AS sector,
+     CASE WHEN p.scope IS NULL OR (row.scope STARTS WITH 'org-' AND NOT p.scope STARTS WITH 'org-') THEN coalesce(row.scope, p.scope) ELSE p.scope END AS scope,
+     coalesce(p.jurisdiction, row.jurisdiction) AS jurisdiction,
+     CASE WHEN row.date IS NOT NULL AND (p.first_seen IS NULL OR row.date < p.first_seen) THEN row.date ELSE p.first_seen END AS first_seen,
+     CASE WHEN row.date IS NOT NULL AND (p.last_seen IS NULL OR row.date > p.last_seen) THEN row.date ELSE p.last_seen END AS last_seen
+CALL (p, sector, scope, jurisdiction, first_seen, last_seen) {
+  // 0 stands for a missing value: these are all text, so it equals nothing else.
+  WITH * WHERE coalesce(p.sector, 0) <> coalesce(sector, 0) OR coalesce(p.scope, 0) <> coalesce(scope, 0)
+               OR coalesce(p.jurisdiction, 0) <> coalesce(jurisdiction, 0)
+               OR coalesce(p.first_seen, 0) <> coalesce(first_seen, 0) OR coalesce(p.last_seen, 0) <> coalesce(last_seen, 0)
+  SET p.sector = sector, p.scope = scope, p.jurisdiction = jurisdiction, p.first_seen = first_seen, p.last_seen = last_seen
+}
 WITH p, row
 OPTIONAL MATCH (p)-[m:MENTIONED_IN]->(:Article {id: $article_id})
 SET m.resolution = row.reason
@@ -147,8 +155,10 @@ MATCH (a:Article {id: $article_id})
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
 MATCH (n)-[m:MENTIONED_IN]->(a)
-SET m.resolution = row.reason,
-    n.aliases = [x IN coalesce(n.aliases, []) WHERE x <> n.name]
+SET m.resolution = row.reason
+WITH DISTINCT n
+WHERE n.aliases IS NULL OR n.name IN n.aliases
+SET n.aliases = [x IN coalesce(n.aliases, []) WHERE x <> n.name]
 
 // An archive stored before LookupKeys existed (or imported by an older bulk export): entities, but
 // no key at all. Counts come from the count store, so asking costs nothing.

@@ -2,15 +2,17 @@
 // so writing the same article twice creates nothing. Relationships that come from an article carry
 // article_id and the sentence they were read from.
 
+// The document rides with its first article's write; the others send no row (graph/writer.py).
 // name: merge_document
-MERGE (d:Document {id: $id})
+UNWIND $rows AS row
+MERGE (d:Document {id: row.id})
 SET d:Entity,
-    d.source = $source,
-    d.encoding = $encoding,
-    d.publication_name = $publication_name,
-    d.publication_date = $publication_date,
-    d.issue = $issue,
-    d.name = coalesce($publication_name, $source)
+    d.source = row.source,
+    d.encoding = row.encoding,
+    d.publication_name = row.publication_name,
+    d.publication_date = row.publication_date,
+    d.issue = row.issue,
+    d.name = coalesce(row.publication_name, row.source)
 
 // name: merge_article
 MERGE (d:Document {id: $document_id})
@@ -34,16 +36,19 @@ MERGE (a)-[:PART_OF]->(d)
 // name: merge_people
 UNWIND $rows AS row
 MERGE (p:Person {id: row.id})
-WITH p, row, [x IN row.search_names WHERE NOT x IN coalesce(p.search_names, []) | 'per|' + x] AS keys
-SET p:Entity,
-    p.name = CASE WHEN row.keep_name THEN coalesce(p.name, row.name) ELSE row.name END,
-    p.kind = coalesce(row.kind, p.kind, 'other'),
-    p.aliases = coalesce(p.aliases, []),
-    p.search_names = coalesce(p.search_names, []) + [x IN row.search_names WHERE NOT x IN coalesce(p.search_names, [])]
-SET p.search_key = reduce(s = '', x IN p.search_names | s + '|' + x)
-SET p.unindexed = CASE WHEN p.indexed_name IS NULL OR p.indexed_name <> p.name OR coalesce(p.indexed_aliases, []) <> coalesce(p.aliases, [])
-                     THEN true ELSE p.unindexed END
-WITH p, keys
+WITH p, row, [x IN row.search_names WHERE NOT x IN coalesce(p.search_names, [])] AS added,
+     CASE WHEN row.keep_name THEN coalesce(p.name, row.name) ELSE row.name END AS name,
+     coalesce(row.kind, p.kind, 'other') AS kind
+CALL (p, added, name, kind) {
+  WITH * WHERE p.name IS NULL OR p.name <> name OR p.kind IS NULL OR p.kind <> kind OR size(added) > 0
+               OR p.aliases IS NULL OR p.search_key IS NULL OR p.indexed_name IS NULL
+  SET p:Entity, p.name = name, p.kind = kind, p.aliases = coalesce(p.aliases, []),
+      p.search_names = coalesce(p.search_names, []) + added
+  SET p.search_key = reduce(s = '', x IN p.search_names | s + '|' + x)
+  SET p.unindexed = CASE WHEN p.indexed_name IS NULL OR p.indexed_name <> p.name OR coalesce(p.indexed_aliases, []) <> coalesce(p.aliases, [])
+                       THEN true ELSE p.unindexed END
+}
+WITH p, [x IN added | 'per|' + x] AS keys
 CALL (p, keys) {
   UNWIND keys AS key
   MERGE (k:LookupKey {key: key})
@@ -55,19 +60,25 @@ CALL (p, keys) {
 // name: merge_organizations
 UNWIND $rows AS row
 MERGE (o:Organization {id: row.id})
-WITH o, row, [x IN row.search_names WHERE NOT x IN coalesce(o.search_names, []) | 'org|' + x]
-             + [x IN coalesce(row.prefix_names, []) WHERE NOT x IN coalesce(o.prefix_names, []) | 'pre|' + x] AS keys
-SET o:Entity,
-    o.name = CASE WHEN row.keep_name THEN coalesce(o.name, row.name) ELSE row.name END,
-    o.kind = CASE WHEN row.kind IS NULL OR (row.kind = 'other' AND o.kind IS NOT NULL) THEN coalesce(o.kind, 'other') ELSE row.kind END,
-    o.aliases = coalesce(o.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(o.aliases, [])],
-    o.search_names = coalesce(o.search_names, []) + [x IN row.search_names WHERE NOT x IN coalesce(o.search_names, [])],
-    o.prefix_names = coalesce(o.prefix_names, []) + [x IN coalesce(row.prefix_names, []) WHERE NOT x IN coalesce(o.prefix_names, [])]
-SET o.search_key = reduce(s = '', x IN o.search_names | s + '|' + x),
-    o.prefix_key = reduce(s = '|', x IN o.prefix_names | s + x + '|')
-SET o.unindexed = CASE WHEN o.indexed_name IS NULL OR o.indexed_name <> o.name OR coalesce(o.indexed_aliases, []) <> coalesce(o.aliases, [])
-                     THEN true ELSE o.unindexed END
-WITH o, keys
+WITH o, row, [x IN row.search_names WHERE NOT x IN coalesce(o.search_names, [])] AS added,
+     [x IN coalesce(row.prefix_names, []) WHERE NOT x IN coalesce(o.prefix_names, [])] AS prefixes,
+     [x IN row.aliases WHERE NOT x IN coalesce(o.aliases, [])] AS aliases,
+     CASE WHEN row.keep_name THEN coalesce(o.name, row.name) ELSE row.name END AS name,
+     CASE WHEN row.kind IS NULL OR (row.kind = 'other' AND o.kind IS NOT NULL) THEN coalesce(o.kind, 'other') ELSE row.kind END AS kind
+CALL (o, added, prefixes, aliases, name, kind) {
+  WITH * WHERE o.name IS NULL OR o.name <> name OR o.kind IS NULL OR o.kind <> kind
+               OR size(added) + size(prefixes) + size(aliases) > 0
+               OR o.aliases IS NULL OR o.search_key IS NULL OR o.prefix_key IS NULL OR o.indexed_name IS NULL
+  SET o:Entity, o.name = name, o.kind = kind,
+      o.aliases = coalesce(o.aliases, []) + aliases,
+      o.search_names = coalesce(o.search_names, []) + added,
+      o.prefix_names = coalesce(o.prefix_names, []) + prefixes
+  SET o.search_key = reduce(s = '', x IN o.search_names | s + '|' + x),
+      o.prefix_key = reduce(s = '|', x IN o.prefix_names | s + x + '|')
+  SET o.unindexed = CASE WHEN o.indexed_name IS NULL OR o.indexed_name <> o.name OR coalesce(o.indexed_aliases, []) <> coalesce(o.aliases, [])
+                       THEN true ELSE o.unindexed END
+}
+WITH o, [x IN added | 'org|' + x] + [x IN prefixes | 'pre|' + x] AS keys
 CALL (o, keys) {
   UNWIND keys AS key
   MERGE (k:LookupKey {key: key})
@@ -79,16 +90,22 @@ CALL (o, keys) {
 // name: merge_projects
 UNWIND $rows AS row
 MERGE (p:Project {id: row.id})
-WITH p, row, [x IN row.search_names WHERE NOT x IN coalesce(p.search_names, []) | 'prj|' + x] AS keys
-SET p:Entity,
-    p.name = CASE WHEN row.keep_name THEN coalesce(p.name, row.name) ELSE row.name END,
-    p.place = coalesce(row.place, p.place),
-    p.aliases = coalesce(p.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(p.aliases, [])],
-    p.search_names = coalesce(p.search_names, []) + [x IN row.search_names WHERE NOT x IN coalesce(p.search_names, [])]
-SET p.search_key = reduce(s = '', x IN p.search_names | s + '|' + x)
-SET p.unindexed = CASE WHEN p.indexed_name IS NULL OR p.indexed_name <> p.name OR coalesce(p.indexed_aliases, []) <> coalesce(p.aliases, [])
-                     THEN true ELSE p.unindexed END
-WITH p, keys
+WITH p, row, [x IN row.search_names WHERE NOT x IN coalesce(p.search_names, [])] AS added,
+     [x IN row.aliases WHERE NOT x IN coalesce(p.aliases, [])] AS aliases,
+     CASE WHEN row.keep_name THEN coalesce(p.name, row.name) ELSE row.name END AS name,
+     coalesce(row.place, p.place) AS place
+CALL (p, added, aliases, name, place) {
+  WITH * WHERE p.name IS NULL OR p.name <> name OR coalesce(p.place <> place, place IS NOT NULL)
+               OR size(added) + size(aliases) > 0
+               OR p.aliases IS NULL OR p.search_key IS NULL OR p.indexed_name IS NULL
+  SET p:Entity, p.name = name, p.place = place,
+      p.aliases = coalesce(p.aliases, []) + aliases,
+      p.search_names = coalesce(p.search_names, []) + added
+  SET p.search_key = reduce(s = '', x IN p.search_names | s + '|' + x)
+  SET p.unindexed = CASE WHEN p.indexed_name IS NULL OR p.indexed_name <> p.name OR coalesce(p.indexed_aliases, []) <> coalesce(p.aliases, [])
+                       THEN true ELSE p.unindexed END
+}
+WITH p, [x IN added | 'prj|' + x] AS keys
 CALL (p, keys) {
   UNWIND keys AS key
   MERGE (k:LookupKey {key: key})
@@ -180,8 +197,11 @@ WITH row.person_id AS pid, row.position_id AS tid, row.title AS title, collect(r
 WITH pid, tid, title, same[-1] AS row
 MATCH (p:Person {id: pid})
 MERGE (t:Position {id: tid})
-SET t:Entity, t.title = title, t.name = title
 WITH p, t, row, title
+CALL (t, title) {
+  WITH * WHERE t.title IS NULL OR t.title <> title OR t.name <> title
+  SET t:Entity, t.title = title, t.name = title
+}
 OPTIONAL MATCH (p)-[old:HOLDS_POSITION]->(t) USING INDEX old:HOLDS_POSITION(article_id)
 WHERE old.article_id = $article_id AND old.title = title
 WITH p, t, row, title, head(collect(old)) AS old

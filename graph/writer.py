@@ -278,7 +278,7 @@ def article_batches(art: Article, art_id: str, as_of: str | None) -> list[Batch]
 
 def _after_document(head: Prepare, prepare: Prepare | None, statements: list[tuple[str, dict[str, Any]]]
                     ) -> Prepare:
-    """The document's statements (and its read) first, then the article's, in one transaction."""
+    """The document's read (stale articles) first, then the statements, in one transaction."""
     return lambda tx: head(tx) + (prepare(tx) if prepare else statements)
 
 
@@ -386,14 +386,13 @@ class GraphWriter:
             ids = [art.id or article_id(doc_id, position, art.title)
                    for position, art in enumerate(doc.articles)]
             stale: list[str] = []
-            document = [("merge_document", {"id": doc_id, "source": doc.source, "encoding": doc.encoding,
-                                            "publication_name": pub.name, "publication_date": pub.date,
-                                            "issue": pub.issue})]
+            document_row = {"id": doc_id, "source": doc.source, "encoding": doc.encoding,
+                            "publication_name": pub.name, "publication_date": pub.date, "issue": pub.issue}
 
             def read_stale(tx: Any) -> list[tuple[str, dict[str, Any]]]:
                 stale[:] = [r["id"] for r in tx.run(query("stale_articles"), {"document_id": doc_id,
                                                                                "article_ids": ids})]
-                return document
+                return []
 
             # The document node rides with its first article written: a transaction of its own cost
             # each document a commit and four round trips (bench/README.md).
@@ -401,7 +400,8 @@ class GraphWriter:
             for position, (art, art_id) in enumerate(zip(doc.articles, ids, strict=True)):
                 index = art.index if art.id else position
                 result = ArticleWrite(article_id=art_id, title=art.title)
-                statements = self.article_statements(doc_id, art, art_id, index, art.date or as_of_default)
+                statements = self.article_statements(doc_id, art, art_id, index, art.date or as_of_default,
+                                                     None if document_written else document_row)
                 prepare = self._resolver(doc, art, art_id, statements)
                 if not document_written:
                     prepare = _after_document(read_stale, prepare, statements)
@@ -425,7 +425,8 @@ class GraphWriter:
                 summary.nodes_deleted += result.nodes_deleted
                 summary.relationships_deleted += result.relationships_deleted
             if not document_written:  # no article, or none could be written: the document alone
-                self._write_unit(document, doc_write, read_stale)
+                document = [("merge_document", {"rows": [document_row]})]
+                self._write_unit(document, doc_write, _after_document(read_stale, None, document))
                 summary.nodes_created += doc_write.nodes_created
                 summary.relationships_created += doc_write.relationships_created
                 summary.properties_set += doc_write.properties_set
@@ -495,13 +496,21 @@ class GraphWriter:
             except RetriesExhausted as exc:
                 raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
 
-    def article_statements(self, doc_id: str, art: Article, art_id: str, index: int,
-                           as_of: str | None) -> list[tuple[str, dict[str, Any]]]:
-        """(query name, parameters) in the order they run inside the article's transaction."""
+    def article_statements(self, doc_id: str, art: Article, art_id: str, index: int, as_of: str | None,
+                           document: Row | None = None) -> list[tuple[str, dict[str, Any]]]:
+        """(query name, parameters) in the order they run inside the article's transaction.
+
+        ``document``: the document's own row, which rides with its first article written. The other
+        articles send the statement with no row, so every article sends one query text, planned (and
+        replanned as the graph grows) once instead of twice.
+        """
         load_id = uuid.uuid4().hex  # marks what this load wrote, so prune_article can tell old from new
         head = {"document_id": doc_id, "article_id": art_id, "title": art.title, "subtitle": art.subtitle,
                 "date": art.date, "index": index, "text": art.text or None, "load_id": load_id}
-        statements: list[tuple[str, dict[str, Any]]] = [("merge_article", head)]
+        statements: list[tuple[str, dict[str, Any]]] = [
+            ("merge_document", {"rows": [document] if document else []}),
+            ("merge_article", head),
+        ]
         for name, rows in article_batches(art, art_id, as_of):
             statements.append((name, {"article_id": art_id, "load_id": load_id, "rows": rows}))
         prune = {"article_id": art_id, "load_id": load_id}
