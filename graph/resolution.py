@@ -290,7 +290,14 @@ def legal_preference(name: str) -> tuple[int, int, int]:
 
 # --- projects -------------------------------------------------------------------------------
 
-_CAPACITY = re.compile(r"年产[\d.,]+[万亿千百十]*[\w]*?(?:吨|台套|台|套|件|辆|只|个|片|平方米|亩|GWh|MWh|kWh|GW|MW|KW|kW)")
+_HOST_KINDS = ("government", "party")
+# Number and unit only: a wider match ate the product too (年产28万立方米装配式构件 ends in 件).
+_CAPACITY = re.compile(r"年产[\d.,]+[万亿千百十]*(?:立方米|平方米|吨|台套|台|套|件|辆|只|个|片|颗|支|条|块|米|亩|GWh|MWh|kWh|GW|MW|KW|kW)")
+_AFTER_LEGAL_NAME = re.compile("^.*(?:公司|集团)")
+# A plant's size with or without 年产 (1261亩, 42兆瓦): two sizes, two plants; and digits are not words
+# (1261亩 and 2612亩 share 261).
+_SIZE = re.compile(r"[\d.,]+[万亿千百十]*(?:立方米|平方米|吨|台套|台|套|件|辆|只|个|片|颗|支|条|块|米|亩|兆瓦|千瓦|GWh|MWh|kWh|GW|MW|KW|kW)")
+_DIGITS = re.compile(r"[\d.,]+")
 _PROJECT_GENERIC = re.compile("项目|工程|一期|二期|三期|建设|产业园|生产|基地")
 
 
@@ -303,13 +310,26 @@ def project_words(name: str, company_names: list[str]) -> str:
 def _project_words(name: str, company_names: tuple[str, ...]) -> str:
     # Cached: an article naming a busy company compares its project with every project the company
     # runs, and the next article naming it does so again.
-    text = _CAPACITY.sub("", normalise_name(name))
+    text = normalise_name(name)
+    # What follows the capacity is what the plant makes (…公司年产5万吨饲料项目 → 饲料); without one, a
+    # company's legal name ends where the project's own words begin.
+    capacity = _CAPACITY.search(text)
+    text = text[capacity.end():] if capacity else _AFTER_LEGAL_NAME.sub("", text)
     for company in sorted(company_names, key=len, reverse=True):
         for form in (normalise_name(company), company_core(company), _PAREN.sub("", normalise_name(company))):
             if len(form) >= 2:
                 text = text.replace(form, "")
-    text = _PAREN.sub("", text)
+    text = _DIGITS.sub("", _SIZE.sub("", _PAREN.sub("", text)))
     return _PROJECT_GENERIC.sub("", text)
+
+
+def same_plant(a: str, b: str, company_names: list[str]) -> bool:
+    """Two names of one company's projects describe the same plant: their own words meet, and they
+    do not state two different sizes (年产5万吨 and 年产8万吨 of one product are two lines)."""
+    size_a, size_b = _SIZE.search(normalise_name(a)), _SIZE.search(normalise_name(b))
+    if size_a and size_b and size_a.group(0) != size_b.group(0):
+        return False
+    return share_words(project_words(a, company_names), project_words(b, company_names))
 
 
 def share_words(a: str, b: str, size: int = 3) -> bool:
@@ -613,10 +633,9 @@ def resolve_projects(rows: list[Row], companies: dict[str, list[str]], company_n
             known = [company_names[o] for o in org_ids if o in company_names]
             mine = project_words(row["name"], known)
             same_company = _only_earlier(same_company, previous or set())
-            own = [project_words(n, known) for n in [row["name"], *row.get("aliases", [])]]
+            own = [row["name"], *row.get("aliases", [])]
             wordy = [r for r in same_company
-                     if any(share_words(a, project_words(x, known))
-                            for x in [r["name"], *(r.get("aliases") or [])] for a in own)]
+                     if any(same_plant(a, x, known) for x in [r["name"], *(r.get("aliases") or [])] for a in own)]
             wordy = _only_earlier(wordy, previous or set())
             if len(wordy) == 1:
                 chosen, reason = wordy[0], "same company and distinctive words"
@@ -687,8 +706,13 @@ def resolve_statements(statements: list[Statement], art: Article, article_id: st
 
     project_rows = _rows(statements, "merge_projects")
     companies: dict[str, list[str]] = {}
+    # A county government signs dozens of companies' projects: it hosts a project, it does not make
+    # two projects one (on the 100k corpus one node had gathered 37 companies' plants through it).
+    hosts = {r["id"] for r in org_rows if r.get("kind") in _HOST_KINDS}
     signed_by_companies = [r for r in _rows(statements, "merge_signed") if "org_id" in r]
     for run in _rows(statements, "merge_runs") + signed_by_companies:
+        if run["org_id"] in hosts:
+            continue
         target: str = org_ids.get(run["org_id"]) or run["org_id"]
         companies.setdefault(run["project_id"], [])
         if target not in companies[run["project_id"]]:

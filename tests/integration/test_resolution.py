@@ -264,6 +264,28 @@ def test_another_companys_project_with_the_same_description_is_another_project(
     assert all(writer.write_document(doc).nodes_created == 0 for doc in docs)
 
 
+def test_a_government_that_signs_two_companies_plants_does_not_make_them_one(
+        empty_db: neo4j.Driver, neo4j_settings: Settings) -> None:
+    county = "松河县人民政府"
+
+    def signing(company: str, date: str) -> Article:
+        sentence = f"{county}与{company}{PROJECT}签约。"
+        return Article(
+            title=f"{company}项目签约", date=date,
+            organizations=[Organization(name=county, kind="government"), Organization(name=company, kind="company")],
+            projects=[Project(name=PROJECT, companies=[company], sentence=sentence)],
+            signings=[Signing(project=PROJECT, parties=[county, company], sentence=sentence)],
+        )
+
+    docs = [_document("songhe_daily_301.txt", "松河日报", "2023-09-01", [signing(COMPANY, "2023-09-01")]),
+            _document("songhe_daily_302.txt", "松河日报", "2023-09-02", [signing("松河绿野农机有限公司", "2023-09-02")])]
+    load(empty_db, neo4j_settings, docs)
+    plants = query(empty_db, neo4j_settings, "MATCH (o:Organization {kind: 'company'})-[:RUNS]->(p:Project) "
+                   "RETURN p.id AS p, collect(o.name) AS companies ORDER BY companies")
+    assert [r["companies"] for r in plants] == [[COMPANY], ["松河绿野农机有限公司"]]
+    assert plants[0]["p"] != plants[1]["p"]
+
+
 def test_reloading_resolves_to_the_same_nodes(empty_db: neo4j.Driver, neo4j_settings: Settings) -> None:
     writer = load(empty_db, neo4j_settings)
     before = query(empty_db, neo4j_settings, "MATCH (n) RETURN count(n) AS n")

@@ -10,6 +10,7 @@ from graph.resolution import (
     project_words,
     qualify_organ,
     resolve_person,
+    same_plant,
     share_words,
     short_form_joins,
 )
@@ -57,6 +58,16 @@ def test_project_words_drop_capacity_company_and_generic_words() -> None:
     assert project_words("晨光项目", ["晨光"]) == ""
     assert share_words("智能割草机", "割草机")
     assert not share_words("智能割草机", "无人机总装")
+
+
+def test_one_companys_projects_are_one_plant_only_by_their_own_words_and_capacity() -> None:
+    maker = ["晨光(杭州)新材料科技有限公司"]
+    # Another company's legal name inside a stored alias says nothing about what the plant makes.
+    assert project_words("浙江东岳新材料科技股份有限公司年产9万吨改性塑料项目", maker) == "改性塑料"
+    assert not same_plant("年产12万吨锂电池隔膜项目", "浙江东岳新材料科技股份有限公司年产9万吨改性塑料项目", maker)
+    assert not same_plant("年产8万吨改性塑料项目", "年产15万吨改性塑料项目", maker)  # two lines
+    assert same_plant("晨光新材料年产8万吨改性塑料项目", "年产8万吨改性塑料项目", maker)
+    assert same_plant("晨光改性塑料项目", "年产8万吨改性塑料项目", maker + ["晨光"])
 
 
 def test_a_person_joins_a_node_only_when_nothing_keeps_them_apart() -> None:
