@@ -84,8 +84,8 @@ def start_on_empty_database(settings: Settings) -> str:
     The project's own instance is stopped, its database's files deleted and the server started
     again: a new store, as a newsroom's first load meets, and a fresh server (cold JIT) for every
     run. A store emptied by deleting a 100k-article graph keeps a free list of millions of ids, and
-    scanning it took a sixth of the server's time during the next load. An external server is
-    emptied by deleting its nodes.
+    scanning it took a sixth of the server's time in a later load (bench/README.md). An external
+    server is emptied by deleting its nodes.
     """
     from graph.server import LocalNeo4j, open_driver, uses_external_server
 
