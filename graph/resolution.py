@@ -291,12 +291,12 @@ def legal_preference(name: str) -> tuple[int, int, int]:
 # --- projects -------------------------------------------------------------------------------
 
 _HOST_KINDS = ("government", "party")
-# Number and unit only: a wider match ate the product too (年产28万立方米装配式构件 ends in 件).
-_CAPACITY = re.compile(r"年产[\d.,]+[万亿千百十]*(?:立方米|平方米|吨|台套|台|套|件|辆|只|个|片|颗|支|条|块|米|亩|GWh|MWh|kWh|GW|MW|KW|kW)")
-_AFTER_LEGAL_NAME = re.compile("^.*(?:公司|集团)")
-# A plant's size with or without 年产 (1261亩, 42兆瓦): two sizes, two plants; and digits are not words
-# (1261亩 and 2612亩 share 261).
+# A plant's size: number and unit only (a wider match ate the product too: 年产28万立方米装配式构件
+# ends in 件). With 年产 it is a capacity, and what follows is what the plant makes.
 _SIZE = re.compile(r"[\d.,]+[万亿千百十]*(?:立方米|平方米|吨|台套|台|套|件|辆|只|个|片|颗|支|条|块|米|亩|兆瓦|千瓦|GWh|MWh|kWh|GW|MW|KW|kW)")
+_CAPACITY = re.compile("年产" + _SIZE.pattern)
+_AFTER_LEGAL_NAME = re.compile("^.*(?:公司|集团)")
+# Digits are not words: 1261亩 and 2612亩 share 261.
 _DIGITS = re.compile(r"[\d.,]+")
 _PROJECT_GENERIC = re.compile("项目|工程|一期|二期|三期|建设|产业园|生产|基地")
 
@@ -326,10 +326,17 @@ def _project_words(name: str, company_names: tuple[str, ...]) -> str:
 def same_plant(a: str, b: str, company_names: list[str]) -> bool:
     """Two names of one company's projects describe the same plant: their own words meet, and they
     do not state two different sizes (年产5万吨 and 年产8万吨 of one product are two lines)."""
-    size_a, size_b = _SIZE.search(normalise_name(a)), _SIZE.search(normalise_name(b))
-    if size_a and size_b and size_a.group(0) != size_b.group(0):
+    size_a, size_b = _plant_size(a), _plant_size(b)
+    if size_a and size_b and size_a != size_b:
         return False
     return share_words(project_words(a, company_names), project_words(b, company_names))
+
+
+@lru_cache(maxsize=1 << 14)
+def _plant_size(name: str) -> str | None:
+    # Cached as _project_words is: the same candidates' names are compared article after article.
+    found = _SIZE.search(normalise_name(name))
+    return found.group(0) if found else None
 
 
 def share_words(a: str, b: str, size: int = 3) -> bool:

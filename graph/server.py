@@ -162,7 +162,7 @@ class LocalNeo4j:
         self.settings = settings
         self.pom = pom
         self.name = settings.instance
-        if not re.fullmatch(r"[A-Za-z0-9_.-]+", self.name) or self.name in {".", ".."}:
+        if not _plain_name(self.name):
             raise Neo4jServerError(f"instance name {self.name!r} must be letters, digits, '.', '_' or '-'")
         self.root = Path(settings.home).resolve() / "instances" / self.name
         self.conf_dir = self.root / "conf"
@@ -389,7 +389,7 @@ class LocalNeo4j:
         """
         if self.pid() is not None:
             raise Neo4jServerError(f"stop Neo4j instance {self.name!r} before deleting its database {database!r}")
-        if not re.fullmatch(r"[A-Za-z0-9_.-]+", database) or database in {".", "..", "system"}:
+        if not _plain_name(database) or database == "system":
             raise Neo4jServerError(f"will not delete database {database!r}")
         for folder in (self.data_dir / "databases" / database, self.data_dir / "transactions" / database):
             shutil.rmtree(folder, ignore_errors=True)
@@ -500,6 +500,11 @@ def _port_answers(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.settimeout(0.5)
         return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def _plain_name(name: str) -> bool:
+    """A name that is one folder under ours, never a path out of it (instances, databases)."""
+    return bool(re.fullmatch(r"[A-Za-z0-9_.-]+", name)) and name not in {".", ".."}
 
 
 def _find_java() -> str:
