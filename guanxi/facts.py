@@ -47,6 +47,8 @@ class Byline(Sourced):
 class Position(Sourced):
     title: str
     org: str | None = None
+    # For an official's post: the administrative division whose body it is (台儿庄区, 枣庄市).
+    place: str | None = None
 
 
 class Person(Sourced):

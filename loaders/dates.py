@@ -24,6 +24,11 @@ MONTH_DAY = re.compile(
 # Words that say "recently" without a date: the article date is unknown.
 VAGUE = re.compile(r"近日|日前|近期|近段时间|近段時間|前不久|前些天|最近|连日来|連日來")
 RELATIVE = re.compile(r"(今天|今日|昨天|昨日|前天)")
+# '昨(十五)日': yesterday, with the day of the month in brackets.
+_BRACKET_DAY = re.compile(rf"[昨今]\s*[(（]\s*({_NUM}{{1,3}})\s*[)）]\s*日")
+# '5日', '18日晚' at the head of a lead: the day only, in the month of the issue.
+_DAY_ONLY = re.compile(rf"(?<![0-9０-９〇零○一二三四五六七八九十月年\-./])({_NUM}{{1,3}})\s*[日号號](?=[上下中]午|晚|早|凌晨|夜|[,，、]|在|召开|举行)")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 _RELATIVE_OFFSET = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
@@ -75,24 +80,28 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     """The date a passage (normally a body's first sentence) reports, as ISO.
 
     A full date is taken as written; month and day need a reference date for
-    the year. "近日" and the like before any date mean no date.
+    the year. "近日" and the like before any date mean no date. A written date
+    beats 今天/昨天 ('今日竹山网消息 11月5日': 今日 is the site's name).
     """
-    ref = _parse_iso(reference)
-    hits: list[tuple[int, str, re.Match[str]]] = []
-    for kind, pattern in (("full", FULL_DATE), ("md", MONTH_DAY), ("vague", VAGUE), ("rel", RELATIVE)):
-        m = pattern.search(text)
-        if m:
-            hits.append((m.start(), kind, m))
-    if not hits:
+    hit = _date_hit(text)
+    if hit is None:
         return None
-    hits.sort(key=lambda h: (h[0], h[1] != "full"))
-    _, kind, m = hits[0]
+    kind, m = hit
+    ref = _parse_iso(reference)
     if kind == "full":
         return _iso(_to_int(m.group(1)), _to_int(m.group(2)), _to_int(m.group(3)))
     if kind == "vague" or ref is None:
         return None
     if kind == "rel":
         return (ref + dt.timedelta(days=_RELATIVE_OFFSET[m.group(1)])).isoformat()
+    if kind == "day":
+        day = _to_int(m.group(1))
+        if day is None or not 1 <= day <= 31:
+            return None
+        month, year = ref.month, ref.year
+        if day > ref.day + 1:  # '28日' in an issue of the 3rd: last month
+            month, year = (12, year - 1) if month == 1 else (month - 1, year)
+        return _iso(year, month, day)
     month, day = _to_int(m.group(1)), _to_int(m.group(2))
     if month is None or day is None or not 1 <= month <= 12:
         return None
@@ -100,10 +109,41 @@ def resolve_date(text: str, reference: str | None) -> str | None:
     return _iso(year, month, day)
 
 
+def _date_hit(text: str) -> tuple[str, re.Match[str]] | None:
+    hits: list[tuple[int, str, re.Match[str]]] = []
+    for kind, pattern in (("full", FULL_DATE), ("md", MONTH_DAY), ("vague", VAGUE), ("day", _BRACKET_DAY),
+                          ("day", _DAY_ONLY), ("rel", RELATIVE)):
+        m = pattern.search(text)
+        if m and not (kind == "day" and pattern is _DAY_ONLY and m.start() > 20):
+            hits.append((m.start(), kind, m))
+    if not hits:
+        return None
+    written = [h for h in hits if h[1] != "rel"]
+    hits = written or hits
+    hits.sort(key=lambda h: (h[0], h[1] != "full"))
+    return hits[0][1], hits[0][2]
+
+
+def page_reference(text: str) -> str | None:
+    """A date to place month-and-day dates by when the page names no issue date: the first full
+    date on the page (a timestamp, a 发布时间 line), else the last day of the year it names most."""
+    found = parse_full_date(text)
+    if found:
+        return found
+    years = [int(y) for y in _YEAR.findall(text)]
+    if not years:
+        return None
+    year = max(set(years), key=lambda y: (years.count(y), -years.index(y)))
+    return f"{year}-12-31"
+
+
 def article_date(paragraphs: list[str], reference: str | None) -> str | None:
-    """Date of the news an article reports, read from the start of its body."""
-    for para in paragraphs[:1]:
-        return resolve_date(first_sentence(para), reference)
+    """Date of the news an article reports, read from the start of its body: the first of its
+    opening sentences that says anything about when ('春风浩荡满目新。2月27日, …')."""
+    for para in paragraphs[:2]:
+        for sentence in re.split(r"(?<=[。！？!?])", para)[:2]:
+            if _date_hit(sentence) is not None:
+                return resolve_date(sentence, reference)
     return None
 
 

@@ -29,10 +29,12 @@ from loaders.bylines import (
     split_trailing_credit,
 )
 from loaders.cleanup import clean_line, ends_sentence, mend_paragraphs, strip_markup
-from loaders.dates import article_date, parse_full_date
+from loaders.dates import article_date, page_reference, parse_full_date
 from loaders.decoding import normalise_newlines
+from loaders.residue import is_residue, strip_nav_prefix
 
 TITLE_MAX = 60
+FALLBACK_TITLE_MAX = 160
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # What opens a story's body: a news prefix, a credit, a dateline, "recently".
 _STORY_OPENING = re.compile(
@@ -50,7 +52,7 @@ _SUBTITLE_END = re.compile(r"(?:综述|綜述|纪实|紀實|侧记|側記|速写
 # line with one is a kicker (引题).
 _EVENT_END = re.compile(
     r"(?:召开|召開|举行|舉行|举办|舉辦|开幕|開幕|闭幕|閉幕|启动|啟動|开工|開工|签约|簽約|揭牌|成立|开展|開展|"
-    r"落幕|出台|发布|發布|仪式|儀式|印发|印發|投产|投產|竣工|通过|通過|调研|調研|督导|督導|检查|檢查|会见|會見|座谈|座談)$"
+    r"落幕|出台|发布|發布|仪式|儀式|会议|會議|印发|印發|投产|投產|竣工|通过|通過|调研|調研|督导|督導|检查|檢查|会见|會見|座谈|座談)$"
 )
 # Verbs that want an object or a quotation: a headline line ending in one goes on.
 _OPEN_VERB_END = re.compile(r"(?:签署|簽署|签订|簽訂|强调|強調|指出|要求|表示|提出|部署|推进|推進|开展|開展|举办|舉辦|打造|助力|推动|推動|聚焦|实施|實施|加快|深化|全力|扎实|紮實)$")
@@ -89,7 +91,9 @@ class _Draft:
 def _content_lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     for raw in text.split("\n"):
-        line = clean_line(raw)
+        line = strip_nav_prefix(clean_line(raw))
+        if line and is_residue(line) and credit_line(line) is None:
+            line = ""
         if line:
             out.append(_Line(line))
         elif out:
@@ -156,10 +160,27 @@ def _compose_title(header: list[str]) -> tuple[str, str | None]:
     return title, (" ".join(subtitles) if subtitles else None)
 
 
+# '标题 | 栏目 | 2018-12-16': a page title with its column and date after bars.
+_BAR = re.compile(r"\s*[|｜丨]\s*")
+
+
+def _headline_lines(header: list[str]) -> list[str]:
+    """Header lines without a page title's bar-separated tail or a repeat of the line above."""
+    out: list[str] = []
+    for line in header:
+        parts = [p for p in _BAR.split(line) if p]
+        if len(parts) > 1 and is_title_like(parts[0]):
+            line = parts[0]
+        if line and line not in out:
+            out.append(line)
+    return out or header
+
+
 def _fallback_title(paragraphs: list[str]) -> str:
+    """A page without a headline is named by its first sentence, as a reader would cite it."""
     first = paragraphs[0] if paragraphs else ""
-    clause = re.split(r"[，,。！？；;]", first, maxsplit=1)[0]
-    return clause[:30]
+    sentence = re.split(r"(?<=[。！？!?])", first, maxsplit=1)[0]
+    return sentence[:FALLBACK_TITLE_MAX]
 
 
 class _PaperSplitter:
@@ -374,13 +395,13 @@ def _finish(draft: _Draft, index: int, reference: str | None) -> ArticleText | N
         prefix = first[: len(first) - len(rest)]
         rest, found = split_leading_credit(rest)
         bylines = merge(bylines, found)
-        date = article_date([prefix + rest], reference)
+        date = article_date([prefix + rest, *paragraphs[1:2]], reference)
         if rest:
             paragraphs[0] = rest
         else:
             paragraphs.pop(0)
     if draft.header:
-        title, subtitle = _compose_title(draft.header)
+        title, subtitle = _compose_title(_headline_lines(draft.header))
     elif paragraphs:
         title, subtitle = _fallback_title(paragraphs), None
     else:
@@ -406,8 +427,9 @@ def split_document(text: str, source: str, encoding: str = "utf-8") -> DocumentT
     else:
         drafts = _PaperSplitter(_drop_noise(lines[start:], publication)).split()
     articles: list[ArticleText] = []
+    reference = publication.date or page_reference(normalised)
     for draft in drafts:
-        art = _finish(draft, len(articles), publication.date)
+        art = _finish(draft, len(articles), reference)
         if art is not None:
             articles.append(art)
     return DocumentText(source=source, encoding=encoding, text=normalised,

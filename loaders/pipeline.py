@@ -8,6 +8,7 @@ from guanxi.facts import Document
 from guanxi.ids import article_id, document_id
 from loaders.decoding import decode_bytes
 from loaders.facts import extract_article
+from loaders.facts.offices import document_homes
 from loaders.pages import split_document
 
 
@@ -15,8 +16,12 @@ def extract_text(text: str, source: str, encoding: str = "utf-8") -> Document:
     doc_text = split_document(text, source=source, encoding=encoding)
     doc_id = document_id(doc_text.text)
     articles = []
+    homes = document_homes(
+        [([a.title] + ([a.subtitle] if a.subtitle else []), a.paragraphs) for a in doc_text.articles],
+        doc_text.publication.name,
+    )
     for art_text in doc_text.articles:
-        article = extract_article(art_text, doc_text.publication)
+        article = extract_article(art_text, doc_text.publication, homes)
         article.index = art_text.index
         article.id = article_id(doc_id, art_text.index, article.title)
         articles.append(article)

@@ -34,6 +34,7 @@ from loaders.facts.organizations import (
     merge_companies,
     org_kind,
 )
+from loaders.facts.offices import Homes, find_homes, merged, office_place
 from loaders.facts.people import PersonMention, find_people
 from loaders.facts.projects import (
     ProjectFact,
@@ -98,6 +99,25 @@ def _same_post(a: str, b: str) -> bool:
     return long.endswith(short) and not prefix.endswith(("副", "常务", "常务副"))
 
 
+def _place_offices(people: _People, sentences: list[Sentence], companies: list[Company],
+                   publication: Publication, page_homes: Homes | None) -> None:
+    """Each official's post gets the division it belongs to ('区长' -> the story's district)."""
+    homes = find_homes(sentences, [k for c in companies for k in c.keys], [publication.name or ""])
+    if page_homes is not None:
+        homes = merged(homes, page_homes)
+    for person in people.people.values():
+        if person.kind != "official":
+            continue
+        for pos in person.positions:
+            pos.place = office_place(to_matching(pos.title), pos.title, homes)
+        # '宣传部部长', '管委会主任' name no level: the post sits where the person's other posts
+        # do ('区委常委、宣传部部长'), or in the story's own division.
+        fallback = next((p.place for p in person.positions if p.place), None) or homes.lowest()
+        for pos in person.positions:
+            if pos.place is None:
+                pos.place = fallback
+
+
 def _bare_mentions(sent: Sentence, known: set[str], taken: list[PersonMention]) -> list[Mention]:
     """Known names written without a title in this sentence ('彭照辉代表区委…')."""
     lex = lexicon()
@@ -135,7 +155,7 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def extract_article(article: ArticleText, publication: Publication) -> Article:
+def extract_article(article: ArticleText, publication: Publication, page_homes: Homes | None = None) -> Article:
     headlines = [article.title] + ([article.subtitle] if article.subtitle else [])
     sentences = split_sentences(headlines, article.paragraphs)
 
@@ -172,6 +192,7 @@ def extract_article(article: ArticleText, publication: Publication) -> Article:
     people = _People()
     for sent, men in found_people:
         people.add(sent, men, companies)
+    _place_offices(people, sentences, companies, publication, page_homes)
     known = set(people.people)
 
     roles: dict[str, list[str]] = {}

@@ -1,0 +1,211 @@
+"""Which division an official's post belongs to: '区长' in a 台儿庄区 story is 台儿庄区's.
+
+A title names its division outright ('枣庄市委常委', '马兰屯镇党委书记') or by level only
+('区长', '市委常委', '县政协主席'). For the second kind the article's home division at that
+level stands in: the county, city or province the story names most (a county's city and
+province are the ones above it, so a district paper's '市委常委' is its city's). Division
+names inside company names ('东莞市某某有限公司') say where a company is registered, not where
+the story happens, and are not counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from loaders.facts.lexicon import lexicon
+from loaders.facts.divisions import NAME_ENDS, Division, Gazetteer, gazetteer
+from loaders.facts.script import to_matching
+from loaders.facts.sentences import Sentence, split_sentences
+
+# Two-character names that are everyday words too: '城区', '郊区', '矿区' (real districts' names).
+_TOO_SHORT_END = "区"
+_TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)(?=党委|人民政府|政府|人大|纪委|镇长|乡长|副镇长|副乡长|党工委|办事处)")
+_TOWN_TITLE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=党|人民|政府|人大|纪|镇长|乡长|副|办事处|主任|书记)")
+_NOT_TOWN_START = set("各全该本每个乡城村集小重强名特一两三四五六七八九十几多在由与和及是")
+_PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党)")
+_DEPUTY = re.compile(r"^(?:常务副|代理|副)")
+# The level a title names by its first word.
+_LEVEL_WORDS = (
+    ("自治区", "province"), ("自治州", "city"), ("自治县", "county"), ("自治旗", "county"),
+    ("省", "province"), ("市", "city"), ("州", "city"), ("盟", "city"),
+    ("区", "county"), ("县", "county"), ("旗", "county"),
+    ("镇", "town"), ("乡", "town"), ("街道", "town"),
+)
+
+
+@dataclass
+class Homes:
+    """The article's own division at each level, as the text writes it."""
+
+    written: dict[str, str] = field(default_factory=dict)
+
+    def lowest(self) -> str | None:
+        """The story's own division: its county, else its city, else its province."""
+        return next((self.written[lvl] for lvl in ("county", "city", "province") if lvl in self.written), None)
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    name: str  # matching form
+    written: str
+    divisions: tuple[Division, ...]
+
+
+def _find(text: str, written: str, gaz: Gazetteer) -> list[_Found]:
+    out: list[_Found] = []
+    for i, ch in enumerate(text):
+        if ch not in NAME_ENDS:
+            continue
+        for k in range(min(gaz.longest, i + 1), 1, -1):
+            name = text[i + 1 - k : i + 1]
+            divs = gaz.by_name.get(name)
+            if not divs or (k == 2 and name.endswith(_TOO_SHORT_END)):
+                continue
+            out.append(_Found(i + 1 - k, name, written[i + 1 - k : i + 1], tuple(divs)))
+            break
+    return out
+
+
+def _towns(text: str, written: str, known: list[_Found]) -> list[tuple[str, str]]:
+    out = []
+    for m in _TOWN.finditer(text):
+        start = m.start()
+        # '泗水县中册镇': the county in front is not part of the town's name.
+        for f in known:
+            if f.start <= start < f.start + len(f.name):
+                start = f.start + len(f.name)
+        name = text[start : m.end()]
+        if len(name) - (2 if name.endswith("街道") else 1) < 2 or name[0] in _NOT_TOWN_START:
+            continue
+        if lexicon().head_re.search(name[:-1]):
+            continue  # '主任孙殿镇': a title and a name, not a town
+        out.append((name, written[start : m.end()]))
+    return out
+
+
+def _mask(text: str, names: list[str]) -> str:
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) >= 2:
+            text = text.replace(name, " " * len(name))
+    return text
+
+
+def _short_form(name: str, gaz: Gazetteer) -> Division | None:
+    """'台儿庄周刊', '淮安日报': a masthead opens with a division's name less its level word;
+    a city's before a county's of the same short name."""
+    found: list[Division] = []
+    for k in range(min(len(name), gaz.longest - 1), 1, -1):
+        for end in NAME_ENDS:
+            found.extend(gaz.by_name.get(name[:k] + end, []))
+        if found:
+            break
+    found.sort(key=lambda d: ("province", "city", "county").index(d.level))
+    return found[0] if found else None
+
+
+def merged(own: Homes, document: Homes) -> Homes:
+    """An article's homes, with the levels it does not name taken from its document."""
+    return Homes({**document.written, **own.written})
+
+
+def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[str] | None = None) -> Homes:
+    gaz = gazetteer()
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    written: dict[str, str] = {}
+    found_all: list[_Found] = []
+    towns: Counter[str] = Counter()
+    town_written: dict[str, str] = {}
+    pos = 0
+    texts = [(s.match, s.text, s.paragraph < 0) for s in sentences]
+    for name in extra or []:
+        short = _short_form(to_matching(name), gaz)
+        if short:
+            counts[short.name] += 1
+            first.setdefault(short.name, -1)
+            written.setdefault(short.name, short.name)
+    for match, text, headline in texts:
+        masked = _mask(match, company_names)
+        found = _find(masked, text, gaz)
+        found_all.extend(found)
+        for f in found:
+            counts[f.name] += 2 if headline else 1
+            first.setdefault(f.name, pos + f.start)
+            written.setdefault(f.name, f.written)
+        for name, w in _towns(masked, text, found):
+            towns[name] += 1
+            town_written.setdefault(name, w)
+        pos += len(match)
+    names = set(counts)
+
+    def pick(div_list: tuple[Division, ...]) -> Division:
+        # Of several divisions with one name (三个 '市中区'), the one whose city or province the text names.
+        for div in div_list:
+            if any(gaz.by_code.get(c) and gaz.by_code[c].name in names for c in div.parents):
+                return div
+        return div_list[0]
+
+    by_level: dict[str, Counter[str]] = {lvl: Counter() for lvl in ("province", "city", "county")}
+    chosen: dict[str, Division] = {}
+    for name, n in counts.items():
+        div = pick(gaz.by_name[name])
+        chosen[name] = div
+        by_level[div.level][name] += n
+
+    def best(level: str) -> str | None:
+        cands = by_level[level]
+        if not cands:
+            return None
+        return max(cands, key=lambda nm: (cands[nm], -first[nm]))
+
+    homes = Homes()
+    county = best("county")
+    if county:
+        homes.written["county"] = written[county]
+        above = gaz.parent(chosen[county], "city")
+        if above is not None:
+            by_level["city"][above.name] += by_level["county"][county]
+            first.setdefault(above.name, 10**9)
+            written.setdefault(above.name, above.name)
+            chosen.setdefault(above.name, above)
+    city = best("city")
+    if city:
+        homes.written["city"] = written[city]
+        above = gaz.parent(chosen[city], "province")
+        if above is not None and above.name != city:
+            by_level["province"][above.name] += by_level["city"][city]
+            first.setdefault(above.name, 10**9)
+            written.setdefault(above.name, above.name)
+    province = best("province")
+    if province:
+        homes.written["province"] = written[province]
+    if towns:
+        homes.written["town"] = town_written[max(towns, key=lambda t: towns[t])]
+    return homes
+
+
+def office_place(title_match: str, title_written: str, homes: Homes) -> str | None:
+    """The division a post belongs to, as the text writes it; None where nothing says."""
+    gaz = gazetteer()
+    t = _PARTY_PREFIX.sub("", title_match)
+    skip = len(title_match) - len(t)
+    for k in range(min(gaz.longest, len(t)), 1, -1):
+        if t[:k] in gaz.by_name and not (k == 2 and t[:k].endswith(_TOO_SHORT_END)):
+            return title_written[skip : skip + k]
+    town = _TOWN_TITLE.match(t)
+    if town and town.group(1)[0] not in _NOT_TOWN_START:
+        return title_written[skip : skip + town.end()]
+    t = _DEPUTY.sub("", t)
+    for word, level in _LEVEL_WORDS:
+        if t.startswith(word):
+            return homes.written.get(level)
+    return None
+
+
+def document_homes(headlines_and_paragraphs: list[tuple[list[str], list[str]]], masthead: str | None) -> Homes:
+    """The homes of a whole page: what a district paper's articles that name no place fall back on."""
+    sentences = [s for heads, paras in headlines_and_paragraphs for s in split_sentences(heads, paras)]
+    return find_homes(sentences, [], [masthead or ""])

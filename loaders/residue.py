@@ -1,0 +1,58 @@
+"""Page residue: site chrome that a saved web page or e-paper carries around the news.
+
+Breadcrumbs, accessibility switches, comment boxes, share buttons, copyright and ICP lines,
+calendar widgets and e-paper page navigation are never an article, a headline, a person or a
+company. The vocabulary is in ``loaders/lexicons/page_residue.txt``; the shapes that need a
+pattern (a bare timestamp, a calendar row, a page label) are below.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from loaders.facts.lexicon import LEXICON_DIR
+from loaders.facts.script import to_matching
+
+# '2022-03-12 15:52:57 分享:', '2020年08月11日10:25 来源:X' is a meta line handled elsewhere.
+_STAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:分享[:：]?|来源[:：]?\S{0,12})?$")
+# A calendar widget: '日 | 一 | 二 | 三 | 四 | 五 | 六'.
+_CALENDAR = re.compile(r"日\s*[|｜]\s*一\s*[|｜]\s*二\s*[|｜]\s*三")
+# e-paper page labels: '第A04版:南通新闻', 'A1版', '03版:要闻'.
+_PAGE_LABEL = re.compile(r"^第?\s*[A-Za-z]?\d{1,3}\s*版\s*(?:[:：]\s*\S{0,12})?$")
+# Navigation glued in front of a headline: '下一版»本期共4版(1-2-3-4)'.
+_NAV_PREFIX = re.compile(r"^(?:[上下]一版\s*[»>›]\s*)*(?:本期共\s*\d+\s*版\s*(?:[(（][\d\-－,，\s]+[)）])?)?")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    starts: list[str] = []
+    contains: list[str] = []
+    bucket = starts
+    for raw in (LEXICON_DIR / "page_residue.txt").read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line == "[starts]":
+            bucket = starts
+        elif line == "[contains]":
+            bucket = contains
+        else:
+            bucket.extend(to_matching(w) for w in line.split())
+    return tuple(starts), tuple(contains)
+
+
+def is_residue(line: str) -> bool:
+    text = to_matching(line.strip())
+    if not text:
+        return False
+    starts, contains = _vocabulary()
+    if text.startswith(starts) or any(w in text for w in contains):
+        return True
+    return bool(_STAMP.match(text) or _CALENDAR.search(text) or _PAGE_LABEL.match(text))
+
+
+def strip_nav_prefix(line: str) -> str:
+    """'下一版»本期共4版(1-2-3-4)县领导参加植树活动' -> the headline alone."""
+    m = _NAV_PREFIX.match(to_matching(line))
+    return line[m.end():].lstrip() if m and m.end() else line
