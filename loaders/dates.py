@@ -102,9 +102,10 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         if day > ref.day + 1:  # '28日' in an issue of the 3rd: last month
             month, year = (12, year - 1) if month == 1 else (month - 1, year)
         return _iso(year, month, day)
-    month, day = _to_int(m.group(1)), _to_int(m.group(2))
-    if month is None or day is None or not 1 <= month <= 12:
+    md_month, md_day = _to_int(m.group(1)), _to_int(m.group(2))
+    if md_month is None or md_day is None or not 1 <= md_month <= 12:
         return None
+    month, day = md_month, md_day
     year = ref.year - 1 if month > ref.month else ref.year
     return _iso(year, month, day)
 

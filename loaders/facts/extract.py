@@ -26,6 +26,7 @@ from loaders.facts.events import (
     has_strong_verb,
 )
 from loaders.facts.lexicon import lexicon
+from loaders.facts.offices import Homes, find_homes, merged, office_place
 from loaders.facts.organizations import (
     Company,
     OrgMention,
@@ -34,7 +35,6 @@ from loaders.facts.organizations import (
     merge_companies,
     org_kind,
 )
-from loaders.facts.offices import Homes, find_homes, merged, office_place
 from loaders.facts.people import PersonMention, find_people
 from loaders.facts.projects import (
     ProjectFact,

@@ -14,8 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from loaders.facts.lexicon import lexicon
 from loaders.facts.divisions import NAME_ENDS, Division, Gazetteer, gazetteer
+from loaders.facts.lexicon import lexicon
 from loaders.facts.script import to_matching
 from loaders.facts.sentences import Sentence, split_sentences
 
@@ -141,7 +141,7 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
         pos += len(match)
     names = set(counts)
 
-    def pick(div_list: tuple[Division, ...]) -> Division:
+    def pick(div_list: list[Division] | tuple[Division, ...]) -> Division:
         # Of several divisions with one name (三个 '市中区'), the one whose city or province the text names.
         for div in div_list:
             if any(gaz.by_code.get(c) and gaz.by_code[c].name in names for c in div.parents):

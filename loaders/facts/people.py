@@ -172,7 +172,43 @@ def _title(sent: Sentence, a: int, b: int) -> TitleMention | None:
     return TitleMention(title=title, org=org, executive=bool(org) or is_corporate(title_m))
 
 
+# '县领导张三、李四等出席', '出席活动的还有张三、李四': names listed under a collective word, no title.
+LEADER_HEAD = re.compile(r"(?:(?<=[省市区县镇乡州委府会导子大协])领导(?:同志)?|出席\S{0,6}的还有|参加\S{0,6}的还有)[:：]?(?=[\u4e00-\u9fff])")
+LIST_SEP = re.compile(r"[、,]")
+
+
+def leader_list(sent: Sentence, taken: list[PersonMention]) -> list[PersonMention]:
+    """People named in a list after 领导 or 还有, each item a whole name."""
+    out: list[PersonMention] = []
+    spans = [(m.start, m.end) for m in taken]
+    for head in LEADER_HEAD.finditer(sent.match):
+        pos = head.end()
+        while pos < len(sent.match):
+            nxt = LIST_SEP.search(sent.match, pos)
+            end = nxt.start() if nxt else len(sent.match)
+            item = sent.match[pos:end]
+            squeezed = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", item)  # '李 杰': padded
+            length = name_length(squeezed, 0, listed=True)
+            if not length:
+                break
+            written_len = length + (len(item) - len(squeezed) if " " in item[: length + 1] else 0)
+            a, b = pos, pos + written_len
+            if not any(x < b and a < y for x, y in spans):
+                key = sent.match[a:b].replace(" ", "")
+                out.append(PersonMention(name=sent.text[a:b], key=key, start=a, end=b, rule="leader-list"))
+                spans.append((a, b))
+            if b < end or nxt is None or nxt.group() != "、":
+                break  # the name ended its item ('李四等出席') or the list ended
+            pos = nxt.end()
+    return out
+
+
 def find_people(sent: Sentence) -> list[PersonMention]:
+    found = _titled_people(sent)
+    return found + leader_list(sent, found)
+
+
+def _titled_people(sent: Sentence) -> list[PersonMention]:
     lex = lexicon()
     found: list[PersonMention] = []
     carried: list[TitleMention] = []  # titles of a clause that named nobody
