@@ -26,7 +26,7 @@ from loaders.facts.events import (
     has_strong_verb,
 )
 from loaders.facts.lexicon import lexicon
-from loaders.facts.offices import Homes, find_homes, merged, office_place
+from loaders.facts.offices import Homes, find_homes, merged, names_level, office_place
 from loaders.facts.organizations import (
     Company,
     OrgMention,
@@ -114,7 +114,7 @@ def _place_offices(people: _People, sentences: list[Sentence], companies: list[C
         # do ('区委常委、宣传部部长'), or in the story's own division.
         fallback = next((p.place for p in person.positions if p.place), None) or homes.lowest()
         for pos in person.positions:
-            if pos.place is None:
+            if pos.place is None and not names_level(to_matching(pos.title)):
                 pos.place = fallback
 
 

@@ -22,10 +22,14 @@ from loaders.facts.sentences import Sentence, split_sentences
 # Two-character names that are everyday words too: '城区', '郊区', '矿区' (real districts' names).
 _TOO_SHORT_END = "区"
 _TOWN = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)(?=党委|人民政府|政府|人大|纪委|镇长|乡长|副镇长|副乡长|党工委|办事处)")
-_TOWN_TITLE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=党|人民|政府|人大|纪|镇长|乡长|副|办事处|主任|书记)")
+_TOWN_TITLE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=党|人民|政府|人大|纪|长|副|办事处|主任|书记|民代表)")
 _NOT_TOWN_START = set("各全该本每个乡城村集小重强名特一两三四五六七八九十几多在由与和及是")
 _PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党)")
-_DEPUTY = re.compile(r"^(?:常务副|代理|副)")
+_DEPUTY = re.compile(r"^(?:常务副|代理|副|代(?=[省市区县旗镇乡]长))")
+# '代县长' is an acting county head, not a post in 代县.
+_ACTING = re.compile(r"^代(?=[省市区县旗镇乡]长)")
+# '东莞市某某有限公司': a division that opens a company's name says where it is registered.
+_COMPANY_AFTER = re.compile(r"[\u4e00-\u9fff()（）]{1,20}?(?:有限责任公司|股份有限公司|有限公司|集团|公司|银行|研究院)")
 # The level a title names by its first word.
 _LEVEL_WORDS = (
     ("自治区", "province"), ("自治州", "city"), ("自治县", "county"), ("自治旗", "county"),
@@ -64,6 +68,8 @@ def _find(text: str, written: str, gaz: Gazetteer) -> list[_Found]:
             divs = gaz.by_name.get(name)
             if not divs or (k == 2 and name.endswith(_TOO_SHORT_END)):
                 continue
+            if _COMPANY_AFTER.match(text, i + 1):
+                break
             out.append(_Found(i + 1 - k, name, written[i + 1 - k : i + 1], tuple(divs)))
             break
     return out
@@ -106,6 +112,20 @@ def _short_form(name: str, gaz: Gazetteer) -> Division | None:
     return found[0] if found else None
 
 
+def _child_short_form(city: Division, text: str, gaz: Gazetteer) -> Division | None:
+    """'开阳示范段' in a 贵阳市 story: a county of the story's city named without its level word."""
+    prefix = city.code[:4]
+    best: tuple[int, Division] | None = None
+    for div in gaz.by_code.values():
+        if div.level != "county" or not div.code.startswith(prefix) or len(div.name) < 3:
+            continue
+        short = div.name[:-1]
+        n = text.count(short)
+        if n and (best is None or n > best[0]):
+            best = (n, div)
+    return best[1] if best else None
+
+
 def merged(own: Homes, document: Homes) -> Homes:
     """An article's homes, with the levels it does not name taken from its document."""
     return Homes({**document.written, **own.written})
@@ -140,6 +160,7 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
             town_written.setdefault(name, w)
         pos += len(match)
     names = set(counts)
+    texts_all = "".join(_mask(m, company_names) for m, _, _ in texts)
 
     def pick(div_list: list[Division] | tuple[Division, ...]) -> Division:
         # Of several divisions with one name (三个 '市中区'), the one whose city or province the text names.
@@ -179,6 +200,10 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
             by_level["province"][above.name] += by_level["city"][city]
             first.setdefault(above.name, 10**9)
             written.setdefault(above.name, above.name)
+    if not county and city:
+        short = _child_short_form(chosen[city], texts_all, gaz)
+        if short is not None:
+            homes.written["county"] = short.name
     province = best("province")
     if province:
         homes.written["province"] = written[province]
@@ -187,10 +212,16 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
     return homes
 
 
+def names_level(title_match: str) -> bool:
+    """Does the title say its level ('县委常委', '副区长'), so that no other level may stand in?"""
+    t = _DEPUTY.sub("", _ACTING.sub("", _PARTY_PREFIX.sub("", title_match)))
+    return any(t.startswith(word) for word, _ in _LEVEL_WORDS)
+
+
 def office_place(title_match: str, title_written: str, homes: Homes) -> str | None:
     """The division a post belongs to, as the text writes it; None where nothing says."""
     gaz = gazetteer()
-    t = _PARTY_PREFIX.sub("", title_match)
+    t = _ACTING.sub("", _PARTY_PREFIX.sub("", title_match))
     skip = len(title_match) - len(t)
     for k in range(min(gaz.longest, len(t)), 1, -1):
         if t[:k] in gaz.by_name and not (k == 2 and t[:k].endswith(_TOO_SHORT_END)):
