@@ -176,10 +176,20 @@ def _headline_lines(header: list[str]) -> list[str]:
     return out or header
 
 
+# What a lead reports happening: a long first sentence is cited up to the clause that says it.
+_LEAD_EVENT = re.compile(r"举行|舉行|召开|召開|举办|舉辦|开工|開工|签约|簽約|会见|會見|座谈|座談|调研|調研|开幕|開幕")
+
+
 def _fallback_title(paragraphs: list[str]) -> str:
-    """A page without a headline is named by its first sentence, as a reader would cite it."""
+    """A page without a headline is named by its first sentence, as a reader would cite it; a very
+    long one up to the clause that says what happened ('…举行招商引资项目签约仪式')."""
     first = paragraphs[0] if paragraphs else ""
     sentence = re.split(r"(?<=[。！？!?])", first, maxsplit=1)[0]
+    if len(sentence) > 100:
+        event = _LEAD_EVENT.search(sentence, 20)
+        cut = re.compile(r"[，,；;]").search(sentence, event.end()) if event else None
+        if cut and cut.start() >= 40:
+            sentence = sentence[: cut.start()]
     return sentence[:FALLBACK_TITLE_MAX]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loaders import masthead as mh
 from loaders.facts.lexicon import LEXICON_DIR
 from loaders.facts.script import to_matching
 
@@ -42,10 +43,17 @@ def _vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(starts), tuple(contains)
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def is_residue(line: str) -> bool:
     text = to_matching(line.strip())
     if not text:
         return False
+    if mh.is_meta_line(text):
+        return False  # '责任编辑:X 2023-10-31 来源:Y' dates the page; the web splitter reads it
+    if mh.is_breadcrumb(text) or (len(_HAN.findall(text)) <= 2 and not re.search(r"\d", text)):
+        return True  # '首页 > 新闻 > 正文'; '-- 天气', '>>': widgets, not news
     starts, contains = _vocabulary()
     if text.startswith(starts) or any(w in text for w in contains):
         return True

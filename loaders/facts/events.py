@@ -63,6 +63,10 @@ class RoleHit:
 REPORT = re.compile(r"(?<!工)作了?[\u4e00-\u9fff]{0,8}?报告")
 
 
+# Verbs of saying are a speech only where the words follow: '某某表示,…', not '表示诚挚慰问'.
+QUOTING = {"表示", "说"}
+
+
 def role_verbs(text: str) -> list[tuple[int, int, str]]:
     lex = lexicon()
     out = [(m.start(), m.end(), "spoke") for m in REPORT.finditer(text)]
@@ -73,6 +77,8 @@ def role_verbs(text: str) -> list[tuple[int, int, str]]:
         if noun is not None and noun.match(after):
             continue
         if verb == "介绍" and text[max(0, m.start() - 1) : m.start()] == "据":
+            continue
+        if verb in QUOTING and not after[:1] in (",", ":"):
             continue
         if any(a <= m.start() < b for a, b, _ in out):
             continue
