@@ -78,7 +78,7 @@ def role_verbs(text: str) -> list[tuple[int, int, str]]:
             continue
         if verb == "介绍" and text[max(0, m.start() - 1) : m.start()] == "据":
             continue
-        if verb in QUOTING and not after[:1] in (",", ":"):
+        if verb in QUOTING and after[:1] not in (",", ":"):
             continue
         if any(a <= m.start() < b for a, b, _ in out):
             continue
