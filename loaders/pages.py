@@ -31,7 +31,7 @@ from loaders.bylines import (
 from loaders.cleanup import clean_line, ends_sentence, mend_paragraphs, strip_markup
 from loaders.dates import article_date, page_reference, parse_full_date
 from loaders.decoding import normalise_newlines
-from loaders.residue import is_residue, strip_nav_prefix
+from loaders.residue import is_residue, strip_file_names, strip_nav_prefix
 
 TITLE_MAX = 60
 FALLBACK_TITLE_MAX = 160
@@ -91,7 +91,7 @@ class _Draft:
 def _content_lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     for raw in text.split("\n"):
-        line = strip_nav_prefix(clean_line(raw))
+        line = strip_nav_prefix(strip_file_names(clean_line(raw)))
         if line and is_residue(line) and credit_line(line) is None:
             line = ""
         if line:

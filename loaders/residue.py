@@ -60,6 +60,14 @@ def is_residue(line: str) -> bool:
     return bool(_STAMP.match(text) or _CALENDAR.search(text) or _PAGE_LABEL.match(text))
 
 
+# 'QQ截图20210301111331.jpg': an image's file name left where the picture was.
+_FILE_NAME = re.compile(r"[\w\-\u4e00-\u9fff]*\.(?:png|jpe?g|gif|bmp|webp)\b", re.I)
+
+
+def strip_file_names(line: str) -> str:
+    return _FILE_NAME.sub("", line).strip() if "." in line else line
+
+
 def strip_nav_prefix(line: str) -> str:
     """'下一版»本期共4版(1-2-3-4)县领导参加植树活动' -> the headline alone."""
     m = _NAV_PREFIX.match(to_matching(line))

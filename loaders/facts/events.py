@@ -63,8 +63,9 @@ class RoleHit:
 REPORT = re.compile(r"(?<!工)作了?[\u4e00-\u9fff]{0,8}?报告")
 
 
-# Verbs of saying are a speech only where the words follow: '某某表示,…', not '表示诚挚慰问'.
-QUOTING = {"表示", "说"}
+# Verbs of saying are a speech only where the words follow: '某某表示,…', not '表示诚挚慰问'
+# or '强调要…' inside a report of instructions.
+QUOTING = {"表示", "说", "指出", "强调"}
 
 
 def role_verbs(text: str) -> list[tuple[int, int, str]]:

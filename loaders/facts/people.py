@@ -188,7 +188,7 @@ def leader_list(sent: Sentence, taken: list[PersonMention]) -> list[PersonMentio
             end = nxt.start() if nxt else len(sent.match)
             item = sent.match[pos:end]
             squeezed = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", item)  # '李 杰': padded
-            length = name_length(squeezed, 0, listed=True)
+            length = name_length(squeezed, 0, listed=True) or _whole_item_name(squeezed, nxt is not None)
             if not length:
                 break
             written_len = length + (len(item) - len(squeezed) if " " in item[: length + 1] else 0)
@@ -203,9 +203,50 @@ def leader_list(sent: Sentence, taken: list[PersonMention]) -> list[PersonMentio
     return out
 
 
+def _whole_item_name(item: str, more: bool) -> int:
+    """'洪于权' between two 、 of a leaders' list: a surname and one or two characters make a name
+    there even where the inner character is a function word elsewhere (于, 和)."""
+    lex = lexicon()
+    if not more or not 2 <= len(item) <= 3 or not all(NAME_HAN.match(ch) for ch in item):
+        return 0
+    if item[0] not in lex.get("surnames") or item in lex.get("not_names") or lex.head_re.search(item):
+        return 0
+    return len(item)
+
+
+# 'A、B、C等县四套班子领导出席': names listed before 等 and a collective word.
+LIST_BEFORE_LEADERS = re.compile(r"([^,;:。!?]+?)等[^,;:。!?]{0,10}?(?:领导|负责同志|嘉宾)")
+
+
+def listed_before_leaders(sent: Sentence, taken: list[PersonMention]) -> list[PersonMention]:
+    out: list[PersonMention] = []
+    spans = [(m.start, m.end) for m in taken]
+    for m in LIST_BEFORE_LEADERS.finditer(sent.match):
+        segment = m.group(1)
+        items = segment.split("、")
+        if len(items) < 2:
+            continue
+        # The first item may carry what came before it in the clause ('仪式。袁某'): take its tail.
+        lengths = [_whole_item_name(it, True) or name_length(it, 0, listed=True) for it in items[1:]]
+        first = items[0]
+        head_len = next((n for n in (3, 2) if len(first) >= n and _whole_item_name(first[-n:], True)), 0)
+        if not head_len or not all(n == len(it) for n, it in zip(lengths, items[1:], strict=True)):
+            continue
+        pos = m.start(1)
+        for i, it in enumerate(items):
+            a = pos + (len(it) - head_len if i == 0 else 0)
+            b = pos + len(it)
+            if not any(x < b and a < y for x, y in spans):
+                out.append(PersonMention(name=sent.text[a:b], key=sent.match[a:b], start=a, end=b, rule="leader-list"))
+                spans.append((a, b))
+            pos = b + 1
+    return out
+
+
 def find_people(sent: Sentence) -> list[PersonMention]:
     found = _titled_people(sent)
-    return found + leader_list(sent, found)
+    found += leader_list(sent, found)
+    return found + listed_before_leaders(sent, found)
 
 
 def _titled_people(sent: Sentence) -> list[PersonMention]:
