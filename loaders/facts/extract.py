@@ -118,6 +118,25 @@ def _place_offices(people: _People, sentences: list[Sentence], companies: list[C
                 pos.place = fallback
 
 
+# '与会县领导共同见证签约', '我县领导一行见证了签约': the officials present witnessed it. Not
+# '在与会领导的共同见证下' (the shared answers give that phrase to nobody).
+COLLECTIVE_WITNESS = re.compile(r"(?<!在)(?:与会|领导|一行)[^,;。的]{0,8}?见证(?![^,;。]{0,12}下)")
+
+
+def _collective_witness(sentences: list[Sentence], people: _People, roles: dict[str, list[str]],
+                        role_sentence: dict[str, str]) -> None:
+    for sent in sentences:
+        m = COLLECTIVE_WITNESS.search(sent.match)
+        if m is None or any(m.start() <= men.start < m.end() for men in people.by_sentence.get(sent.index, [])):
+            continue
+        for key, rs in roles.items():
+            person = people.people.get(key)
+            if person is None or person.kind != "official" or "signed" in rs or "witnessed" in rs:
+                continue
+            rs.append("witnessed")
+            role_sentence.setdefault(key, sent.text)
+
+
 def _bare_mentions(sent: Sentence, known: set[str], taken: list[PersonMention]) -> list[Mention]:
     """Known names written without a title in this sentence ('彭照辉代表区委…')."""
     lex = lexicon()
@@ -235,6 +254,7 @@ def extract_article(article: ArticleText, publication: Publication, page_homes: 
         for key, rs in weak_only.items():
             roles.setdefault(key, []).extend(r for r in rs if r not in roles.get(key, []))
             role_sentence.setdefault(key, weak_sentence[key])
+    _collective_witness(sentences, people, roles, role_sentence)
     events: list[Event] = []
     attendees = [
         Attendee(
