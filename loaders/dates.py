@@ -127,10 +127,14 @@ def _date_hit(text: str) -> tuple[str, re.Match[str]] | None:
 
 def page_reference(text: str) -> str | None:
     """A date to place month-and-day dates by when the page names no issue date: the first full
-    date on the page (a timestamp, a 发布时间 line), else the last day of the year it names most."""
-    found = parse_full_date(text)
-    if found:
-        return found
+    date on the page (a timestamp, a 发布时间 line)."""
+    return parse_full_date(text)
+
+
+def lead_year(text: str) -> str | None:
+    """'2月25日下午,2021年第一季度…签约仪式': the year a lead names, as the last day of that year
+    (the reference for its month and day). Only the lead's own words count: a page's other
+    stories may name other years."""
     years = [int(y) for y in _YEAR.findall(text)]
     if not years:
         return None

@@ -29,7 +29,7 @@ from loaders.bylines import (
     split_trailing_credit,
 )
 from loaders.cleanup import clean_line, ends_sentence, mend_paragraphs, strip_markup
-from loaders.dates import article_date, page_reference, parse_full_date
+from loaders.dates import article_date, lead_year, page_reference, parse_full_date
 from loaders.decoding import normalise_newlines
 from loaders.residue import is_residue, strip_file_names, strip_nav_prefix
 
@@ -405,7 +405,8 @@ def _finish(draft: _Draft, index: int, reference: str | None) -> ArticleText | N
         prefix = first[: len(first) - len(rest)]
         rest, found = split_leading_credit(rest)
         bylines = merge(bylines, found)
-        date = article_date([prefix + rest, *paragraphs[1:2]], reference)
+        lead = [prefix + rest, *paragraphs[1:2]]
+        date = article_date(lead, reference or lead_year(lead[0]))
         if rest:
             paragraphs[0] = rest
         else:
