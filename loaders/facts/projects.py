@@ -26,6 +26,7 @@ PROJECT_STOPS = re.compile(
 # '项目负责人', '项目经理': a person's post, not a project's name.
 POST_AFTER = re.compile(r"负责人|经理|总监|总工|部长|专班|办公室")
 COUNT = re.compile(r"^[0-9一二三四五六七八九十百千几多]+[个项批家类大]")
+COUNT_INSIDE = re.compile(r"[0-9一二三四五六七八九十]+(?:个|亿级|亿元级)")
 COUNT_END = re.compile(r"[0-9一二三四五六七八九十百千几多]+[个项批家类]$")
 # A conjunction or particle right before 项目 ("企业生产经营和项目", "最大的项目") ends a phrase, not a name.
 GENERIC_END = re.compile(r"(?:招商引资|引资|重大|重点|在建|新开工|续建|签约|招商|储备|民生|大|好|新|各类|各项|有关|相关|所有|和|与|或|的|等)$")
@@ -149,6 +150,8 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
             continue
         if len(core) < 2 or COUNT.match(core) or COUNT_END.search(core) or GENERIC_END.search(core):
             continue
+        if COUNT_INSIDE.search(core) or core[0] in "和及与":
+            continue  # '100亿级项目', '全国14个城市42个…项目', '和1个基础设施项目': counts, not names
         prefix, comp = _company_prefix(core, companies)
         rest = core[len(prefix) :] if prefix else core
         short = None
@@ -186,6 +189,34 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
             company_key=(comp.key if comp else prefix),
             alias_only=alias_only, sentence=sent.text, place=place, in_headline=sent.paragraph < 0,
         ))
+    return out + listed_projects(sent)
+
+
+# '签约中国兽药谷、三维海容医用物流装备生产、某某医院等13个项目': a 集中签约 list's items are
+# projects though none says 项目.
+LISTED_BEFORE_COUNT = re.compile(
+    r"(?:签约|开工|竣工|投产|包括|涵盖|有|为)([^,;:。!?]{4,200}?)等[0-9一二三四五六七八九十百]+个[^,;:。!?]{0,8}?项目"
+)
+ITEM_NOT_NAME = re.compile(r"^(?:[0-9一二三四五六七八九十百]+个|其中|以及|总投资)|亿元|万元")
+
+
+def listed_projects(sent: Sentence) -> list[ProjectMention]:
+    out: list[ProjectMention] = []
+    for m in LISTED_BEFORE_COUNT.finditer(sent.match):
+        items = m.group(1).split("、")
+        if len(items) < 2:
+            continue
+        pos = m.start(1)
+        spans = []
+        for it in items:
+            spans.append((pos, pos + len(it)))
+            pos += len(it) + 1
+        if any(not 2 <= len(it) <= 30 or ITEM_NOT_NAME.search(it) for it in items):
+            continue
+        for a, b in spans:
+            name = sent.text[a:b]
+            out.append(ProjectMention(name=name, key=sent.match[a:b], full=name, bare=None, company_key=None,
+                                      alias_only=False, sentence=sent.text, in_headline=sent.paragraph < 0))
     return out
 
 
