@@ -18,6 +18,7 @@ from guanxi.facts import (
 )
 from loaders.article_text import ArticleText
 from loaders.facts.events import (
+    REPORTED,
     Mention,
     assign_roles,
     event_name,
@@ -116,6 +117,26 @@ def _place_offices(people: _People, sentences: list[Sentence], companies: list[C
         for pos in person.positions:
             if pos.place is None and not names_level(to_matching(pos.title)):
                 pos.place = fallback
+
+
+# A lead that reports something happening: '县委书记甲,县长乙等四大班子领导与干部群众一起植树'.
+LEAD_EVENT = re.compile(r"举行|召开|举办|开展|会见|会谈|座谈|调研|考察|视察|走访|参加|出席|植树|签约|签署|开工|慰问|看望|观摩|收看|督导|检查")
+
+
+def _named_in_lead(sentences: list[Sentence], people: _People, roles: dict[str, list[str]],
+                   role_sentence: dict[str, str]) -> None:
+    """Officials named with their titles in the lead of an event report were there, whatever verb
+    the lead uses: the lead is the event."""
+    lead = [s for s in sentences if s.paragraph == 0][:2]
+    if not roles or not any(LEAD_EVENT.search(s.match) for s in lead):
+        return
+    for sent in lead:
+        if REPORTED.search(sent.match):
+            continue
+        for men in people.by_sentence.get(sent.index, []):
+            if men.key not in roles and men.titles:
+                roles[men.key] = ["attended"]
+                role_sentence.setdefault(men.key, sent.text)
 
 
 # '与会县领导共同见证签约', '我县领导一行见证了签约': the officials present witnessed it. Not
@@ -254,6 +275,7 @@ def extract_article(article: ArticleText, publication: Publication, page_homes: 
         for key, rs in weak_only.items():
             roles.setdefault(key, []).extend(r for r in rs if r not in roles.get(key, []))
             role_sentence.setdefault(key, weak_sentence[key])
+    _named_in_lead(sentences, people, roles, role_sentence)
     _collective_witness(sentences, people, roles, role_sentence)
     events: list[Event] = []
     attendees = [
