@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import importlib.util
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,6 +43,8 @@ class Gazetteer:
     by_code: dict[str, Division]
     by_name: dict[str, list[Division]]
     longest: int
+    # '滁州', '江华', '顺河': city and county names without their level word (or ethnic suffix).
+    by_short: dict[str, list[Division]] = field(default_factory=dict)
 
     def parent(self, div: Division, level: str) -> Division | None:
         for code in div.parents:
@@ -84,4 +87,20 @@ def gazetteer() -> Gazetteer:
             div = Division(code=code, name=name, level=_level(code))
             by_code[code] = div
             by_name.setdefault(name, []).append(div)
-    return Gazetteer(by_code, by_name, max(len(n) for n in by_name))
+    by_short: dict[str, list[Division]] = {}
+    for div in by_code.values():
+        if div.level == "province":
+            continue
+        short = _AUTONOMOUS.sub("", div.name)
+        short = short if short != div.name else div.name[:-1]
+        if len(short) >= 2 and short not in COMMON_SHORTS:
+            by_short.setdefault(short, []).append(div)
+    return Gazetteer(by_code, by_name, max(len(n) for n in by_name), by_short)
+
+
+# '江华瑶族自治县' -> '江华', '顺河回族区' -> '顺河'.
+_AUTONOMOUS = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?族)+(?:自治县|自治州|自治旗|区)$|(?:自治县|自治州|自治旗)$")
+# Short forms that are everyday words first: never read as a place on their own.
+COMMON_SHORTS = frozenset(
+    ["市中", "城关", "城中", "城东", "城西", "城南", "城北", "新城", "新华", "和平", "长安", "中心", "开发", "高新", "新区", "经济", "东区", "西区", "南区", "北区", "城区", "郊区", "矿区", "河东", "河西", "江北", "江南", "江东", "城阳", "白云", "青山", "东山", "西山", "南山", "北山", "长城", "向阳", "红旗", "前进", "胜利", "铁西", "铁东", "新市", "朝阳", "海港", "永安", "兴安", "安定", "太平", "宝山", "金山", "普陀", "花山", "桃源", "清河", "通州", "鼓楼", "天山", "和田"]
+)

@@ -27,7 +27,15 @@ from loaders.facts.events import (
     has_strong_verb,
 )
 from loaders.facts.lexicon import lexicon
-from loaders.facts.offices import Homes, find_homes, merged, names_level, office_place
+from loaders.facts.offices import (
+    Homes,
+    explicit_level,
+    find_homes,
+    merged,
+    names_level,
+    office_place,
+    title_level,
+)
 from loaders.facts.organizations import (
     Company,
     OrgMention,
@@ -111,6 +119,12 @@ def _place_offices(people: _People, sentences: list[Sentence], companies: list[C
             continue
         for pos in person.positions:
             pos.place = office_place(to_matching(pos.title), pos.title, homes)
+        # '杭州市委副书记、市长': the 市长 is of the city the person's other post names.
+        named = {lvl: p.place for p in person.positions if (lvl := explicit_level(to_matching(p.title)))}
+        for pos in person.positions:
+            level = title_level(to_matching(pos.title))
+            if level in named and explicit_level(to_matching(pos.title)) is None:
+                pos.place = named[level]
         # '宣传部部长', '管委会主任' name no level: the post sits where the person's other posts
         # do ('区委常委、宣传部部长'), or in the story's own division.
         fallback = next((p.place for p in person.positions if p.place), None) or homes.lowest()

@@ -112,6 +112,33 @@ def _short_form(name: str, gaz: Gazetteer) -> Division | None:
     return found[0] if found else None
 
 
+def _count_short_forms(texts: list[tuple[str, str, bool]], company_names: list[str], gaz: Gazetteer,
+                       counts: Counter[str], first: dict[str, int], written: dict[str, str]) -> None:
+    """'滁州经开区', '我县…江华': a story that never writes its city or county in full may name it
+    without its level word; one named twice (or in the headline) is its home."""
+    seen: Counter[str] = Counter()
+    where: dict[str, int] = {}
+    pos = 0
+    for match, _, headline in texts:
+        masked = _mask(match, company_names)
+        for i in range(len(masked) - 1):
+            for k in (4, 3, 2):
+                short = masked[i : i + k]
+                if short in gaz.by_short:
+                    seen[short] += 2 if headline else 1
+                    where.setdefault(short, pos + i)
+                    break
+        pos += len(match)
+    for short, n in seen.items():
+        if n < 2:
+            continue
+        divs = gaz.by_short[short]
+        div = min(divs, key=lambda d: ("city", "county").index(d.level) if d.level in ("city", "county") else 2)
+        counts[div.name] += n
+        first.setdefault(div.name, where[short])
+        written.setdefault(div.name, div.name)
+
+
 def _child_short_form(city: Division, text: str, gaz: Gazetteer) -> Division | None:
     """'开阳示范段' in a 贵阳市 story: a county of the story's city named without its level word."""
     prefix = city.code[:4]
@@ -159,6 +186,8 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
             towns[name] += 1
             town_written.setdefault(name, w)
         pos += len(match)
+    if not any(gaz.by_name[n][0].level in ("county", "city") for n in counts):
+        _count_short_forms(texts, company_names, gaz, counts, first, written)
     names = set(counts)
     texts_all = "".join(_mask(m, company_names) for m, _, _ in texts)
 
@@ -212,6 +241,22 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
     return homes
 
 
+def explicit_level(title_match: str) -> str | None:
+    """The level of a division the title names outright ('杭州市委副书记' -> city), else None."""
+    gaz = gazetteer()
+    t = _ACTING.sub("", _PARTY_PREFIX.sub("", title_match))
+    for k in range(min(gaz.longest, len(t)), 2, -1):
+        if t[:k] in gaz.by_name:
+            return gaz.by_name[t[:k]][0].level
+    return None
+
+
+def title_level(title_match: str) -> str | None:
+    """The level a title names by its first word ('市长' -> city, '副县长' -> county)."""
+    t = _DEPUTY.sub("", _ACTING.sub("", _PARTY_PREFIX.sub("", title_match)))
+    return next((level for word, level in _LEVEL_WORDS if t.startswith(word)), None)
+
+
 def names_level(title_match: str) -> bool:
     """Does the title say its level ('县委常委', '副区长'), so that no other level may stand in?"""
     t = _DEPUTY.sub("", _ACTING.sub("", _PARTY_PREFIX.sub("", title_match)))
@@ -232,6 +277,9 @@ def office_place(title_match: str, title_written: str, homes: Homes) -> str | No
     t = _DEPUTY.sub("", t)
     for word, level in _LEVEL_WORDS:
         if t.startswith(word):
+            county = homes.written.get("county")
+            if level == "city" and county and to_matching(county).endswith("市"):
+                return county  # '市委书记' in a 县级市's story (启东市, 松滋市) is that city's
             return homes.written.get(level)
     return None
 
