@@ -126,6 +126,11 @@ def _plain_name(name: str) -> int:
     return len(name)
 
 
+def _titled_name_after(text: str, start: int) -> bool:
+    lex = lexicon()
+    return any(name_length(text, m.end()) for m in lex.head_re.finditer(text, start))
+
+
 def _closes_item(text: str, end: int) -> bool:
     """The name ends its list item, perhaps followed by 同志."""
     rest = text[end:].strip()
@@ -267,6 +272,8 @@ def _titled_people(sent: Sentence) -> list[PersonMention]:
             pos = 0
             if prev is not None:
                 length = name_length(text, 0, people_list) or _listed_name(text)
+                if length and not _closes_item(text, length) and _titled_name_after(text, length):
+                    length = 0  # '东引乡民代表会主席某某': an organ, a title and a name, not a shared title
                 if length:
                     person = PersonMention(
                         name=sent.text[base : base + length], key=text[:length], start=base,
