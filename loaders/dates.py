@@ -125,10 +125,29 @@ def _date_hit(text: str) -> tuple[str, re.Match[str]] | None:
     return hits[0][1], hits[0][2]
 
 
+_PUBLISHED_AT = re.compile(r"(?:发布|發布|發佈|发表|發表)(?:时间|時間|日期|于|於)?\s*[:：]?\s*")
+
+
 def page_reference(text: str) -> str | None:
-    """A date to place month-and-day dates by when the page names no issue date: the first full
-    date on the page (a timestamp, a 发布时间 line)."""
+    """A date to place month-and-day dates by when the page names no issue date: the date after a
+    发布 label ('更新於 …' may be later), else the first full date on the page (a timestamp)."""
+    for m in _PUBLISHED_AT.finditer(text):
+        found = parse_full_date(text[m.end() : m.end() + 30])
+        if found:
+            return found
     return parse_full_date(text)
+
+
+def placing_reference(reference: str | None, lead: str | None) -> str | None:
+    """The year a lead names ('1月28日上午,某区2023年第七期…') beats a page stamp of the next year
+    (the page was saved or updated later); a lead naming next year's plan does not move it."""
+    if lead is None:
+        return reference
+    if reference is None:
+        return lead
+    if int(lead[:4]) == int(reference[:4]) - 1:
+        return lead
+    return reference
 
 
 def lead_year(text: str) -> str | None:

@@ -29,7 +29,7 @@ from loaders.bylines import (
     split_trailing_credit,
 )
 from loaders.cleanup import clean_line, ends_sentence, mend_paragraphs, strip_markup
-from loaders.dates import article_date, lead_year, page_reference, parse_full_date
+from loaders.dates import article_date, lead_year, page_reference, parse_full_date, placing_reference
 from loaders.decoding import normalise_newlines
 from loaders.residue import is_residue, strip_file_names, strip_nav_prefix
 
@@ -406,7 +406,7 @@ def _finish(draft: _Draft, index: int, reference: str | None) -> ArticleText | N
         rest, found = split_leading_credit(rest)
         bylines = merge(bylines, found)
         lead = [prefix + rest, *paragraphs[1:2]]
-        date = article_date(lead, reference or lead_year(lead[0]))
+        date = article_date(lead, placing_reference(reference, lead_year(lead[0])))
         if rest:
             paragraphs[0] = rest
         else:
@@ -439,6 +439,9 @@ def split_document(text: str, source: str, encoding: str = "utf-8") -> DocumentT
         drafts = _PaperSplitter(_drop_noise(lines[start:], publication)).split()
     articles: list[ArticleText] = []
     reference = publication.date or page_reference(normalised)
+    if reference is None and len(drafts) == 1:
+        # One story on the page: the year the page names most is the story's.
+        reference = lead_year(normalised)
     for draft in drafts:
         art = _finish(draft, len(articles), reference)
         if art is not None:
