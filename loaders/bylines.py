@@ -45,7 +45,11 @@ _PHOTO_SUFFIX = re.compile(r"\s*[/／]?\s*(摄影报道|攝影報道|摄影|攝�
 # "张三/文 李四/图": the role written after each name.
 _SUFFIX_ROLE = re.compile(r"([\u4e00-\u9fff·]{2,8})\s*[/／]\s*(文|图|圖|摄|攝|摄影|攝影)(?![\u4e00-\u9fff])")
 # "(县委宣传部 黎思远)": the contributing office stands where a role word would.
-_UNIT_CREDIT = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:宣传部|宣傳部|办公室|辦公室|融媒体中心|融媒體中心|新闻中心|新聞中心|报道组|報道組|通讯组|通訊組)$")
+_UNIT_CREDIT = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:宣传部|宣傳部|办公室|辦公室|融媒体中心|融媒體中心|新闻中心|新聞中心|报道组|報道組|通讯组|通訊組|融媒|融媒体|融媒體)$")
+# '鍾政/台中報導': where the reporter filed from, after the name.
+_FILED_FROM = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:报道|報道|报导|報導)$")
+# '[责任编辑:某某]': an editor's credit, never a byline.
+_EDITOR_LABELS = set(_words("责任编辑 責任編輯 责编 責編 编辑 編輯 审核 審核 校对 校對 编审 編審 监制 監製 终审 終審"))
 # "撰稿：A 审核：B": the editor who checked a bulletin item is no byline.
 _CHECKER = re.compile(
     r"\s+(?:审核|審核|审签|審簽|审稿|審稿|签发|簽發|责任编辑|責任編輯|编辑|編輯|校对|校對|核稿)\s*[:：].*$"
@@ -87,6 +91,10 @@ def parse_credit(content: str, require_role: bool) -> list[Byline] | None:
     saw_role = False
     out: list[Byline] = []
     for token in _tokens(content):
+        if token in _EDITOR_LABELS:
+            return None
+        if out and _FILED_FROM.match(token):
+            continue
         whole = _ROLE_TOKEN.match(token)
         glued = _ROLE_PREFIX.match(token)
         if whole or _UNIT_REPORTER.match(token) or (not require_role and not out and _UNIT_CREDIT.match(token)):

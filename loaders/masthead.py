@@ -212,9 +212,16 @@ def is_web_drop(line: str) -> bool:
     return bool(_WEB_DROP.match(line))
 
 
+# '央广网开封5月21日消息(记者 某某)', '银川新闻网讯(记者 某某)': a site's dateline before a credit.
+_SITE_DATELINE = re.compile(r"^[\u4e00-\u9fff0-9]{2,16}?(?:讯|訊|消息)(?=\s*[(（])")
+
+
 def strip_news_prefix(paragraph: str) -> str:
     """Remove 本报讯 (and its variants); a dateline inside it stays readable for dates."""
-    return _NEWS_PREFIX.sub("", paragraph, count=1)
+    stripped = _NEWS_PREFIX.sub("", paragraph, count=1)
+    if stripped == paragraph:
+        stripped = _SITE_DATELINE.sub("", paragraph, count=1)
+    return stripped
 
 
 def has_news_prefix(paragraph: str) -> bool:

@@ -186,9 +186,9 @@ def _fallback_title(paragraphs: list[str]) -> str:
     first = paragraphs[0] if paragraphs else ""
     sentence = re.split(r"(?<=[。！？!?])", first, maxsplit=1)[0]
     if len(sentence) > 100:
-        event = _LEAD_EVENT.search(sentence, 20)
+        event = _LEAD_EVENT.search(sentence)
         cut = re.compile(r"[，,；;]").search(sentence, event.end()) if event else None
-        if cut and cut.start() >= 40:
+        if cut and cut.start() >= 20:
             sentence = sentence[: cut.start()]
     return sentence[:FALLBACK_TITLE_MAX]
 
