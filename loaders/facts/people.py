@@ -161,6 +161,9 @@ def _titles(sent: Sentence, a: int, b: int) -> list[TitleMention]:
     return out
 
 
+GOVERNMENT_BEFORE_HEAD = re.compile(r"^(?:人民)?政府(?=(?:常务)?副?[区县市镇乡旗]长$)")
+
+
 def _title(sent: Sentence, a: int, b: int) -> TitleMention | None:
     """The title written in sentence[a:b] (b is the end of a title head)."""
     start = a + trim_left(sent.match[a:b])
@@ -172,6 +175,9 @@ def _title(sent: Sentence, a: int, b: int) -> TitleMention | None:
         org_m, title_m = split_corporate_body(title_m)
     if not plausible_title(title_m):
         return None
+    gov = GOVERNMENT_BEFORE_HEAD.match(title_m)
+    if gov:
+        title_m = title_m[gov.end() :]  # '郊区委副书记、政府区长某某': 政府 belongs to the post, not its name
     title = sent.text[b - len(title_m) : b]
     org = sent.text[start : start + len(org_m)] if org_m else None
     return TitleMention(title=title, org=org, executive=bool(org) or is_corporate(title_m))
