@@ -65,7 +65,9 @@ REPORT = re.compile(r"(?<!工)作了?[\u4e00-\u9fff]{0,8}?报告")
 
 # Verbs of saying are a speech only where the words follow: '某某表示,…', not '表示诚挚慰问'
 # or '强调要…' inside a report of instructions.
-QUOTING = {"表示", "说", "指出", "强调"}
+QUOTING = {"表示", "说", "指出", "强调", "要求"}
+# ... or where a greeting follows: '某某对…表示欢迎和感谢'.
+GREETING = re.compile(r"欢迎|感谢|祝贺|慰问")
 
 
 def role_verbs(text: str) -> list[tuple[int, int, str]]:
@@ -79,7 +81,7 @@ def role_verbs(text: str) -> list[tuple[int, int, str]]:
             continue
         if verb == "介绍" and text[max(0, m.start() - 1) : m.start()] == "据":
             continue
-        if verb in QUOTING and after[:1] not in (",", ":"):
+        if verb in QUOTING and after[:1] not in (",", ":") and not (verb == "表示" and GREETING.match(after)):
             continue
         if any(a <= m.start() < b for a, b, _ in out):
             continue
