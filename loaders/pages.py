@@ -31,7 +31,7 @@ from loaders.bylines import (
 from loaders.cleanup import clean_line, ends_sentence, mend_paragraphs, strip_markup
 from loaders.dates import article_date, lead_year, page_reference, parse_full_date, placing_reference
 from loaders.decoding import normalise_newlines
-from loaders.residue import is_residue, strip_file_names, strip_nav_prefix
+from loaders.residue import is_residue, menu_runs, strip_file_names, strip_nav_prefix
 
 TITLE_MAX = 60
 FALLBACK_TITLE_MAX = 160
@@ -90,7 +90,12 @@ class _Draft:
 
 def _content_lines(text: str) -> list[_Line]:
     out: list[_Line] = []
-    for raw in text.split("\n"):
+    raw_lines = text.split("\n")
+    filled = [i for i, ln in enumerate(raw_lines) if ln.strip()]
+    menu = {filled[i] for i in menu_runs([raw_lines[i] for i in filled])}
+    for n, raw in enumerate(raw_lines):
+        if n in menu:
+            raw = ""
         line = strip_nav_prefix(strip_file_names(clean_line(raw)))
         if line and is_residue(line) and credit_line(line) is None:
             line = ""

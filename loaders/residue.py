@@ -17,6 +17,8 @@ from loaders.facts.script import to_matching
 
 # '2022-03-12 15:52:57 分享:', '2020年08月11日10:25 来源:X' is a meta line handled elsewhere.
 _STAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:分享[:：]?|来源[:：]?\S{0,12})?$")
+# '今 日 上 虞': a banner spelt out letter by letter.
+_SPACED_LETTERS = re.compile(r"^(?:[\u4e00-\u9fff]\s+){2,}[\u4e00-\u9fff]$")
 # A calendar widget: '日 | 一 | 二 | 三 | 四 | 五 | 六'.
 _CALENDAR = re.compile(r"日\s*[|｜]\s*一\s*[|｜]\s*二\s*[|｜]\s*三")
 # e-paper page labels: '第A04版:南通新闻', 'A1版', '03版:要闻'.
@@ -57,7 +59,35 @@ def is_residue(line: str) -> bool:
     starts, contains = _vocabulary()
     if text.startswith(starts) or any(w in text for w in contains):
         return True
+    if _SPACED_LETTERS.match(text) and not _masthead_part(re.sub(r"\s+", "", text)):
+        return True  # '今 日 上 虞' is a banner; '石 泉 报' is the paper's own name
     return bool(_STAMP.match(text) or _CALENDAR.search(text) or _PAGE_LABEL.match(text))
+
+
+MENU_ITEM_MAX = 6
+MENU_RUN = 4
+
+
+def _masthead_part(text: str) -> bool:
+    return bool(mh.publication_name(text) or mh.is_masthead_item_line(text) or mh.is_masthead_keyword_line(text)
+                or mh.is_publisher_line(text) or mh.bulletin_name(text))
+
+
+def menu_runs(lines: list[str]) -> set[int]:
+    """Indexes of lines in a site's menu: four or more short labels in a row ('今日上虞',
+    '国际国内', '社会广角', …). No headline or sentence is that short that many times running."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate([*lines, ""]):
+        text = line.strip()
+        if text and len(text) <= MENU_ITEM_MAX and _HAN.search(text) and not re.search(r"[\d，。,.:：;；!?！？]", text) \
+                and not _masthead_part(text):
+            run.append(i)
+            continue
+        if len(run) >= MENU_RUN:
+            out.update(run)
+        run = []
+    return out
 
 
 # 'QQ截图20210301111331.jpg': an image's file name left where the picture was.
