@@ -20,6 +20,7 @@ from loaders.facts.titles import (
     plausible_title,
     split_company,
     split_corporate_body,
+    split_org_post,
     trim_left,
 )
 
@@ -173,6 +174,8 @@ def _title(sent: Sentence, a: int, b: int) -> TitleMention | None:
     org_m, title_m = split_company(sent.match[start:b])
     if org_m is None:
         org_m, title_m = split_corporate_body(title_m)
+    if org_m is None:
+        org_m, title_m = split_org_post(title_m)
     if not plausible_title(title_m):
         return None
     gov = GOVERNMENT_BEFORE_HEAD.match(title_m)

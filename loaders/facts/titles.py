@@ -78,3 +78,20 @@ def split_corporate_body(title: str) -> tuple[str | None, str]:
     if len(body) >= 3 and (BODY_END.search(body) or lexicon().company_word_re.search(body)):
         return body, head
     return None, title
+
+
+# Where a post inside a body starts: '中电建华东院' + '党委副书记', '君和资本' + '创始合伙人'.
+POST_START = re.compile(r"党委|党组|董事|总经理|副总经理|总裁|副总裁|首席|创始|监事|执行董事|总监")
+# The end of a body's name: an institute, a group, a company's trade word.
+ORG_END = re.compile(r"(?:院|集团|公司|城投|建科|资本|银行|厂|中心|学院|大学|协会|商会|联谊会|研究会|基金会|控股|股份)$")
+
+
+def split_org_post(title: str) -> tuple[str | None, str]:
+    """'中交城投副总经理' -> ('中交城投', '副总经理'): a body named right before a post in it."""
+    for m in POST_START.finditer(title):
+        body = title[: m.start()]
+        if len(body) >= 3 and (ORG_END.search(body) or lexicon().company_word_re.search(body)):
+            return body, title[m.start() :]
+        if m.start() > 0:
+            break
+    return None, title
