@@ -8,7 +8,7 @@ from guanxi.facts import Document
 from guanxi.ids import article_id, document_id
 from loaders.decoding import decode_bytes
 from loaders.facts import extract_article
-from loaders.facts.offices import document_homes
+from loaders.facts.offices import PageHomes
 from loaders.pages import split_document
 
 
@@ -16,7 +16,7 @@ def extract_text(text: str, source: str, encoding: str = "utf-8") -> Document:
     doc_text = split_document(text, source=source, encoding=encoding)
     doc_id = document_id(doc_text.text)
     articles = []
-    homes = document_homes(
+    homes = PageHomes(
         [([a.title] + ([a.subtitle] if a.subtitle else []), a.paragraphs) for a in doc_text.articles],
         doc_text.publication.name,
     )

@@ -46,6 +46,15 @@ class Gazetteer:
     # '滁州', '江华', '顺河': city and county names without their level word (or ethnic suffix).
     by_short: dict[str, list[Division]] = field(default_factory=dict)
 
+    def children(self, city: Division) -> list[Division]:
+        """The counties under a city (cached: the table is read once, asked often)."""
+        cache = self.__dict__.setdefault("_children", {})
+        if city.code not in cache:
+            prefix = city.code[:4]
+            cache[city.code] = [d for d in self.by_code.values() if d.level == "county" and d.code.startswith(prefix)]
+        found: list[Division] = cache[city.code]
+        return found
+
     def parent(self, div: Division, level: str) -> Division | None:
         for code in div.parents:
             found = self.by_code.get(code)

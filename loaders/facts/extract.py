@@ -29,6 +29,7 @@ from loaders.facts.events import (
 from loaders.facts.lexicon import lexicon
 from loaders.facts.offices import (
     Homes,
+    PageHomes,
     explicit_level,
     find_homes,
     merged,
@@ -109,11 +110,13 @@ def _same_post(a: str, b: str) -> bool:
 
 
 def _place_offices(people: _People, sentences: list[Sentence], companies: list[Company],
-                   publication: Publication, page_homes: Homes | None) -> None:
+                   publication: Publication, page_homes: Homes | PageHomes | None) -> None:
     """Each official's post gets the division it belongs to ('区长' -> the story's district)."""
+    if not any(p.kind == "official" and p.positions for p in people.people.values()):
+        return  # nothing to place: spare the scan for division names
     homes = find_homes(sentences, [k for c in companies for k in c.keys], [publication.name or ""])
-    if page_homes is not None:
-        homes = merged(homes, page_homes)
+    if page_homes is not None and not all(lvl in homes.written for lvl in ("county", "city", "province")):
+        homes = merged(homes, page_homes.get() if isinstance(page_homes, PageHomes) else page_homes)
     for person in people.people.values():
         if person.kind != "official":
             continue
@@ -209,7 +212,8 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def extract_article(article: ArticleText, publication: Publication, page_homes: Homes | None = None) -> Article:
+def extract_article(article: ArticleText, publication: Publication,
+                    page_homes: Homes | PageHomes | None = None) -> Article:
     headlines = [article.title] + ([article.subtitle] if article.subtitle else [])
     sentences = split_sentences(headlines, article.paragraphs)
 

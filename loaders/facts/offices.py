@@ -141,13 +141,11 @@ def _count_short_forms(texts: list[tuple[str, str, bool]], company_names: list[s
 
 def _child_short_form(city: Division, text: str, gaz: Gazetteer) -> Division | None:
     """'开阳示范段' in a 贵阳市 story: a county of the story's city named without its level word."""
-    prefix = city.code[:4]
     best: tuple[int, Division] | None = None
-    for div in gaz.by_code.values():
-        if div.level != "county" or not div.code.startswith(prefix) or len(div.name) < 3:
+    for div in gaz.children(city):
+        if len(div.name) < 3:
             continue
-        short = div.name[:-1]
-        n = text.count(short)
+        n = text.count(div.name[:-1])
         if n and (best is None or n > best[0]):
             best = (n, div)
     return best[1] if best else None
@@ -288,3 +286,17 @@ def document_homes(headlines_and_paragraphs: list[tuple[list[str], list[str]]], 
     """The homes of a whole page: what a district paper's articles that name no place fall back on."""
     sentences = [s for heads, paras in headlines_and_paragraphs for s in split_sentences(heads, paras)]
     return find_homes(sentences, [], [masthead or ""])
+
+
+class PageHomes:
+    """A page's homes, read the first time an article asks (most pages never need them)."""
+
+    def __init__(self, headlines_and_paragraphs: list[tuple[list[str], list[str]]], masthead: str | None) -> None:
+        self._parts = headlines_and_paragraphs
+        self._masthead = masthead
+        self._homes: Homes | None = None
+
+    def get(self) -> Homes:
+        if self._homes is None:
+            self._homes = document_homes(self._parts, self._masthead)
+        return self._homes
