@@ -45,6 +45,7 @@ class Gazetteer:
     longest: int
     # '滁州', '江华', '顺河': city and county names without their level word (or ethnic suffix).
     by_short: dict[str, list[Division]] = field(default_factory=dict)
+    short_starts: frozenset[str] = frozenset()  # first two characters of every short form
 
     def children(self, city: Division) -> list[Division]:
         """The counties under a city (cached: the table is read once, asked often)."""
@@ -104,7 +105,8 @@ def gazetteer() -> Gazetteer:
         short = short if short != div.name else div.name[:-1]
         if len(short) >= 2 and short not in COMMON_SHORTS:
             by_short.setdefault(short, []).append(div)
-    return Gazetteer(by_code, by_name, max(len(n) for n in by_name), by_short)
+    return Gazetteer(by_code, by_name, max(len(n) for n in by_name), by_short,
+                     frozenset(short[:2] for short in by_short))
 
 
 # '江华瑶族自治县' -> '江华', '顺河回族区' -> '顺河'.

@@ -122,6 +122,8 @@ def _count_short_forms(texts: list[tuple[str, str, bool]], company_names: list[s
     for match, _, headline in texts:
         masked = _mask(match, company_names)
         for i in range(len(masked) - 1):
+            if masked[i : i + 2] not in gaz.short_starts:
+                continue
             for k in (4, 3, 2):
                 short = masked[i : i + k]
                 if short in gaz.by_short:
