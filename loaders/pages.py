@@ -29,7 +29,7 @@ from loaders.bylines import (
     split_trailing_credit,
 )
 from loaders.cleanup import clean_line, ends_sentence, mend_paragraphs, strip_markup
-from loaders.dates import article_date, lead_year, page_reference, parse_full_date, placing_reference
+from loaders.dates import FULL_DATE, article_date, lead_year, page_reference, parse_full_date, placing_reference
 from loaders.decoding import normalise_newlines
 from loaders.residue import is_residue, menu_runs, strip_file_names, strip_nav_prefix
 
@@ -116,6 +116,9 @@ def is_title_like(line: str) -> bool:
         return False
     if "。" in line or line[-1] in "，,；;":
         return False
+    date = FULL_DATE.match(line)
+    if date and _han_count(line[date.end():]) < 4:
+        return False  # '2014年1月17日 星期': an issue's date line
     if _STORY_OPENING.match(line) or _ORDINAL.match(line) or _CAPTION_START.match(line) \
             or mh.has_news_prefix(line):
         return False
@@ -190,7 +193,7 @@ def _fallback_title(paragraphs: list[str]) -> str:
     long one up to the clause that says what happened ('…举行招商引资项目签约仪式')."""
     first = paragraphs[0] if paragraphs else ""
     sentence = re.split(r"(?<=[。！？!?])", first, maxsplit=1)[0]
-    if len(sentence) > 100:
+    if len(sentence) > 60:
         event = _LEAD_EVENT.search(sentence)
         cut = re.compile(r"[，,；;]").search(sentence, event.end()) if event else None
         if cut and cut.start() >= 20:

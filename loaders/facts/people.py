@@ -90,9 +90,14 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
         else:
             m = lex.follower_re.match(rest)
             score = len(m.group()) if m else 0
+        if length == 3 and name[-1] in ONE_CHAR_FOLLOWERS and score and score < 100:
+            score = min(score, 1)  # '韦平率考察组': 率 leads the group, it does not end the name
         if score > best_score:
             best_score, best_len = score, length
     return best_len
+
+
+ONE_CHAR_FOLLOWERS = set("率等赴")
 
 
 # First characters of list items that are no names ('各位', '全体', '该公司').
@@ -203,6 +208,8 @@ def leader_list(sent: Sentence, taken: list[PersonMention]) -> list[PersonMentio
             item = sent.match[pos:end]
             squeezed = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", item)  # '李 杰': padded
             length = name_length(squeezed, 0, listed=True) or _whole_item_name(squeezed, nxt is not None)
+            if not length and pos > head.end() and 2 <= len(squeezed) <= 3 and nxt is not None:
+                length = _plain_name(squeezed)  # '虎强', '续明': the list has shown it holds names
             if not length:
                 break
             written_len = length + (len(item) - len(squeezed) if " " in item[: length + 1] else 0)
