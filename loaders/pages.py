@@ -29,7 +29,14 @@ from loaders.bylines import (
     split_trailing_credit,
 )
 from loaders.cleanup import clean_line, ends_sentence, mend_paragraphs, strip_markup
-from loaders.dates import FULL_DATE, article_date, lead_year, page_reference, parse_full_date, placing_reference
+from loaders.dates import (
+    FULL_DATE,
+    article_date,
+    lead_year,
+    page_reference,
+    parse_full_date,
+    placing_reference,
+)
 from loaders.decoding import normalise_newlines
 from loaders.residue import is_residue, menu_runs, strip_file_names, strip_nav_prefix
 
