@@ -49,7 +49,10 @@ _UNIT_CREDIT = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:宣传部|宣傳部|办公�
 # '鍾政/台中報導': where the reporter filed from, after the name.
 _FILED_FROM = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:报道|報道|报导|報導)$")
 # '[责任编辑:某某]': an editor's credit, never a byline.
-_EDITOR_LABELS = set(_words("责任编辑 責任編輯 责编 責編 编辑 編輯 审核 審核 校对 校對 编审 編審 监制 監製 终审 終審"))
+_EDITOR_LABELS = set(_words(
+    "责任编辑 責任編輯 责编 責編 编辑 編輯 审核 審核 校对 校對 编审 編審 监制 監製 终审 終審 "
+    "来源 來源 文章来源 文章來源 信息来源 資訊來源 稿件来源 稿件來源"
+))
 # "撰稿：A 审核：B": the editor who checked a bulletin item is no byline.
 _CHECKER = re.compile(
     r"\s+(?:审核|審核|审签|審簽|审稿|審稿|签发|簽發|责任编辑|責任編輯|编辑|編輯|校对|校對|核稿)\s*[:：].*$"
