@@ -115,3 +115,26 @@ _AUTONOMOUS = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?族)+(?:自治县|自治州|�
 COMMON_SHORTS = frozenset(
     ["市中", "城关", "城中", "城东", "城西", "城南", "城北", "新城", "新华", "和平", "长安", "中心", "开发", "高新", "新区", "经济", "东区", "西区", "南区", "北区", "城区", "郊区", "矿区", "河东", "河西", "江北", "江南", "江东", "城阳", "白云", "青山", "东山", "西山", "南山", "北山", "长城", "向阳", "红旗", "前进", "胜利", "铁西", "铁东", "新市", "朝阳", "海港", "永安", "兴安", "安定", "太平", "宝山", "金山", "普陀", "花山", "桃源", "清河", "通州", "鼓楼", "天山", "和田"]
 )
+
+
+# jieba's own dictionary tags a word's usual part of speech: '公安' n, '光明' n, '团结' a. A short
+# division name that is usually such a word is not read as a place.
+_COMMON_TAGS = frozenset({"n", "v", "vn", "a", "an", "ad"})
+
+
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    import jieba.posseg  # loaded on first need: most stories name their places in full
+
+    tags: dict[str, str] = jieba.posseg.dt.word_tag_tab
+    return tags
+
+
+# How often a word must be in jieba's corpus to count as everyday ('公安' 2800, '民权' 213).
+_COMMON_FREQ = 500
+
+
+def is_common_word(short: str) -> bool:
+    import jieba
+
+    return _word_tags().get(short) in _COMMON_TAGS and jieba.dt.FREQ.get(short, 0) >= _COMMON_FREQ

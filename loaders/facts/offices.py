@@ -14,10 +14,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from loaders.facts.divisions import NAME_ENDS, Division, Gazetteer, gazetteer
+from loaders.facts.divisions import NAME_ENDS, Division, Gazetteer, gazetteer, is_common_word
 from loaders.facts.lexicon import lexicon
 from loaders.facts.script import to_matching
 from loaders.facts.sentences import Sentence, split_sentences
+from loaders.facts.titles import trim_left
 
 # Two-character names that are everyday words too: '城区', '郊区', '矿区' (real districts' names).
 _TOO_SHORT_END = "区"
@@ -83,6 +84,7 @@ def _towns(text: str, written: str, known: list[_Found]) -> list[tuple[str, str]
         for f in known:
             if f.start <= start < f.start + len(f.name):
                 start = f.start + len(f.name)
+        start += trim_left(text[start : m.end()])
         name = text[start : m.end()]
         if len(name) - (2 if name.endswith("街道") else 1) < 2 or name[0] in _NOT_TOWN_START:
             continue
@@ -132,7 +134,7 @@ def _count_short_forms(texts: list[tuple[str, str, bool]], company_names: list[s
                     break
         pos += len(match)
     for short, n in seen.items():
-        if n < 2:
+        if n < 2 or is_common_word(short):
             continue
         divs = gaz.by_short[short]
         div = min(divs, key=lambda d: ("city", "county").index(d.level) if d.level in ("city", "county") else 2)
@@ -236,6 +238,8 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
     province = best("province")
     if province:
         homes.written["province"] = written[province]
+    # A town is the story's only where the story names it again ('增锹发言镇' is a misread).
+    towns = Counter({t: n for t, n in towns.items() if texts_all.count(t) >= 2})
     if towns:
         homes.written["town"] = town_written[max(towns, key=lambda t: towns[t])]
     return homes
