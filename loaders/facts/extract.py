@@ -141,7 +141,7 @@ LEAD_EVENT = re.compile(r"举行|召开|举办|开展|会见|会谈|座谈|调�
 
 
 def _named_in_lead(sentences: list[Sentence], people: _People, roles: dict[str, list[str]],
-                   role_sentence: dict[str, str]) -> None:
+                   role_sentence: dict[str, str], role_rule: dict[str, str]) -> None:
     """Officials named with their titles in the lead of an event report were there, whatever verb
     the lead uses: the lead is the event."""
     lead = [s for s in sentences if s.paragraph == 0][:2]
@@ -154,6 +154,7 @@ def _named_in_lead(sentences: list[Sentence], people: _People, roles: dict[str, 
             if men.key not in roles and men.titles:
                 roles[men.key] = ["attended"]
                 role_sentence.setdefault(men.key, sent.text)
+                role_rule[men.key] = "named-in-lead"
 
 
 # '与会县领导共同见证签约', '我县领导一行见证了签约': the officials present witnessed it. Not
@@ -293,14 +294,15 @@ def extract_article(article: ArticleText, publication: Publication,
         for key, rs in weak_only.items():
             roles.setdefault(key, []).extend(r for r in rs if r not in roles.get(key, []))
             role_sentence.setdefault(key, weak_sentence[key])
-    _named_in_lead(sentences, people, roles, role_sentence)
+    role_rule: dict[str, str] = {}
+    _named_in_lead(sentences, people, roles, role_sentence, role_rule)
     _collective_witness(sentences, people, roles, role_sentence)
     events: list[Event] = []
     attendees = [
         Attendee(
             name=people.people[key].name,
             roles=sorted(rs, key=ROLE_ORDER.index) or ["attended"],  # type: ignore[arg-type]
-            sentence=role_sentence.get(key), rule="role-verb",
+            sentence=role_sentence.get(key), rule=role_rule.get(key, "role-verb"),
         )
         for key, rs in roles.items()
         if key in people.people
