@@ -13,7 +13,7 @@ import re
 
 from loaders.dates import FULL_DATE, NUMERIC_DATE, parse_full_date
 
-_WEEKDAY = r"(?:星期|礼拜|禮拜|週|周)[一二三四五六日天]"
+_WEEKDAY = r"(?:(?:星期|礼拜|禮拜)[一二三四五六日天]?|(?:週|周)[一二三四五六日天])"
 # "农历甲辰年四月初十", or the bare sexagenary year "癸卯年七月廿四".
 _LUNAR = r"(?:农历|農曆|夏历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)\S*"
 # Bulletins number issues within a year: "2024年第7期".

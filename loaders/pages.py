@@ -365,6 +365,20 @@ def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
                 and not _AMOUNT_DECK.search(above):
             title_idx -= 1  # the line found is the deck under the headline
 
+    header_end = first_body
+    meta_idx = next((i for i in range(first_body) if mh.is_meta_line(lines[i].text)), None)
+    if title_idx is not None and meta_idx is not None and title_idx > meta_idx:
+        # 'headline / deck / 来源:… 发布时间:… / photo captions / body': the headline stands above
+        # the page's meta line; short lines between it and the body are captions.
+        above_meta = [i for i in range(meta_idx) if usable(lines[i].text) and _is_web_title(lines[i].text)]
+        if above_meta:
+            run = [above_meta[-1]]
+            for i in reversed(above_meta[:-1]):
+                if i != run[0] - 1:
+                    break
+                run.insert(0, i)
+            title_idx, header_end = run[0], run[-1] + 1
+
     draft = _Draft()
     date = name = None
     for ln in lines:
@@ -381,7 +395,7 @@ def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
                     draft.bylines = merge(draft.bylines, [Byline(name=b.name, role=role) for b in found])
 
     if title_idx is not None:
-        for ln in lines[title_idx:first_body]:
+        for ln in lines[title_idx:header_end]:
             credits = credit_line(ln.text)
             if credits is not None:
                 draft.bylines = merge(draft.bylines, credits)

@@ -19,6 +19,8 @@ from loaders.facts.script import to_matching
 _STAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:分享[:：]?|来源[:：]?\S{0,12})?$")
 # '今 日 上 虞': a banner spelt out letter by letter.
 _SPACED_LETTERS = re.compile(r"^(?:[\u4e00-\u9fff]\s+){2,}[\u4e00-\u9fff]$")
+# '0571-64718371', '电话：0571-…': a phone number alone on its line.
+_PHONE = re.compile(r"^(?:\S{0,6}[:：]\s*)?[\d\-－()（） ]{7,}$")
 # A calendar widget: '日 | 一 | 二 | 三 | 四 | 五 | 六'.
 _CALENDAR = re.compile(r"日\s*[|｜]\s*一\s*[|｜]\s*二\s*[|｜]\s*三")
 # e-paper page labels: '第A04版:南通新闻', 'A1版', '03版:要闻'.
@@ -61,7 +63,7 @@ def is_residue(line: str) -> bool:
         return True
     if _SPACED_LETTERS.match(text) and not _masthead_part(re.sub(r"\s+", "", text)):
         return True  # '今 日 上 虞' is a banner; '石 泉 报' is the paper's own name
-    return bool(_STAMP.match(text) or _CALENDAR.search(text) or _PAGE_LABEL.match(text))
+    return bool(_STAMP.match(text) or _CALENDAR.search(text) or _PAGE_LABEL.match(text) or _PHONE.match(text))
 
 
 MENU_ITEM_MAX = 6
