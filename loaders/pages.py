@@ -184,7 +184,8 @@ def _headline_lines(header: list[str]) -> list[str]:
     out: list[str] = []
     for line in header:
         parts = [p for p in _BAR.split(line) if p]
-        if len(parts) > 1 and is_title_like(parts[0]):
+        # Only a page title's tail (a column, a date, a site) is cut: '直击复工丨总投资…签约' is one headline.
+        if len(parts) > 1 and is_title_like(parts[0]) and all(len(p) <= 12 for p in parts[1:]):
             line = parts[0]
         if line and line not in out:
             out.append(line)
@@ -192,7 +193,7 @@ def _headline_lines(header: list[str]) -> list[str]:
 
 
 # What a lead reports happening: a long first sentence is cited up to the clause that says it.
-_LEAD_EVENT = re.compile(r"举行|舉行|召开|召開|举办|舉辦|开工|開工|签约|簽約|会见|會見|座谈|座談|调研|調研|开幕|開幕")
+_LEAD_EVENT = re.compile(r"举行|舉行|召开|召開|举办|舉辦|开工|開工|签约|簽約|签署|簽署|会见|會見|座谈|座談|调研|調研|开幕|開幕")
 
 
 def _fallback_title(paragraphs: list[str]) -> str:
@@ -350,7 +351,9 @@ def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
                     or mh.is_web_stop(text) or mh.is_meta_line(text))
 
     def is_body(text: str) -> bool:
-        return "。" in text or ends_sentence(text) or len(text) > 2 * TITLE_MAX
+        # '今后出行更方便!灵山这27个项目开竣工!': a headline may end with '!', a body sentence with '。'.
+        exclaims = ends_sentence(text) and "。" not in text and is_title_like(text)
+        return "。" in text or (ends_sentence(text) and not exclaims) or len(text) > 2 * TITLE_MAX
 
     first_body = next((i for i, ln in enumerate(lines) if usable(ln.text) and is_body(ln.text)), len(lines))
     title_idx = next(
@@ -377,7 +380,9 @@ def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
                 if i != run[0] - 1:
                     break
                 run.insert(0, i)
-            title_idx, header_end = run[0], run[-1] + 1
+            # Of a headline, its deck and a site's column name, the headline says what happened.
+            best = max(run, key=lambda i: (bool(_LEAD_EVENT.search(lines[i].text)), i == run[-1]))
+            title_idx, header_end = best, best + 1
 
     draft = _Draft()
     date = name = None
