@@ -10,7 +10,7 @@ left out of the plain ``extract --json`` output and shown with ``--explain``.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
@@ -20,7 +20,8 @@ EventType = Literal["signing", "meeting", "inspection", "activity", "other"]
 Role = Literal["attended", "presided", "spoke", "signed", "witnessed"]
 BylineRole = Literal["reporter", "photographer"]
 
-ROLES: tuple[Role, ...] = ("attended", "presided", "spoke", "signed", "witnessed")
+# The one list of roles, in the order they are shown; the loaders and the graph read it from here.
+ROLES: tuple[Role, ...] = get_args(Role)
 
 # Fields that exist for provenance and explanation, not for the eval contract.
 EXPLAIN_FIELDS = {"sentence", "rule"}

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from guanxi.facts import (
+    ROLES,
     Article,
     Attendee,
     Event,
@@ -66,8 +67,6 @@ from loaders.facts.signings import (
     on_behalf,
     resolve_generic,
 )
-
-ROLE_ORDER = ("attended", "presided", "spoke", "signed", "witnessed")
 
 
 class _People:
@@ -301,7 +300,7 @@ def extract_article(article: ArticleText, publication: Publication,
     attendees = [
         Attendee(
             name=people.people[key].name,
-            roles=sorted(rs, key=ROLE_ORDER.index) or ["attended"],  # type: ignore[arg-type]
+            roles=sorted(rs, key=ROLES.index) or ["attended"],  # type: ignore[arg-type]
             sentence=role_sentence.get(key), rule=role_rule.get(key, "role-verb"),
         )
         for key, rs in roles.items()

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jieba
 
+from guanxi.facts import ROLES
 from loaders.facts.script import to_matching
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
@@ -40,7 +41,7 @@ SECTIONS = {
     "roles": "role_verbs.txt",
 }
 
-ROLE_NAMES = {"attended", "presided", "spoke", "signed", "witnessed"}
+ROLE_NAMES = set(ROLES)
 
 
 def _words(text: str) -> list[str]:
