@@ -128,6 +128,15 @@ def _date_hit(text: str) -> tuple[str, re.Match[str]] | None:
 _PUBLISHED_AT = re.compile(r"(?:发布|發布|發佈|发表|發表)(?:时间|時間|日期|于|於)?\s*[:：]?\s*")
 
 
+def published_date(text: str) -> str | None:
+    """The date after a 发布 label ('更新於 12月27日 • 發布於 12月25日' gives the 25th)."""
+    for m in _PUBLISHED_AT.finditer(text):
+        found = parse_full_date(text[m.end() : m.end() + 30])
+        if found:
+            return found
+    return None
+
+
 def page_reference(text: str) -> str | None:
     """A date to place month-and-day dates by when the page names no issue date: the date after a
     发布 label ('更新於 …' may be later), else the first full date on the page (a timestamp)."""
@@ -161,10 +170,22 @@ def lead_year(text: str) -> str | None:
     return f"{year}-12-31"
 
 
+# '海报新闻德州2月16日讯(记者 X)2月15日,…': the dateline says when it was filed, not what happened.
+_DATELINE = re.compile(rf"^\S{{0,24}}?{_NUM}{{1,2}}\s*月\s*{_NUM}{{1,3}}\s*[日号]\s*(?:讯|訊|电|電|消息)(?:\s*[(（][^)）]{{0,30}}[)）])?")
+
+
+# '更新於 2022年12月27日07:40': when the page was last edited, not when anything happened.
+_UPDATED = re.compile(rf"(?:更新|修改)(?:于|於|时间|時間)?\s*[:：]?\s*{FULL_DATE.pattern}(?:\s*\d{{1,2}}:\d{{2}})?")
+
+
 def article_date(paragraphs: list[str], reference: str | None) -> str | None:
     """Date of the news an article reports, read from the start of its body: the first of its
     opening sentences that says anything about when ('春风浩荡满目新。2月27日, …')."""
     for para in paragraphs[:2]:
+        para = _UPDATED.sub("", para)
+        dateline = _DATELINE.match(para)
+        if dateline and _date_hit(para[dateline.end() :]) is not None:
+            para = para[dateline.end() :]
         for sentence in re.split(r"(?<=[。！？!?])", para)[:2]:
             if _date_hit(sentence) is not None:
                 return resolve_date(sentence, reference)

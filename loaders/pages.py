@@ -36,6 +36,7 @@ from loaders.dates import (
     page_reference,
     parse_full_date,
     placing_reference,
+    published_date,
 )
 from loaders.decoding import normalise_newlines
 from loaders.residue import is_residue, menu_runs, strip_file_names, strip_nav_prefix
@@ -472,7 +473,7 @@ def split_document(text: str, source: str, encoding: str = "utf-8") -> DocumentT
     else:
         drafts = _PaperSplitter(_drop_noise(lines[start:], publication)).split()
     articles: list[ArticleText] = []
-    reference = publication.date or page_reference(normalised)
+    reference = published_date(normalised) or publication.date or page_reference(normalised)
     if reference is None and len(drafts) == 1:
         # One story on the page: the year the page names most is the story's.
         reference = lead_year(normalised)

@@ -56,3 +56,24 @@ def test_article_date_reads_only_the_first_sentence() -> None:
 )
 def test_parse_full_date(text: str, expected: str | None) -> None:
     assert parse_full_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "reference", "expected"),
+    [
+        # A site's dateline says when the story was filed; the lead says when it happened.
+        (["某某网4月16日讯(记者 甲乙)4月15日,青山县举行签约仪式。"], "2024-04-16", "2024-04-15"),
+        # A page's update stamp is no news date.
+        (["更新於 2024年5月3日10:20 5月1日上午,青山县召开会议。"], "2024-05-01", "2024-05-01"),
+        # A written date beats 今日 in a site's name; a day alone takes the month.
+        (["今日青山网消息 5月5日,青山县召开会议。"], "2024-05-06", "2024-05-05"),
+        (["12日上午,青山县召开会议。"], "2024-09-14", "2024-09-12"),
+        (["昨(十五)日,青山县召开会议。"], "2024-09-16", "2024-09-15"),
+        # The first sentence says nothing of when: the second one does.
+        (["春风浩荡满目新。2月27日,青山县举行签约仪式。"], "2024-02-28", "2024-02-27"),
+    ],
+)
+def test_article_date_reads_the_lead_as_real_pages_write_it(
+    paragraphs: list[str], reference: str, expected: str
+) -> None:
+    assert article_date(paragraphs, reference) == expected

@@ -1,0 +1,49 @@
+"""Which division an official's post belongs to: what a journalist needs to tell two 区长 apart."""
+
+from __future__ import annotations
+
+from facts_helpers import extract
+
+from guanxi.facts import Article
+
+
+def places(article: Article) -> dict[tuple[str, str], str | None]:
+    return {(p.name, pos.title): pos.place for p in article.people for pos in p.positions}
+
+
+def test_level_only_titles_take_the_story_s_district_and_the_city_above_it() -> None:
+    art = extract(
+        "台儿庄区举行项目签约仪式",
+        "7月26日,台儿庄区举行项目签约仪式。枣庄市委常委、统战部部长罗文涛,区委书记钟立群,副区长阮静怡出席。",
+    )
+    found = places(art)
+    assert found[("钟立群", "区委书记")] == "台儿庄区"
+    assert found[("阮静怡", "副区长")] == "台儿庄区"
+    assert found[("罗文涛", "枣庄市委常委")] == "枣庄市"
+    assert found[("罗文涛", "统战部部长")] == "枣庄市"  # the person's other post names the city
+
+
+def test_a_county_level_city_holds_its_own_市委书记() -> None:
+    art = extract(
+        "启东市召开项目推进会",
+        "5月8日,启东市召开项目推进会。市委书记罗文涛主持会议,市长钟立群讲话。启东市各镇负责人参加。",
+    )
+    found = places(art)
+    assert found[("罗文涛", "市委书记")] == "启东市"
+    assert found[("钟立群", "市长")] == "启东市"
+
+
+def test_a_company_s_registered_city_is_not_the_story_s_and_executives_get_no_place() -> None:
+    art = extract(
+        "青山镇签约食品项目",
+        "5月8日,东莞市某某食品科技有限公司与竹山县签约。县长罗文涛出席,东莞市某某食品科技有限公司总经理钟立群签约。"
+        "竹山县各部门负责人参加。",
+    )
+    found = places(art)
+    assert found[("罗文涛", "县长")] == "竹山县"
+    assert found[("钟立群", "总经理")] is None
+
+
+def test_an_acting_county_head_is_not_a_post_in_代县() -> None:
+    art = extract("竹山县召开会议", "5月8日,竹山县召开会议。县委副书记、代县长罗文涛主持。竹山县各部门负责人参加。")
+    assert places(art)[("罗文涛", "代县长")] == "竹山县"
