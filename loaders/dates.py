@@ -129,22 +129,13 @@ _PUBLISHED_AT = re.compile(r"(?:发布|發布|發佈|发表|發表)(?:时间|時
 
 
 def published_date(text: str) -> str | None:
-    """The date after a 发布 label ('更新於 12月27日 • 發布於 12月25日' gives the 25th)."""
+    """The date after a 发布 label ('更新於 12月27日 • 發布於 12月25日' gives the 25th): what places
+    month-and-day dates on a page before its issue date or its first full date."""
     for m in _PUBLISHED_AT.finditer(text):
         found = parse_full_date(text[m.end() : m.end() + 30])
         if found:
             return found
     return None
-
-
-def page_reference(text: str) -> str | None:
-    """A date to place month-and-day dates by when the page names no issue date: the date after a
-    发布 label ('更新於 …' may be later), else the first full date on the page (a timestamp)."""
-    for m in _PUBLISHED_AT.finditer(text):
-        found = parse_full_date(text[m.end() : m.end() + 30])
-        if found:
-            return found
-    return parse_full_date(text)
 
 
 def placing_reference(reference: str | None, lead: str | None) -> str | None:

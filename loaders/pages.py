@@ -33,7 +33,6 @@ from loaders.dates import (
     FULL_DATE,
     article_date,
     lead_year,
-    page_reference,
     parse_full_date,
     placing_reference,
     published_date,
@@ -473,7 +472,7 @@ def split_document(text: str, source: str, encoding: str = "utf-8") -> DocumentT
     else:
         drafts = _PaperSplitter(_drop_noise(lines[start:], publication)).split()
     articles: list[ArticleText] = []
-    reference = published_date(normalised) or publication.date or page_reference(normalised)
+    reference = published_date(normalised) or publication.date or parse_full_date(normalised)
     if reference is None and len(drafts) == 1:
         # One story on the page: the year the page names most is the story's.
         reference = lead_year(normalised)

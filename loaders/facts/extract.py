@@ -34,7 +34,6 @@ from loaders.facts.offices import (
     explicit_level,
     find_homes,
     merged,
-    names_level,
     office_place,
     title_level,
 )
@@ -122,16 +121,17 @@ def _place_offices(people: _People, sentences: list[Sentence], companies: list[C
         for pos in person.positions:
             pos.place = office_place(to_matching(pos.title), pos.title, homes)
         # '杭州市委副书记、市长': the 市长 is of the city the person's other post names.
-        named = {lvl: p.place for p in person.positions if (lvl := explicit_level(to_matching(p.title)))}
-        for pos in person.positions:
+        explicit = [explicit_level(to_matching(p.title)) for p in person.positions]
+        named = {lvl: p.place for p, lvl in zip(person.positions, explicit, strict=True) if lvl}
+        for pos, own in zip(person.positions, explicit, strict=True):
             level = title_level(to_matching(pos.title))
-            if level in named and explicit_level(to_matching(pos.title)) is None:
+            if level in named and own is None:
                 pos.place = named[level]
         # '宣传部部长', '管委会主任' name no level: the post sits where the person's other posts
         # do ('区委常委、宣传部部长'), or in the story's own division.
         fallback = next((p.place for p in person.positions if p.place), None) or homes.lowest()
         for pos in person.positions:
-            if pos.place is None and not names_level(to_matching(pos.title)):
+            if pos.place is None and title_level(to_matching(pos.title)) is None:
                 pos.place = fallback
 
 

@@ -165,7 +165,6 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     written: dict[str, str] = {}
-    found_all: list[_Found] = []
     towns: Counter[str] = Counter()
     town_written: dict[str, str] = {}
     pos = 0
@@ -179,7 +178,6 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
     for match, text, headline in texts:
         masked = _mask(match, company_names)
         found = _find(masked, text, gaz)
-        found_all.extend(found)
         for f in found:
             counts[f.name] += 2 if headline else 1
             first.setdefault(f.name, pos + f.start)
@@ -245,10 +243,15 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
     return homes
 
 
+def _post(title_match: str) -> str:
+    """The title without '中共' in front or the 代 of an acting head."""
+    return _ACTING.sub("", _PARTY_PREFIX.sub("", title_match))
+
+
 def explicit_level(title_match: str) -> str | None:
     """The level of a division the title names outright ('杭州市委副书记' -> city), else None."""
     gaz = gazetteer()
-    t = _ACTING.sub("", _PARTY_PREFIX.sub("", title_match))
+    t = _post(title_match)
     for k in range(min(gaz.longest, len(t)), 2, -1):
         if t[:k] in gaz.by_name:
             return gaz.by_name[t[:k]][0].level
@@ -256,21 +259,14 @@ def explicit_level(title_match: str) -> str | None:
 
 
 def title_level(title_match: str) -> str | None:
-    """The level a title names by its first word ('市长' -> city, '副县长' -> county)."""
-    t = _DEPUTY.sub("", _ACTING.sub("", _PARTY_PREFIX.sub("", title_match)))
+    t = _DEPUTY.sub("", _post(title_match))
     return next((level for word, level in _LEVEL_WORDS if t.startswith(word)), None)
-
-
-def names_level(title_match: str) -> bool:
-    """Does the title say its level ('县委常委', '副区长'), so that no other level may stand in?"""
-    t = _DEPUTY.sub("", _ACTING.sub("", _PARTY_PREFIX.sub("", title_match)))
-    return any(t.startswith(word) for word, _ in _LEVEL_WORDS)
 
 
 def office_place(title_match: str, title_written: str, homes: Homes) -> str | None:
     """The division a post belongs to, as the text writes it; None where nothing says."""
     gaz = gazetteer()
-    t = _ACTING.sub("", _PARTY_PREFIX.sub("", title_match))
+    t = _post(title_match)
     skip = len(title_match) - len(t)
     for k in range(min(gaz.longest, len(t)), 1, -1):
         if t[:k] in gaz.by_name and not (k == 2 and t[:k].endswith(_TOO_SHORT_END)):
