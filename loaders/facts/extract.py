@@ -431,6 +431,7 @@ def _signings(
                 name, key = company_party(key, companies)
             f.add_party(name, key)
         _link(project, [key for _, key in parties], projects, companies)
+    _company_projects_signed(project_mentions, projects, companies, fact_for)
     for sent, seg, signers in clauses:
         seg_text = sent.match[seg[0] : seg[1]]
         party_list: list[tuple[str, str]] = []
@@ -461,6 +462,25 @@ def _signings(
             if k not in f.signers:
                 f.signers.append(k)
     return facts
+
+
+def _company_projects_signed(
+    project_mentions: list[tuple[Sentence, ProjectMention]], projects: list[ProjectFact],
+    companies: list[Company], fact_for: Callable[[str | None, str, str], SigningFact],
+) -> None:
+    """'共有A有限公司X项目、B集团Y项目等16个项目成功签约': each company signs for its
+    own project, with the government written in front of it where there is one."""
+    for sent, pm in project_mentions:
+        if not pm.bare or not pm.company_key or not SIGN_WORD.search(sent.match):
+            continue
+        comp = company_for(pm.company_key, companies)
+        fact = next((p for p in projects if pm.key in p.keys), None)
+        if comp is None or fact is None:
+            continue
+        f = fact_for(fact.key, sent.text, "signing-company-project")
+        if pm.government:
+            f.add_party(pm.government, to_matching(pm.government))
+        f.add_party(comp.name, comp.key)
 
 
 def _each_its_own(

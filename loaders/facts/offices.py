@@ -114,6 +114,9 @@ def _short_form(name: str, gaz: Gazetteer) -> Division | None:
     return found[0] if found else None
 
 
+LEVEL_CHARS = "省市县区镇乡"
+
+
 def _count_short_forms(texts: list[tuple[str, str, bool]], company_names: list[str], gaz: Gazetteer,
                        counts: Counter[str], first: dict[str, int], written: dict[str, str]) -> None:
     """'滁州经开区', '我县…江华': a story that never writes its city or county in full may name it
@@ -129,6 +132,9 @@ def _count_short_forms(texts: list[tuple[str, str, bool]], company_names: list[s
             for k in (4, 3, 2):
                 short = masked[i : i + k]
                 if short in gaz.by_short:
+                    level = masked[i + k : i + k + 1]
+                    if level and level in LEVEL_CHARS and short + level not in gaz.by_name:
+                        break  # '某溪市' where only a '某溪区' exists elsewhere: another place
                     seen[short] += 2 if headline else 1
                     where.setdefault(short, pos + i)
                     break

@@ -20,6 +20,7 @@ LIST_RE = re.compile(
 NOT_COMPANY_END = re.compile(
     r"(?:区|县|市|镇|乡|村|街道|社区|局|委|办|部|院|所|站|中心|园|基地|协会|商会|学校|医院|单位|部门|行业|领域|产业|企业)$"
 )
+GOVERNMENT_RUN_IN = re.compile(r"人民政府|管委会")
 AWARD_RE = re.compile(r"(?:被认定为|被评为|成功入选|认定|入选|获评|荣获|获批|入围|获得)")
 
 GOVERNMENT_END = re.compile(
@@ -96,6 +97,9 @@ def find_companies(sent: Sentence) -> list[OrgMention]:
         while a > 0 and text[a - 1] not in SEPARATORS and m.start() - a < 30:
             a -= 1
         start = a + trim_left(text[a : m.start()])
+        run_in = [g.end() for g in GOVERNMENT_RUN_IN.finditer(text, start, m.start())]
+        if run_in and m.start() - run_in[-1] >= 2:
+            start = run_in[-1]  # '某县人民政府某集团…签约仪式': the parties written without 与
         if m.start() - start < 2 or not _valid_name(text[start : m.start()]):
             continue
         if _generic_kind(text[start : m.start()]):

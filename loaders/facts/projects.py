@@ -17,9 +17,9 @@ from loaders.facts.organizations import Company, company_for, without_brackets
 from loaders.facts.script import to_matching
 from loaders.facts.sentences import Sentence
 
-STOP_CHARS = set(",;:。!?、“”\"'《》 \t\n")
+STOP_CHARS = set(",;:。!?、“”\"'《》<>〈〉 \t\n")
 PROJECT_STOPS = re.compile(
-    r"\s+|举行|举办|进行|开展|推进|推动|实施|加快|签署|签订|是|为|对|把|将|在|由|从|以|等|了|的|及|以及|与|同|"
+    r"\s+|举行|举办|进行|开展|推进|推动|实施|加快|签署|签订|是|为|对|把|将|在|由|从|以|等|了|的|及|以及|与|同|和|暨|并|就|新上|"
     r"其中|包括|到|至|落地|落户|引进|开工|启动|调研|察看|视察|考察|参观|走进|来到|深入|围绕|聚焦|对接|"
     r"集中|涵盖|有|据悉|据了解|其|这|此|该|即|关于|听取|抓好|抓实|做好|办好|建好"
 )
@@ -45,6 +45,11 @@ PLACE_END = re.compile(r"(?:省|市|区|县|镇|乡|街道|村|开发区|经开�
 PLACE_NEXT = re.compile(r"省|市|区|县|镇|乡|街道")
 # '…项目由X公司投资建设': X invests in the project named just before.
 INVESTED_BY = re.compile(r"由([^,;。!?由]{2,80}?)(?:负责)?(?:投资建设|投资兴建|投资|出资|建设|承建|兴建)")
+# Stops that are also characters of names and words ('和美', '兼并', '成就'): they
+# stop a project's name only after two characters of it.
+NAME_CHARS_TOO = ("和", "并", "就")
+DEMONSTRATIVES = "该此这各"
+GOVERNMENT_IN_FRONT = re.compile(r"^.{2,12}?(?:人民政府|管委会)")
 THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)项目$")
 CLAUSE_START = re.compile(r"[,;:。!?]")
 
@@ -60,6 +65,8 @@ class ProjectMention:
     sentence: str
     place: str | None = None
     in_headline: bool = False
+    government: str | None = None  # '某县人民政府' run into the name in front of the company
+    shared: str | None = None  # 'A中心' of 'A中心和B小镇项目' with the 项目 it shares: 'A中心项目'
 
 
 @dataclass
@@ -130,6 +137,7 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
     out: list[ProjectMention] = []
     prev_end = 0
     for m in re.finditer("项目", text):
+        coordinated: list[tuple[int, int]] = []
         a = m.start()
         while a > prev_end and text[a - 1] not in STOP_CHARS and m.start() - a < 40:
             a -= 1
@@ -140,8 +148,15 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
         for s in PROJECT_STOPS.finditer(region):
             if _inside_company(region, s.start(), companies) or any(x <= s.start() < y for x, y in suffixes):
                 continue
-            if s.group() == "及" and _joins_one_name(region[start : s.start()], companies):
+            before = region[start : s.start()]
+            if s.group() == "及" and _joins_one_name(before, companies):
                 continue
+            if s.group() == "和" and FIGURE_START.match(before) and not YEAR_START.match(before):
+                continue  # '年产18万吨正极材料和12万吨负极材料项目': one plant's two products
+            if s.group() in NAME_CHARS_TOO and len(before) < 2:
+                continue  # '和美乡村…', '兼并重组…': the character starts or belongs to a word
+            if s.group() in ("和", "及") and (left := _project_before_conjunction(before)):
+                coordinated.append((a + start, a + start + len(left)))
             start = max(start, s.end())
         a += start
         prev_end = m.end()
@@ -166,28 +181,49 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
             else:
                 short = None
         alias_only = bool(prefix) and _only_company_words(rest)
-        if not prefix and any(core.startswith(g) for g in lex.get("generic_projects")):
+        if not prefix and _generic(core):
             continue
         meaningful = bool(FIGURE.search(core)) or (
             len(core) >= 5 and any(w in core for w in lex.get("project_words"))
-        )
+        ) or _short_named(core, bool(coordinated))
         if not (prefix or meaningful):
             continue
         if prefix and not alias_only and short and not meaningful and len(rest) < 4:
             continue
+        bare = government = None
+        if prefix and not alias_only and len(rest) >= 4 and (FIGURE.search(rest) or comp is not None):
+            if not rest.startswith("("):  # '某集团(某区)养殖项目' keeps its company
+                bare = sent.text[a + len(prefix) : m.end()]
+        elif not prefix and (gov := GOVERNMENT_IN_FRONT.match(core)) and len(core) - gov.end() >= 4:
+            # '某县人民政府某公司某项目签约仪式': the parties run into the project's name.
+            government = sent.text[a : a + gov.end()]
+            a += gov.end()
+            core = core[gov.end() :]
+            prefix, comp = _company_prefix(core, companies)
+            rest = core[len(prefix) :] if prefix else core
+            if prefix and len(rest) >= 4 and not _only_company_words(rest):
+                bare = sent.text[a + len(prefix) : m.end()]
+            elif prefix:
+                prefix, comp = None, None
         full = sent.text[a : m.end()]
         name, key = full, text[a : m.end()]
-        bare = None
-        if prefix and not alias_only and len(rest) >= 4 and (FIGURE.search(rest) or comp is not None):
-            bare = sent.text[a + len(prefix) : m.end()]
         place = None
         pm = re.match(r"^(.{2,6}?(?:镇|乡|街道))", core)
         if pm and not prefix:
             place = sent.text[a : a + len(pm.group(1))]
+        for x, y in coordinated:
+            if x >= a:
+                continue
+            left = sent.text[x:y]
+            out.append(ProjectMention(
+                name=left, key=text[x:y], full=left, bare=None, company_key=None, alias_only=False,
+                sentence=sent.text, in_headline=sent.paragraph < 0, shared=left + sent.text[m.start() : m.end()],
+            ))
         out.append(ProjectMention(
             name=name, key=key, full=full, bare=bare,
             company_key=(comp.key if comp else prefix),
             alias_only=alias_only, sentence=sent.text, place=place, in_headline=sent.paragraph < 0,
+            government=government,
         ))
     return out + listed_projects(sent)
 
@@ -221,15 +257,21 @@ def listed_projects(sent: Sentence) -> list[ProjectMention]:
 
 
 def _joins_one_name(before: str, companies: list[Company]) -> bool:
-    """'年产2000吨原料药及制剂项目', 'X公司华东总部及分拨中心项目': 及 inside one
-    project's name, where the words before it already read as a project's start."""
+    """'年产2000吨原料药及制剂项目', '某河岸线及腹地开发项目', '景区基础设施及索道建设项目':
+    及 inside one project's name; only 'X公司及Y项目' names two things."""
     if len(before) < 2:
         return False
-    if FIGURE_START.match(before) and not YEAR_START.match(before):
-        return True
-    # The company's name and more: 'X公司及Y项目' names two things.
     prefix = _company_prefix(before, companies)[0]
-    return prefix is not None and len(before) - len(prefix) >= 2
+    return prefix is None or len(before) - len(prefix) >= 2
+
+
+def _project_before_conjunction(before: str) -> str | None:
+    """'某会展中心和某小镇项目': the words before 和 name a project of their own
+    where they end with a construction noun."""
+    if len(before) < 4 or FIGURE_START.match(before):
+        return None
+    words = lexicon().get("project_words")
+    return before if any(before.endswith(w) and len(before) > len(w) for w in words) else None
 
 
 def drop_place_prefixes(
@@ -270,8 +312,8 @@ def merge_projects(mentions: list[ProjectMention]) -> tuple[list[ProjectFact], l
         fact = next((f for f in facts if _same(men, f)), None)
         if fact is None:
             name, key = men.name, men.key
-            if men.bare and FIGURE_START.match(to_matching(men.bare)):
-                # 'X公司年产5万吨…项目' is the project 年产5万吨…项目 of X公司.
+            if men.bare and (FIGURE_START.match(to_matching(men.bare)) or _legal_name(men.company_key)):
+                # 'X公司年产5万吨…项目', 'X有限公司Y大厦项目': the project 年产5万吨…项目 / Y大厦项目 of X公司.
                 name, key = men.bare, to_matching(men.bare)
             fact = ProjectFact(name, key, [], {key}, [], men.place, men.sentence, "project-name")
             facts.append(fact)
@@ -279,8 +321,9 @@ def merge_projects(mentions: list[ProjectMention]) -> tuple[list[ProjectFact], l
             fact.aliases.append(fact.name)
             fact.name, fact.key = men.name, men.key
         extras = [(men.name, men.key)] if men.key not in fact.keys else []
-        if men.bare:
-            extras.append((men.bare, to_matching(men.bare)))
+        for other in (men.bare, men.shared):
+            if other:
+                extras.append((other, to_matching(other)))
         for extra_name, extra_key in extras:
             if extra_key not in fact.keys:
                 fact.keys.add(extra_key)
@@ -328,6 +371,33 @@ def _same(men: ProjectMention, fact: ProjectFact) -> bool:
         if len(short) >= 8 and long_.endswith(short):
             return True
     return False
+
+
+def _short_named(core: str, coordinated: bool) -> bool:
+    """'禾香板材项目', '某会展中心和丝网小镇项目': four characters name a project where a
+    construction noun follows a word of no dictionary (a brand) or another project."""
+    if len(core) != 4:
+        return False
+    noun = next((w for w in lexicon().get("project_words") if core.endswith(w) and len(w) == 2), None)
+    if noun is None:
+        return False
+    ensure_jieba()
+    return coordinated or core[:2] not in jieba.dt.FREQ
+
+
+def _generic(core: str) -> bool:
+    """'重点…', '该…', '新…' (a short core only: '新民…项目' names a place's project)."""
+    for g in lexicon().get("generic_projects"):
+        if core.startswith(g) and (len(g) >= 2 or len(core) <= 3 or g in DEMONSTRATIVES):
+            return True
+    return False
+
+
+def _legal_name(company_key: str | None) -> bool:
+    """A company written out in full ('…有限公司', '…集团'), not a brand."""
+    return bool(company_key) and any(
+        m.end() == len(company_key) for m in lexicon().company_suffix_re.finditer(company_key or "")
+    )
 
 
 def _only_company_words(rest: str) -> bool:
