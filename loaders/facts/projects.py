@@ -395,9 +395,8 @@ def _generic(core: str) -> bool:
 
 def _legal_name(company_key: str | None) -> bool:
     """A company written out in full ('…有限公司', '…集团'), not a brand."""
-    return bool(company_key) and any(
-        m.end() == len(company_key) for m in lexicon().company_suffix_re.finditer(company_key or "")
-    )
+    key = company_key or ""
+    return any(m.end() == len(key) for m in lexicon().company_suffix_re.finditer(key))
 
 
 def _only_company_words(rest: str) -> bool:
