@@ -76,7 +76,25 @@ _NOT_NAMES = set(
 
 
 def _tokens(content: str) -> list[str]:
-    return [t for t in _SPLIT.split(content.strip()) if t]
+    """Credit tokens; a name spaced out letter by letter ('记者 吴 峰') is one token again."""
+    out: list[str] = []
+    run: list[str] = []
+    for t in [t for t in _SPLIT.split(content.strip()) if t]:
+        if len(t) == 1 and "\u4e00" <= t <= "\u9fff":
+            run.append(t)
+            continue
+        out.extend(_spaced_names(run))
+        run = []
+        out.append(t)
+    return out + _spaced_names(run)
+
+
+def _spaced_names(run: list[str]) -> list[str]:
+    if len(run) < 2:
+        return run
+    if len(run) <= 3:
+        return ["".join(run)]
+    return ["".join(run[i : i + 2]) for i in range(0, len(run), 2)]
 
 
 def parse_credit(content: str, require_role: bool) -> list[Byline] | None:

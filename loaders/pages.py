@@ -38,7 +38,7 @@ from loaders.dates import (
     published_date,
 )
 from loaders.decoding import normalise_newlines
-from loaders.residue import is_residue, menu_runs, strip_file_names, strip_nav_prefix
+from loaders.residue import is_residue, menu_runs, page_title_lines, strip_file_names, strip_nav_prefix
 
 TITLE_MAX = 60
 FALLBACK_TITLE_MAX = 160
@@ -99,7 +99,8 @@ def _content_lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     raw_lines = text.split("\n")
     filled = [i for i, ln in enumerate(raw_lines) if ln.strip()]
-    menu = {filled[i] for i in menu_runs([raw_lines[i] for i in filled])}
+    filled_lines = [raw_lines[i] for i in filled]
+    menu = {filled[i] for i in menu_runs(filled_lines) | page_title_lines(filled_lines)}
     for n, raw in enumerate(raw_lines):
         if n in menu:
             raw = ""
@@ -196,11 +197,16 @@ def _headline_lines(header: list[str]) -> list[str]:
 _LEAD_EVENT = re.compile(r"举行|舉行|召开|召開|举办|舉辦|开工|開工|签约|簽約|签署|簽署|会见|會見|座谈|座談|调研|調研|开幕|開幕")
 
 
+_LEAD_DATE = re.compile(r"[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日")
+
+
 def _fallback_title(paragraphs: list[str]) -> str:
     """A page without a headline is named by its first sentence, as a reader would cite it; a very
     long one up to the clause that says what happened ('…举行招商引资项目签约仪式')."""
     first = paragraphs[0] if paragraphs else ""
-    sentence = re.split(r"(?<=[。！？!?])", first, maxsplit=1)[0]
+    sentences = [x for x in re.split(r"(?<=[。！？!?])", first) if x.strip()] or [""]
+    # '春风送暖，万物复苏。…3月22日上午，某仪式举行。': an opening flourish says nothing happened.
+    sentence = next((x for x in sentences if _LEAD_EVENT.search(x) or _LEAD_DATE.search(x)), sentences[0])
     if len(sentence) > 60:
         event = _LEAD_EVENT.search(sentence)
         cut = re.compile(r"[，,；;]").search(sentence, event.end()) if event else None
@@ -457,6 +463,19 @@ def _finish(draft: _Draft, index: int, reference: str | None) -> ArticleText | N
                        bylines=bylines, date=date)
 
 
+def _repeated_headline(lines: list[_Line]) -> int:
+    """Where a one-story page without a masthead starts: a headline line the page prints twice
+    above its first sentence ('headline / column and date / headline / body'); ads and site
+    labels above it are not the story. 0 where no line repeats."""
+    first_body = next((i for i, ln in enumerate(lines) if "。" in ln.text), len(lines))
+    seen: dict[str, int] = {}
+    for i, ln in enumerate(lines[:first_body]):
+        if ln.text in seen and is_title_like(ln.text) and _han_count(ln.text) >= 6:
+            return seen[ln.text]
+        seen.setdefault(ln.text, i)
+    return 0
+
+
 def split_document(text: str, source: str, encoding: str = "utf-8") -> DocumentText:
     """Split a decoded page into its articles (see the module docstring)."""
     normalised = normalise_newlines(text)
@@ -470,7 +489,10 @@ def split_document(text: str, source: str, encoding: str = "utf-8") -> DocumentT
             issue=publication.issue,
         )
     else:
-        drafts = _PaperSplitter(_drop_noise(lines[start:], publication)).split()
+        body = _drop_noise(lines[start:], publication)
+        if not (publication.name or publication.issue):
+            body = body[_repeated_headline(body) :]
+        drafts = _PaperSplitter(body).split()
     articles: list[ArticleText] = []
     reference = published_date(normalised) or publication.date or parse_full_date(normalised)
     if reference is None and len(drafts) == 1:

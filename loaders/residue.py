@@ -16,11 +16,15 @@ from loaders.facts.lexicon import LEXICON_DIR
 from loaders.facts.script import to_matching
 
 # '2022-03-12 15:52:57 分享:', '2020年08月11日10:25 来源:X' is a meta line handled elsewhere.
-_STAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:分享[:：]?|来源[:：]?\S{0,12})?$")
+_STAMP = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s+)?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:分享[:：]?|来源[:：]?\S{0,12})?$")
 # '今 日 上 虞': a banner spelt out letter by letter.
 _SPACED_LETTERS = re.compile(r"^(?:[\u4e00-\u9fff]\s+){2,}[\u4e00-\u9fff]$")
 # '0571-64718371', '电话：0571-…': a phone number alone on its line.
 _PHONE = re.compile(r"^(?:\S{0,6}[:：]\s*)?[\d\-－()（） ]{7,}$")
+# A hit counter or poster line: '文化 用户:某某 6996℃', '阅读 1234次'.
+_HITS = re.compile(r"(?:用户|作者|浏览|阅读|点击|热度)[:：]?\s*\S{0,8}\s*\d+\s*(?:℃|次)?$|\d+\s*℃$")
+# A site's name alone on its line above the headline: '某某文化网', '某某新闻网'.
+_SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:网|网站|频道|客户端)$")
 # A calendar widget: '日 | 一 | 二 | 三 | 四 | 五 | 六'.
 _CALENDAR = re.compile(r"日\s*[|｜]\s*一\s*[|｜]\s*二\s*[|｜]\s*三")
 # e-paper page labels: '第A04版:南通新闻', 'A1版', '03版:要闻'.
@@ -63,6 +67,8 @@ def is_residue(line: str) -> bool:
         return True
     if _SPACED_LETTERS.match(text) and not _masthead_part(re.sub(r"\s+", "", text)):
         return True  # '今 日 上 虞' is a banner; '石 泉 报' is the paper's own name
+    if _HITS.search(text) or _SITE_NAME.match(text):
+        return True
     return bool(_STAMP.match(text) or _CALENDAR.search(text) or _PAGE_LABEL.match(text) or _PHONE.match(text))
 
 
@@ -104,3 +110,19 @@ def strip_nav_prefix(line: str) -> str:
     """'下一版»本期共4版(1-2-3-4)县领导参加植树活动' -> the headline alone."""
     m = _NAV_PREFIX.match(to_matching(line))
     return line[m.end():].lstrip() if m and m.end() else line
+
+
+_TITLE_PARTS = re.compile(r"\s+[-—|｜_]\s+|\s*[|｜_]\s*")
+
+
+def page_title_lines(lines: list[str]) -> set[int]:
+    """Indexes of a browser page title ('Site - Column - Headline') whose headline part the page
+    prints again on a line of its own: the later line is the headline, this one is chrome."""
+    stripped = [ln.strip() for ln in lines]
+    alone = set(stripped)
+    out = set()
+    for i, text in enumerate(stripped):
+        parts = [p for p in _TITLE_PARTS.split(text) if p]
+        if len(parts) >= 2 and any(len(p) >= 6 and p in alone and p != text for p in parts):
+            out.add(i)
+    return out
