@@ -44,8 +44,14 @@ def _unescape(m: re.Match[str]) -> str:
     return entity if decoded.endswith(";") else decoded
 
 
+# '经济(jì)开发(fā)区': some converted pages gloss characters with toned pinyin; the gloss
+# is no part of a name or title.
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\)")
+
+
 def clean_line(line: str) -> str:
     """One line with spaces folded: runs of any kind of blank become one space."""
+    line = _PINYIN_GLOSS.sub("", line)
     line = _BULLET.sub("", _SPACES.sub(" ", line).strip())
     line = _SPACED_LABEL.sub(r"\1\2", line)
     return _HAN_SPACE_HAN.sub("", line)

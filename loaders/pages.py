@@ -206,7 +206,9 @@ def _fallback_title(paragraphs: list[str]) -> str:
     first = paragraphs[0] if paragraphs else ""
     sentences = [x for x in re.split(r"(?<=[。！？!?])", first) if x.strip()] or [""]
     # '春风送暖，万物复苏。…3月22日上午，某仪式举行。': an opening flourish says nothing happened.
-    sentence = next((x for x in sentences if _LEAD_EVENT.search(x) or _LEAD_DATE.search(x)), sentences[0])
+    sentence = sentences[0]
+    if len(sentence) <= 12 and not (_LEAD_EVENT.search(sentence) or _LEAD_DATE.search(sentence)):
+        sentence = next((x for x in sentences if _LEAD_EVENT.search(x) or _LEAD_DATE.search(x)), sentence)
     if len(sentence) > 60:
         event = _LEAD_EVENT.search(sentence)
         cut = re.compile(r"[，,；;]").search(sentence, event.end()) if event else None
