@@ -159,3 +159,28 @@ def test_a_post_written_with_and_without_its_place_is_one_position() -> None:
     )
     assert titles(art)["程远帆"] in (["清河市委书记"], ["市委书记"])
     assert titles(art)["姚文"] == ["副县长"]
+
+
+def test_names_that_run_into_a_verb_or_the_next_company():
+    art = extract(
+        "考察团来访",
+        "市领导韩立新、裴晓东、岑可为、闵德昭接待考察团一行。"
+        "市委常委、常务副市长祝云山采取暗访方式检查节前安全。"
+        "市委副书记、市长宇向明集团公司党委书记、董事长衡志远出席仪式。",
+    )
+    found = titles(art)
+    assert {"韩立新", "裴晓东", "岑可为", "闵德昭", "祝云山", "宇向明", "衡志远"} <= set(found)
+    assert found["祝云山"] == ["市委常委", "常务副市长"]
+    assert found["宇向明"] == ["市委副书记", "市长"]
+
+
+def test_ranks_and_taiwan_offices_are_titles():
+    art = extract(
+        "典礼举行",
+        "区政府二级调研员濮文涛出席。由侨务委员会委员长柯明哲担任监交,防卫部指挥官卢振邦到场。",
+    )
+    assert titles(art) == {
+        "濮文涛": ["区政府二级调研员"],
+        "柯明哲": ["侨务委员会委员长"],
+        "卢振邦": ["防卫部指挥官"],
+    }
