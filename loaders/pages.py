@@ -197,13 +197,15 @@ def _headline_lines(header: list[str]) -> list[str]:
 _LEAD_EVENT = re.compile(r"举行|舉行|召开|召開|举办|舉辦|开工|開工|签约|簽約|签署|簽署|会见|會見|座谈|座談|调研|調研|开幕|開幕")
 
 
+# '中新网山西新闻11月7日电 ', '本报讯 ': the wire's dateline opens the lead, not the story.
+_DATELINE_OPENING = re.compile(r"^(?:本报讯|本網訊|本网讯|[^\s,，。]{2,12}?[0-9]{1,2}月[0-9]{1,2}日(?:电|電|讯|訊|消息))\s*")
 _LEAD_DATE = re.compile(r"[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日")
 
 
 def _fallback_title(paragraphs: list[str]) -> str:
     """A page without a headline is named by its first sentence, as a reader would cite it; a very
     long one up to the clause that says what happened ('…举行招商引资项目签约仪式')."""
-    first = paragraphs[0] if paragraphs else ""
+    first = _DATELINE_OPENING.sub("", paragraphs[0]) if paragraphs else ""
     sentences = [x for x in re.split(r"(?<=[。！？!?])", first) if x.strip()] or [""]
     # '春风送暖，万物复苏。…3月22日上午，某仪式举行。': an opening flourish says nothing happened.
     sentence = sentences[0]
