@@ -101,3 +101,14 @@ def test_exchange_speeches_on_a_study_theme_are_speaking():
     )
     got = roles(art)
     assert "spoke" in got["刘一"] and "spoke" in got["陈二"]
+
+
+def test_hosts_who_receive_a_party_and_guests_at_a_ceremony_attended():
+    art = extract(
+        "考察团来访",
+        "市领导韩立新、裴晓东接待考察团一行。",
+        "就职典礼在县礼堂举行,立委卢振邦、前署长柯明哲到场观礼。",
+    )
+    found = roles(art)
+    assert found["韩立新"] == ["attended"] and found["裴晓东"] == ["attended"]
+    assert found["卢振邦"] == ["attended"] and found["柯明哲"] == ["attended"]

@@ -319,3 +319,15 @@ def test_web_headline_with_an_amount_deck_is_one_article() -> None:
     assert art.title == "北川縣舉行重大項目集中開工活動"
     assert art.subtitle == "8個項目總投資36.8億元"
     assert art.date == "2023-10-19"
+
+
+def test_headline_less_page_is_named_by_its_lead_not_a_dateline_or_flourish() -> None:
+    wire = split_document("某某网河东新闻11月7日电 11月6日,市委书记韩立新在东坝镇调研企业。\n", "a.txt")
+    assert wire.articles[0].title == "11月6日,市委书记韩立新在东坝镇调研企业。"
+    flourish = split_document("春风送暖,万物复苏。3月22日上午,河东区集中开工仪式在产业园举行。\n", "b.txt")
+    assert flourish.articles[0].title == "3月22日上午,河东区集中开工仪式在产业园举行。"
+
+
+def test_pinyin_glosses_of_converted_pages_are_dropped() -> None:
+    doc = split_document("河东区召开会议\n\n区长韩立新在经济(jì)开发(fā)区主持会议。\n", "c.txt")
+    assert "经济开发区" in doc.articles[0].paragraphs[0]
