@@ -31,6 +31,7 @@ COUNT_END = re.compile(r"[0-9一二三四五六七八九十百千几多]+[个项
 # A conjunction or particle right before 项目 ("企业生产经营和项目", "最大的项目") ends a phrase, not a name.
 GENERIC_END = re.compile(r"(?:招商引资|引资|重大|重点|在建|新开工|续建|签约|招商|储备|民生|大|好|新|各类|各项|有关|相关|所有|和|与|或|的|等)$")
 FIGURE_START = re.compile(r"(?:年产|日产|年加工|年处理|[0-9])")
+OUTPUT_START = re.compile(r"年产|日产|年加工|年处理")
 YEAR_START = re.compile(r"[0-9]{4}年")
 FIRST_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 FIGURE = re.compile(r"[0-9]|[一二三四五六七八九十]期|万亩|亿元")
@@ -312,7 +313,8 @@ def merge_projects(mentions: list[ProjectMention]) -> tuple[list[ProjectFact], l
         fact = next((f for f in facts if _same(men, f)), None)
         if fact is None:
             name, key = men.name, men.key
-            if men.bare and (FIGURE_START.match(to_matching(men.bare)) or _legal_name(men.company_key)):
+            written_prefix = to_matching(men.full[: len(men.full) - len(men.bare)]) if men.bare else None
+            if men.bare and (OUTPUT_START.match(to_matching(men.bare)) or _legal_name(written_prefix)):
                 # 'X公司年产5万吨…项目', 'X有限公司Y大厦项目': the project 年产5万吨…项目 / Y大厦项目 of X公司.
                 name, key = men.bare, to_matching(men.bare)
             fact = ProjectFact(name, key, [], {key}, [], men.place, men.sentence, "project-name")
