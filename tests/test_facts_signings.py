@@ -101,3 +101,18 @@ def test_ceremony_project_named_in_a_later_clause():
     )
     assert [s.project for s in art.signings] == ["年处理5万吨固废综合利用项目"]
     assert art.signings[0].parties == ["城西街道办事处", "远帆(宁波)环保科技有限公司"]
+
+
+def test_each_company_signs_for_the_project_of_its_own_clause():
+    art = extract(
+        "签约喜讯",
+        "9月7日,从洽谈会上传来喜讯,河东县在市重点项目签约仪式上与南屿光能控股有限公司签订总投资12亿元的"
+        "南屿光伏200MW发电项目、与北岭食品有限公司签订总投资8亿元的北岭食品产业园项目等6个项目,总投资40亿元。",
+    )
+    signed = {s.project: s.parties for s in art.signings}
+    assert signed == {
+        "南屿光伏200MW发电项目": ["河东县", "南屿光能控股有限公司"],
+        "北岭食品产业园项目": ["河东县", "北岭食品有限公司"],
+    }
+    companies = {p.name: p.companies for p in art.projects}
+    assert companies["北岭食品产业园项目"] == ["北岭食品有限公司"]

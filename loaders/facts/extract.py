@@ -61,10 +61,12 @@ from loaders.facts.signings import (
     SIGN_WORD,
     SigningFact,
     ceremony_parties,
+    company_clauses,
     company_party,
     home_governments,
     on_behalf,
     resolve_generic,
+    subject_place,
 )
 
 
@@ -432,6 +434,7 @@ def _signings(
             f.add_party(name, key)
         _link(project, [key for _, key in parties], projects, companies)
     _company_projects_signed(project_mentions, projects, companies, fact_for)
+    _each_company_its_clause(sentences, project_mentions, projects, companies, fact_for)
     for sent, seg, signers in clauses:
         seg_text = sent.match[seg[0] : seg[1]]
         party_list: list[tuple[str, str]] = []
@@ -481,6 +484,36 @@ def _company_projects_signed(
         if pm.government:
             f.add_party(pm.government, to_matching(pm.government))
         f.add_party(comp.name, comp.key)
+
+
+def _each_company_its_clause(
+    sentences: list[Sentence], project_mentions: list[tuple[Sentence, ProjectMention]],
+    projects: list[ProjectFact], companies: list[Company],
+    fact_for: Callable[[str | None, str, str], SigningFact],
+) -> None:
+    """'某县…与A公司签订总投资15亿元的X项目、与B公司签订…的Y项目': A signs for X, B for Y,
+    each with the place that leads the sentence."""
+    for sent in sentences:
+        clauses = company_clauses(sent, companies)
+        if len(clauses) < 2:
+            continue
+        subject = subject_place(sent, clauses[0][0])
+        for start, end, comp in clauses:
+            named = [
+                (sent.match.find(pm.key, start), pm) for s, pm in project_mentions
+                if s.index == sent.index and 0 <= sent.match.find(pm.key, start) < end
+            ]
+            if not named:
+                continue
+            pm = min(named, key=lambda n: n[0])[1]
+            fact = next((p for p in projects if pm.key in p.keys), None)
+            if fact is None:
+                continue
+            f = fact_for(fact.key, sent.text, "signing-company-clause")
+            if subject:
+                f.add_party(*subject, first=True)  # the home side first, as the other rules file it
+            f.add_party(comp.name, comp.key)
+            _link(fact.key, [comp.key], projects, companies)
 
 
 def _each_its_own(

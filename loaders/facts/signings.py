@@ -33,10 +33,11 @@ class SigningFact:
     sentence: str = ""
     rule: str = ""
 
-    def add_party(self, name: str, key: str) -> None:
+    def add_party(self, name: str, key: str, first: bool = False) -> None:
         if key not in self.party_keys:
-            self.party_keys.append(key)
-            self.parties.append(name)
+            at = 0 if first else len(self.parties)
+            self.party_keys.insert(at, key)
+            self.parties.insert(at, name)
 
 
 def _is_org(key: str) -> bool:
@@ -139,3 +140,39 @@ def resolve_generic(party_key: str, party_name: str, signer_titles: list[str]) -
 def company_party(key: str, companies: list[Company]) -> tuple[str, str]:
     comp = company_for(key, companies)
     return (comp.name, comp.key) if comp else (key, key)
+
+
+# '与A公司签订总投资15亿元的X项目、与B公司签订…的Y项目': each company signs for the project
+# its own clause names.
+WITH_COMPANY_SIGNS = re.compile(r"(?:与|同|和)([^,;:。!?、]{2,40}?)(?:签订|签署|签约|签下)")
+SUBJECT_PLACE = re.compile(
+    r"(?:[0-9一二三四五六七八九十]{1,4}月[0-9一二三四五六七八九十]{1,3}日(?:上午|下午|晚)?)?"
+    r"([\u4e00-\u9fff]{2,6}?(?:县|市|区|旗|镇|乡)(?:人民政府|政府)?)(?=在|与|同|和|于|分别|先后)"
+)
+
+
+def company_clauses(sent: Sentence, companies: list[Company]) -> list[tuple[int, int, Company]]:
+    """(start, end, company) of each '与<company>签订…' clause of the sentence; a clause runs to
+    the next one."""
+    found: list[tuple[int, Company]] = []
+    for m in WITH_COMPANY_SIGNS.finditer(sent.match):
+        head = m.group(1)
+        comp = next((c for c in companies for k in c.keys if head.startswith(k)), None)
+        if comp is not None:
+            found.append((m.start(), comp))
+    out = []
+    for i, (start, comp) in enumerate(found):
+        end = found[i + 1][0] if i + 1 < len(found) else len(sent.match)
+        out.append((start, end, comp))
+    return out
+
+
+def subject_place(sent: Sentence, before: int) -> tuple[str, str] | None:
+    """'9月7日,从…传来喜讯,遂平县在…上与…签订': the place or government that leads a clause
+    before the first '与', and signs with each company."""
+    starts = [0] + [m.end() for m in re.finditer(r"[,;:]", sent.match[:before])]
+    for start in reversed(starts):
+        m = SUBJECT_PLACE.match(sent.match, start, before)
+        if m:
+            return sent.text[m.start(1) : m.end(1)], m.group(1)
+    return None
