@@ -116,3 +116,14 @@ def test_each_company_signs_for_the_project_of_its_own_clause():
     }
     companies = {p.name: p.companies for p in art.projects}
     assert companies["北岭食品产业园项目"] == ["北岭食品有限公司"]
+
+
+def test_names_that_hold_a_stop_character_and_同时_is_no_pair():
+    art = extract(
+        "签约",
+        "经过洽谈,共有东为技术有限公司河东数字大厦项目等5个项目成功签约。",
+        "河西区同时与北辰建投集团签署了产业园投资合作协议。",
+    )
+    assert "东为技术有限公司" in {o.name for o in art.organizations}
+    assert ["河西区", "北辰建投集团"] in [s.parties for s in art.signings]
+    assert {"河东数字大厦项目": ["东为技术有限公司"]}.items() <= {s.project: s.parties for s in art.signings}.items()

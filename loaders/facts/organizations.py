@@ -89,6 +89,18 @@ def _valid_name(key: str, min_len: int = 2) -> bool:
     return all(HAN.match(ch) or ch.isalnum() or ch in "()" for ch in key)
 
 
+# Stop characters that also occur inside company names (华为, 中和, 大有).
+NAME_STOP_CHARS = "为有和同以于"
+
+
+def _only_trade(stem: str) -> bool:
+    """'技术', '投资' (or nothing): what is left of a name without its legal ending names no one."""
+    lex = lexicon()
+    while stem and (m := lex.company_word_re.search(stem)) and m.end() == len(stem):
+        stem = stem[: m.start()]
+    return len(stem) < 2 or lex.company_word_re.fullmatch(stem) is not None
+
+
 def find_companies(sent: Sentence) -> list[OrgMention]:
     lex = lexicon()
     text = sent.match
@@ -98,6 +110,13 @@ def find_companies(sent: Sentence) -> list[OrgMention]:
         while a > 0 and text[a - 1] not in SEPARATORS and m.start() - a < 30:
             a -= 1
         start = a + trim_left(text[a : m.start()])
+        while start > a and text[start - 1] in NAME_STOP_CHARS and _only_trade(text[start : m.start()]):
+            # '华为技术有限公司' cut at 为: a trade word alone names no company; the name
+            # runs on over the stop character.
+            earlier = a + trim_left(text[a : start - 1])
+            if earlier >= start - 1:
+                break
+            start = earlier
         run_in = [g.end() for g in GOVERNMENT_RUN_IN.finditer(text, start, m.start())]
         if run_in and m.start() - run_in[-1] >= 2:
             start = run_in[-1]  # '某县人民政府某集团…签约仪式': the parties written without 与

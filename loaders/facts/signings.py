@@ -16,10 +16,11 @@ from loaders.facts.sentences import Sentence
 from loaders.facts.titles import trim_left
 
 SIGN_WORD = re.compile(r"签约|签署|签订|签下")
-PAIR = re.compile(r"与|同|和")
+PAIR = re.compile(r"与|(?<!共)同(?!时|步|意|等|志)|和")  # not 同时, 共同, 同意
 ON_BEHALF = re.compile(
     r"代表([\u4e00-\u9fff]{0,20}?(?:人民政府|政府|管委会|办事处|公司|集团|委员会|局|医院|大学|学校|中心))(?=与|和|同|签|分别|,|$)"
 )
+TRAILING_ADVERB = re.compile(r"(?:同时|也|还|又|正式|当天|随后|现场|分别)+$")
 GENERIC_ORGAN = re.compile(r"^(县|区|市|镇|乡|街道)?(人民政府|政府|管委会|办事处|党委)$")
 PLACE_PREFIX = re.compile(r"^((?:(?!副|常务|委)[\u4e00-\u9fff]){2,6}?(?:镇|乡|街道|县|区|市))(?!长)")
 
@@ -80,6 +81,7 @@ def ceremony_parties(
             left = c[: pm.start()]
             if any(k in left for k in person_keys):
                 break  # 'X代表区政府与…签约': a signing clause, read by its signers
+            left = TRAILING_ADVERB.sub("", left)  # '河西区同时与…': the party stands before the adverb
             lstart = trim_left(left)
             a_key = left[lstart:]
             home = HOME.search(left)
@@ -101,7 +103,7 @@ def ceremony_parties(
             if not b_key or "项目" in b_key or "仪式" in b_key or b_key in person_keys or b_key == a_key:
                 continue
             base = clause.start()
-            a_name = sent.text[base + lstart : base + pm.start()]
+            a_name = sent.text[base + lstart : base + len(left)]
             if home and homes:
                 a_name = homes[home.group(1)][0]
             b_name = sent.text[base + pm.end() : base + pm.end() + len(b_key)]
