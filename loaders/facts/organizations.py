@@ -114,8 +114,8 @@ def find_companies(sent: Sentence) -> list[OrgMention]:
             # '华为技术有限公司' cut at 为: a trade word alone names no company; the name
             # runs on over the stop character.
             earlier = a + trim_left(text[a : start - 1])
-            if earlier >= start - 1:
-                break
+            if earlier >= start - 1 or start - 1 - earlier > 2:
+                break  # one or two characters before the stop ('华' of 华为), never a clause
             start = earlier
         run_in = [g.end() for g in GOVERNMENT_RUN_IN.finditer(text, start, m.start())]
         if run_in and m.start() - run_in[-1] >= 2:

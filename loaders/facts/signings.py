@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders.facts.lexicon import lexicon
 from loaders.facts.organizations import ORG_AFTER, Company, company_for, org_kind
 from loaders.facts.sentences import Sentence
 from loaders.facts.titles import trim_left
@@ -154,18 +155,20 @@ SUBJECT_PLACE = re.compile(
 
 
 def company_clauses(sent: Sentence, companies: list[Company]) -> list[tuple[int, int, Company]]:
-    """(start, end, company) of each '与<company>签订…' clause of the sentence; a clause runs to
-    the next one."""
-    found: list[tuple[int, Company]] = []
+    """(start, end, company) of what follows the verb of each '与<company>签订…' clause of the
+    sentence, up to the next clause or ';'."""
+    found: list[tuple[int, int, Company]] = []
     for m in WITH_COMPANY_SIGNS.finditer(sent.match):
         head = m.group(1)
         comp = next((c for c in companies for k in c.keys if head.startswith(k)), None)
         if comp is not None:
-            found.append((m.start(), comp))
+            found.append((m.start(), m.end(), comp))
     out = []
-    for i, (start, comp) in enumerate(found):
+    for i, (start, verb_end, comp) in enumerate(found):
         end = found[i + 1][0] if i + 1 < len(found) else len(sent.match)
-        out.append((start, end, comp))
+        semicolon = sent.match.find(";", verb_end, end)
+        # The project follows the verb ('签订…的X项目'), within the clause.
+        out.append((verb_end, semicolon if semicolon >= 0 else end, comp))
     return out
 
 
@@ -175,6 +178,6 @@ def subject_place(sent: Sentence, before: int) -> tuple[str, str] | None:
     starts = [0] + [m.end() for m in re.finditer(r"[,;:]", sent.match[:before])]
     for start in reversed(starts):
         m = SUBJECT_PLACE.match(sent.match, start, before)
-        if m:
+        if m and "代表" not in m.group(1) and not lexicon().head_re.search(m.group(1)):
             return sent.text[m.start(1) : m.end(1)], m.group(1)
     return None
