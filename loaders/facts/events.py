@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from guanxi.facts import EventType, Role
 from loaders.facts.lexicon import lexicon
 from loaders.facts.script import to_matching
 from loaders.facts.sentences import Sentence
@@ -70,9 +71,9 @@ QUOTING = {"表示", "说", "指出", "强调", "要求"}
 GREETING = re.compile(r"欢迎|感谢|祝贺|慰问")
 
 
-def role_verbs(text: str) -> list[tuple[int, int, str]]:
+def role_verbs(text: str) -> list[tuple[int, int, Role]]:
     lex = lexicon()
-    out = [(m.start(), m.end(), "spoke") for m in REPORT.finditer(text)]
+    out: list[tuple[int, int, Role]] = [(m.start(), m.end(), "spoke") for m in REPORT.finditer(text)]
     for m in lex.role_re.finditer(text):
         verb = m.group()
         after = text[m.end() :]
@@ -98,7 +99,7 @@ def has_strong_verb(text: str) -> bool:
     return any(text[a:b] not in WEAK for a, b, _ in role_verbs(text))
 
 
-def assign_roles(sent: Sentence, mentions: list[Mention]) -> dict[str, list[str]]:
+def assign_roles(sent: Sentence, mentions: list[Mention]) -> dict[str, list[Role]]:
     """Roles of the people mentioned in one sentence (empty when it has no role verb)."""
     text = sent.match
     reported = [m.span() for m in REPORTED.finditer(text)]
@@ -110,20 +111,20 @@ def assign_roles(sent: Sentence, mentions: list[Mention]) -> dict[str, list[str]
     mentions = [m for m in mentions if outside(m.start)]
     if not verbs:
         return {}
-    events: list[tuple[int, int, str, str | None]] = [(m.start, 1, "p", m.key) for m in mentions]
-    events += [(a, 0, "v", role) for a, _, role in verbs]
+    # People and verbs in the order written; a verb (order 0) before a name at the same place.
+    events: list[tuple[int, int, str | None]] = [(m.start, 1, m.key) for m in mentions]
+    events += [(a, 0, None) for a, _, _ in verbs]
     events.sort(key=lambda e: (e[0], e[1]))
-    roles: dict[str, list[str]] = {}
+    role_at = {a: role for a, _, role in verbs}
+    verb_end = {a: b for a, b, _ in verbs}
+    roles: dict[str, list[Role]] = {}
     pending: list[str] = []
     last_group: list[str] = []
     last_verb_end = -1
-    verb_end = {a: b for a, b, _ in verbs}
-    for pos, _, kind, value in events:
-        if kind == "p":
-            assert value is not None
-            pending.append(value)
+    for pos, _, key in events:
+        if key is not None:
+            pending.append(key)
             continue
-        assert value is not None
         if pos == last_verb_end:
             # '见证签约', '出席签约': the second verb is the object of the first.
             last_verb_end = verb_end[pos]
@@ -135,21 +136,21 @@ def assign_roles(sent: Sentence, mentions: list[Mention]) -> dict[str, list[str]
             group = last_group
         else:
             group = []
-        for key in group:
-            bucket = roles.setdefault(key, [])
-            if value not in bucket:
-                bucket.append(value)
+        for person in group:
+            bucket = roles.setdefault(person, [])
+            if role_at[pos] not in bucket:
+                bucket.append(role_at[pos])
         if group:
             last_group = group
         last_verb_end = verb_end[pos]
-    for key in pending:
-        roles.setdefault(key, [])
-        if "attended" not in roles[key]:
-            roles[key].append("attended")
+    for person in pending:
+        roles.setdefault(person, [])
+        if "attended" not in roles[person]:
+            roles[person].append("attended")
     return roles
 
 
-def event_type(headline: str, first: str) -> str:
+def event_type(headline: str, first: str) -> EventType:
     for text in (headline, first):
         if re.search(r"签约|签署|签订", text):
             return "signing"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jieba
 
-from guanxi.facts import ROLES
+from guanxi.facts import ROLES, Role
 from loaders.facts.script import to_matching
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
@@ -41,9 +41,6 @@ SECTIONS = {
     "roles": "role_verbs.txt",
 }
 
-ROLE_NAMES = set(ROLES)
-
-
 def _words(text: str) -> list[str]:
     out: list[str] = []
     for line in text.splitlines():
@@ -59,15 +56,16 @@ def _alternation(words: set[str]) -> str:
 @dataclass
 class Lexicon:
     words: dict[str, set[str]] = field(default_factory=dict)
-    roles: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
 
     def get(self, section: str) -> set[str]:
         return self.words.setdefault(section, set())
 
     def add_role(self, verb: str, role: str) -> None:
-        if role not in ROLE_NAMES:
+        known = next((r for r in ROLES if r == role), None)  # the Literal itself, checked
+        if known is None:
             raise ValueError(f"unknown role {role!r} for {verb!r}")
-        self.roles[to_matching(verb)] = role
+        self.roles[to_matching(verb)] = known
 
     # Compiled patterns: rebuilt when the lexicon changes (see _reset).
     @cached_property

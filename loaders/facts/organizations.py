@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from guanxi.facts import OrgKind
 from loaders.facts.lexicon import lexicon
 from loaders.facts.sentences import Sentence
 from loaders.facts.titles import HAN, trim_left
@@ -216,7 +217,7 @@ def company_for(key: str, companies: list[Company]) -> Company | None:
     return _match(key, companies)
 
 
-def org_kind(key: str) -> str:
+def org_kind(key: str) -> OrgKind:
     lex = lexicon()
     if FULL_SUFFIX.search(key) or key.endswith("公司") or lex.company_word_re.search(key):
         return "company"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from loaders.facts.lexicon import lexicon
 from loaders.facts.organizations import ORG_AFTER, Company, company_for, org_kind
@@ -24,6 +25,13 @@ ON_BEHALF = re.compile(
 TRAILING_ADVERB = re.compile(r"(?:同时|也|还|又|正式|当天|随后|现场|分别)+$")
 GENERIC_ORGAN = re.compile(r"^(县|区|市|镇|乡|街道)?(人民政府|政府|管委会|办事处|党委)$")
 PLACE_PREFIX = re.compile(r"^((?:(?!副|常务|委)[\u4e00-\u9fff]){2,6}?(?:镇|乡|街道|县|区|市))(?!长)")
+
+
+class Party(NamedTuple):
+    """A signing party as written, and its matching form."""
+
+    name: str
+    key: str
 
 
 @dataclass
@@ -49,9 +57,9 @@ def _is_org(key: str) -> bool:
 HOME = re.compile(r"我(市|县|区|镇|乡)$")
 
 
-def home_governments(sentences: list[Sentence]) -> dict[str, tuple[str, str]]:
+def home_governments(sentences: list[Sentence]) -> dict[str, Party]:
     """'安澜市人民政府' named anywhere in the article: what '我市' stands for, by level."""
-    homes: dict[str, tuple[str, str]] = {}
+    homes: dict[str, Party] = {}
     for sent in sentences:
         for m in re.finditer("人民政府", sent.match):
             a = max(0, m.start() - 12)
@@ -59,14 +67,14 @@ def home_governments(sentences: list[Sentence]) -> dict[str, tuple[str, str]]:
             start = a + trim_left(sent.match[a : m.start()])
             place = sent.match[start : m.start()]
             if 2 <= len(place) <= 8 and place[-1] in "市县区镇乡" and not place.startswith("我"):
-                homes.setdefault(place[-1], (sent.text[start : m.end()], sent.match[start : m.end()]))
+                homes.setdefault(place[-1], Party(sent.text[start : m.end()], sent.match[start : m.end()]))
     return homes
 
 
 def ceremony_parties(
     sent: Sentence, companies: list[Company], person_keys: set[str],
-    homes: dict[str, tuple[str, str]] | None = None,
-) -> tuple[list[tuple[str, str]], tuple[int, int]]:
+    homes: dict[str, Party] | None = None,
+) -> tuple[list[Party], tuple[int, int]]:
     """'A与B举行…签约仪式' / 'A同B签订合作协议' -> ([(name, key) of A, of B], clause span).
 
     'A' written '我市' is the city's government when the article names it.
@@ -87,7 +95,7 @@ def ceremony_parties(
             a_key = left[lstart:]
             home = HOME.search(left)
             if home and homes and home.group(1) in homes and lstart >= home.start():
-                a_key = homes[home.group(1)][1]
+                a_key = homes[home.group(1)].key
             else:
                 home = None
             if not a_key or a_key.startswith("我") or a_key in person_keys or not _is_org(a_key):
@@ -106,43 +114,43 @@ def ceremony_parties(
             base = clause.start()
             a_name = sent.text[base + lstart : base + len(left)]
             if home and homes:
-                a_name = homes[home.group(1)][0]
+                a_name = homes[home.group(1)].name
             b_name = sent.text[base + pm.end() : base + pm.end() + len(b_key)]
-            return [(a_name, a_key), (b_name, b_key)], clause.span()
+            return [Party(a_name, a_key), Party(b_name, b_key)], clause.span()
     return [], (0, 0)
 
 
-def on_behalf(sent_match: str, sent_text: str, clause: tuple[int, int]) -> list[tuple[str, str]]:
+def on_behalf(sent_match: str, sent_text: str, clause: tuple[int, int]) -> list[Party]:
     out = []
     a, b = clause
     for m in ON_BEHALF.finditer(sent_match, a, b):
         if len(m.group(1)) >= 3 or GENERIC_ORGAN.match(m.group(1)):  # not '代表公司'
-            out.append((sent_text[m.start(1) : m.end(1)], m.group(1)))
+            out.append(Party(sent_text[m.start(1) : m.end(1)], m.group(1)))
     return out
 
 
-def resolve_generic(party_key: str, party_name: str, signer_titles: list[str]) -> tuple[str, str]:
+def resolve_generic(party_key: str, party_name: str, signer_titles: list[str]) -> Party:
     """'镇政府' signed by '石桥镇镇长' -> '石桥镇政府'; '管委会' -> the 管委会 in the title."""
     m = GENERIC_ORGAN.match(party_key)
     if not m:
-        return party_name, party_key
+        return Party(party_name, party_key)
     organ = m.group(2)
     level = m.group(1) or ""
     for title in signer_titles:
         if organ in title:
             full = title[: title.index(organ) + len(organ)]
             if len(full) > len(party_key):
-                return full, full
+                return Party(full, full)
         pm = PLACE_PREFIX.match(title)
         if level and pm and pm.group(1).endswith(level) and len(pm.group(1)) > len(level):
             full = pm.group(1) + party_key[len(level) :]
-            return full, full
-    return party_name, party_key
+            return Party(full, full)
+    return Party(party_name, party_key)
 
 
-def company_party(key: str, companies: list[Company]) -> tuple[str, str]:
+def company_party(key: str, companies: list[Company]) -> Party:
     comp = company_for(key, companies)
-    return (comp.name, comp.key) if comp else (key, key)
+    return Party(comp.name, comp.key) if comp else Party(key, key)
 
 
 # '与A公司签订总投资15亿元的X项目、与B公司签订…的Y项目': each company signs for the project
@@ -172,12 +180,12 @@ def company_clauses(sent: Sentence, companies: list[Company]) -> list[tuple[int,
     return out
 
 
-def subject_place(sent: Sentence, before: int) -> tuple[str, str] | None:
+def subject_place(sent: Sentence, before: int) -> Party | None:
     """'9月7日,从…传来喜讯,遂平县在…上与…签订': the place or government that leads a clause
     before the first '与', and signs with each company."""
     starts = [0] + [m.end() for m in re.finditer(r"[,;:]", sent.match[:before])]
     for start in reversed(starts):
         m = SUBJECT_PLACE.match(sent.match, start, before)
         if m and "代表" not in m.group(1) and not lexicon().head_re.search(m.group(1)):
-            return sent.text[m.start(1) : m.end(1)], m.group(1)
+            return Party(sent.text[m.start(1) : m.end(1)], m.group(1))
     return None

@@ -1,0 +1,245 @@
+"""The article's signings, gathered by project: each rule below reads one shape of sentence and
+files its parties and signers under the project it names (or the article's one project).
+
+The shapes, in the order they are read:
+1. a ceremony or agreement, 'A与B举行…项目签约仪式' / 'A同B签订合作协议' (parties);
+2. a list of company projects signed together, 'A有限公司X项目、B集团Y项目…成功签约';
+3. clauses that each name a company and its project, '与A公司签订…的X项目、与B公司签订…的Y项目';
+4. clauses where people sign, 'X代表县政府与…总经理Y签约' (signers, and the bodies they act for).
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.facts.organizations import Company, company_for
+from loaders.facts.projects import ProjectFact
+from loaders.facts.reading import ArticleReading, SigningClause
+from loaders.facts.script import to_matching
+from loaders.facts.sentences import Sentence
+from loaders.facts.signings import (
+    SIGN_WORD,
+    Party,
+    SigningFact,
+    ceremony_parties,
+    company_clauses,
+    company_party,
+    home_governments,
+    on_behalf,
+    resolve_generic,
+    subject_place,
+)
+
+
+def read_signings(reading: ArticleReading) -> None:
+    book = _Agreements(reading)
+    for rule in (book.ceremonies, book.company_projects, book.company_clauses, book.signing_clauses):
+        rule()
+    reading.signings = book.facts
+
+
+class _Agreements:
+    def __init__(self, reading: ArticleReading) -> None:
+        self.reading = reading
+        self.facts: list[SigningFact] = []
+
+    # What the rules share ------------------------------------------------------------------
+
+    @property
+    def companies(self) -> list[Company]:
+        return self.reading.companies
+
+    @property
+    def projects(self) -> list[ProjectFact]:
+        return self.reading.projects
+
+    def fact_for(self, project: str | None, sentence: str, rule: str) -> SigningFact:
+        """The signing of ``project`` (or of no named project): clauses about one project merge."""
+        for f in self.facts:
+            if f.project == project:
+                return f
+        f = SigningFact(project=project, sentence=sentence, rule=rule)
+        self.facts.append(f)
+        return f
+
+    def project_of_company(self, key: str) -> str | None:
+        comp = company_for(key, self.companies)
+        owned = [p for p in self.projects
+                 if comp and any(company_for(c, self.companies) is comp for c in p.companies)]
+        return owned[0].key if len(owned) == 1 else None
+
+    def project_in(self, sent: Sentence, span: tuple[int, int]) -> str | None:
+        for s, pm in self.reading.project_mentions:
+            if s.index == sent.index and pm.key in sent.match[span[0] : span[1]]:
+                fact = next((p for p in self.projects if pm.key in p.keys), None)
+                if fact:
+                    return fact.key
+        return None
+
+    def link(self, project: str | None, party_keys: list[str]) -> None:
+        """The company that signs for a project invests in it."""
+        fact = next((p for p in self.projects if project is not None and project in p.keys), None)
+        if fact is None:
+            return
+        for key in party_keys:
+            comp = company_for(key, self.companies)
+            if comp and not any(company_for(c, self.companies) is comp for c in fact.companies):
+                fact.companies.append(comp.key)
+
+    # The rules -----------------------------------------------------------------------------
+
+    def ceremonies(self) -> None:
+        """'A与B举行…签约仪式': the parties, for the project the clause (or its sentence) names."""
+        reading = self.reading
+        person_keys = set(reading.people.people)
+        homes = home_governments(reading.sentences)
+        body_first = sorted(reading.sentences, key=lambda s: s.paragraph < 0)
+        found_in_body = False
+        for sent in body_first:
+            if sent.paragraph < 0 and found_in_body:
+                break  # the headline restates the body's parties, often in short form
+            parties, span = ceremony_parties(sent, self.companies, person_keys, homes)
+            if not parties:
+                continue
+            found_in_body = found_in_body or sent.paragraph >= 0
+            project = self.project_in(sent, span)
+            if project is None:
+                # 'A与B签约仪式举行,总投资…的X项目正式落户': the project of the
+                # ceremony is named in a later clause of the same sentence.
+                project = self.project_in(sent, (span[1], len(sent.match)))
+            if project is None:
+                for party in parties:
+                    project = project or self.project_of_company(party.key)
+            f = self.fact_for(project, sent.text, "signing-parties")
+            for party in parties:
+                if company_for(party.key, self.companies):
+                    party = company_party(party.key, self.companies)
+                f.add_party(*party)
+            self.link(project, [p.key for p in parties])
+
+    def company_projects(self) -> None:
+        """'共有A有限公司X项目、B集团Y项目等16个项目成功签约': each company signs for its
+        own project, with the government written in front of it where there is one."""
+        for sent, pm in self.reading.project_mentions:
+            if not pm.bare or not pm.company_key or not SIGN_WORD.search(sent.match):
+                continue
+            comp = company_for(pm.company_key, self.companies)
+            fact = next((p for p in self.projects if pm.key in p.keys), None)
+            if comp is None or fact is None:
+                continue
+            f = self.fact_for(fact.key, sent.text, "signing-company-project")
+            if pm.government:
+                f.add_party(pm.government, to_matching(pm.government))
+            f.add_party(comp.name, comp.key)
+
+    def company_clauses(self) -> None:
+        """'某县…与A公司签订总投资15亿元的X项目、与B公司签订…的Y项目': A signs for X, B for Y,
+        each with the place that leads the sentence."""
+        for sent in self.reading.sentences:
+            clauses = company_clauses(sent, self.companies)
+            if len(clauses) < 2:
+                continue
+            subject = subject_place(sent, clauses[0][0])
+            for start, end, comp in clauses:
+                named = [
+                    (sent.match.find(pm.key, start), pm) for s, pm in self.reading.project_mentions
+                    if s.index == sent.index and 0 <= sent.match.find(pm.key, start) < end
+                ]
+                if not named:
+                    continue
+                pm = min(named, key=lambda n: n[0])[1]
+                fact = next((p for p in self.projects if pm.key in p.keys), None)
+                if fact is None:
+                    continue
+                f = self.fact_for(fact.key, sent.text, "signing-company-clause")
+                if subject:
+                    f.add_party(*subject, first=True)  # the home side first, as the other rules file it
+                f.add_party(comp.name, comp.key)
+                self.link(fact.key, [comp.key])
+
+    def signing_clauses(self) -> None:
+        """'X代表县政府与…总经理Y签约': the signers, the bodies they act for and their companies."""
+        people = self.reading.people.people
+        real = [p for p in self.projects if p.rule == "project-name"]
+        for clause in self.reading.signing_clauses:
+            sent, seg, signers = clause
+            seg_text = sent.match[seg[0] : seg[1]]
+            party_list: list[Party] = []
+            titles_m = [to_matching(pos.title) for k in signers for pos in people[k].positions]
+            for party in on_behalf(sent.match, sent.text, seg):
+                party_list.append(resolve_generic(party.key, party.name, titles_m))
+            if self.each_its_own(clause, party_list):
+                continue
+            for k in signers:
+                for pos in people[k].positions:
+                    if pos.org:
+                        party_list.append(company_party(to_matching(pos.org), self.companies))
+            for comp in self.companies:
+                if any(k in seg_text for k in comp.keys):
+                    party_list.append(Party(comp.name, comp.key))
+            project = self.project_in(sent, seg)
+            for party in party_list:
+                if project is None and company_for(party.key, self.companies):
+                    project = self.project_of_company(party.key)
+            if project is None and len(real) == 1:
+                project = real[0].key
+            f = self.fact_for(project, sent.text, "signing-clause")
+            for party in party_list:
+                f.add_party(*party)
+            self.link(project, [p.key for p in party_list])
+            for k in signers:
+                if k not in f.signers:
+                    f.signers.append(k)
+
+    def each_its_own(self, clause: SigningClause, common: list[Party]) -> bool:
+        """'X代表管委会,分别与A公司总监甲,B公司经理乙签订投资协议' after a sentence
+        listing as many projects: the n-th company signs for the n-th project.
+
+        Returns False (and files nothing) where the sentence is not of that shape.
+        """
+        sent, seg, signers = clause
+        seg_text = sent.match[seg[0] : seg[1]]
+        if not re.search(r"分别(?:与|同|和)", seg_text):
+            return False
+        where: list[tuple[int, Company]] = []
+        for comp in self.companies:
+            hits = [i for i in (seg_text.find(k) for k in comp.keys) if i >= 0]
+            if hits:
+                where.append((min(hits), comp))
+        where.sort(key=lambda w: w[0])
+        if len(where) < 2:
+            return False
+        listed = self.listed_projects(sent, len(where))
+        if listed is None:
+            return False
+        lead = [k for k in signers if 0 <= seg_text.find(k) < where[0][0]]
+        for i, (pos, comp) in enumerate(where):
+            end = where[i + 1][0] if i + 1 < len(where) else len(seg_text)
+            own = [k for k in signers if pos <= seg_text.find(k, pos) < end and k not in lead]
+            f = self.fact_for(listed[i], sent.text, "signing-each-its-own")
+            for party in [*common, Party(comp.name, comp.key)]:
+                f.add_party(*party)
+            self.link(listed[i], [comp.key])
+            for k in [*lead, *own]:
+                if k not in f.signers:
+                    f.signers.append(k)
+        return True
+
+    def listed_projects(self, sent: Sentence, count: int) -> list[str] | None:
+        """Keys of the projects named, in order, by the nearest sentence up to
+        ``sent`` that names exactly ``count`` of them."""
+        by_sentence: dict[int, list[tuple[int, str]]] = {}
+        for s, pm in self.reading.project_mentions:
+            if s.paragraph < 0 or s.index > sent.index:
+                continue
+            fact = next((p for p in self.projects if pm.key in p.keys), None)
+            if fact is None:
+                continue
+            found = by_sentence.setdefault(s.index, [])
+            if all(key != fact.key for _, key in found):
+                found.append((s.match.find(pm.key), fact.key))
+        for index in sorted(by_sentence, reverse=True):
+            found = sorted(by_sentence[index])
+            if len(found) == count:
+                return [key for _, key in found]
+        return None
