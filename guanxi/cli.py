@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -16,6 +16,9 @@ from guanxi.cli_entities import entities_app
 from guanxi.cli_neo4j import neo4j_app
 from guanxi.settings import get_settings
 
+if TYPE_CHECKING:
+    from loaders.facts.lexicon import Lexicon
+
 app = typer.Typer(help="guanxi: a knowledge graph of officials, companies, projects and events.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j", help="Run the project's own local Neo4j.")
 app.add_typer(entities_app, name="entities", help="Merge, split and export entities.")
@@ -24,16 +27,21 @@ app.command("export-csv")(export_csv)
 err = Console(stderr=True)
 
 
-def _use_lexicon(lexicon: Path | None) -> None:
+def _use_lexicon(lexicon: Path | None) -> Lexicon | None:
+    """The newsroom's lexicon the command reads with (None: the built-in one)."""
     lexicon = lexicon or get_settings().user_lexicon
     if lexicon is None:
-        return
+        return None
     from loaders.facts import load_user_lexicon
 
     if not lexicon.is_file():
         err.print(f"[red]error:[/red] lexicon {lexicon} is not a file")
         raise typer.Exit(2)
-    load_user_lexicon(lexicon)
+    try:
+        return load_user_lexicon(lexicon)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
 
 
 @app.command()
@@ -47,10 +55,10 @@ def extract(
     from guanxi.facts import to_eval_json
     from loaders.batch import Refusal, extract_one
 
-    _use_lexicon(lexicon)
+    words = _use_lexicon(lexicon)
     failed = False
     for path in files:
-        result = extract_one(path)
+        result = extract_one(path, lexicon=words)
         if isinstance(result, Refusal):
             err.print(f"[red]refused[/red] {path}: {result.reason}")
             failed = True
@@ -112,9 +120,9 @@ def load(
     from graph.retry import RetryPolicy
     from guanxi.loading import run_load
 
-    _use_lexicon(lexicon)
+    words = _use_lexicon(lexicon)
     code = run_load(paths, get_settings(), Console(), max_bytes=int(max_size_mb * 1024 * 1024),
-                    retry=RetryPolicy(attempts=retries), writers=writers)
+                    retry=RetryPolicy(attempts=retries), writers=writers, lexicon=words)
     raise typer.Exit(code)
 
 

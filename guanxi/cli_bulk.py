@@ -37,15 +37,15 @@ def export_csv(
     from loaders.batch import Refusal, collect_files
     from loaders.parallel import dask_available, extract_many, extract_with_dask
 
-    _use_lexicon(lexicon)  # before the pool forks, so the workers inherit it
+    words = _use_lexicon(lexicon)
     files, refused = collect_files(paths)
     if dask:
         if not dask_available():
             err.print("[red]error:[/red] dask is not installed: pip install 'guanxi[distributed]'")
             raise typer.Exit(2)
-        results = extract_with_dask(files, npartitions=workers)
+        results = extract_with_dask(files, npartitions=workers, lexicon=words)
     else:
-        results = extract_many(files, workers=workers)
+        results = extract_many(files, workers=workers, lexicon=words)
     graph = BulkGraph()
     for result in results:
         if isinstance(result, Refusal):

@@ -23,6 +23,7 @@ from rich.table import Table
 from graph.retry import DEFAULT_POLICY, RetryPolicy
 from guanxi.settings import Settings
 from loaders.batch import MAX_FILE_BYTES, Refusal, extract_one, gather
+from loaders.facts.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from graph.errors import GraphUnavailable
@@ -55,6 +56,7 @@ def run_load(
     max_bytes: int = MAX_FILE_BYTES,
     retry: RetryPolicy = DEFAULT_POLICY,
     writers: int = 1,
+    lexicon: Lexicon | None = None,
 ) -> int:
     """Load every file; return the exit code (0 all loaded, 1 something refused, 2 Neo4j unusable).
 
@@ -111,7 +113,7 @@ def run_load(
         def load_file(path: Path) -> tuple[Path, Outcome]:
             if stop.is_set():
                 return path, None
-            result = extract_one(path, max_bytes)
+            result = extract_one(path, max_bytes, lexicon=lexicon)
             if isinstance(result, Refusal):
                 return path, result
             try:

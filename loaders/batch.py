@@ -16,6 +16,7 @@ from pathlib import Path
 from guanxi.facts import Document
 from loaders.cleanup import strip_markup
 from loaders.decoding import DecodingError, decode_bytes
+from loaders.facts.lexicon import Lexicon
 from loaders.pipeline import extract_text
 
 # Article text of the genre is a few KB and an issue page some tens of KB; extraction runs at
@@ -118,7 +119,7 @@ def longest_line(text: str) -> int:
 
 
 def extract_one(path: Path, max_bytes: int = MAX_FILE_BYTES,
-                max_line_chars: int = MAX_LINE_CHARS) -> Extracted | Refusal:
+                max_line_chars: int = MAX_LINE_CHARS, lexicon: Lexicon | None = None) -> Extracted | Refusal:
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -135,7 +136,7 @@ def extract_one(path: Path, max_bytes: int = MAX_FILE_BYTES,
     if longest > max_line_chars:
         return Refusal(path, f"a line of {longest} characters (limit {max_line_chars}): not article text")
     try:
-        doc = extract_text(text, source=path.name, encoding=encoding)
+        doc = extract_text(text, source=path.name, encoding=encoding, lexicon=lexicon)
     except Exception as exc:  # a rule tripping over one odd text must not stop the batch
         first = str(exc).splitlines()[0][:200] if str(exc) else ""
         return Refusal(path, f"could not read the facts ({type(exc).__name__}: {first})")
@@ -144,6 +145,7 @@ def extract_one(path: Path, max_bytes: int = MAX_FILE_BYTES,
     return Extracted(path, doc)
 
 
-def extract_all(files: Iterable[Path], max_bytes: int = MAX_FILE_BYTES) -> Iterator[Extracted | Refusal]:
+def extract_all(files: Iterable[Path], max_bytes: int = MAX_FILE_BYTES,
+                lexicon: Lexicon | None = None) -> Iterator[Extracted | Refusal]:
     for path in files:
-        yield extract_one(path, max_bytes)
+        yield extract_one(path, max_bytes, lexicon=lexicon)

@@ -16,20 +16,21 @@ from typing import Any
 
 from guanxi.facts import Document
 from loaders.batch import MAX_FILE_BYTES, Extracted, Refusal, extract_one
+from loaders.facts.lexicon import Lexicon
 
 # (path, Document JSON or None, refusal reason or None): cheap to send between processes.
 Compact = tuple[str, str | None, str | None]
 
 
-def extract_compact(path: str, max_bytes: int = MAX_FILE_BYTES) -> Compact:
-    result = extract_one(Path(path), max_bytes)
+def extract_compact(path: str, max_bytes: int = MAX_FILE_BYTES, lexicon: Lexicon | None = None) -> Compact:
+    result = extract_one(Path(path), max_bytes, lexicon=lexicon)
     if isinstance(result, Refusal):
         return path, None, result.reason
     return path, result.document.model_dump_json(), None
 
 
-def _extract_chunk(paths: Sequence[str], max_bytes: int) -> list[Compact]:
-    return [extract_compact(p, max_bytes) for p in paths]
+def _extract_chunk(paths: Sequence[str], max_bytes: int, lexicon: Lexicon | None) -> list[Compact]:
+    return [extract_compact(p, max_bytes, lexicon) for p in paths]
 
 
 def expand(item: Compact) -> Extracted | Refusal:
@@ -44,15 +45,15 @@ def _chunks(paths: Sequence[str], size: int) -> list[list[str]]:
 
 
 def extract_many(paths: Iterable[Path], workers: int = 2, chunk_size: int = 16,
-                 max_bytes: int = MAX_FILE_BYTES) -> list[Extracted | Refusal]:
+                 max_bytes: int = MAX_FILE_BYTES, lexicon: Lexicon | None = None) -> list[Extracted | Refusal]:
     """Extract every file with ``workers`` processes (one: in this process, no pool)."""
     names = [str(p) for p in paths]
     if workers <= 1 or len(names) <= 1:
-        return [expand(extract_compact(p, max_bytes)) for p in names]
+        return [expand(extract_compact(p, max_bytes, lexicon)) for p in names]
     # Chunks of files, not single files: one task per file would spend its time in the queue.
     chunks = _chunks(names, max(1, chunk_size))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = pool.map(_extract_chunk, chunks, [max_bytes] * len(chunks))
+        parts = pool.map(_extract_chunk, chunks, [max_bytes] * len(chunks), [lexicon] * len(chunks))
         return [expand(item) for part in parts for item in part]
 
 
@@ -61,7 +62,7 @@ def dask_available() -> bool:
 
 
 def extract_with_dask(paths: Iterable[Path], npartitions: int = 4, scheduler: Any = "processes",
-                      max_bytes: int = MAX_FILE_BYTES) -> list[Extracted | Refusal]:
+                      max_bytes: int = MAX_FILE_BYTES, lexicon: Lexicon | None = None) -> list[Extracted | Refusal]:
     """The same with ``dask.bag`` (``pip install 'guanxi[distributed]'``).
 
     ``scheduler`` is passed to ``compute``: "processes" on this machine, or a
@@ -74,5 +75,5 @@ def extract_with_dask(paths: Iterable[Path], npartitions: int = 4, scheduler: An
     if not names:
         return []
     bag = db.from_sequence(names, npartitions=max(1, min(npartitions, len(names))))
-    compact = bag.map(extract_compact, max_bytes=max_bytes).compute(scheduler=scheduler)
+    compact = bag.map(extract_compact, max_bytes=max_bytes, lexicon=lexicon).compute(scheduler=scheduler)
     return [expand(item) for item in compact]

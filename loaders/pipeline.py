@@ -8,11 +8,18 @@ from guanxi.facts import Document
 from guanxi.ids import article_id, document_id
 from loaders.decoding import decode_bytes
 from loaders.facts import extract_article
+from loaders.facts.lexicon import Lexicon, using_lexicon
 from loaders.facts.offices import PageHomes
 from loaders.pages import split_document
 
 
-def extract_text(text: str, source: str, encoding: str = "utf-8") -> Document:
+def extract_text(text: str, source: str, encoding: str = "utf-8", lexicon: Lexicon | None = None) -> Document:
+    """``lexicon``: a newsroom's (``load_user_lexicon``); None reads with the built-in one."""
+    with using_lexicon(lexicon):
+        return _extract_text(text, source, encoding)
+
+
+def _extract_text(text: str, source: str, encoding: str) -> Document:
     doc_text = split_document(text, source=source, encoding=encoding)
     doc_id = document_id(doc_text.text)
     articles = []
@@ -34,10 +41,10 @@ def extract_text(text: str, source: str, encoding: str = "utf-8") -> Document:
     )
 
 
-def extract_bytes(data: bytes, source: str) -> Document:
+def extract_bytes(data: bytes, source: str, lexicon: Lexicon | None = None) -> Document:
     text, encoding = decode_bytes(data)
-    return extract_text(text, source=source, encoding=encoding)
+    return extract_text(text, source=source, encoding=encoding, lexicon=lexicon)
 
 
-def extract_file(path: Path) -> Document:
-    return extract_bytes(path.read_bytes(), source=path.name)
+def extract_file(path: Path, lexicon: Lexicon | None = None) -> Document:
+    return extract_bytes(path.read_bytes(), source=path.name, lexicon=lexicon)

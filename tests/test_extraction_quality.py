@@ -84,3 +84,19 @@ def test_cli_extract_json_prints_what_the_scorer_reads() -> None:
     proc = subprocess.run([str(GUANXI), "extract", "--json", str(seed)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == to_eval_json(extract_file(seed))
+
+
+def test_cli_extract_reads_with_a_newsrooms_lexicon(tmp_path: Path) -> None:
+    story = tmp_path / "river.txt"
+    story.write_text("巡河工作开展\n\n城关街道网格长张明华巡河。\n", encoding="utf-8")
+    words = tmp_path / "newsroom.lex"
+    words.write_text("[titles]\n网格长\n[roles]\n巡河 attended\n", encoding="utf-8")
+    proc = subprocess.run([str(GUANXI), "extract", "--json", "--lexicon", str(words), str(story)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert [p["name"] for p in json.loads(proc.stdout)["articles"][0]["people"]] == ["张明华"]
+    bad = tmp_path / "bad.lex"
+    bad.write_text("[weather]\n晴\n", encoding="utf-8")
+    proc = subprocess.run([str(GUANXI), "extract", "--lexicon", str(bad), str(story)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2 and "unknown section" in proc.stderr

@@ -42,3 +42,18 @@ def test_one_worker_runs_in_process(paths: list[Path]) -> None:
 def test_dask_bag_equals_serial(paths: list[Path]) -> None:
     results = extract_with_dask(paths, npartitions=3, scheduler="processes")
     assert summary(results) == serial(paths)
+
+
+def test_a_newsrooms_lexicon_reaches_the_worker_processes(tmp_path: Path) -> None:
+    from loaders.facts import load_user_lexicon
+
+    story = tmp_path / "river.txt"
+    story.write_text("巡河工作开展\n\n城关街道网格长张明华巡河。\n", encoding="utf-8")
+    words = tmp_path / "newsroom.lex"
+    words.write_text("[titles]\n网格长\n[roles]\n巡河 attended\n", encoding="utf-8")
+    results = extract_many([story, story], workers=2, chunk_size=1, lexicon=load_user_lexicon(words))
+    for result in results:
+        assert isinstance(result, Extracted)
+        assert [p.name for p in result.document.articles[0].people] == ["张明华"]
+    plain = extract_one(story)
+    assert isinstance(plain, Extracted) and plain.document.articles[0].people == []

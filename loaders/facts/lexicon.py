@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -37,6 +40,9 @@ SECTIONS = {
     "project_words": "project_words.txt",
     "generic_projects": "generic_projects.txt",
     "generic_companies": "generic_companies.txt",
+    "legal_endings": "legal_endings.txt",
+    "project_phrase_ends": "project_phrase_ends.txt",
+    "product_words": "product_words.txt",
     "companies": "",
     "roles": "role_verbs.txt",
 }
@@ -95,6 +101,18 @@ class Lexicon:
         return re.compile("(?:" + _alternation(self.get("company_words")) + ")$")
 
     @cached_property
+    def legal_ending_re(self) -> re.Pattern[str]:
+        return re.compile("(?:" + _alternation(self.get("legal_endings")) + ")$")
+
+    @cached_property
+    def project_phrase_end_re(self) -> re.Pattern[str]:
+        return re.compile("(?:" + _alternation(self.get("project_phrase_ends")) + ")$")
+
+    @cached_property
+    def product_re(self) -> re.Pattern[str]:
+        return re.compile(_alternation(self.get("product_words")))
+
+    @cached_property
     def role_re(self) -> re.Pattern[str]:
         return re.compile(_alternation(set(self.roles)))
 
@@ -107,10 +125,25 @@ class Lexicon:
         words = self.get("companies")
         return re.compile(_alternation(words)) if words else None
 
+    def extended(self, additions: dict[str, list[str]]) -> Lexicon:
+        """A new lexicon: these words on top of this one's (which stays as it is)."""
+        out = Lexicon({k: set(v) for k, v in self.words.items()}, dict(self.roles))
+        for section, words in additions.items():
+            out.add(section, words)
+        return out
+
+    def __getstate__(self) -> dict[str, object]:
+        # Sent to worker processes without its compiled patterns; they are rebuilt there.
+        return {"words": self.words, "roles": self.roles}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+
     def _reset(self) -> None:
         for name in (
             "head_re", "follower_re", "stop_re", "protect_re", "company_suffix_re",
             "company_word_re", "role_re", "compound_surnames", "known_company_re",
+            "legal_ending_re", "project_phrase_end_re", "product_re",
         ):
             self.__dict__.pop(name, None)
 
@@ -158,18 +191,35 @@ def ensure_jieba() -> None:
     if not _jieba_taught:
         jieba.initialize()
         _jieba_taught.add("")
-        _teach_jieba(LEXICON)
+        _teach_jieba(lexicon())
 
 
-LEXICON = _builtin()
+BUILTIN = _builtin()
+# The lexicon of the extraction running in this thread (or task): the built-in one unless
+# ``using_lexicon`` gives another. The rules read it with ``lexicon()``.
+_ACTIVE: ContextVar[Lexicon] = ContextVar("guanxi_lexicon", default=BUILTIN)
 
 
 def lexicon() -> Lexicon:
-    return LEXICON
+    return _ACTIVE.get()
 
 
-def load_user_lexicon(path: Path) -> None:
-    """Add a newsroom's words to the built-in lexicon (format: lexicons/README.md).
+@contextmanager
+def using_lexicon(lex: Lexicon | None) -> Iterator[Lexicon]:
+    """Run the enclosed extraction with ``lex`` (None: the built-in lexicon)."""
+    chosen = lex or BUILTIN
+    token = _ACTIVE.set(chosen)
+    if chosen is not BUILTIN:
+        _teach_jieba(chosen)
+    try:
+        yield chosen
+    finally:
+        _ACTIVE.reset(token)
+
+
+def load_user_lexicon(path: Path, base: Lexicon | None = None) -> Lexicon:
+    """The built-in lexicon (or ``base``) with a newsroom's words added (format:
+    lexicons/README.md). Nothing global changes: pass the result to the extraction.
 
     ``[section]`` lines choose where the following words go; words are
     separated by spaces or new lines; ``#`` starts a comment. In ``[roles]``
@@ -189,6 +239,4 @@ def load_user_lexicon(path: Path) -> None:
         if section is None:
             raise ValueError(f"{path}:{lineno}: words before any [section]")
         pending.setdefault(section, []).extend(to_matching(w) for w in line.split())
-    for section, words in pending.items():
-        LEXICON.add(section, words)
-    _teach_jieba(LEXICON)
+    return (base or BUILTIN).extended(pending)

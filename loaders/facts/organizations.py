@@ -11,7 +11,6 @@ from loaders.facts.sentences import Sentence
 from loaders.facts.titles import HAN, trim_left
 
 SEPARATORS = set(",;:。!?、“”\"'《》 \t\n")
-FULL_SUFFIX = re.compile(r"(?:有限公司|有限责任公司|集团公司|集团)$")
 BRACKETS = re.compile(r"\([^()]*\)|（[^（）]*）")
 BAD_FIRST = set("该本这各其子分母总此贵我你他她它")
 LIST_RE = re.compile(
@@ -172,7 +171,7 @@ def merge_companies(mentions: list[OrgMention]) -> list[Company]:
     """Group mentions of one company; the full legal name becomes the name."""
     companies: list[Company] = []
     by_key: dict[str, Company] = {}
-    ordered = sorted(mentions, key=lambda m: (not FULL_SUFFIX.search(m.key), -len(m.key)))
+    ordered = sorted(mentions, key=lambda m: (not lexicon().legal_ending_re.search(m.key), -len(m.key)))
     for men in ordered:
         if men.key in by_key:
             continue
@@ -219,7 +218,7 @@ def company_for(key: str, companies: list[Company]) -> Company | None:
 
 def org_kind(key: str) -> OrgKind:
     lex = lexicon()
-    if FULL_SUFFIX.search(key) or key.endswith("公司") or lex.company_word_re.search(key):
+    if lexicon().legal_ending_re.search(key) or key.endswith("公司") or lex.company_word_re.search(key):
         return "company"
     if PARTY_END.search(key):
         return "party"

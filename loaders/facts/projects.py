@@ -28,20 +28,12 @@ POST_AFTER = re.compile(r"负责人|经理|总监|总工|部长|专班|办公室
 COUNT = re.compile(r"^[0-9一二三四五六七八九十百千几多]+[个项批家类大]")
 COUNT_INSIDE = re.compile(r"[0-9一二三四五六七八九十]+(?:个|亿级|亿元级)")
 COUNT_END = re.compile(r"[0-9一二三四五六七八九十百千几多]+[个项批家类]$")
-# A conjunction or particle right before 项目 ("企业生产经营和项目", "最大的项目") ends a phrase, not a name.
-GENERIC_END = re.compile(r"(?:招商引资|引资|重大|重点|在建|新开工|续建|签约|招商|储备|民生|大|好|新|各类|各项|有关|相关|所有|和|与|或|的|等)$")
 FIGURE_START = re.compile(r"(?:年产|日产|年加工|年处理|[0-9])")
 OUTPUT_START = re.compile(r"年产|日产|年加工|年处理")
 YEAR_START = re.compile(r"[0-9]{4}年")
 FIRST_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 FIGURE = re.compile(r"[0-9]|[一二三四五六七八九十]期|万亩|亿元")
 LEAD_SHORT = re.compile(r"^(.{2,12}?)(?=年产|日产|年加工|年处理|年生产|新建|扩建)")
-# What a company's project makes: only then is an unknown leading word a brand
-# ('创普斯电极材料生产'), not a place or a road ('金桥路拓宽工程').
-MAKES = re.compile(
-    r"材料|电池|生产|制造|加工|装备|电子|锂|芯片|器件|设备|产品|医药|化工|精密|零部件|组件|模组|产业化|"
-    r"年产|日产|扩产|技改|研发|新能源|储能|光伏"
-)
 PLACE_END = re.compile(r"(?:省|市|区|县|镇|乡|街道|村|开发区|经开区|高新区|园区)$")
 PLACE_NEXT = re.compile(r"省|市|区|县|镇|乡|街道")
 # '…项目由X公司投资建设': X invests in the project named just before.
@@ -93,7 +85,7 @@ def _brand_prefix(core: str) -> str | None:
             continue
         if 2 <= len(run) <= 4 and i < len(tokens) and len(tok) >= 2:
             rest = "".join(tokens[i:])
-            if len(rest) >= 4 and not PLACE_END.search(run) and MAKES.search(rest):
+            if len(rest) >= 4 and not PLACE_END.search(run) and lexicon().product_re.search(rest):
                 return run
         return None
     return None
@@ -162,7 +154,7 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
         core = text[a : m.start()]
         if POST_AFTER.match(text, m.end()):
             continue
-        if len(core) < 2 or COUNT.match(core) or COUNT_END.search(core) or GENERIC_END.search(core):
+        if len(core) < 2 or COUNT.match(core) or COUNT_END.search(core) or lex.project_phrase_end_re.search(core):
             continue
         if COUNT_INSIDE.search(core) or core[0] in "和及与":
             continue  # '100亿级项目', '全国14个城市42个…项目', '和1个基础设施项目': counts, not names
