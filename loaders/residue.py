@@ -34,7 +34,7 @@ _NAV_PREFIX = re.compile(r"^(?:[上下]一版\s*[»>›]\s*)*(?:本期共\s*\d+\
 
 
 @lru_cache(maxsize=1)
-def _vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _vocabulary() -> tuple[tuple[str, ...], re.Pattern[str]]:
     starts: list[str] = []
     contains: list[str] = []
     bucket = starts
@@ -48,9 +48,12 @@ def _vocabulary() -> tuple[tuple[str, ...], tuple[str, ...]]:
             bucket = contains
         else:
             bucket.extend(to_matching(w) for w in line.split())
-    return tuple(starts), tuple(contains)
+    return tuple(starts), re.compile("|".join(re.escape(w) for w in contains))
 
 
+# Three Chinese characters anywhere: fewer make a widget ('-- 天气', '>>'), not news.
+_THREE_HAN = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){2}")
+_DIGIT = re.compile(r"\d")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -60,10 +63,10 @@ def is_residue(line: str) -> bool:
         return False
     if mh.is_meta_line(text):
         return False  # '责任编辑:X 2023-10-31 来源:Y' dates the page; the web splitter reads it
-    if mh.is_breadcrumb(text) or (len(_HAN.findall(text)) <= 2 and not re.search(r"\d", text)):
+    if mh.is_breadcrumb(text) or (not _THREE_HAN.search(text) and not _DIGIT.search(text)):
         return True  # '首页 > 新闻 > 正文'; '-- 天气', '>>': widgets, not news
     starts, contains = _vocabulary()
-    if text.startswith(starts) or any(w in text for w in contains):
+    if text.startswith(starts) or contains.search(text):
         return True
     if _SPACED_LETTERS.match(text) and not _masthead_part(re.sub(r"\s+", "", text)):
         return True  # '今 日 上 虞' is a banner; '石 泉 报' is the paper's own name
