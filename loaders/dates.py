@@ -177,7 +177,7 @@ def article_date(paragraphs: list[str], reference: str | None) -> str | None:
         dateline = _DATELINE.match(para)
         if dateline and _date_hit(para[dateline.end() :]) is not None:
             para = para[dateline.end() :]
-        for sentence in re.split(r"(?<=[。！？!?])", para)[:2]:
+        for sentence in re.split(r"(?<=[。！？!?])", para)[:3]:
             if _date_hit(sentence) is not None:
                 return resolve_date(sentence, reference)
     return None

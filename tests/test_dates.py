@@ -38,7 +38,7 @@ def test_resolve_date(text: str, reference: str | None, expected: str | None) ->
     assert resolve_date(text, reference) == expected
 
 
-def test_article_date_reads_only_the_first_sentence() -> None:
+def test_article_date_stops_at_the_first_sentence_that_says_when() -> None:
     paragraphs = ["近日，区总工会开展活动。7月6日活动启动以来，全区送去清凉。", "7月8日，又一批物资送达。"]
     assert article_date(paragraphs, "2022-07-29") is None
     assert article_date([], "2022-07-29") is None
@@ -77,3 +77,8 @@ def test_article_date_reads_the_lead_as_real_pages_write_it(
     paragraphs: list[str], reference: str, expected: str
 ) -> None:
     assert article_date(paragraphs, reference) == expected
+
+
+def test_the_date_may_come_after_two_opening_sentences() -> None:
+    lead = ["春风送暖,万物复苏。2019年的号角已经吹响。2019年3月22日上午,河东区集中开工仪式在产业园举行。"]
+    assert article_date(lead, None) == "2019-03-22"
