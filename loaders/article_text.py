@@ -16,6 +16,9 @@ class ArticleText(BaseModel):
     paragraphs: list[str] = Field(default_factory=list)
     bylines: list[Byline] = Field(default_factory=list)
     date: str | None = None  # ISO date of the reported news, None for 近日/日前
+    # What opened the lead before the news ('本报讯', '某某新闻网讯 12月24日'): a site's name there
+    # says where the story is from.
+    dateline: str | None = None
 
 
 class DocumentText(BaseModel):

@@ -114,7 +114,8 @@ def is_masthead_item_line(line: str) -> bool:
 
 
 def is_masthead_keyword_line(line: str) -> bool:
-    return len(line) <= 60 and bool(_MASTHEAD_KEYWORD.search(line))
+    # '某某新闻网讯 12月24日,…。': a short lead that names its site is a sentence, not a masthead.
+    return len(line) <= 60 and "。" not in line and bool(_MASTHEAD_KEYWORD.search(line))
 
 
 def is_publisher_line(line: str) -> bool:
@@ -216,7 +217,10 @@ def is_web_drop(line: str) -> bool:
 
 
 # '央广网开封5月21日消息(记者 某某)', '银川新闻网讯(记者 某某)': a site's dateline before a credit.
-_SITE_DATELINE = re.compile(r"^[\u4e00-\u9fff0-9]{2,16}?(?:讯|訊|消息)(?=\s*[(（])")
+_SITE_DATELINE = re.compile(
+    r"^[\u4e00-\u9fff0-9]{2,16}?(?:网|網|报|報|台|端|号|號)(?:讯|訊|消息)(?=\s*[(（]|\s*[0-9一二三四五六七八九十]{1,2}月)"
+    r"|^[\u4e00-\u9fff0-9]{2,16}?(?:讯|訊|消息)(?=\s*[(（])"
+)
 
 
 def strip_news_prefix(paragraph: str) -> str:

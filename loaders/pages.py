@@ -442,11 +442,12 @@ def _finish(draft: _Draft, index: int, reference: str | None) -> ArticleText | N
         if para:
             paragraphs.append(para)
     paragraphs = mend_paragraphs(paragraphs)
-    date = None
+    date = dateline = None
     if paragraphs:
         first = paragraphs[0]
         rest = mh.strip_news_prefix(first)
         prefix = first[: len(first) - len(rest)]
+        dateline = prefix.strip()
         rest, found = split_leading_credit(rest)
         bylines = merge(bylines, found)
         lead = [prefix + rest, *paragraphs[1:2]]
@@ -464,7 +465,7 @@ def _finish(draft: _Draft, index: int, reference: str | None) -> ArticleText | N
     if not paragraphs and not bylines:
         return None  # a lone headline-like line (a table of contents, a banner)
     return ArticleText(index=index, title=title, subtitle=subtitle, paragraphs=paragraphs,
-                       bylines=bylines, date=date)
+                       bylines=bylines, date=date, dateline=dateline or None)
 
 
 def _repeated_headline(lines: list[_Line]) -> int:

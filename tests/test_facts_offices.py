@@ -47,3 +47,24 @@ def test_a_company_s_registered_city_is_not_the_story_s_and_executives_get_no_pl
 def test_an_acting_county_head_is_not_a_post_in_代县() -> None:
     art = extract("竹山县召开会议", "5月8日,竹山县召开会议。县委副书记、代县长罗文涛主持。竹山县各部门负责人参加。")
     assert places(art)[("罗文涛", "代县长")] == "竹山县"
+
+
+def test_an_autonomous_county_named_without_its_people_is_the_home() -> None:
+    art = extract(
+        "我县集中开工项目",
+        "3月2日,江华高新区举行项目集中开工仪式,江华智能家电产业园等项目开工。县委书记罗文涛宣布开工,副县长钟立群主持。",
+    )
+    found = places(art)
+    assert found[("罗文涛", "县委书记")] == "江华瑶族自治县"
+    assert found[("钟立群", "副县长")] == "江华瑶族自治县"
+
+
+def test_the_site_named_before_the_lead_gives_the_home() -> None:
+    from loaders.pipeline import extract_text
+
+    page = "市政府召开全体会议\n\n亳州新闻网讯 12月24日下午,市政府召开全体会议。市长罗文涛主持,副市长钟立群出席。\n"
+    art = extract_text(page, "a.txt").articles[0]
+    found = places(art)
+    assert found[("罗文涛", "市长")] == "亳州市"
+    assert found[("钟立群", "副市长")] == "亳州市"
+    assert art.date is None or art.date.endswith("12-24")

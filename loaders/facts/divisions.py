@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from loaders.facts.lexicon import LEXICON_DIR
 from loaders.facts.script import to_matching
 
 LEVELS = ("province", "city", "county")
@@ -109,8 +110,16 @@ def gazetteer() -> Gazetteer:
                      frozenset(short[:2] for short in by_short))
 
 
-# '江华瑶族自治县' -> '江华', '顺河回族区' -> '顺河'.
-_AUTONOMOUS = re.compile(r"(?:[\u4e00-\u9fff]{1,6}?族)+(?:自治县|自治州|自治旗|区)$|(?:自治县|自治州|自治旗)$")
+def _autonomous() -> re.Pattern[str]:
+    """'江华瑶族自治县' -> '江华', '顺河回族区' -> '顺河', '恩施土家族苗族自治州' -> '恩施'."""
+    words = (LEXICON_DIR / "ethnic_groups.txt").read_text(encoding="utf-8")
+    groups = sorted({w for line in words.splitlines() if not line.startswith("#") for w in line.split()},
+                    key=len, reverse=True)
+    ethnic = "(?:" + "|".join(groups) + ")族"
+    return re.compile(rf"(?:{ethnic})+(?:自治县|自治州|自治旗|区)$|(?:自治县|自治州|自治旗)$")
+
+
+_AUTONOMOUS = _autonomous()
 # Short forms that are everyday words first: never read as a place on their own.
 COMMON_SHORTS = frozenset(
     ["市中", "城关", "城中", "城东", "城西", "城南", "城北", "新城", "新华", "和平", "长安", "中心", "开发", "高新", "新区", "经济", "东区", "西区", "南区", "北区", "城区", "郊区", "矿区", "河东", "河西", "江北", "江南", "江东", "城阳", "白云", "青山", "东山", "西山", "南山", "北山", "长城", "向阳", "红旗", "前进", "胜利", "铁西", "铁东", "新市", "朝阳", "海港", "永安", "兴安", "安定", "太平", "宝山", "金山", "普陀", "花山", "桃源", "清河", "通州", "鼓楼", "天山", "和田"]
@@ -137,4 +146,5 @@ _COMMON_FREQ = 500
 def is_common_word(short: str) -> bool:
     import jieba
 
+    jieba.dt.check_initialized()  # its word counts load with the dictionary, not before
     return _word_tags().get(short) in _COMMON_TAGS and jieba.dt.FREQ.get(short, 0) >= _COMMON_FREQ
