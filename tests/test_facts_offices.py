@@ -68,3 +68,18 @@ def test_the_site_named_before_the_lead_gives_the_home() -> None:
     assert found[("罗文涛", "市长")] == "亳州市"
     assert found[("钟立群", "副市长")] == "亳州市"
     assert art.date is None or art.date.endswith("12-24")
+
+
+def test_a_town_that_holds_the_event_and_a_province_named_short() -> None:
+    town = extract(
+        "郑宅镇举行项目开工仪式",
+        "11月12日上午,郑宅镇举行重大项目集中开工仪式。镇党委书记罗文涛宣布开工,副镇长钟立群主持。郑宅镇上下将全力推进项目。",
+    )
+    found = places(town)
+    assert found[("罗文涛", "镇党委书记")] == "郑宅镇"
+    assert found[("钟立群", "副镇长")] == "郑宅镇"
+    province = extract(
+        "省长会见企业客人",
+        "省委副书记、省长罗文涛会见企业客人。罗文涛说,青海资源丰富,欢迎企业立足青海、深耕青海。",
+    )
+    assert places(province)[("罗文涛", "省长")] == "青海省"

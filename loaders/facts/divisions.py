@@ -101,9 +101,11 @@ def gazetteer() -> Gazetteer:
     by_short: dict[str, list[Division]] = {}
     for div in by_code.values():
         if div.level == "province":
-            continue
-        short = _AUTONOMOUS.sub("", div.name)
-        short = short if short != div.name else div.name[:-1]
+            # '青海', '广西', '内蒙古': a province is named without its level as often as with it.
+            short = _PROVINCE_END.sub("", _AUTONOMOUS.sub("", div.name))
+        else:
+            short = _AUTONOMOUS.sub("", div.name)
+            short = short if short != div.name else div.name[:-1]
         if len(short) >= 2 and short not in COMMON_SHORTS:
             by_short.setdefault(short, []).append(div)
     return Gazetteer(by_code, by_name, max(len(n) for n in by_name), by_short,
@@ -120,6 +122,7 @@ def _autonomous() -> re.Pattern[str]:
 
 
 _AUTONOMOUS = _autonomous()
+_PROVINCE_END = re.compile(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)$")
 # Short forms that are everyday words first: never read as a place on their own.
 COMMON_SHORTS = frozenset(
     ["市中", "城关", "城中", "城东", "城西", "城南", "城北", "新城", "新华", "和平", "长安", "中心", "开发", "高新", "新区", "经济", "东区", "西区", "南区", "北区", "城区", "郊区", "矿区", "河东", "河西", "江北", "江南", "江东", "城阳", "白云", "青山", "东山", "西山", "南山", "北山", "长城", "向阳", "红旗", "前进", "胜利", "铁西", "铁东", "新市", "朝阳", "海港", "永安", "兴安", "安定", "太平", "宝山", "金山", "普陀", "花山", "桃源", "清河", "通州", "鼓楼", "天山", "和田"]
