@@ -83,3 +83,14 @@ def test_a_town_that_holds_the_event_and_a_province_named_short() -> None:
         "省委副书记、省长罗文涛会见企业客人。罗文涛说,青海资源丰富,欢迎企业立足青海、深耕青海。",
     )
     assert places(province)[("罗文涛", "省长")] == "青海省"
+
+
+def test_the_place_a_delegation_goes_to_is_not_its_home() -> None:
+    art = extract(
+        "历城区考察团赴钢城区考察",
+        "10月11日上午,区委书记罗文涛,区委副书记、区长钟立群带领考察团赴钢城区考察对接,并与钢城区签订合作协议。"
+        "钟立群介绍了历城区经济社会发展情况。",
+    )
+    found = places(art)
+    assert found[("罗文涛", "区委书记")] == "历城区"
+    assert found[("钟立群", "区长")] == "历城区"

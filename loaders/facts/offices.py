@@ -169,6 +169,20 @@ def merged(own: Homes, document: Homes) -> Homes:
     return Homes({**document.written, **own.written})
 
 
+# '带队赴某区考察', '拜访了某区政府': the place a delegation goes to is not where its officials
+# hold office; '来某县考察' names the paper's own county, which the visitors came to.
+_GOING_TO = re.compile(r"(?:赴|前往|拜访了?|赶赴|出访)$")
+_COMING_TO = re.compile(r"(?:来|来到|莅临)$")
+
+
+def _weight(text: str, start: int, headline: bool) -> int:
+    before = text[max(0, start - 3) : start]
+    if _GOING_TO.search(before):
+        return 0
+    weight = 2 if headline else 1
+    return weight + 1 if _COMING_TO.search(before) else weight
+
+
 def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[str] | None = None) -> Homes:
     gaz = gazetteer()
     counts: Counter[str] = Counter()
@@ -188,7 +202,7 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
         masked = _mask(match, company_names)
         found = _find(masked, text, gaz)
         for f in found:
-            counts[f.name] += 2 if headline else 1
+            counts[f.name] += _weight(masked, f.start, headline)
             first.setdefault(f.name, pos + f.start)
             written.setdefault(f.name, f.written)
         for name, w in _towns(masked, text, found):
