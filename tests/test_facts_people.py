@@ -184,3 +184,8 @@ def test_ranks_and_taiwan_offices_are_titles():
         "柯明哲": ["侨务委员会委员长"],
         "卢振邦": ["防卫部指挥官"],
     }
+
+
+def test_a_third_character_that_could_follow_a_name_is_the_name_s_own_on_a_tie():
+    art = extract("会见", "市委书记俞东来在会见时指出,要加快项目建设。")
+    assert set(titles(art)) == {"俞东来"}

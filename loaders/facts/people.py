@@ -92,7 +92,9 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
             score = len(m.group()) if m else 0
         if length == 3 and name[-1] in ONE_CHAR_FOLLOWERS and score and score < 100:
             score = min(score, 1)  # '韦平率考察组': 率 leads the group, it does not end the name
-        if score > best_score:
+        # On a tie the longer name wins: most names have three characters, and a third that
+        # could also follow a name ('俞东来在…': 来) is more often the name's own.
+        if score > best_score or (score and score == best_score and length == 3):
             best_score, best_len = score, length
     return best_len
 
