@@ -112,3 +112,11 @@ def test_hosts_who_receive_a_party_and_guests_at_a_ceremony_attended():
     found = roles(art)
     assert found["韩立新"] == ["attended"] and found["裴晓东"] == ["attended"]
     assert found["卢振邦"] == ["attended"] and found["柯明哲"] == ["attended"]
+
+
+def test_a_dated_lead_names_who_was_there_without_a_role_verb():
+    art = extract(
+        "县领导参加义务植树活动",
+        "3月12日上午,县委书记韩立新,县委副书记、县长裴晓东等四大班子领导来到生态农业项目区开展义务植树活动。",
+    )
+    assert roles(art) == {"韩立新": ["attended"], "裴晓东": ["attended"]}

@@ -69,8 +69,10 @@ def named_in_lead(reading: ArticleReading) -> None:
     """Officials named with their titles in the lead of an event report were there, whatever verb
     the lead uses: the lead is the event."""
     lead = [s for s in reading.sentences if s.paragraph == 0][:2]
-    if not reading.roles or not any(LEAD_EVENT.search(s.match) for s in lead):
+    if not any(LEAD_EVENT.search(s.match) for s in lead):
         return
+    if not reading.roles and not any(LEAD_DATE.search(s.match) for s in lead):
+        return  # no role verb anywhere and no day named: a feature, not an event report
     for sent in lead:
         if REPORTED.search(sent.match):
             continue
@@ -79,6 +81,9 @@ def named_in_lead(reading: ArticleReading) -> None:
                 reading.roles[men.key] = ["attended"]
                 reading.role_sentence.setdefault(men.key, sent.text)
                 reading.role_rule[men.key] = "named-in-lead"
+
+
+LEAD_DATE = re.compile(r"[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日")
 
 
 # '与会县领导共同见证签约', '我县领导一行见证了签约': the officials present witnessed it. Not

@@ -94,7 +94,7 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
             score = min(score, 1)  # '韦平率考察组': 率 leads the group, it does not end the name
         # On a tie the longer name wins: most names have three characters, and a third that
         # could also follow a name ('俞东来在…': 来) is more often the name's own.
-        if score > best_score or (score and score == best_score and length == 3):
+        if score > best_score or (score and score == best_score and length == 3 and name[-1] not in ONE_CHAR_FOLLOWERS):
             best_score, best_len = score, length
     return best_len
 
