@@ -45,6 +45,7 @@ DEFAULT_USER = "neo4j"
 FACTORY_PASSWORD = "neo4j"
 
 START_TIMEOUT_S = 120.0
+LIVENESS_CHECK_AFTER_S = 1.0
 STOP_TIMEOUT_S = 60.0
 _POLL_S = 0.5
 
@@ -499,6 +500,9 @@ def open_driver(settings: Settings) -> neo4j.Driver:
         # An API read while Neo4j is down should turn into a 503 within seconds; loads have their
         # own longer retry around each article (graph/retry.py).
         max_transaction_retry_time=min(settings.query_timeout_s, 5.0),
+        # A pooled connection idle for a moment is checked (one RESET) before it is used: after a
+        # restart the dead ones are dropped at once instead of failing a query and waiting for a retry.
+        liveness_check_timeout=LIVENESS_CHECK_AFTER_S,
     )
 
 
