@@ -7,9 +7,11 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from api.deps import GraphState, lifespan
 from api.errors import install_error_handlers
+from api.problems import UNAVAILABLE
 from api.routes import all_routers
 from api.security import install_request_limits
 from guanxi.settings import Settings, get_settings
@@ -18,11 +20,14 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    app = FastAPI(
+    # /docs and /redoc from files the app serves itself: they work with no network.
+    app = FastAPIOffline(
         title="guanxi",
         summary="Officials, companies, projects and events from Chinese local government news.",
         version="0.1.0",
         lifespan=lifespan,
+        responses=UNAVAILABLE,
+        static_url="/docs-assets",
     )
     app.state.graph = GraphState(settings or get_settings())
     install_error_handlers(app)

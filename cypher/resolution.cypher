@@ -9,9 +9,9 @@
 // gives), which the server checks, as the key lists every company holding the window anywhere.
 
 // Everything an article asks before its first decision, in one round trip: what an earlier load
-// of it resolved its mentions to (empty on a first load), the manual corrections (merges
-// everywhere, splits that name this article, oldest first, with their targets' names), the people
-// of its names and the organisations of all its name clusters.
+// of it resolved its mentions to (empty on a first load), the manual corrections that are not
+// undone (merges everywhere, splits that name this article, oldest first, with their targets'
+// names), the people of its names and the organisations of all its name clusters.
 // name: resolve_lookup_article
 CALL () {
   MATCH (n:Entity)-[:MENTIONED_IN]->(:Article {id: $article_id})
@@ -19,13 +19,14 @@ CALL () {
 }
 CALL () {
   MATCH (c:Correction {kind: 'merge'})
+  WHERE c.undone_at IS NULL
   WITH c ORDER BY c.at
   OPTIONAL MATCH (t:Entity {id: c.into_id})
   RETURN collect([c.from_id, c.into_id, t.name]) AS merges
 }
 CALL () {
   MATCH (c:Correction {kind: 'split'})
-  WHERE $article_id IN c.article_ids
+  WHERE $article_id IN c.article_ids AND c.undone_at IS NULL
   WITH c ORDER BY c.at
   OPTIONAL MATCH (t:Entity {id: c.new_id})
   RETURN collect([c.from_id, c.new_id, t.name]) AS splits

@@ -17,6 +17,10 @@ CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name);
 CREATE INDEX project_name IF NOT EXISTS FOR (n:Project) ON (n.name);
 CREATE INDEX event_name IF NOT EXISTS FOR (n:Event) ON (n.name);
 CREATE INDEX event_article IF NOT EXISTS FOR (n:Event) ON (n.article_id);
+// Corrections keep their ids across an export and an import (graph/corrections.py); a merged-away id
+// finds where it went through from_id.
+CREATE CONSTRAINT correction_id IF NOT EXISTS FOR (n:Correction) REQUIRE n.id IS UNIQUE;
+CREATE INDEX correction_from IF NOT EXISTS FOR (n:Correction) ON (n.from_id);
 CREATE INDEX signing_article IF NOT EXISTS FOR (n:Signing) ON (n.article_id);
 CREATE INDEX article_title IF NOT EXISTS FOR (n:Article) ON (n.title);
 // The title edges an article gave: an event page's attendees and the companies met at a person's

@@ -215,12 +215,16 @@ CALL (p, t, title, old) {
 }
 SET r.load_id = $load_id, r.as_of = row.as_of, r.org = null, r.sentence = row.sentence, r.rule = row.rule
 
+// Two mentions of one article that resolve to one person (a manual merge of two names) are one
+// attendance: every role of either is kept, not only the last row's.
 // name: merge_attendance
 UNWIND $rows AS row
-MATCH (p:Person {id: row.person_id})
-MATCH (e:Event {id: row.event_id})
+WITH row.person_id AS pid, row.event_id AS eid, collect(row) AS same
+WITH pid, eid, same[0] AS row, reduce(acc = [], r IN same | acc + [x IN r.roles WHERE NOT x IN acc]) AS roles
+MATCH (p:Person {id: pid})
+MATCH (e:Event {id: eid})
 MERGE (p)-[r:ATTENDED {article_id: $article_id}]->(e)
-SET r.load_id = $load_id, r.roles = row.roles, r.date = row.date, r.sentence = row.sentence, r.rule = row.rule
+SET r.load_id = $load_id, r.roles = roles, r.date = row.date, r.sentence = row.sentence, r.rule = row.rule
 
 // A company and its project: one edge per article too (see merge_positions_in_org).
 // name: merge_runs

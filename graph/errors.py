@@ -23,6 +23,10 @@ class GraphUnavailable(GraphError):
     """Neo4j cannot be reached (down, wrong address or password, session lost)."""
 
 
+class GraphLoginRefused(GraphUnavailable):
+    """Neo4j refuses to log in: a wrong password, or too many wrong ones lately (AuthenticationRateLimit)."""
+
+
 class GraphQueryTimeout(GraphError):
     """A query ran past the configured time limit."""
 
@@ -37,6 +41,13 @@ class ArticleWriteError(GraphError):
         self.cause = cause
 
 
+def is_login_refusal(exc: BaseException) -> bool:
+    """Neo4j's security errors: a wrong password, or a user locked for a while after too many
+    (``Neo.ClientError.Security.AuthenticationRateLimit``, which the driver raises as a plain ClientError)."""
+    code = getattr(exc, "code", None) or ""
+    return isinstance(exc, ClientError) and code.startswith("Neo.ClientError.Security.")
+
+
 @contextlib.contextmanager
 def translate_driver_errors() -> Iterator[None]:
     """Turn the driver's connection and timeout errors into the graph layer's own."""
@@ -45,8 +56,10 @@ def translate_driver_errors() -> Iterator[None]:
     except (ServiceUnavailable, SessionExpired, DatabaseUnavailable) as exc:
         raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
     except AuthError as exc:
-        raise GraphUnavailable(f"Neo4j refused the credentials: {exc}") from exc
+        raise GraphLoginRefused(f"Neo4j refused the credentials: {exc}") from exc
     except ClientError as exc:
+        if is_login_refusal(exc):
+            raise GraphLoginRefused(f"Neo4j refused the login: {exc.message}") from exc
         if exc.code and "TransactionTimedOut" in exc.code:
             raise GraphQueryTimeout(f"the query took too long: {exc.message}") from exc
         raise

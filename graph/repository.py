@@ -534,6 +534,32 @@ class GraphRepository:
 
         return list_corrections(self.driver, self.database, id, limit, offset)
 
+    def correction(self, id: str) -> Any:
+        from graph.corrections import get_correction
+
+        return get_correction(self.driver, self.database, id)
+
+    def undo_correction(self, id: str, by: str, reason: str | None = None) -> Any:
+        from graph.corrections import undo_correction
+
+        return undo_correction(self.driver, self.database, id, by, reason)
+
+    def merged_into(self, id: str) -> str | None:
+        """Where a merged-away id went, so that an old link finds the node that holds its facts."""
+        from graph.corrections import merged_into
+
+        return merged_into(self.driver, self.database, id)
+
+    def export_corrections(self) -> list[dict[str, Any]]:
+        from graph.corrections import export_corrections
+
+        return export_corrections(self.driver, self.database)
+
+    def import_corrections(self, records: list[dict[str, Any]]) -> int:
+        from graph.corrections import import_corrections
+
+        return import_corrections(self.driver, self.database, records)
+
 
 def _describe(kind: str, row: Record) -> str:
     if kind == "person":

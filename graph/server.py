@@ -29,6 +29,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import neo4j
 from neo4j.exceptions import AuthError, ClientError, DatabaseUnavailable, ServiceUnavailable
@@ -37,11 +38,14 @@ from guanxi.settings import REPO_ROOT, Settings
 
 POM_PATH = REPO_ROOT / "neo4j-server" / "pom.xml"
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
+# neo4j-admin, from the same jars: dump and load of a stopped database.
+ADMIN_ENTRY_POINT = "org.neo4j.cli.AdminTool"
 DEFAULT_USER = "neo4j"
 # The password every fresh Neo4j ships with; it is marked expired and must be changed first.
 FACTORY_PASSWORD = "neo4j"
 
 START_TIMEOUT_S = 120.0
+LIVENESS_CHECK_AFTER_S = 1.0
 STOP_TIMEOUT_S = 60.0
 _POLL_S = 0.5
 
@@ -394,6 +398,55 @@ class LocalNeo4j:
         for folder in (self.data_dir / "databases" / database, self.data_dir / "transactions" / database):
             shutil.rmtree(folder, ignore_errors=True)
 
+    # backups
+
+    def dump(self, database: str, path: Path) -> int:
+        """Neo4j's own ``neo4j-admin database dump`` of one database into ``path``; returns its size.
+
+        Only while the server is stopped. Written beside ``path`` first and renamed when complete,
+        so an interrupted dump never looks like a backup.
+        """
+        self._check_stopped(database, "dumping")
+        path = Path(path)
+        partial = path.with_name(path.name + ".partial")
+        try:
+            with open(partial, "wb") as out:
+                self._admin(["database", "dump", database, "--to-stdout"], stdout=out)
+            partial.replace(path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                partial.unlink()
+        return path.stat().st_size
+
+    def restore(self, database: str, path: Path) -> None:
+        """``neo4j-admin database load`` of a dump over one database (its graph is replaced)."""
+        self._check_stopped(database, "restoring")
+        if not Path(path).is_file():
+            raise Neo4jServerError(f"no dump at {path}")
+        with open(path, "rb") as source:
+            self._admin(["database", "load", database, "--from-stdin", "--overwrite-destination=true"],
+                        stdin=source)
+
+    def _check_stopped(self, database: str, doing: str) -> None:
+        if self.pid() is not None:
+            raise Neo4jServerError(f"stop Neo4j instance {self.name!r} before {doing} its database {database!r}")
+        if not _plain_name(database) or database == "system":
+            raise Neo4jServerError(f"will not touch database {database!r}")
+
+    def _admin(self, args: list[str], stdin: IO[bytes] | None = None, stdout: IO[bytes] | None = None) -> None:
+        """Runs Neo4j's admin tool from the project's jars on this instance's configuration."""
+        ensure_jars(self.settings, self.pom)
+        self.write_conf()
+        command = [_find_java(), "-Xmx512m", *_JVM_FLAGS, "-cp", f"{lib_dir(self.settings).resolve()}/*",
+                   ADMIN_ENTRY_POINT, *args]
+        env = {**os.environ, "NEO4J_HOME": str(self.root), "NEO4J_CONF": str(self.conf_dir)}
+        done = subprocess.run(command, stdin=stdin if stdin is not None else subprocess.DEVNULL,
+                              stdout=stdout if stdout is not None else subprocess.PIPE, stderr=subprocess.PIPE,
+                              env=env, cwd=self.root, check=False)
+        if done.returncode != 0:
+            tail = _tail_text(done.stderr.decode("utf-8", errors="replace").strip(), 15)
+            raise Neo4jServerError(f"neo4j-admin {' '.join(args[:2])} failed (exit {done.returncode}):\n{tail}")
+
     @staticmethod
     def _terminate(pid: int, timeout_s: float) -> None:
         with contextlib.suppress(ProcessLookupError):
@@ -447,6 +500,9 @@ def open_driver(settings: Settings) -> neo4j.Driver:
         # An API read while Neo4j is down should turn into a 503 within seconds; loads have their
         # own longer retry around each article (graph/retry.py).
         max_transaction_retry_time=min(settings.query_timeout_s, 5.0),
+        # A pooled connection idle for a moment is checked (one RESET) before it is used: after a
+        # restart the dead ones are dropped at once instead of failing a query and waiting for a retry.
+        liveness_check_timeout=LIVENESS_CHECK_AFTER_S,
     )
 
 

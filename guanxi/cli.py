@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from guanxi.cli_bulk import export_csv
+from guanxi.cli_editors import editors_app
 from guanxi.cli_entities import entities_app
 from guanxi.cli_neo4j import neo4j_app
 from guanxi.settings import get_settings
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 
 app = typer.Typer(help="guanxi: a knowledge graph of officials, companies, projects and events.", no_args_is_help=True)
 app.add_typer(neo4j_app, name="neo4j", help="Run the project's own local Neo4j.")
-app.add_typer(entities_app, name="entities", help="Merge, split and export entities.")
+app.add_typer(entities_app, name="entities", help="Merge, split, undo and export entities.")
+app.add_typer(editors_app, name="editors", help="Give editors their own API keys (kept hashed).")
 app.command("export-csv")(export_csv)
 
 err = Console(stderr=True)

@@ -6,6 +6,7 @@ Corrections made here are the same as the API's (graph/corrections.py) and survi
 from __future__ import annotations
 
 import getpass
+import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -94,18 +95,69 @@ def split(
 
 
 @entities_app.command()
+def undo(
+    correction_id: Annotated[str, typer.Argument(help="The correction to undo (see `guanxi entities corrections`).")],
+    reason: Annotated[str | None, typer.Option("--reason", "-r", help="Why: kept in the audit trail.")] = None,
+    by: By = None,
+) -> None:
+    """Undo a merge or a split: the graph goes back exactly as it was before it."""
+    with _repository() as repo:
+        done = _correct(lambda: repo.undo_correction(correction_id, by=by or getpass.getuser(), reason=reason))
+    Console().print(f"undid the {done.kind} {done.id}: {done.moved_relationships} facts are back where they were")
+
+
+corrections_app = typer.Typer(help="The audit trail of corrections; export and import it.", invoke_without_command=True)
+entities_app.add_typer(corrections_app, name="corrections")
+
+
+@corrections_app.callback()
 def corrections(
-    entity_id: Annotated[str | None, typer.Argument(help="Only corrections touching this id.")] = None,
+    ctx: typer.Context,
+    entity_id: Annotated[str | None, typer.Option("--id", help="Only corrections touching this id.")] = None,
     limit: Annotated[int, typer.Option(min=1)] = 50,
 ) -> None:
-    """The audit trail of corrections, newest first."""
+    """The audit trail of corrections, newest first (or `export` / `import` it)."""
+    if ctx.invoked_subcommand is not None:
+        return
     with _repository() as repo:
         found = _correct(lambda: repo.corrections(entity_id, limit=limit))
-    table = Table("when", "who", "what", "ids", "why")
+    table = Table("id", "when", "who", "what", "ids", "why", "undone")
     for c in found:
         ids = f"{c.from_id} → {c.into_id}" if c.kind == "merge" else f"{c.from_id} ⇢ {c.new_id}"
-        table.add_row(c.at, c.by, c.kind, ids, c.reason)
+        table.add_row(c.id, c.at, c.by, c.kind, ids, c.reason, c.undone_at or "")
     Console().print(table)
+
+
+@corrections_app.command("export")
+def corrections_export(
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write; default stdout.")] = None,
+) -> None:
+    """Every correction as JSON lines, oldest first: with the sources, all it takes to rebuild the graph."""
+    with _repository() as repo:
+        records = _correct(repo.export_corrections)
+    body = "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records)
+    if out is None:
+        sys.stdout.write(body)
+    else:
+        out.write_text(body, encoding="utf-8")
+        err.print(f"wrote {out}: {len(records)} corrections")
+
+
+@corrections_app.command("import")
+def corrections_import(
+    source: Annotated[Path, typer.Argument(help="JSON lines from `guanxi entities corrections export`.")],
+) -> None:
+    """Store exported corrections in this graph; the next load of the same sources applies them."""
+    try:
+        lines = source.read_text(encoding="utf-8").splitlines()
+        records = [json.loads(line) for line in lines if line.strip()]
+    except (OSError, ValueError) as exc:
+        err.print(f"[red]error:[/red] cannot read {source}: {exc}")
+        raise typer.Exit(1) from exc
+    with _repository() as repo:
+        added = _correct(lambda: repo.import_corrections(records))
+    Console().print(f"imported {added} of {len(records)} corrections ({len(records) - added} were already here); "
+                    "load the sources to apply them")
 
 
 @entities_app.command()

@@ -1,4 +1,4 @@
-"""`guanxi neo4j start|stop|status|jars`: the project's own local Neo4j server.
+"""`guanxi neo4j start|stop|status|dump|restore|jars`: the project's own local Neo4j server.
 
 Also runnable as `python -m guanxi.cli_neo4j ...` (the Makefile does, so it works before the
 sub-app is registered anywhere).
@@ -6,6 +6,10 @@ sub-app is registered anywhere).
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -122,6 +126,79 @@ def status(instance: InstanceOption = None) -> None:
     _show(current)
     if not current.running:
         raise typer.Exit(code=3)
+
+
+DatabaseOption = Annotated[str | None, typer.Option("--database", help="Which database (default: settings).")]
+
+
+def _instance(instance: str | None) -> tuple[Settings, LocalNeo4j]:
+    """The instance as it last ran: started again after a backup on the port it had."""
+    settings = _settings(instance)
+    settings = settings.model_copy(update={"bolt_port": LocalNeo4j(settings).configured_bolt_port()})
+    return settings, LocalNeo4j(settings)
+
+
+@contextmanager
+def _stopped(server: LocalNeo4j) -> Iterator[None]:
+    """The server stopped for the body, and started again after it if it was running."""
+    was_running = server.status().running
+    if was_running:
+        with console.status(f"Stopping Neo4j instance {server.name}…"):
+            server.stop()
+    try:
+        yield
+    finally:
+        if was_running:
+            with console.status(f"Starting Neo4j instance {server.name} again…"):
+                server.start()
+
+
+@neo4j_app.command()
+def dump(
+    path: Annotated[Path, typer.Argument(help="The dump file to write (e.g. backups/graph-2024-05-01.dump).")],
+    instance: InstanceOption = None,
+    database: DatabaseOption = None,
+) -> None:
+    """Back the graph up with neo4j-admin (the server stops for it and starts again)."""
+    settings, server = _instance(instance)
+    if _external_note(settings):
+        raise _fail("back up an external server with its own neo4j-admin")
+    name = database or settings.neo4j_database
+    started = time.monotonic()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _stopped(server), console.status(f"Dumping database {name}…"):
+            size = server.dump(name, path)
+    except (Neo4jServerError, OSError) as error:
+        raise _fail(str(error)) from None
+    console.print(f"dumped database {name} of instance {settings.instance} to {path}: "
+                  f"{size / 1e6:.1f} MB in {time.monotonic() - started:.1f} s", highlight=False)
+
+
+@neo4j_app.command()
+def restore(
+    path: Annotated[Path, typer.Argument(help="A dump file from `guanxi neo4j dump`.")],
+    instance: InstanceOption = None,
+    database: DatabaseOption = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Replace the graph without asking.")] = False,
+) -> None:
+    """Replace the graph with a dump (the server stops for it and starts again)."""
+    settings, server = _instance(instance)
+    if _external_note(settings):
+        raise _fail("restore an external server with its own neo4j-admin")
+    name = database or settings.neo4j_database
+    if not path.is_file():
+        raise _fail(f"no dump at {path}")
+    if not yes and not typer.confirm(f"Replace database {name} of instance {settings.instance} with {path}?"):
+        raise typer.Exit(code=1)
+    started = time.monotonic()
+    try:
+        with _stopped(server), console.status(f"Restoring database {name}…"):
+            server.restore(name, path)
+    except (Neo4jServerError, OSError) as error:
+        raise _fail(str(error)) from None
+    console.print(f"restored database {name} of instance {settings.instance} from {path} "
+                  f"in {time.monotonic() - started:.1f} s", highlight=False)
 
 
 @neo4j_app.command()

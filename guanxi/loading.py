@@ -62,9 +62,9 @@ def run_load(
 
     ``writers`` files are loaded at once, each from its own thread.
     """
-    from neo4j.exceptions import AuthError, ServiceUnavailable
+    from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
 
-    from graph.errors import GraphError, GraphUnavailable
+    from graph.errors import GraphError, GraphUnavailable, is_login_refusal
     from graph.server import Neo4jServerError, open_driver
     from graph.writer import GraphWriter
 
@@ -81,6 +81,14 @@ def run_load(
             f"[red]error:[/red] cannot reach Neo4j: {_one_line(str(exc))}. Start it with `guanxi neo4j start`.",
             soft_wrap=True,
         )
+        return EXIT_NEO4J
+    except ClientError as exc:
+        if not is_login_refusal(exc):
+            raise
+        # AuthenticationRateLimit: wrong passwords (maybe another client's) locked the user a while.
+        console.print(f"[red]error:[/red] Neo4j refused the login: {_one_line(exc.message or str(exc))} "
+                      "Check the password; after too many wrong ones Neo4j waits a few seconds before it "
+                      "accepts the right one.", soft_wrap=True)
         return EXIT_NEO4J
 
     def tell_retry(attempt: int, delay: float, exc: BaseException) -> None:

@@ -34,9 +34,15 @@ class Settings(BaseSettings):
     query_timeout_s: float = 15.0
     connection_timeout_s: float = 5.0
 
-    # Write endpoints need this key; reads stay open.
+    # Write endpoints need a key: this shared one, or an editor's own (guanxi/editor_keys.py), kept
+    # hashed in editor_keys_file (default: editor-keys under home). Reads stay open.
     api_key: str | None = None
+    editor_keys_file: Path | None = None
     user_lexicon: Path | None = None
+
+    @property
+    def editor_keys_path(self) -> Path:
+        return self.editor_keys_file or Path(self.home) / "editor-keys"
 
 
 @lru_cache(maxsize=1)

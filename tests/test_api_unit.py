@@ -65,6 +65,9 @@ class FakeRepository:
     def node(self, id: str) -> GraphNode | None:
         return NODES.get(id)
 
+    def merged_into(self, id: str) -> str | None:
+        return "per-1" if id == "per-old" else None
+
     def paths(self, from_id: str, to_id: str, max_hops: int = 4, limit: int = 3) -> list[GraphPath]:
         return [GraphPath(length=0, nodes=[NODES[from_id]], steps=[])]
 
@@ -127,7 +130,7 @@ def test_health_degraded_when_neo4j_is_down(down_client: TestClient) -> None:
 def test_every_read_answers_503_with_a_message_when_neo4j_is_down(down_client: TestClient, path: str) -> None:
     response = down_client.get(path)
     assert response.status_code == 503
-    assert "unavailable" in response.json()["detail"]
+    assert "not reachable" in response.json()["detail"]
 
 
 def test_search_passes_filters_to_the_repository(client: TestClient, fake: FakeRepository) -> None:
@@ -202,7 +205,8 @@ def test_app_starts_and_answers_503_when_no_driver_can_be_opened(monkeypatch: py
         assert client.get("/health").status_code == 503
         response = client.get("/people/per-1")
         assert response.status_code == 503
-        assert "never been started" in response.json()["reason"]
+        # The reason is for the log, not for the reader.
+        assert response.json() == {"detail": "The graph database is not reachable; try again shortly."}
 
 
 
@@ -216,4 +220,4 @@ def test_the_real_repository_answers_503_when_nothing_listens() -> None:
         assert health.json() == {"status": "degraded", "neo4j": False}
         response = client.get("/search", params={"q": "周明"})
         assert response.status_code == 503
-        assert "unavailable" in response.json()["detail"]
+        assert "not reachable" in response.json()["detail"]

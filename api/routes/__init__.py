@@ -8,4 +8,5 @@ from fastapi import APIRouter
 def all_routers() -> list[APIRouter]:
     from api.routes import corrections, entities, explore, export, health, search
 
-    return [module.router for module in (health, search, entities, explore, corrections, export)]
+    return [*(module.router for module in (health, search, entities, explore, corrections, export)),
+            corrections.writes]

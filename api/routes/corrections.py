@@ -1,6 +1,7 @@
-"""Manual corrections: merge two nodes into one, split another's articles off; with an audit trail.
+"""Manual corrections: merge two nodes into one, split another's articles off, undo either; with an
+audit trail that names the owner of the key each was made with.
 
-Writes need the API key (api/security.py); the list of corrections is open to read.
+Writes need an API key (api/security.py), checked before the body is read; the trail is open to read.
 """
 
 from __future__ import annotations
@@ -8,29 +9,39 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from pydantic import BaseModel, Field
 
 from api.deps import Repo
-from api.security import require_api_key
-from graph.corrections import Correction, CorrectionError, EntityNotFound
+from api.problems import ErrorBody, described
+from api.security import KeyFirstRoute, require_api_key
+from graph.corrections import (
+    Correction,
+    CorrectionDetail,
+    CorrectionError,
+    CorrectionNotFound,
+    EntityNotFound,
+)
 
 router = APIRouter(tags=["corrections"])
+writes = APIRouter(tags=["corrections"], route_class=KeyFirstRoute)
 
 EntityId = Annotated[str, Path(min_length=1, max_length=100, description="A person, organization or project id")]
-Editor = Annotated[str | None, Header(alias="X-Guanxi-User", max_length=100, description="Who makes the change")]
+CorrectionId = Annotated[str, Path(min_length=1, max_length=100, description="A correction's id")]
+Editor = Annotated[str, Depends(require_api_key)]
 WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"description": "Missing or wrong X-API-Key"},
-    403: {"description": "Writes are disabled (no GUANXI_API_KEY on the server)"},
-    404: {"description": "No such id"},
-    409: {"description": "The correction cannot be made (different kinds, nothing to split, …)"},
+    **described(401, "Missing or wrong X-API-Key"),
+    **described(403, "Writes are disabled (no key configured on the server, or GUANXI_API_KEY too short)"),
+    **described(404, "No such id"),
+    **described(409, "The correction cannot be made (different kinds, nothing to split, a later correction "
+                     "stands on it, …)"),
+    **described(429, "Too many wrong keys from this address; wait Retry-After seconds"),
 }
 
 
 class MergeRequest(BaseModel):
     other_id: str = Field(min_length=1, max_length=100, description="The node merged into the one in the path")
     reason: str = Field(min_length=1, max_length=1000, description="Why: kept in the audit trail")
-    by: str | None = Field(default=None, max_length=100, description="Who; else the X-Guanxi-User header")
 
 
 class SplitRequest(BaseModel):
@@ -38,32 +49,37 @@ class SplitRequest(BaseModel):
                                    description="The articles whose mentions belong to someone else")
     reason: str = Field(min_length=1, max_length=1000)
     name: str | None = Field(default=None, max_length=200, description="A name for the new node (default: the same)")
-    by: str | None = Field(default=None, max_length=100)
+
+
+class UndoRequest(BaseModel):
+    reason: str | None = Field(default=None, max_length=1000, description="Why: kept in the audit trail")
 
 
 def _apply(action: Callable[[], Correction]) -> Correction:
     try:
         return action()
-    except EntityNotFound as exc:
+    except (EntityNotFound, CorrectionNotFound) as exc:
         raise HTTPException(status_code=404, detail=str(exc)) from exc
     except CorrectionError as exc:
         raise HTTPException(status_code=409, detail=str(exc)) from exc
 
 
-@router.post("/entities/{id}/merge", response_model=Correction, responses=WRITE_ERRORS,
-             dependencies=[Depends(require_api_key)],
+@writes.post("/entities/{id}/merge", response_model=Correction, responses=WRITE_ERRORS,
              summary="Merge another node into this one: its facts move here, its names become aliases")
-def merge(id: EntityId, body: MergeRequest, repo: Repo, editor: Editor = None) -> Correction:
-    by = body.by or editor or "api"
-    return _apply(lambda: repo.merge_entities(id, body.other_id, by=by, reason=body.reason))
+def merge(id: EntityId, body: MergeRequest, repo: Repo, editor: Editor) -> Correction:
+    return _apply(lambda: repo.merge_entities(id, body.other_id, by=editor, reason=body.reason))
 
 
-@router.post("/entities/{id}/split", response_model=Correction, responses=WRITE_ERRORS,
-             dependencies=[Depends(require_api_key)],
+@writes.post("/entities/{id}/split", response_model=Correction, responses=WRITE_ERRORS,
              summary="Split what some articles say about this node off to a new node of the same kind")
-def split(id: EntityId, body: SplitRequest, repo: Repo, editor: Editor = None) -> Correction:
-    by = body.by or editor or "api"
-    return _apply(lambda: repo.split_entity(id, body.article_ids, by=by, reason=body.reason, name=body.name))
+def split(id: EntityId, body: SplitRequest, repo: Repo, editor: Editor) -> Correction:
+    return _apply(lambda: repo.split_entity(id, body.article_ids, by=editor, reason=body.reason, name=body.name))
+
+
+@writes.post("/corrections/{id}/undo", response_model=Correction, responses=WRITE_ERRORS,
+             summary="Undo a merge or split: the graph is put back exactly as it was before it")
+def undo(id: CorrectionId, repo: Repo, editor: Editor, body: UndoRequest | None = None) -> Correction:
+    return _apply(lambda: repo.undo_correction(id, by=editor, reason=(body.reason if body else None)))
 
 
 @router.get("/corrections", response_model=list[Correction], summary="The audit trail, newest first")
@@ -74,6 +90,15 @@ def corrections(
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> list[Correction]:
     return list(repo.corrections(entity, limit=limit, offset=offset))
+
+
+@router.get("/corrections/{id}", response_model=CorrectionDetail, responses={404: {"model": ErrorBody}},
+            summary="One correction with every fact it moved, as the fact was before")
+def correction(id: CorrectionId, repo: Repo) -> CorrectionDetail:
+    found = repo.correction(id)
+    if found is None:
+        raise HTTPException(status_code=404, detail=f"no correction with id {id!r}")
+    return found  # type: ignore[no-any-return]
 
 
 @router.get("/entities/{id}/corrections", response_model=list[Correction],

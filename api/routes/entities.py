@@ -14,19 +14,19 @@ router = APIRouter(tags=["entities"])
 
 @router.get("/people/{id}", response_model=PersonDetail, responses=NOT_FOUND)
 def person(id: EntityId, repo: Repo, limit: DetailLimit = DETAIL_LIMIT) -> PersonDetail:
-    return _found(repo.person(id, limit), "person", id)
+    return _found(repo.person(id, limit), "person", id, repo)
 
 
 @router.get("/events/{id}", response_model=EventDetail, responses=NOT_FOUND)
 def event(id: EntityId, repo: Repo, limit: DetailLimit = DETAIL_LIMIT) -> EventDetail:
-    return _found(repo.event(id, limit), "event", id)
+    return _found(repo.event(id, limit), "event", id, repo)
 
 
 @router.get("/organizations/{id}", response_model=OrganizationDetail, responses=NOT_FOUND)
 def organization(id: EntityId, repo: Repo, limit: DetailLimit = DETAIL_LIMIT) -> OrganizationDetail:
-    return _found(repo.organization(id, limit), "organization", id)
+    return _found(repo.organization(id, limit), "organization", id, repo)
 
 
 @router.get("/projects/{id}", response_model=ProjectDetail, responses=NOT_FOUND)
 def project(id: EntityId, repo: Repo, limit: DetailLimit = DETAIL_LIMIT) -> ProjectDetail:
-    return _found(repo.project(id, limit), "project", id)
+    return _found(repo.project(id, limit), "project", id, repo)

@@ -4,10 +4,11 @@ by ``from_date``/``to_date`` (ISO dates, inclusive) and, where it has one, ``pla
 
 from __future__ import annotations
 
+import calendar
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from api.deps import Repo
 from api.routes.common import NOT_FOUND, EntityId, found_or_404
@@ -15,7 +16,25 @@ from graph.views import Contacts, GraphNode, GraphPath, GraphView, Officials, Ti
 
 router = APIRouter(tags=["explore"])
 
-IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="ISO date, e.g. 2023-05-01")]
+
+
+def _real_date(value: str | None) -> str | None:
+    """A year, a month or a day that exists: 2023-02-30 and 2023-99-99 are refused with the reason."""
+    if value is None:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) > 1 and not 1 <= parts[1] <= 12:
+        raise ValueError(f"{value} is not a date: the month must be 01 to 12")
+    if len(parts) > 2:
+        last = calendar.monthrange(parts[0], parts[1])[1] if parts[0] >= 1 else 31
+        if not 1 <= parts[2] <= last:
+            raise ValueError(f"{value} is not a date: that month has days 01 to {last:02d}")
+    return value
+
+
+IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                                      description="ISO date (a year, a month or a day), e.g. 2023-05-01"),
+                    AfterValidator(_real_date)]
 Place = Annotated[str | None, Query(min_length=1, max_length=50, description="Any part of a place, e.g. 鹤泉")]
 Limit = Annotated[int, Query(ge=1, le=200)]
 Offset = Annotated[int, Query(ge=0, le=100_000)]
@@ -24,7 +43,7 @@ PathType = Literal["ATTENDED", "HOLDS_POSITION", "SIGNED", "RUNS", "PARTY_TO", "
 
 def _dates(from_date: str | None, to_date: str | None) -> None:
     if from_date and to_date and from_date > to_date:
-        raise HTTPException(status_code=422, detail="from_date is after to_date")
+        raise HTTPException(status_code=422, detail=f"from_date {from_date} is after to_date {to_date}")
 
 
 @router.get("/people/{id}/timeline", response_model=Timeline, responses=NOT_FOUND,
@@ -42,7 +61,7 @@ def timeline(
     _dates(from_date, to_date)
     found = repo.timeline(id, from_date=from_date, to_date=to_date, place=place, kinds=list(kind or []) or None,
                           limit=limit, offset=offset)
-    return found_or_404(found, "person", id)
+    return found_or_404(found, "person", id, repo)
 
 
 @router.get("/people/{id}/contacts", response_model=Contacts, responses=NOT_FOUND,
@@ -60,7 +79,7 @@ def contacts(
     _dates(from_date, to_date)
     found = repo.contacts(id, from_date=from_date, to_date=to_date, place=place, kinds=list(kind or []) or None,
                           limit=limit, offset=offset)
-    return found_or_404(found, "person", id)
+    return found_or_404(found, "person", id, repo)
 
 
 @router.get("/organizations/{id}/officials", response_model=Officials, responses=NOT_FOUND,
@@ -76,7 +95,7 @@ def officials(
 ) -> Officials:
     _dates(from_date, to_date)
     found = repo.officials(id, from_date=from_date, to_date=to_date, place=place, limit=limit, offset=offset)
-    return found_or_404(found, "organization", id)
+    return found_or_404(found, "organization", id, repo)
 
 
 class PathsResult(BaseModel):
@@ -113,8 +132,8 @@ def paths(
     offset: Offset = 0,
 ) -> PathsResult:
     _dates(from_date, to_date)
-    start = found_or_404(repo.node(from_), "node", from_)
-    end = found_or_404(repo.node(to), "node", to)
+    start = found_or_404(repo.node(from_), "node", from_, repo)
+    end = found_or_404(repo.node(to), "node", to, repo)
     if k is None and not type and from_date is None and to_date is None:
         found = repo.paths(from_, to, max_hops=max_hops, limit=limit + offset)
     else:
@@ -145,4 +164,4 @@ def neighbourhood(
     else:
         view = repo.neighbourhood(id, depth=depth, limit=limit, from_date=from_date, to_date=to_date,
                                   types=list(type or []) or None)
-    return found_or_404(view, "node", id)
+    return found_or_404(view, "node", id, repo)

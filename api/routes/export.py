@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import Repo
-from api.routes.common import found_or_404
+from api.routes.common import NOT_FOUND, found_or_404
 from graph.export import edges_csv, ftm_lines, nodes_csv, to_graphml
 from graph.views import GraphView
 
@@ -26,7 +26,7 @@ Offset = Annotated[int, Query(ge=0, le=100_000, description="Whole graph only: s
 def _view(repo: Repo, id: str | None, depth: int, limit: int, offset: int) -> GraphView:
     if id is None:
         return repo.whole_graph(limit=limit, offset=offset)
-    return found_or_404(repo.neighbourhood(id, depth=depth, limit=limit), "node", id)
+    return found_or_404(repo.neighbourhood(id, depth=depth, limit=limit), "node", id, repo)
 
 
 def _file(body: str, media_type: str, name: str, view: GraphView) -> Response:
@@ -36,14 +36,14 @@ def _file(body: str, media_type: str, name: str, view: GraphView) -> Response:
 
 
 @router.get("/export/graphml", response_class=Response, summary="GraphML (Gephi, yEd, Cytoscape)",
-            responses={200: {"content": {"application/graphml+xml": {}}}, 404: {"description": "No such id"}})
+            responses={200: {"content": {"application/graphml+xml": {}}}, **NOT_FOUND})
 def graphml(repo: Repo, id: Id = None, depth: Depth = 1, limit: Limit = 500, offset: Offset = 0) -> Response:
     view = _view(repo, id, depth, limit, offset)
     return _file(to_graphml(view), "application/graphml+xml; charset=utf-8", "guanxi.graphml", view)
 
 
 @router.get("/export/csv", response_class=Response, summary="CSV: the nodes table or the edges table",
-            responses={200: {"content": {"text/csv": {}}}, 404: {"description": "No such id"}})
+            responses={200: {"content": {"text/csv": {}}}, **NOT_FOUND})
 def csv(repo: Repo, id: Id = None, depth: Depth = 1, limit: Limit = 500, offset: Offset = 0,
         part: Annotated[Literal["nodes", "edges"], Query(description="Which table")] = "edges") -> Response:
     view = _view(repo, id, depth, limit, offset)
@@ -53,7 +53,7 @@ def csv(repo: Repo, id: Id = None, depth: Depth = 1, limit: Limit = 500, offset:
 
 @router.get("/export/ftm", response_class=Response,
             summary="followthemoney entities, one JSON object a line (OCCRP Aleph, ftm tools)",
-            responses={200: {"content": {"application/x-ndjson": {}}}, 404: {"description": "No such id"}})
+            responses={200: {"content": {"application/x-ndjson": {}}}, **NOT_FOUND})
 def ftm(repo: Repo, id: Id = None, depth: Depth = 1, limit: Limit = 500, offset: Offset = 0) -> Response:
     view = _view(repo, id, depth, limit, offset)
     return _file(ftm_lines(view), "application/x-ndjson; charset=utf-8", "guanxi.ftm.json", view)

@@ -33,7 +33,7 @@ WAIT_S = 120.0  # a bound on waiting for a server or a loader, never an assertio
 FEW = ("003_web_inspection_hengrui.txt", "005_traditional_reprint.txt", "006_web_bom_framework.txt",
        "009_web_executive_meeting.txt", "012_tongxi_daily_new_year.txt", "013_web_township_signing.txt")
 ENDPOINTS = ("/health", "/stats", "/search?q=%E5%8C%BA")
-DOWN_MESSAGE = "The graph database is unavailable; try again shortly."
+DOWN_MESSAGE = "The graph database is not reachable; try again shortly."
 
 
 @pytest.fixture(scope="module")
