@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from loaders.facts.divisions import NAME_ENDS, Division, Gazetteer, gazetteer, is_common_word
 from loaders.facts.lexicon import lexicon
@@ -183,6 +184,23 @@ def _weight(text: str, start: int, headline: bool) -> int:
     return weight + 1 if _COMING_TO.search(before) else weight
 
 
+# A page's sentences are read for places twice, once for each article and once for the page
+# (PageHomes); the reading depends on the sentence alone.
+@lru_cache(maxsize=8192)
+def _found_in(masked: str, text: str) -> tuple[_Found, ...]:
+    return tuple(_find(masked, text, gazetteer()))
+
+
+def _towns_in(masked: str, text: str) -> tuple[tuple[str, str], ...]:
+    return _towns_read(masked, text, id(lexicon()))
+
+
+@lru_cache(maxsize=8192)
+def _towns_read(masked: str, text: str, _lexicon: int) -> tuple[tuple[str, str], ...]:
+    # The lexicon's titles decide what is a town ('主任孙殿镇' is not): one cache per lexicon.
+    return tuple(_towns(masked, text, list(_found_in(masked, text))))
+
+
 def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[str] | None = None) -> Homes:
     gaz = gazetteer()
     counts: Counter[str] = Counter()
@@ -200,12 +218,12 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
             written.setdefault(short.name, short.name)
     for match, text, headline in texts:
         masked = _mask(match, company_names)
-        found = _find(masked, text, gaz)
+        found = _found_in(masked, text)
         for f in found:
             counts[f.name] += _weight(masked, f.start, headline)
             first.setdefault(f.name, pos + f.start)
             written.setdefault(f.name, f.written)
-        for name, w in _towns(masked, text, found):
+        for name, w in _towns_in(masked, text):
             towns[name] += 1
             town_written.setdefault(name, w)
         pos += len(match)

@@ -25,8 +25,10 @@ def _char(ch: str) -> str:
     return folded if len(folded) == 1 else simple
 
 
+@lru_cache(maxsize=32768)
 def to_matching(text: str) -> str:
-    """Simplified, half-width text of the same length as ``text``."""
+    """Simplified, half-width text of the same length as ``text``. Cached: the rules ask for the
+    same titles, names and sentences many times over."""
     if text.isascii():
         return text
     converted = to_simplified(text)
