@@ -120,3 +120,13 @@ def test_a_dated_lead_names_who_was_there_without_a_role_verb():
         "3月12日上午,县委书记韩立新,县委副书记、县长裴晓东等四大班子领导来到生态农业项目区开展义务植树活动。",
     )
     assert roles(art) == {"韩立新": ["attended"], "裴晓东": ["attended"]}
+
+
+def test_a_speech_and_words_of_praise_are_spoken():
+    art = extract(
+        "双城论坛举行",
+        "论坛上午举行,副市长韩立新和对方副市长裴晓东进行演讲。",
+        "韩立新对两市的合作表示赞扬。",
+    )
+    found = roles(art)
+    assert "spoke" in found["韩立新"] and "spoke" in found["裴晓东"]
