@@ -29,6 +29,11 @@ COUNT = re.compile(r"^[0-9一二三四五六七八九十百千几多]+[个项批
 COUNT_INSIDE = re.compile(r"[0-9一二三四五六七八九十]+(?:个|亿级|亿元级)")
 COUNT_END = re.compile(r"[0-9一二三四五六七八九十百千几多]+[个项批家类]$")
 FIGURE_START = re.compile(r"(?:年产|日产|年加工|年处理|[0-9])")
+# Batches and phases: '首批', '第一批', '三季度', '已落实', '2023年' at the start of what follows 及.
+BATCH = re.compile(r"首批|第[0-9一二三四五六七八九十]+批|[一二三四]季度|已落实|已签约")
+BATCH_START = re.compile(r"[0-9]{4}年|首批|第[0-9一二三四五六七八九十]+批|重点|其他|相关")
+YEAR_AND_LITTLE = re.compile(r"[0-9]{4}年.{0,3}")  # '2023年苏陕项目': a year's programme
+PHASE_ONLY = re.compile(r"[一二三四五六七八九十0-9]期")
 OUTPUT_START = re.compile(r"年产|日产|年加工|年处理")
 YEAR_START = re.compile(r"[0-9]{4}年")
 FIRST_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -140,7 +145,7 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
             if _inside_company(region, s.start(), companies) or any(x <= s.start() < y for x, y in suffixes):
                 continue
             before = region[start : s.start()]
-            if s.group() == "及" and _joins_one_name(before, companies):
+            if s.group() == "及" and _joins_one_name(before, companies) and not BATCH_START.match(region, s.end()):
                 continue
             if s.group() == "和" and FIGURE_START.match(before) and not YEAR_START.match(before):
                 continue  # '年产18万吨正极材料和12万吨负极材料项目': one plant's two products
@@ -158,6 +163,8 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
             continue
         if COUNT_INSIDE.search(core) or core[0] in "和及与":
             continue  # '100亿级项目', '全国14个城市42个…项目', '和1个基础设施项目': counts, not names
+        if BATCH.search(without_brackets(core)) or PHASE_ONLY.fullmatch(core) or YEAR_AND_LITTLE.fullmatch(core):
+            continue  # '2022年某市首批项目', '三季度签约亿元项目', '一期项目': a batch or a phase, no name
         prefix, comp = _company_prefix(core, companies)
         rest = core[len(prefix) :] if prefix else core
         short = None
@@ -234,6 +241,9 @@ def listed_projects(sent: Sentence) -> list[ProjectMention]:
         if len(items) < 2:
             continue
         pos = m.start(1)
+        if items[0].startswith("的"):  # '集中开工的甲、乙等20个项目'
+            items[0] = items[0][1:]
+            pos += 1
         spans = []
         for it in items:
             spans.append((pos, pos + len(it)))
