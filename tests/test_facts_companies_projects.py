@@ -157,9 +157,10 @@ def test_batches_phases_and_programmes_are_no_project_names():
         "项目签约",
         "会上通报了全市2025年已落实项目、2022年河东市首批项目和一期项目进展。",
         "集中开工的河东国际家居产业园、河东冷链物流园等20个重点项目总投资28亿元。",
-        "推进河东数字产业园及2023年协作项目,实施河东县高标准农田(第二批)建设项目。",
+        "推进河东数字产业园及2023年协作项目,实施河东县2022年高标准农田(第二批)建设项目。",
     )
     names = {p.name for p in art.projects}
     assert "河东国际家居产业园" in names and "河东冷链物流园" in names
-    assert "河东县高标准农田(第二批)建设项目" in names
+    assert "河东县2022年高标准农田(第二批)建设项目" in names
+    assert "河东数字产业园" in names
     assert not any(n.startswith(("的", "2022年", "全市", "一期", "2023年")) for n in names), names

@@ -159,6 +159,13 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
         core = text[a : m.start()]
         if POST_AFTER.match(text, m.end()):
             continue
+        for x, y in coordinated:
+            # 'A中心和B小镇项目': A中心 is a project whatever becomes of B's name.
+            left = sent.text[x:y]
+            out.append(ProjectMention(
+                name=left, key=text[x:y], full=left, bare=None, company_key=None, alias_only=False,
+                sentence=sent.text, in_headline=sent.paragraph < 0, shared=left + sent.text[m.start() : m.end()],
+            ))
         if len(core) < 2 or COUNT.match(core) or COUNT_END.search(core) or lex.project_phrase_end_re.search(core):
             continue
         if COUNT_INSIDE.search(core) or core[0] in "和及与":
@@ -209,14 +216,6 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
         pm = re.match(r"^(.{2,6}?(?:镇|乡|街道))", core)
         if pm and not prefix:
             place = sent.text[a : a + len(pm.group(1))]
-        for x, y in coordinated:
-            if x >= a:
-                continue
-            left = sent.text[x:y]
-            out.append(ProjectMention(
-                name=left, key=text[x:y], full=left, bare=None, company_key=None, alias_only=False,
-                sentence=sent.text, in_headline=sent.paragraph < 0, shared=left + sent.text[m.start() : m.end()],
-            ))
         out.append(ProjectMention(
             name=name, key=key, full=full, bare=bare,
             company_key=(comp.key if comp else prefix),
