@@ -127,3 +127,14 @@ def test_names_that_hold_a_stop_character_and_同时_is_no_pair():
     assert "东为技术有限公司" in {o.name for o in art.organizations}
     assert ["河西区", "北辰建投集团"] in [s.parties for s in art.signings]
     assert {"河东数字大厦项目": ["东为技术有限公司"]}.items() <= {s.project: s.parties for s in art.signings}.items()
+
+
+def test_who_witnessed_or_attended_a_signing_did_not_sign():
+    art = extract(
+        "产业园开园",
+        "河东产业园开园并签约首批入园项目。区委书记韩立新出席活动并见证项目签约。",
+        "副市长裴晓东主持召开重点项目集中签约推进会议,各签约方负责人参加。",
+    )
+    assert all(not s.signers for s in art.signings)
+    found = {a.name: a.roles for e in art.events for a in e.attendees}
+    assert "signed" not in found.get("韩立新", []) and "signed" not in found.get("裴晓东", [])

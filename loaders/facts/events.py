@@ -17,8 +17,10 @@ from loaders.facts.script import to_matching
 from loaders.facts.sentences import Sentence
 
 # A role word used as a noun: 签约仪式, 讲话精神, 主持人, 调研组 ...
+# A signing someone witnessed, attended or brought about, named a few words after that verb.
+SIGNING_WATCHED = re.compile(r"(?:见证|出席|参加|观看|推动|推进|促成|助签)[^,;:。、]{0,6}$")
 NOUN_AFTER = {
-    "签约": re.compile(r"仪式|活动|大会|现场|项目|企业|单位|环节|金额|额|总额|资金"),
+    "签约": re.compile(r"仪式|活动|大会|现场|项目|企业|单位|环节|金额|额|总额|资金|推进会|会议|座谈|方|工作"),
     "签署": re.compile(r"仪式|活动|环节"),
     "签订": re.compile(r"仪式|活动|环节"),
     "讲话": re.compile(r"精神|要求|内容|稿|人"),
@@ -82,6 +84,8 @@ def role_verbs(text: str) -> list[tuple[int, int, Role]]:
             continue
         if verb == "介绍" and text[max(0, m.start() - 1) : m.start()] == "据":
             continue
+        if lex.roles[verb] == "signed" and SIGNING_WATCHED.search(text, max(0, m.start() - 10), m.start()):
+            continue  # '见证项目签约', '出席集中签约': the signing is what they watched
         if verb in QUOTING and after[:1] not in (",", ":") and not (verb == "表示" and GREETING.match(after)):
             continue
         if any(a <= m.start() < b for a, b, _ in out):
