@@ -138,3 +138,17 @@ def test_who_witnessed_or_attended_a_signing_did_not_sign():
     assert all(not s.signers for s in art.signings)
     found = {a.name: a.roles for e in art.events for a in e.attendees}
     assert "signed" not in found.get("韩立新", []) and "signed" not in found.get("裴晓东", [])
+
+
+def test_a_county_signs_for_each_project_it_lists():
+    art = extract(
+        "河东县签约7个项目",
+        "此次洽谈会上,河东县签约的3个项目分别是:河东森林康养小镇建设项目,总投资3亿元;"
+        "河东县大峡谷景区开发建设项目,总投资2亿元;河东县中药材种植基地建设项目。",
+    )
+    signed = {s.project: s.parties for s in art.signings}
+    assert signed == {
+        "河东森林康养小镇建设项目": ["河东县"],
+        "河东县大峡谷景区开发建设项目": ["河东县"],
+        "河东县中药材种植基地建设项目": ["河东县"],
+    }

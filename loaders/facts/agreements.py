@@ -31,9 +31,16 @@ from loaders.facts.signings import (
 )
 
 
+PLACE_SIGNED_LIST = re.compile(
+    r"([\u4e00-\u9fff]{2,6}?(?:县|市|区|旗|镇|乡))(?:共|共计|此次|本次)?(?:签约|签下)(?:的|了)?"
+    r"[0-9一二三四五六七八九十]+个(?:重点|招商)?项目(?:分别)?(?:是|为|包括|有)"
+)
+
+
 def read_signings(reading: ArticleReading) -> None:
     book = _Agreements(reading)
-    for rule in (book.ceremonies, book.company_projects, book.company_clauses, book.signing_clauses):
+    for rule in (book.ceremonies, book.company_projects, book.company_clauses, book.place_lists,
+                 book.signing_clauses):
         rule()
     reading.signings = book.facts
 
@@ -156,6 +163,20 @@ class _Agreements:
                     f.add_party(*subject, first=True)  # the home side first, as the other rules file it
                 f.add_party(comp.name, comp.key)
                 self.link(fact.key, [comp.key])
+
+    def place_lists(self) -> None:
+        """'某县签约的7个项目分别是:A项目…;B项目…': the county signed for each project listed."""
+        for sent in self.reading.sentences:
+            m = PLACE_SIGNED_LIST.search(sent.match)
+            if m is None:
+                continue
+            party = Party(sent.text[m.start(1) : m.end(1)], m.group(1))
+            for s, pm in self.reading.project_mentions:
+                if s.index != sent.index or sent.match.find(pm.key, m.end()) < 0:
+                    continue
+                fact = next((p for p in self.projects if pm.key in p.keys), None)
+                if fact is not None:
+                    self.fact_for(fact.key, sent.text, "signing-place-list").add_party(*party, first=True)
 
     def signing_clauses(self) -> None:
         """'X代表县政府与…总经理Y签约': the signers, the bodies they act for and their companies."""
