@@ -30,7 +30,6 @@ from loaders.facts.signings import (
     subject_place,
 )
 
-
 PLACE_SIGNED_LIST = re.compile(
     r"([\u4e00-\u9fff]{2,6}?(?:县|市|区|旗|镇|乡))(?:共|共计|此次|本次)?(?:签约|签下)(?:的|了)?"
     r"[0-9一二三四五六七八九十]+个(?:重点|招商)?项目(?:分别)?(?:是|为|包括|有)"
