@@ -38,6 +38,7 @@ from loaders.dates import (
     published_date,
 )
 from loaders.decoding import normalise_newlines
+from loaders.facts.script import to_matching
 from loaders.residue import is_residue, menu_runs, page_title_lines, strip_file_names, strip_nav_prefix
 
 TITLE_MAX = 60
@@ -77,7 +78,10 @@ _OBJECT_LINE = re.compile(
     r"^(?![0-9０-９一二三四五六七八九十百]+[个個批])(?!.*(?:总投资|總投資))[^\s，,]{4,40}"
     r"(?:项目|項目|协议|協議|合同|基地|产业园|產業園)$"
 )
-_SITE_SUFFIX = re.compile(r"\s*(?:[_｜|]|\s[-—]\s)\s*[^_｜|]{2,20}(?:网|網|政府|门户|門戶|频道|頻道|新闻|新聞|官网|官網)$")
+_SITE_SUFFIX = re.compile(
+    r"\s*(?:[_｜|]|\s[-—]\s)\s*[^_｜|]{2,20}(?:网|網|政府|门户|門戶|频道|頻道|新闻|新聞|官网|官網)$"
+    r"|(?<=[\u4e00-\u9fff0-9])-[\u4e00-\u9fff]{2,6}$"  # '…总额293.6亿元-某某热议': a portal's tag
+)
 _PAIRS = (("“", "”"), ("《", "》"), ("(", ")"), ("（", "）"), ("‘", "’"))
 
 
@@ -199,6 +203,8 @@ _LEAD_EVENT = re.compile(r"举行|舉行|召开|召開|举办|舉辦|开工|開�
 
 # '中新网山西新闻11月7日电 ', '本报讯 ': the wire's dateline opens the lead, not the story.
 _DATELINE_OPENING = re.compile(r"^(?:本报讯|本網訊|本网讯|[^\s,，。]{2,12}?[0-9]{1,2}月[0-9]{1,2}日(?:电|電|讯|訊|消息))\s*")
+# '激扬金秋正奋进,乘风破浪立潮头。': a couplet that opens a story says nothing happened.
+_COUPLET = re.compile(r"^[\u4e00-\u9fff]{4,8}[,，][\u4e00-\u9fff]{4,8}[。!！]$")
 _LEAD_DATE = re.compile(r"[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日")
 
 
@@ -209,7 +215,7 @@ def _fallback_title(paragraphs: list[str]) -> str:
     sentences = [x for x in re.split(r"(?<=[。！？!?])", first) if x.strip()] or [""]
     # '春风送暖，万物复苏。…3月22日上午，某仪式举行。': an opening flourish says nothing happened.
     sentence = sentences[0]
-    if len(sentence) <= 12 and not (_LEAD_EVENT.search(sentence) or _LEAD_DATE.search(sentence)):
+    if (len(sentence) <= 12 or _COUPLET.match(sentence)) and not (_LEAD_EVENT.search(sentence) or _LEAD_DATE.search(sentence)):
         sentence = next((x for x in sentences if _LEAD_EVENT.search(x) or _LEAD_DATE.search(x)), sentence)
     if len(sentence) > 60:
         event = _LEAD_EVENT.search(sentence)
@@ -351,6 +357,23 @@ def _is_web_title(line: str) -> bool:
     )
 
 
+# A site's column name above a headline: '本地要闻', '时政新闻', '县域动态'.
+_COLUMN_NAME = re.compile(r"(?:新闻|要闻|动态|快讯|播报|聚焦|关注|资讯|头条|专题|图片|视频|通知|公告)$")
+
+
+def _two_part_headline(texts: list[str]) -> bool:
+    """'市领导不打招呼' / '直奔企业督查安全生产': a headline set on two lines, neither a column
+    name nor a complete report of its own."""
+    if len(texts) != 2:
+        return False
+    first, second = (to_matching(t) for t in texts)
+    return (
+        len(first) >= 6 and not _COLUMN_NAME.search(first) and not mh.is_meta_line(first)
+        and not any(_LEAD_EVENT.search(t) for t in (first, second))
+        and not _EVENT_END.search(first) and not re.search(r"[0-9]{4}[-年./]", first)
+    )
+
+
 def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
     """One story: the headline is the last headline-like line above the body."""
 
@@ -393,6 +416,9 @@ def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
             # Of a headline, its deck and a site's column name, the headline says what happened.
             best = max(run, key=lambda i: (bool(_LEAD_EVENT.search(lines[i].text)), i == run[-1]))
             title_idx, header_end = best, best + 1
+            pair = run[-2:] if len(run) >= 2 else [run[0] - 1, run[0]]
+            if pair[0] >= 0 and usable(lines[pair[0]].text) and _two_part_headline([lines[i].text for i in pair]):
+                title_idx, header_end = pair[0], pair[1] + 1
 
     draft = _Draft()
     date = name = None
@@ -458,6 +484,8 @@ def _finish(draft: _Draft, index: int, reference: str | None) -> ArticleText | N
             paragraphs.pop(0)
     if draft.header:
         title, subtitle = _compose_title(_headline_lines(draft.header))
+        if _SITE_SUFFIX.search(title) and is_title_like(_SITE_SUFFIX.sub("", title)):
+            title = _SITE_SUFFIX.sub("", title)
     elif paragraphs:
         title, subtitle = _fallback_title(paragraphs), None
     else:

@@ -164,3 +164,14 @@ def test_batches_phases_and_programmes_are_no_project_names():
     assert "河东县2022年高标准农田(第二批)建设项目" in names
     assert "河东数字产业园" in names
     assert not any(n.startswith(("的", "2022年", "全市", "一期", "2023年")) for n in names), names
+
+
+def test_company_names_stop_at_people_and_counts_but_not_at_家_in_a_name():
+    art = extract(
+        "座谈会",
+        "投资公司总经理王勃、执行总经理雷显伟和东岭建设总承包公司相关人员参加。",
+        "深圳的望家欢农产品集团、常熟开关制造有限公司党委副书记、副总经理周玉明等企业家先后发言。",
+    )
+    names = {o.name for o in art.organizations if o.kind == "company"}
+    assert "东岭建设总承包公司" in names and "望家欢农产品集团" in names
+    assert not any("总经理" in n or "书记" in n for n in names), names

@@ -331,3 +331,15 @@ def test_headline_less_page_is_named_by_its_lead_not_a_dateline_or_flourish() ->
 def test_pinyin_glosses_of_converted_pages_are_dropped() -> None:
     doc = split_document("河东区召开会议\n\n区长韩立新在经济(jì)开发(fā)区主持会议。\n", "c.txt")
     assert "经济开发区" in doc.articles[0].paragraphs[0]
+
+
+def test_a_portal_tag_after_the_headline_and_an_original_title_line_are_dropped() -> None:
+    page = ("河东区签约重大项目26个 全年签约总额93.6亿元-某某热议\n\n"
+            "7月4日,河东区举行重大项目集中签约仪式,区委书记韩立新出席。\n\n(原标题:河东区集中签约一批项目)\n")
+    doc = split_document(page, "a.txt")
+    assert [a.title for a in doc.articles] == ["河东区签约重大项目26个 全年签约总额93.6亿元"]
+
+
+def test_a_couplet_before_the_lead_does_not_name_a_headline_less_page() -> None:
+    doc = split_document("激扬金秋正奋进,乘风破浪立潮头。9月20日上午,河东高新区项目集中开工。\n", "b.txt")
+    assert doc.articles[0].title == "9月20日上午,河东高新区项目集中开工。"

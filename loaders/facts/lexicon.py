@@ -85,7 +85,10 @@ class Lexicon:
 
     @cached_property
     def stop_re(self) -> re.Pattern[str]:
-        return re.compile(r"\s+|[0-9０-９]+|[“”\"'《》]|" + _alternation(self.get("stops")))
+        # A count ('43个', '三家', '第十届') ends what comes before it; 家 and 个 alone do not
+        # ('望家欢', '个旧').
+        counts = r"[0-9０-９]+[个届家]?|[一二三四五六七八九十百千几多两]+[个届家]"
+        return re.compile(r"\s+|" + counts + r"|[“”\"'《》]|" + _alternation(self.get("stops")))
 
     @cached_property
     def protect_re(self) -> re.Pattern[str]:

@@ -22,6 +22,8 @@ from loaders.facts.sentences import Sentence, split_sentences
 from loaders.facts.titles import trim_left
 
 # Two-character names that are everyday words too: '城区', '郊区', '矿区' (real districts' names).
+_FUNCTION_FIRST = set("和与及在对向为从于以")
+_CLAUSE_START = set(" ,;:。!?、\"“”()（）")
 _TOO_SHORT_END = "区"
 _TOWN = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)(?=党委|人民政府|政府|人大|纪委|镇长|乡长|副镇长|副乡长|党工委|办事处|"
@@ -73,6 +75,8 @@ def _find(text: str, written: str, gaz: Gazetteer) -> list[_Found]:
             divs = gaz.by_name.get(name)
             if not divs or (k == 2 and name.endswith(_TOO_SHORT_END)):
                 continue
+            if k == 2 and name[0] in _FUNCTION_FIRST and i >= 2 and text[i - 2] not in _CLAUSE_START:
+                break  # '市委和县委', '》和县妇联': 和 joins two words; 和县 opens a clause
             if _COMPANY_AFTER.match(text, i + 1):
                 break
             out.append(_Found(i + 1 - k, name, written[i + 1 - k : i + 1], tuple(divs)))

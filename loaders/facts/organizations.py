@@ -14,7 +14,7 @@ SEPARATORS = set(",;:。!?、“”\"'《》 \t\n")
 BRACKETS = re.compile(r"\([^()]*\)|（[^（）]*）")
 BAD_FIRST = set("该本这各其子分母总此贵我你他她它")
 LIST_RE = re.compile(
-    r"((?:[^,;:。!?、\s]{2,20}、)*[^,;:。!?、\s]{2,20}?)等(?:[0-9]+[家个])?(?:[^\s,;:。!?、为向对给帮与和的在把将个家]{0,6}?)(?:企业|公司)"
+    r"((?:[^,;:。!?、\s]{2,20}、)*[^,;:。!?、\s]{2,20}?)等(?:[0-9]+[家个])?(?:[^\s,;:。!?、为向对给帮与和的在把将个家]{0,6}?)(?:企业(?!家)|公司)"
 )
 # List items that are places, organs or sectors, not companies ('开发区、高新区等园区企业').
 NOT_COMPANY_END = re.compile(
@@ -120,6 +120,12 @@ def find_companies(sent: Sentence) -> list[OrgMention]:
         run_in = [g.end() for g in GOVERNMENT_RUN_IN.finditer(text, start, m.start())]
         if run_in and m.start() - run_in[-1] >= 2:
             start = run_in[-1]  # '某县人民政府某集团…签约仪式': the parties written without 与
+        titled = [h.end() for h in lex.head_re.finditer(text, start, m.start())]
+        if titled:
+            # '总经理某某和某某公司': a title and a person's name end before the company's starts.
+            joins = [j.end() for j in re.finditer(r"[和与及]", text[titled[-1] : m.start()])]
+            if joins:
+                start = titled[-1] + joins[-1]
         if m.start() - start < 2 or not _valid_name(text[start : m.start()]):
             continue
         if _generic_kind(text[start : m.start()]):
