@@ -198,7 +198,10 @@ def _headline_lines(header: list[str]) -> list[str]:
 
 
 # What a lead reports happening: a long first sentence is cited up to the clause that says it.
-_LEAD_EVENT = re.compile(r"举行|舉行|召开|召開|举办|舉辦|开工|開工|签约|簽約|签署|簽署|会见|會見|座谈|座談|调研|調研|开幕|開幕")
+_LEAD_EVENT = re.compile(
+    r"(?:举行|舉行|召开|召開|举办|舉辦|开工|開工|签约|簽約|签署|簽署|会见|會見|座谈|座談|调研|調研|开幕|開幕)"
+    r"(?![组組团團])"  # '调研组来某县': the party that came, not what happened
+)
 
 
 # '中新网山西新闻11月7日电 ', '本报讯 ': the wire's dateline opens the lead, not the story.

@@ -152,3 +152,14 @@ def test_a_county_signs_for_each_project_it_lists():
         "河东县大峡谷景区开发建设项目": ["河东县"],
         "河东县中药材种植基地建设项目": ["河东县"],
     }
+
+
+def test_the_parties_representatives_and_words_about_a_signing_sign_nothing():
+    art = extract(
+        "项目签约活动举行",
+        "1月5日,河东市项目签约活动举行。市委书记韩立新,市长裴晓东及项目签约双方代表参加活动。",
+        "韩立新首先对项目签约表示热烈祝贺,向现场签约的项目表示祝贺。",
+    )
+    found = {a.name: a.roles for e in art.events for a in e.attendees}
+    assert "signed" not in found["韩立新"] and "signed" not in found["裴晓东"]
+    assert "spoke" in found["韩立新"]

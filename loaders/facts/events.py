@@ -18,9 +18,9 @@ from loaders.facts.sentences import Sentence
 
 # A role word used as a noun: 签约仪式, 讲话精神, 主持人, 调研组 ...
 # A signing someone witnessed, attended or brought about, named a few words after that verb.
-SIGNING_WATCHED = re.compile(r"(?:见证|出席|参加|观看|推动|推进|促成|助签)[^,;:。、]{0,6}$")
+SIGNING_WATCHED = re.compile(r"(?:见证|出席|参加|观看|推动|推进|促成|助签|对)[^,;:。、]{0,6}$")
 NOUN_AFTER = {
-    "签约": re.compile(r"仪式|活动|大会|现场|项目|企业|单位|环节|金额|额|总额|资金|推进会|会议|座谈|方|工作"),
+    "签约": re.compile(r"仪式|活动|大会|现场|项目|企业|单位|环节|金额|额|总额|资金|推进会|会议|座谈|方|工作|双方|客商|的"),
     "签署": re.compile(r"仪式|活动|环节"),
     "签订": re.compile(r"仪式|活动|环节"),
     "讲话": re.compile(r"精神|要求|内容|稿|人"),
