@@ -94,3 +94,13 @@ def test_the_place_a_delegation_goes_to_is_not_its_home() -> None:
     found = places(art)
     assert found[("罗文涛", "区委书记")] == "历城区"
     assert found[("钟立群", "区长")] == "历城区"
+
+
+def test_a_title_names_its_county_short_or_two_divisions_deep() -> None:
+    art = extract(
+        "集中开工仪式举行",
+        "1月5日,江华县委书记罗文涛,商丘市梁园区委副书记钟立群出席道县项目集中开工仪式。道县县长韩立新主持。",
+    )
+    found = places(art)
+    assert found[("罗文涛", "江华县委书记")] == "江华县"
+    assert found[("钟立群", "商丘市梁园区委副书记")] == "梁园区"

@@ -176,7 +176,7 @@ def merged(own: Homes, document: Homes) -> Homes:
 
 # '带队赴某区考察', '拜访了某区政府': the place a delegation goes to is not where its officials
 # hold office; '来某县考察' names the paper's own county, which the visitors came to.
-_GOING_TO = re.compile(r"(?:赴|前往|拜访了?|赶赴|出访)$")
+_GOING_TO = re.compile(r"(?:赴|前往|拜访了?|赶赴|出访|(?:带队|率队|率团|一行)到)$")
 _COMING_TO = re.compile(r"(?:来|来到|莅临)$")
 
 
@@ -293,14 +293,38 @@ def _post(title_match: str) -> str:
     return _ACTING.sub("", _PARTY_PREFIX.sub("", title_match))
 
 
+_LEVEL_OF_CHAR = {"省": ("province",), "市": ("city", "county"), "州": ("city",), "盟": ("city",),
+                  "区": ("county",), "县": ("county",), "旗": ("county",)}
+
+
+def _named_division(t: str, min_len: int = 2) -> tuple[int, int, Division] | None:
+    """(start, end, division) of the division a title opens with: '杭州市委…', '江华县委…' (the
+    short name of 江华瑶族自治县 with its level), the lower of two ('商丘市梁园区委…')."""
+    gaz = gazetteer()
+    found: tuple[int, int, Division] | None = None
+    start = 0
+    while start < len(t):
+        hit = None
+        for k in range(min(gaz.longest, len(t) - start), min_len - 1, -1):
+            name = t[start : start + k]
+            if name in gaz.by_name and not (k == 2 and name.endswith(_TOO_SHORT_END)):
+                hit = (start, start + k, gaz.by_name[name][0])
+                break
+            levels = _LEVEL_OF_CHAR.get(name[-1:], ())
+            divs = [d for d in gaz.by_short.get(name[:-1], []) if d.level in levels] if k >= 3 else []
+            if divs:
+                hit = (start, start + k, divs[0])
+                break
+        if hit is None:
+            break
+        found, start = hit, hit[1]
+    return found
+
+
 def explicit_level(title_match: str) -> str | None:
     """The level of a division the title names outright ('杭州市委副书记' -> city), else None."""
-    gaz = gazetteer()
-    t = _post(title_match)
-    for k in range(min(gaz.longest, len(t)), 2, -1):
-        if t[:k] in gaz.by_name:
-            return gaz.by_name[t[:k]][0].level
-    return None
+    named = _named_division(_post(title_match), min_len=3)
+    return named[2].level if named else None
 
 
 def title_level(title_match: str) -> str | None:
@@ -313,9 +337,9 @@ def office_place(title_match: str, title_written: str, homes: Homes) -> str | No
     gaz = gazetteer()
     t = _post(title_match)
     skip = len(title_match) - len(t)
-    for k in range(min(gaz.longest, len(t)), 1, -1):
-        if t[:k] in gaz.by_name and not (k == 2 and t[:k].endswith(_TOO_SHORT_END)):
-            return title_written[skip : skip + k]
+    named = _named_division(t)
+    if named:
+        return title_written[skip + named[0] : skip + named[1]]
     town = _TOWN_TITLE.match(t)
     if town and town.group(1)[0] not in _NOT_TOWN_START:
         return title_written[skip : skip + town.end()]
