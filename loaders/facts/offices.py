@@ -334,7 +334,6 @@ def title_level(title_match: str) -> str | None:
 
 def office_place(title_match: str, title_written: str, homes: Homes) -> str | None:
     """The division a post belongs to, as the text writes it; None where nothing says."""
-    gaz = gazetteer()
     t = _post(title_match)
     skip = len(title_match) - len(t)
     named = _named_division(t)
