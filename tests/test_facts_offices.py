@@ -104,3 +104,11 @@ def test_a_title_names_its_county_short_or_two_divisions_deep() -> None:
     found = places(art)
     assert found[("罗文涛", "江华县委书记")] == "江华县"
     assert found[("钟立群", "商丘市梁园区委副书记")] == "梁园区"
+
+
+def test_the_city_a_headline_names_holds_the_市委书记_over_a_county_level_city_in_the_body() -> None:
+    art = extract(
+        "苏州市民营企业家座谈会召开",
+        "11月25日,民营企业家座谈会召开。常熟开关制造公司董事长钟立群发言。常熟市的企业代表参加。市委书记罗文涛讲话。",
+    )
+    assert places(art)[("罗文涛", "市委书记")] == "苏州市"

@@ -51,6 +51,9 @@ class Homes:
     """The article's own division at each level, as the text writes it."""
 
     written: dict[str, str] = field(default_factory=dict)
+    # The headline names the city, not the county-level city the body also names ('苏州市…座谈会'
+    # with companies of 常熟市 in the body): the 市委书记 is the city's.
+    city_in_headline: bool = False
 
     def lowest(self) -> str | None:
         """The story's own division: its county, else its city, else its province."""
@@ -171,7 +174,7 @@ def _child_short_form(city: Division, text: str, gaz: Gazetteer) -> Division | N
 
 def merged(own: Homes, document: Homes) -> Homes:
     """An article's homes, with the levels it does not name taken from its document."""
-    return Homes({**document.written, **own.written})
+    return Homes({**document.written, **own.written}, own.city_in_headline)
 
 
 # '带队赴某区考察', '拜访了某区政府': the place a delegation goes to is not where its officials
@@ -212,6 +215,7 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
     written: dict[str, str] = {}
     towns: Counter[str] = Counter()
     town_written: dict[str, str] = {}
+    in_headline: set[str] = set()
     pos = 0
     texts = [(s.match, s.text, s.paragraph < 0) for s in sentences]
     for name in extra or []:
@@ -225,6 +229,8 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
         found = _found_in(masked, text)
         for f in found:
             counts[f.name] += _weight(masked, f.start, headline)
+            if headline:
+                in_headline.add(f.name)
             first.setdefault(f.name, pos + f.start)
             written.setdefault(f.name, f.written)
         for name, w in _towns_in(masked, text):
@@ -269,6 +275,8 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
     city = best("city")
     if city:
         homes.written["city"] = written[city]
+        county_name = homes.written.get("county")
+        homes.city_in_headline = city in in_headline and not (county_name and to_matching(county_name) in in_headline)
         above = gaz.parent(chosen[city], "province")
         if above is not None and above.name != city:
             by_level["province"][above.name] += by_level["city"][city]
@@ -346,7 +354,7 @@ def office_place(title_match: str, title_written: str, homes: Homes) -> str | No
     for word, level in _LEVEL_WORDS:
         if t.startswith(word):
             county = homes.written.get("county")
-            if level == "city" and county and to_matching(county).endswith("市"):
+            if level == "city" and county and to_matching(county).endswith("市") and not homes.city_in_headline:
                 return county  # '市委书记' in a 县级市's story (启东市, 松滋市) is that city's
             return homes.written.get(level)
     return None
