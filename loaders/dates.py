@@ -76,7 +76,7 @@ def first_sentence(text: str) -> str:
     return text[: m.start() + 1] if m else text
 
 
-def resolve_date(text: str, reference: str | None) -> str | None:
+def resolve_date(text: str, reference: str | None, relative: bool = True) -> str | None:
     """The date a passage (normally a body's first sentence) reports, as ISO.
 
     A full date is taken as written; month and day need a reference date for
@@ -92,6 +92,8 @@ def resolve_date(text: str, reference: str | None) -> str | None:
         return _iso(_to_int(m.group(1)), _to_int(m.group(2)), _to_int(m.group(3)))
     if kind == "vague" or ref is None:
         return None
+    if kind in ("rel", "day") and not relative:
+        return None  # '今天' against a year the lead names: the day is unknown
     if kind == "rel":
         return (ref + dt.timedelta(days=_RELATIVE_OFFSET[m.group(1)])).isoformat()
     if kind == "day":
@@ -169,7 +171,7 @@ _DATELINE = re.compile(rf"^\S{{0,24}}?{_NUM}{{1,2}}\s*月\s*{_NUM}{{1,3}}\s*[日
 _UPDATED = re.compile(rf"(?:更新|修改)(?:于|於|时间|時間)?\s*[:：]?\s*{FULL_DATE.pattern}(?:\s*\d{{1,2}}:\d{{2}})?")
 
 
-def article_date(paragraphs: list[str], reference: str | None) -> str | None:
+def article_date(paragraphs: list[str], reference: str | None, relative: bool = True) -> str | None:
     """Date of the news an article reports, read from the start of its body: the first of its
     opening sentences that says anything about when ('春风浩荡满目新。2月27日, …')."""
     for para in paragraphs[:2]:
@@ -179,7 +181,7 @@ def article_date(paragraphs: list[str], reference: str | None) -> str | None:
             para = para[dateline.end() :]
         for sentence in re.split(r"(?<=[。！？!?])", para)[:3]:
             if _date_hit(sentence) is not None:
-                return resolve_date(sentence, reference)
+                return resolve_date(sentence, reference, relative)
     return None
 
 

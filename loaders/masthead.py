@@ -227,7 +227,7 @@ def strip_news_prefix(paragraph: str) -> str:
     """Remove 本报讯 (and its variants); a dateline inside it stays readable for dates."""
     stripped = _NEWS_PREFIX.sub("", paragraph, count=1)
     if stripped == paragraph:
-        stripped = _SITE_DATELINE.sub("", paragraph, count=1)
+        stripped = _SITE_DATELINE.sub("", paragraph, count=1).lstrip()
     return stripped
 
 

@@ -462,7 +462,7 @@ def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
     return Publication(name=name, date=date), [draft]
 
 
-def _finish(draft: _Draft, index: int, reference: str | None) -> ArticleText | None:
+def _finish(draft: _Draft, index: int, reference: str | None, year_only: bool = False) -> ArticleText | None:
     bylines = list(draft.bylines)
     paragraphs: list[str] = []
     for para in draft.paragraphs:
@@ -480,7 +480,9 @@ def _finish(draft: _Draft, index: int, reference: str | None) -> ArticleText | N
         rest, found = split_leading_credit(rest)
         bylines = merge(bylines, found)
         lead = [prefix + rest, *paragraphs[1:2]]
-        date = article_date(lead, placing_reference(reference, lead_year(lead[0])))
+        placed = placing_reference(reference, lead_year(lead[0]))
+        # A year the lead names places '3月5日', not '今天' or '5日': those need the page's own date.
+        date = article_date(lead, placed, relative=placed == reference and not year_only)
         if rest:
             paragraphs[0] = rest
         else:
@@ -531,11 +533,13 @@ def split_document(text: str, source: str, encoding: str = "utf-8") -> DocumentT
         drafts = _PaperSplitter(body).split()
     articles: list[ArticleText] = []
     reference = published_date(normalised) or publication.date or parse_full_date(normalised)
+    year_only = False
     if reference is None and len(drafts) == 1:
         # One story on the page: the year the page names most is the story's.
         reference = lead_year(normalised)
+        year_only = reference is not None
     for draft in drafts:
-        art = _finish(draft, len(articles), reference)
+        art = _finish(draft, len(articles), reference, year_only)
         if art is not None:
             articles.append(art)
     return DocumentText(source=source, encoding=encoding, text=normalised,

@@ -16,7 +16,11 @@ from loaders.facts.lexicon import LEXICON_DIR
 from loaders.facts.script import to_matching
 
 # '2022-03-12 15:52:57 分享:', '2020年08月11日10:25 来源:X' is a meta line handled elsewhere.
-_STAMP = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}\s+)?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:分享[:：]?|来源[:：]?\S{0,12})?$")
+_STAMP = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,6}\s+)?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:分享[:：]?|来源[:：]?\S{0,12})?$"
+    # '2012年10月22日15:42  某某在线 微博': a reprint's stamp with the site's name and share links.
+    r"|^\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s+\S{1,10}){0,3}$"
+)
 # '今 日 上 虞': a banner spelt out letter by letter.
 _SPACED_LETTERS = re.compile(r"^(?:[\u4e00-\u9fff]\s+){2,}[\u4e00-\u9fff]$")
 # '0571-64718371', '电话：0571-…': a phone number alone on its line.

@@ -343,3 +343,12 @@ def test_a_portal_tag_after_the_headline_and_an_original_title_line_are_dropped(
 def test_a_couplet_before_the_lead_does_not_name_a_headline_less_page() -> None:
     doc = split_document("激扬金秋正奋进,乘风破浪立潮头。9月20日上午,河东高新区项目集中开工。\n", "b.txt")
     assert doc.articles[0].title == "9月20日上午,河东高新区项目集中开工。"
+
+
+def test_a_reprint_stamp_is_not_the_lead_and_today_needs_the_page_s_own_date() -> None:
+    page = ("河东产业园集中签约一批项目\n\n2012年10月22日15:42  某某在线 微博\n\n"
+            "拂晓报讯 10月17日下午,河东产业园集中签约一批项目。\n")
+    art = split_document(page, "a.txt").articles[0]
+    assert art.date == "2012-10-17" and art.paragraphs[0].startswith("10月17日")
+    undated = split_document("72个重大项目集中开竣工\n\n今天上午,河东市2021年第二季度重大项目集中开工。\n", "b.txt")
+    assert undated.articles[0].date is None  # the year is known, the day is not
