@@ -189,3 +189,13 @@ def test_ranks_and_taiwan_offices_are_titles():
 def test_a_third_character_that_could_follow_a_name_is_the_name_s_own_on_a_tie():
     art = extract("会见", "市委书记俞东来在会见时指出,要加快项目建设。")
     assert set(titles(art)) == {"俞东来"}
+
+
+def test_names_before_先生_or_委托_and_a_rank_before_a_name():
+    art = extract(
+        "开工仪式",
+        "河东建设集团董事长韩立新先生出席。受县委书记裴晓东委托,县长岑可为讲话。市发改委副县级干部闵德昭参加。",
+    )
+    found = titles(art)
+    assert found["韩立新"] == ["董事长"] and found["裴晓东"] == ["县委书记"]
+    assert found["闵德昭"] == ["市发改委副县级干部"]
