@@ -199,3 +199,15 @@ def test_names_before_先生_or_委托_and_a_rank_before_a_name():
     found = titles(art)
     assert found["韩立新"] == ["董事长"] and found["裴晓东"] == ["县委书记"]
     assert found["闵德昭"] == ["市发改委副县级干部"]
+
+
+def test_the_name_after_和_closes_the_list_and_shares_its_title():
+    art = extract(
+        "签约仪式",
+        "市领导韩立新、裴晓东和岑可为出席。副区长闵德昭和祝云山参加。区委书记衡志远和区长宇向明主持。",
+    )
+    assert titles(art) == {
+        "韩立新": [], "裴晓东": [], "岑可为": [],
+        "闵德昭": ["副区长"], "祝云山": ["副区长"],
+        "衡志远": ["区委书记"], "宇向明": ["区长"],
+    }

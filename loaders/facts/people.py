@@ -269,7 +269,32 @@ def listed_before_leaders(sent: Sentence, taken: list[PersonMention]) -> list[Pe
 def find_people(sent: Sentence) -> list[PersonMention]:
     found = _titled_people(sent)
     found += leader_list(sent, found)
-    return found + listed_before_leaders(sent, found)
+    found += listed_before_leaders(sent, found)
+    return found + joined_after(sent, found)
+
+
+def joined_after(sent: Sentence, taken: list[PersonMention]) -> list[PersonMention]:
+    """'市领导甲、乙和丙出席', '副区长甲和乙出席': the name after 和/及 closes the list; it shares
+    the titles of the name before it."""
+    out: list[PersonMention] = []
+    text = sent.match
+    spans = [(m.start, m.end) for m in taken]
+    for men in taken:
+        if text[men.end : men.end + 1] not in ("和", "及"):
+            continue
+        start = men.end + 1
+        length = name_length(text, start, listed=True)
+        end = start + length
+        if not length or any(a < end and start < b for a, b in spans):
+            continue
+        if lexicon().head_re.match(text, start) or _titled_name_after(text[start:], length):
+            continue
+        out.append(PersonMention(
+            name=sent.text[start:end], key=text[start:end], start=start, end=end,
+            titles=[TitleMention(t.title, t.org, t.executive) for t in men.titles], rule="joined-after-list",
+        ))
+        spans.append((start, end))
+    return out
 
 
 def _titled_people(sent: Sentence) -> list[PersonMention]:
