@@ -130,3 +130,8 @@ def test_a_speech_and_words_of_praise_are_spoken():
     )
     found = roles(art)
     assert "spoke" in found["韩立新"] and "spoke" in found["裴晓东"]
+
+
+def test_the_leader_on_whose_behalf_someone_acts_was_not_there():
+    art = extract("常委会会议召开", "1月12日,受县委书记韩立新委托,县委副书记、县长裴晓东主持召开县委常委会会议。")
+    assert roles(art) == {"裴晓东": ["presided"]}
