@@ -175,3 +175,16 @@ def test_company_names_stop_at_people_and_counts_but_not_at_家_in_a_name():
     names = {o.name for o in art.organizations if o.kind == "company"}
     assert "东岭建设总承包公司" in names and "望家欢农产品集团" in names
     assert not any("总经理" in n or "书记" in n for n in names), names
+
+
+def test_project_names_of_roads_captions_and_lists_after_a_ceremony():
+    art = extract(
+        "项目签约",
+        "考察团对接河东颐高数字化产业园项目。",
+        "(左六)河东联源机械自动化生产线项目现场。",
+        "启动G207河东至河西公路(河西段)建设项目。",
+        "签约仪式共签约河东智慧大厦、河西冷链物流中心等12个项目。",
+    )
+    names = {p.name for p in art.projects}
+    assert {"河东颐高数字化产业园项目", "河东联源机械自动化生产线项目",
+            "G207河东至河西公路(河西段)建设项目", "河东智慧大厦", "河西冷链物流中心"} <= names, names

@@ -18,11 +18,13 @@ from loaders.facts.script import to_matching
 from loaders.facts.sentences import Sentence
 
 STOP_CHARS = set(",;:。!?、“”\"'《》<>〈〉 \t\n")
-PROJECT_STOPS = re.compile(
-    r"\s+|举行|举办|进行|开展|推进|推动|实施|加快|签署|签订|是|为|对|把|将|在|由|从|以|等|了|的|及|以及|与|同|和|暨|并|就|新上|"
-    r"其中|包括|到|至|落地|落户|引进|开工|启动|调研|察看|视察|考察|参观|走进|来到|深入|围绕|聚焦|对接|"
-    r"集中|涵盖|有|据悉|据了解|其|这|此|该|即|关于|听取|抓好|抓实|做好|办好|建好"
-)
+_STOP_WORDS = (
+    "举行 举办 进行 开展 推进 推动 实施 加快 签署 签订 是 为 对 把 将 在 由 从 以 等 了 的 及 以及 与 同 和 暨 并 就 新上 "
+    "其中 包括 到 至 落地 落户 引进 开工 启动 调研 察看 视察 考察 参观 走进 来到 深入 围绕 聚焦 对接 "
+    "集中 涵盖 有 据悉 据了解 其 这 此 该 即 关于 听取 抓好 抓实 做好 办好 建好"
+).split()
+# Longest first: '对接' must stop a name whole, not leave '接' in front of it.
+PROJECT_STOPS = re.compile(r"\s+|" + "|".join(sorted(_STOP_WORDS, key=len, reverse=True)))
 # '项目负责人', '项目经理': a person's post, not a project's name.
 POST_AFTER = re.compile(r"负责人|经理|总监|总工|部长|专班|办公室")
 COUNT = re.compile(r"^[0-9一二三四五六七八九十百千几多]+[个项批家类大]")
@@ -34,6 +36,8 @@ BATCH = re.compile(r"首批|第[0-9一二三四五六七八九十]+批|[一二�
 BATCH_START = re.compile(r"[0-9]{4}年|首批|第[0-9一二三四五六七八九十]+批|重点|其他|相关")
 YEAR_AND_LITTLE = re.compile(r"[0-9]{4}年.{0,3}")  # '2023年苏陕项目': a year's programme
 PHASE_ONLY = re.compile(r"[一二三四五六七八九十0-9]期")
+CAPTION_MARK = re.compile(r"\((?:左|右|前|后|中|上|下)[一二三四五六七八九十0-9]{0,2}[^)]{0,3}\)")
+ROUTE_AFTER = re.compile(r"[^,;:。]{1,12}?(?:公路|铁路|高速|快速路|大道|一级路|二级路|连接线|干线)")
 OUTPUT_START = re.compile(r"年产|日产|年加工|年处理")
 YEAR_START = re.compile(r"[0-9]{4}年")
 FIRST_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -149,6 +153,8 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
                 continue
             if s.group() == "和" and FIGURE_START.match(before) and not YEAR_START.match(before):
                 continue  # '年产18万吨正极材料和12万吨负极材料项目': one plant's two products
+            if s.group() in ("至", "到") and ROUTE_AFTER.match(region, s.end()):
+                continue  # '某县至某县公路', 'G207道县至江华公路': a road runs from one place to another
             if s.group() in NAME_CHARS_TOO and len(before) < 2:
                 continue  # '和美乡村…', '兼并重组…': the character starts or belongs to a word
             if s.group() in ("和", "及") and (left := _project_before_conjunction(before)):
@@ -157,6 +163,11 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
         a += start
         prev_end = m.end()
         core = text[a : m.start()]
+        close = core.find(")")
+        caption = CAPTION_MARK.match(core)
+        if caption or (close >= 0 and "(" not in core[:close]):
+            a += caption.end() if caption else close + 1  # '(左六)某某项目': a photo caption's mark
+            core = text[a : m.start()]
         if POST_AFTER.match(text, m.end()):
             continue
         for x, y in coordinated:
@@ -227,6 +238,7 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
 
 # '签约中国兽药谷、三维海容医用物流装备生产、某某医院等13个项目': a 集中签约 list's items are
 # projects though none says 项目.
+LIST_TRIGGER = re.compile(r"签约|开工|竣工|投产|包括|涵盖")
 LISTED_BEFORE_COUNT = re.compile(
     r"(?:签约|开工|竣工|投产|包括|涵盖|有|为)([^,;:。!?]{4,200}?)等[0-9一二三四五六七八九十百]+个[^,;:。!?]{0,8}?项目"
 )
@@ -240,6 +252,11 @@ def listed_projects(sent: Sentence) -> list[ProjectMention]:
         if len(items) < 2:
             continue
         pos = m.start(1)
+        # '签约仪式共签约甲、乙等…': the list starts after the last 签约 in front of its first item.
+        inner = list(LIST_TRIGGER.finditer(items[0]))
+        if inner:
+            pos += inner[-1].end()
+            items[0] = items[0][inner[-1].end() :]
         if items[0].startswith("的"):  # '集中开工的甲、乙等20个项目'
             items[0] = items[0][1:]
             pos += 1
