@@ -43,6 +43,7 @@ SECTIONS = {
     "legal_endings": "legal_endings.txt",
     "project_phrase_ends": "project_phrase_ends.txt",
     "product_words": "product_words.txt",
+    "project_stops": "project_name_stops.txt",
     "companies": "",
     "roles": "role_verbs.txt",
 }
@@ -112,6 +113,11 @@ class Lexicon:
         return re.compile("(?:" + _alternation(self.get("project_phrase_ends")) + ")$")
 
     @cached_property
+    def project_stop_re(self) -> re.Pattern[str]:
+        # Longest first (the alternation sorts so): '对接' stops a name whole, not leaving '接'.
+        return re.compile(r"\s+|" + _alternation(self.get("project_stops")))
+
+    @cached_property
     def product_re(self) -> re.Pattern[str]:
         return re.compile(_alternation(self.get("product_words")))
 
@@ -146,7 +152,7 @@ class Lexicon:
         for name in (
             "head_re", "follower_re", "stop_re", "protect_re", "company_suffix_re",
             "company_word_re", "role_re", "compound_surnames", "known_company_re",
-            "legal_ending_re", "project_phrase_end_re", "product_re",
+            "legal_ending_re", "project_phrase_end_re", "product_re", "project_stop_re",
         ):
             self.__dict__.pop(name, None)
 

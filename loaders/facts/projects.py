@@ -18,13 +18,6 @@ from loaders.facts.script import to_matching
 from loaders.facts.sentences import Sentence
 
 STOP_CHARS = set(",;:。!?、“”\"'《》<>〈〉 \t\n")
-_STOP_WORDS = (
-    "举行 举办 进行 开展 推进 推动 实施 加快 签署 签订 是 为 对 把 将 在 由 从 以 等 了 的 及 以及 与 同 和 暨 并 就 新上 "
-    "其中 包括 到 至 落地 落户 引进 开工 启动 调研 察看 视察 考察 参观 走进 来到 深入 围绕 聚焦 对接 "
-    "集中 涵盖 有 据悉 据了解 其 这 此 该 即 关于 听取 抓好 抓实 做好 办好 建好"
-).split()
-# Longest first: '对接' must stop a name whole, not leave '接' in front of it.
-PROJECT_STOPS = re.compile(r"\s+|" + "|".join(sorted(_STOP_WORDS, key=len, reverse=True)))
 # '项目负责人', '项目经理': a person's post, not a project's name.
 POST_AFTER = re.compile(r"负责人|经理|总监|总工|部长|专班|办公室")
 COUNT = re.compile(r"^[0-9一二三四五六七八九十百千几多]+[个项批家类大]")
@@ -145,7 +138,7 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
         start = 0
         # '有' of 有限公司 stops nothing, even where the company went unread.
         suffixes = [x.span() for x in lex.company_suffix_re.finditer(region)]
-        for s in PROJECT_STOPS.finditer(region):
+        for s in lex.project_stop_re.finditer(region):
             if _inside_company(region, s.start(), companies) or any(x <= s.start() < y for x, y in suffixes):
                 continue
             before = region[start : s.start()]
