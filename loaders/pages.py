@@ -206,8 +206,6 @@ _LEAD_EVENT = re.compile(
 
 # '中新网山西新闻11月7日电 ', '本报讯 ': the wire's dateline opens the lead, not the story.
 _DATELINE_OPENING = re.compile(r"^(?:本报讯|本網訊|本网讯|[^\s,，。]{2,12}?[0-9]{1,2}月[0-9]{1,2}日(?:电|電|讯|訊|消息))\s*")
-# '激扬金秋正奋进,乘风破浪立潮头。': a couplet that opens a story says nothing happened.
-_COUPLET = re.compile(r"^[\u4e00-\u9fff]{4,8}[,，][\u4e00-\u9fff]{4,8}[。!！]$")
 _LEAD_DATE = re.compile(r"[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日")
 
 
@@ -218,7 +216,7 @@ def _fallback_title(paragraphs: list[str]) -> str:
     sentences = [x for x in re.split(r"(?<=[。！？!?])", first) if x.strip()] or [""]
     # '春风送暖，万物复苏。…3月22日上午，某仪式举行。': an opening flourish says nothing happened.
     sentence = sentences[0]
-    if (len(sentence) <= 12 or _COUPLET.match(sentence)) and not (_LEAD_EVENT.search(sentence) or _LEAD_DATE.search(sentence)):
+    if len(sentence) <= 12 and not (_LEAD_EVENT.search(sentence) or _LEAD_DATE.search(sentence)):
         sentence = next((x for x in sentences if _LEAD_EVENT.search(x) or _LEAD_DATE.search(x)), sentence)
     if len(sentence) > 60:
         event = _LEAD_EVENT.search(sentence)
@@ -360,23 +358,6 @@ def _is_web_title(line: str) -> bool:
     )
 
 
-# A site's column name above a headline: '本地要闻', '时政新闻', '县域动态'.
-_COLUMN_NAME = re.compile(r"(?:新闻|要闻|动态|快讯|播报|聚焦|关注|资讯|头条|专题|图片|视频|通知|公告)$")
-
-
-def _two_part_headline(texts: list[str]) -> bool:
-    """'市领导不打招呼' / '直奔企业督查安全生产': a headline set on two lines, neither a column
-    name nor a complete report of its own."""
-    if len(texts) != 2:
-        return False
-    first, second = (to_matching(t) for t in texts)
-    return (
-        len(first) >= 6 and not _COLUMN_NAME.search(first) and not mh.is_meta_line(first)
-        and not any(_LEAD_EVENT.search(t) for t in (first, second))
-        and not _EVENT_END.search(first) and not re.search(r"[0-9]{4}[-年./]", first)
-    )
-
-
 def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
     """One story: the headline is the last headline-like line above the body."""
 
@@ -419,9 +400,6 @@ def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
             # Of a headline, its deck and a site's column name, the headline says what happened.
             best = max(run, key=lambda i: (bool(_LEAD_EVENT.search(lines[i].text)), i == run[-1]))
             title_idx, header_end = best, best + 1
-            pair = run[-2:] if len(run) >= 2 else [run[0] - 1, run[0]]
-            if pair[0] >= 0 and usable(lines[pair[0]].text) and _two_part_headline([lines[i].text for i in pair]):
-                title_idx, header_end = pair[0], pair[1] + 1
 
     draft = _Draft()
     date = name = None

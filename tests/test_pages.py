@@ -340,10 +340,6 @@ def test_a_portal_tag_after_the_headline_and_an_original_title_line_are_dropped(
     assert [a.title for a in doc.articles] == ["河东区签约重大项目26个 全年签约总额93.6亿元"]
 
 
-def test_a_couplet_before_the_lead_does_not_name_a_headline_less_page() -> None:
-    doc = split_document("激扬金秋正奋进,乘风破浪立潮头。9月20日上午,河东高新区项目集中开工。\n", "b.txt")
-    assert doc.articles[0].title == "9月20日上午,河东高新区项目集中开工。"
-
 
 def test_a_reprint_stamp_is_not_the_lead_and_today_needs_the_page_s_own_date() -> None:
     page = ("河东产业园集中签约一批项目\n\n2012年10月22日15:42  某某在线 微博\n\n"
