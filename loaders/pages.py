@@ -38,7 +38,6 @@ from loaders.dates import (
     published_date,
 )
 from loaders.decoding import normalise_newlines
-from loaders.facts.script import to_matching
 from loaders.residue import is_residue, menu_runs, page_title_lines, strip_file_names, strip_nav_prefix
 
 TITLE_MAX = 60
