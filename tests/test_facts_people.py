@@ -211,3 +211,8 @@ def test_the_name_after_和_closes_the_list_and_shares_its_title():
         "闵德昭": ["副区长"], "祝云山": ["副区长"],
         "衡志远": ["区委书记"], "宇向明": ["区长"],
     }
+
+
+def test_chief_officers_are_executives():
+    art = extract("座谈会", "河东集团首席运营官夏欣跃、河西科技执行董事马和平等企业家先后发言。")
+    assert {(p.name, p.kind) for p in art.people} == {("夏欣跃", "executive"), ("马和平", "executive")}
