@@ -135,3 +135,8 @@ def test_a_speech_and_words_of_praise_are_spoken():
 def test_the_leader_on_whose_behalf_someone_acts_was_not_there():
     art = extract("常委会会议召开", "1月12日,受县委书记韩立新委托,县委副书记、县长裴晓东主持召开县委常委会会议。")
     assert roles(art) == {"裴晓东": ["presided"]}
+
+
+def test_warm_words_of_welcome_are_spoken():
+    art = extract("签约仪式举行", "5日,河东区举行项目签约仪式。区委书记韩立新出席。韩立新首先对项目签约表示热烈祝贺。")
+    assert roles(art)["韩立新"] == ["attended", "spoke"]
