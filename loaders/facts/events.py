@@ -72,7 +72,9 @@ REPORT = re.compile(r"(?<!工)作了?[\u4e00-\u9fff]{0,8}?报告")
 # or '强调要…' inside a report of instructions.
 QUOTING = {"表示", "说", "指出", "强调", "要求"}
 # ... or where a greeting follows: '某某对…表示欢迎和感谢'.
-GREETING = re.compile(r"(?:热烈|衷心|诚挚|真诚|由衷|充分|高度)?(?:的)?(?:欢迎|感谢|祝贺|慰问|赞扬|赞赏|肯定|敬意|谢意)")
+# Words of welcome said at the event ('表示欢迎', '表示热烈祝贺'); '表示诚挚慰问' greets those visited,
+# which the shared answers do not count as a speech.
+GREETING = re.compile(r"欢迎|感谢|祝贺|慰问|赞扬|赞赏|肯定|敬意|谢意|(?:热烈|衷心|真诚|由衷|充分|高度)的?(?:欢迎|祝贺|赞扬|赞赏|肯定)")
 
 
 def role_verbs(text: str) -> list[tuple[int, int, Role]]:

@@ -20,7 +20,7 @@ LIST_RE = re.compile(
 NOT_COMPANY_END = re.compile(
     r"(?:区|县|市|镇|乡|村|街道|社区|局|委|办|部|院|所|站|中心|园|基地|协会|商会|学校|医院|单位|部门|行业|领域|产业|企业)$"
 )
-SECTOR_LIST = re.compile(r"行业|领域|类|型|重点|规上|规模以上")
+SECTOR_LIST = re.compile(r"行业|领域|类|型|规上|规模以上")
 GOVERNMENT_RUN_IN = re.compile(r"人民政府|管委会")
 AWARD_RE = re.compile(r"(?:被认定为|被评为|成功入选|认定|入选|获评|荣获|获批|入围|获得)")
 

@@ -100,6 +100,8 @@ def _company_prefix(core: str, companies: list[Company]) -> tuple[str | None, Co
         for k in sorted(comp.keys, key=len, reverse=True):
             if core.startswith(k) and len(k) > len(best[0] or ""):
                 best = (k, comp)
+    if best[0]:
+        return best
     # A shorter form: the longest front part found inside a company's name
     # ('绿源农业…' for 桐溪绿源农业发展有限公司), if it is more than a place or
     # an industry word.
