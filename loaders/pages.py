@@ -31,6 +31,7 @@ from loaders.bylines import (
 from loaders.cleanup import clean_line, ends_sentence, mend_paragraphs, strip_markup
 from loaders.dates import (
     FULL_DATE,
+    MONTH_DAY,
     article_date,
     lead_year,
     parse_full_date,
@@ -205,7 +206,6 @@ _LEAD_EVENT = re.compile(
 
 # '中新网山西新闻11月7日电 ', '本报讯 ': the wire's dateline opens the lead, not the story.
 _DATELINE_OPENING = re.compile(r"^(?:本报讯|本網訊|本网讯|[^\s,，。]{2,12}?[0-9]{1,2}月[0-9]{1,2}日(?:电|電|讯|訊|消息))\s*")
-_LEAD_DATE = re.compile(r"[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日")
 
 
 def _fallback_title(paragraphs: list[str]) -> str:
@@ -215,8 +215,8 @@ def _fallback_title(paragraphs: list[str]) -> str:
     sentences = [x for x in re.split(r"(?<=[。！？!?])", first) if x.strip()] or [""]
     # '春风送暖，万物复苏。…3月22日上午，某仪式举行。': an opening flourish says nothing happened.
     sentence = sentences[0]
-    if len(sentence) <= 12 and not (_LEAD_EVENT.search(sentence) or _LEAD_DATE.search(sentence)):
-        sentence = next((x for x in sentences if _LEAD_EVENT.search(x) or _LEAD_DATE.search(x)), sentence)
+    if len(sentence) <= 12 and not (_LEAD_EVENT.search(sentence) or MONTH_DAY.search(sentence)):
+        sentence = next((x for x in sentences if _LEAD_EVENT.search(x) or MONTH_DAY.search(x)), sentence)
     if len(sentence) > 60:
         event = _LEAD_EVENT.search(sentence)
         cut = re.compile(r"[，,；;]").search(sentence, event.end()) if event else None

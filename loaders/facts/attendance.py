@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from guanxi.facts import Role
+from loaders.dates import MONTH_DAY
 from loaders.facts.events import REPORTED, Mention, assign_roles, has_strong_verb
 from loaders.facts.lexicon import lexicon
 from loaders.facts.people import PersonMention
@@ -71,7 +72,7 @@ def named_in_lead(reading: ArticleReading) -> None:
     lead = [s for s in reading.sentences if s.paragraph == 0][:2]
     if not any(LEAD_EVENT.search(s.match) for s in lead):
         return
-    if not reading.roles and not any(LEAD_DATE.search(s.match) for s in lead):
+    if not reading.roles and not any(MONTH_DAY.search(s.match) for s in lead):
         return  # no role verb anywhere and no day named: a feature, not an event report
     for sent in lead:
         if REPORTED.search(sent.match):
@@ -83,7 +84,6 @@ def named_in_lead(reading: ArticleReading) -> None:
                 reading.role_rule[men.key] = "named-in-lead"
 
 
-LEAD_DATE = re.compile(r"[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日")
 
 
 # '与会县领导共同见证签约', '我县领导一行见证了签约': the officials present witnessed it. Not

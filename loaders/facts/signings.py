@@ -172,7 +172,7 @@ def company_clauses(sent: Sentence, companies: list[Company]) -> list[tuple[int,
         if comp is not None:
             found.append((m.start(), m.end(), comp))
     out = []
-    for i, (_start, verb_end, comp) in enumerate(found):
+    for i, (_, verb_end, comp) in enumerate(found):
         end = found[i + 1][0] if i + 1 < len(found) else len(sent.match)
         semicolon = sent.match.find(";", verb_end, end)
         # The project follows the verb ('签订…的X项目'), within the clause.
