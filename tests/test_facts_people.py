@@ -216,3 +216,12 @@ def test_the_name_after_和_closes_the_list_and_shares_its_title():
 def test_chief_officers_are_executives():
     art = extract("座谈会", "河东集团首席运营官夏欣跃、河西科技执行董事马和平等企业家先后发言。")
     assert {(p.name, p.kind) for p in art.people} == {("夏欣跃", "executive"), ("马和平", "executive")}
+
+
+def test_a_verb_of_visiting_or_carrying_out_is_not_part_of_the_title():
+    art = extract(
+        "拜访",
+        "区长韩立新专程拜访市国资委主任裴晓东。会议要求贯彻落实省委书记岑可风讲话精神。",
+    )
+    found = titles(art)
+    assert found["裴晓东"] == ["市国资委主任"] and found["岑可风"] == ["省委书记"]
