@@ -112,3 +112,13 @@ def test_the_city_a_headline_names_holds_the_市委书记_over_a_county_level_ci
         "11月25日,民营企业家座谈会召开。常熟开关制造公司董事长钟立群发言。常熟市的企业代表参加。市委书记罗文涛讲话。",
     )
     assert places(art)[("罗文涛", "市委书记")] == "苏州市"
+
+
+def test_a_head_written_after_its_county_government_is_that_county_s() -> None:
+    art = extract(
+        "项目签约活动举行",
+        "1月5日,项目签约活动在泉州举行。永春县政府县长衡志远与客商代表签约。",
+    )
+    person = next(p for p in art.people if p.name == "衡志远")
+    assert [(pos.title, pos.org, pos.place) for pos in person.positions] == [("县长", "永春县政府", "永春县")]
+    assert person.kind == "official"

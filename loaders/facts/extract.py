@@ -108,10 +108,12 @@ def place_offices(reading: ArticleReading) -> None:
     for person in people:
         if person.kind != "official":
             continue
-        for pos in person.positions:
-            pos.place = office_place(to_matching(pos.title), pos.title, homes)
+        # '永春县政府' + '县长': the government the title follows names the place.
+        written = [(p.org or "") + p.title if (p.org or "").endswith("政府") else p.title for p in person.positions]
+        for pos, full in zip(person.positions, written, strict=True):
+            pos.place = office_place(to_matching(full), full, homes)
         # '杭州市委副书记、市长': the 市长 is of the city the person's other post names.
-        explicit = [explicit_level(to_matching(p.title)) for p in person.positions]
+        explicit = [explicit_level(to_matching(full)) for full in written]
         named = {lvl: p.place for p, lvl in zip(person.positions, explicit, strict=True) if lvl}
         for pos, own in zip(person.positions, explicit, strict=True):
             level = title_level(to_matching(pos.title))

@@ -170,6 +170,8 @@ def _titles(sent: Sentence, a: int, b: int) -> list[TitleMention]:
 
 
 GOVERNMENT_BEFORE_HEAD = re.compile(r"^(?:人民)?政府(?=(?:常务)?副?[区县市镇乡旗]长$)")
+# '永春县政府县长': the government is the post's body; the title is the head after it.
+PLACE_GOVERNMENT_HEAD = re.compile(r"^(\S{2,}?[区县市镇乡旗](?:人民)?政府)((?:常务)?副?[区县市镇乡旗]长)$")
 
 
 def _title(sent: Sentence, a: int, b: int) -> TitleMention | None:
@@ -188,6 +190,10 @@ def _title(sent: Sentence, a: int, b: int) -> TitleMention | None:
     gov = GOVERNMENT_BEFORE_HEAD.match(title_m)
     if gov:
         title_m = title_m[gov.end() :]  # '郊区委副书记、政府区长某某': 政府 belongs to the post, not its name
+    government = PLACE_GOVERNMENT_HEAD.match(title_m) if org_m is None else None
+    if government:
+        head = government.group(2)
+        return TitleMention(title=sent.text[b - len(head) : b], org=sent.text[b - len(title_m) : b - len(head)])
     title = sent.text[b - len(title_m) : b]
     org = sent.text[start : start + len(org_m)] if org_m else None
     return TitleMention(title=title, org=org, executive=bool(org) or is_corporate(title_m))
