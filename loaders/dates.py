@@ -180,9 +180,14 @@ def article_date(paragraphs: list[str], reference: str | None, relative: bool = 
         if dateline and _date_hit(para[dateline.end() :]) is not None:
             para = para[dateline.end() :]
         for sentence in re.split(r"(?<=[。！？!?])", para)[:3]:
-            if _date_hit(sentence) is not None:
+            hit = _date_hit(sentence)
+            if hit is not None and not _BOUND_AFTER.match(sentence, hit[1].end()):
                 return resolve_date(sentence, reference, relative)
     return None
+
+
+# '6月1日起…将恢复', '6月30日前完成': a date that bounds a plan, not the day of the news.
+_BOUND_AFTER = re.compile(r"\s*(?:开始|起|前|之前|以前|以后|之后|后)")
 
 
 def _parse_iso(value: str | None) -> dt.date | None:

@@ -161,10 +161,25 @@ def is_page_furniture(line: str) -> bool:
     return bool(re.fullmatch(r"[\W_]+", line))
 
 
+# A government site's disclosure block ('索 引 号 … 公开方式 主动公开 公开日期 2018-01-31'): its
+# labels often come without a colon.
+_DISCLOSURE = re.compile(r"索\s*引\s*号|公开(?:方式|日期|形式|范围|时间)|成文日期|发文机关|发布机构|主题分类")
+
+
+# 'site name  2022-05-31 21:10': an app's stamp under a headline, often on the headline's own line.
+_STAMP = r"(?:[\u4e00-\u9fff]{2,8}\s+)?\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
+STAMP_LINE = re.compile(rf"^{_STAMP}$")
+HEADLINE_STAMP = re.compile(rf"^(?P<head>\S.{{5,}}?)\s+(?P<stamp>{_STAMP})$")
+
+
 def is_meta_line(line: str) -> bool:
     """A web page's 来源/发布时间/作者 line (possibly several on one line)."""
     if len(line) > 150:
         return False
+    if STAMP_LINE.match(line):
+        return True
+    if _DISCLOSURE.search(line) and "。" not in line:
+        return True
     m = META_PAIR.search(line)
     if not m:
         return False

@@ -111,7 +111,10 @@ def _content_lines(text: str) -> list[_Line]:
         line = strip_nav_prefix(strip_file_names(clean_line(raw)))
         if line and is_residue(line) and credit_line(line) is None:
             line = ""
-        if line:
+        stamped = mh.HEADLINE_STAMP.match(line)
+        if stamped and is_title_like(stamped.group("head")):
+            out += [_Line(stamped.group("head")), _Line(stamped.group("stamp"))]
+        elif line:
             out.append(_Line(line))
         elif out:
             out[-1].gap += 1
@@ -361,7 +364,7 @@ def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
     """One story: the headline is the last headline-like line above the body."""
 
     def usable(text: str) -> bool:
-        if _SITE_SUFFIX.search(text) and _is_web_title(_SITE_SUFFIX.sub("", text)):
+        if _SITE_SUFFIX.search(text) and _is_web_title(_SITE_SUFFIX.sub("", text)) and not mh.is_meta_line(text):
             return True
         return not (mh.is_page_furniture(text) or mh.is_breadcrumb(text) or mh.is_web_drop(text)
                     or mh.is_web_stop(text) or mh.is_meta_line(text))
@@ -372,6 +375,13 @@ def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
         return "。" in text or (ends_sentence(text) and not exclaims) or len(text) > 2 * TITLE_MAX
 
     first_body = next((i for i, ln in enumerate(lines) if usable(ln.text) and is_body(ln.text)), len(lines))
+    # 'weather forecast sentence / headline / 发布日期:… / body': a sentence above a headline and its
+    # published line is the site's furniture, not the story's first.
+    late_meta = next((i for i in range(first_body + 2, min(len(lines), first_body + 4))
+                      if mh.is_published_line(lines[i].text)), None)
+    if late_meta is not None and usable(lines[late_meta - 1].text) and _is_web_title(lines[late_meta - 1].text):
+        first_body = next((i for i in range(late_meta + 1, len(lines))
+                           if usable(lines[i].text) and is_body(lines[i].text)), first_body)
     title_idx = next(
         (i for i in range(first_body - 1, -1, -1) if usable(lines[i].text) and _is_web_title(lines[i].text)),
         None,

@@ -348,3 +348,34 @@ def test_a_reprint_stamp_is_not_the_lead_and_today_needs_the_page_s_own_date() -
     assert art.date == "2012-10-17" and art.paragraphs[0].startswith("10月17日")
     undated = split_document("72个重大项目集中开竣工\n\n今天上午,河东市2021年第二季度重大项目集中开工。\n", "b.txt")
     assert undated.articles[0].date is None  # the year is known, the day is not
+
+
+def test_a_published_line_with_a_site_s_suffix_is_no_headline() -> None:
+    page = ("频道头条\n河东区集中开工一批重大项目 韩立新宣布开工\n发布时间:2020年07月01日 14:16:00  来源: 某某网-河东日报\n\n"
+            "昨日上午,河东区举行重大项目集中开工仪式,区委书记韩立新宣布开工。\n")
+    art = split_document(page, "a.txt").articles[0]
+    assert art.title == "河东区集中开工一批重大项目 韩立新宣布开工" and art.date == "2020-06-30"
+
+
+def test_a_government_disclosure_block_is_the_page_s_meta_not_its_headline() -> None:
+    page = ("某某省人民政府     河东市委市政府\n政府常务会议\n河东县第十届人民政府 第8次常务会议召开\n"
+            "2018-01-31 09:30\n 索 引 号 20180001  公开方式 主动公开  公开日期 2018-01-31\n\n"
+            "1月23日,河东县委副书记、县长韩立新主持召开县政府常务会议。\n")
+    art = split_document(page, "a.txt").articles[0]
+    assert art.title == "河东县第十届人民政府 第8次常务会议召开" and art.date == "2018-01-23"
+
+
+def test_a_weather_line_above_the_headline_is_not_the_lead() -> None:
+    page = ("天气预报:\n\n河东区气象台2024年3月29日07时发布:今天白天晴间多云,北风4-5级。\n\n"
+            "河东区委常委会会议召开\n\n发布日期:2021-07-26 来源:河东信息港\n\n"
+            "7月23日,河东区委常委会会议召开。区委书记韩立新出席会议并讲话。\n")
+    art = split_document(page, "a.txt").articles[0]
+    assert art.title == "河东区委常委会会议召开" and art.date == "2021-07-23"
+
+
+def test_an_app_s_stamp_on_the_headline_line_is_cut_off_and_dates_the_page() -> None:
+    page = ("河东区部署复工复产 全面恢复生产生活秩序 某某新闻     2022-05-31 21:10    \n\n"
+            "6月1日开始,全区将全面恢复正常生产生活秩序。5月31日下午,河东区召开工作会议,区委书记韩立新出席。\n")
+    art = split_document(page, "a.txt").articles[0]
+    assert art.title == "河东区部署复工复产 全面恢复生产生活秩序"
+    assert art.date == "2022-05-31"  # '6月1日开始' bounds a plan; the meeting was on 5月31日
