@@ -163,3 +163,27 @@ def test_the_parties_representatives_and_words_about_a_signing_sign_nothing():
     found = {a.name: a.roles for e in art.events for a in e.attendees}
     assert "signed" not in found["韩立新"] and "signed" not in found["裴晓东"]
     assert "spoke" in found["韩立新"]
+
+
+def test_two_places_sign_for_their_governments():
+    art = extract("投资说明会举行", "今年以来,河东县与北京市昌平区签署战略合作框架协议。")
+    assert [(s.project, s.parties) for s in art.signings] == [(None, ["河东县", "北京市昌平区"])]
+
+
+def test_companies_listed_before_与_sign_with_the_zone_the_article_names_in_full():
+    art = extract(
+        "集中签约仪式举行",
+        "12月27日,河东经济开发区举行集中签约仪式。远阳玻璃、万融物流、顺利邦物流等13家企业与开发区签订合作。",
+    )
+    assert [(s.project, s.parties) for s in art.signings] == [
+        (None, ["河东经济开发区", "远阳玻璃", "万融物流", "顺利邦物流"])
+    ]
+
+
+def test_a_head_who_goes_on_to_sign_for_the_government_is_a_signer():
+    art = extract(
+        "招商引资项目签约仪式举行",
+        "2月12日,河东县举行招商引资项目签约仪式。县委副书记、县长韩立新介绍项目情况,并代表县政府与企业负责人签署合作协议。",
+    )
+    assert [(s.parties, s.signers) for s in art.signings] == [(["县政府"], ["韩立新"])]
+    assert "signed" in next(a.roles for e in art.events for a in e.attendees if a.name == "韩立新")

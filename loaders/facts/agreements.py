@@ -24,6 +24,7 @@ from loaders.facts.signings import (
     ceremony_parties,
     company_clauses,
     company_party,
+    full_zone,
     home_governments,
     on_behalf,
     resolve_generic,
@@ -120,7 +121,7 @@ class _Agreements:
             for party in parties:
                 if company_for(party.key, self.companies):
                     party = company_party(party.key, self.companies)
-                f.add_party(*party)
+                f.add_party(*full_zone(party, reading.sentences))
             self.link(project, [p.key for p in parties])
 
     def company_projects(self) -> None:

@@ -107,6 +107,16 @@ def has_strong_verb(text: str) -> bool:
     return any(text[a:b] not in WEAK for a, b, _ in role_verbs(text))
 
 
+# '…介绍情况,并代表县政府签署协议': a clause where the same people act for their body goes on with
+# them ('…考察,并与某区签订' may be the delegation's act, not theirs).
+_GOES_ON = re.compile(r",(?:并且|并|还|随后|同时|又)代表[^,;:。!?]*$")
+
+
+def _same_subject(between: str) -> bool:
+    """Whether the people of the last verb are the subject of the next one, ``between`` them."""
+    return not CLAUSE_BREAK.search(between) or bool(_GOES_ON.search(between) and not re.search(r"[;:。!?]", between))
+
+
 def assign_roles(sent: Sentence, mentions: list[Mention]) -> dict[str, list[Role]]:
     """Roles of the people mentioned in one sentence (empty when it has no role verb)."""
     text = sent.match
@@ -140,7 +150,7 @@ def assign_roles(sent: Sentence, mentions: list[Mention]) -> dict[str, list[Role
         if pending:
             group = pending
             pending = []
-        elif last_group and last_verb_end >= 0 and not CLAUSE_BREAK.search(text[last_verb_end:pos]):
+        elif last_group and last_verb_end >= 0 and _same_subject(text[last_verb_end:pos]):
             group = last_group
         else:
             group = []

@@ -27,6 +27,10 @@ GENERIC_ORGAN = re.compile(r"^(县|区|市|镇|乡|街道)?(人民政府|政府|
 PLACE_PREFIX = re.compile(r"^((?:(?!副|常务|委)[\u4e00-\u9fff]){2,6}?(?:镇|乡|街道|县|区|市))(?!长)")
 
 
+# '某县与北京市昌平区签署框架协议': two places sign for their governments.
+PLACE_SIGNS = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|区|县|旗|州))(?=签|就|达成|举行)")
+
+
 class Party(NamedTuple):
     """A signing party as written, and its matching form."""
 
@@ -98,6 +102,13 @@ def ceremony_parties(
                 a_key = homes[home.group(1)].key
             else:
                 home = None
+            if not _is_org(a_key) and not a_key.startswith("我"):
+                listed = _listed_companies(left, companies)
+                zone = ZONE_SIGNS.match(c[pm.end() :])
+                if len(listed) >= 2 and zone:
+                    base = clause.start()
+                    z_name = sent.text[base + pm.end() : base + pm.end() + len(zone.group(1))]
+                    return [Party(z_name, zone.group(1)), *listed], clause.span()
             if not a_key or a_key.startswith("我") or a_key in person_keys or not _is_org(a_key):
                 continue
             right = c[pm.end() :]
@@ -107,7 +118,7 @@ def ceremony_parties(
                     if right.startswith(k) and (b_key is None or len(k) > len(b_key)):
                         b_key = k
             if b_key is None:
-                m = ORG_AFTER.match(right)
+                m = ORG_AFTER.match(right) or PLACE_SIGNS.match(right)
                 b_key = m.group(1) if m else None
             if not b_key or "项目" in b_key or "仪式" in b_key or b_key in person_keys or b_key == a_key:
                 continue
@@ -118,6 +129,39 @@ def ceremony_parties(
             b_name = sent.text[base + pm.end() : base + pm.end() + len(b_key)]
             return [Party(a_name, a_key), Party(b_name, b_key)], clause.span()
     return [], (0, 0)
+
+
+# 'A、B、C等13家企业与开发区签订合作': the companies listed each sign with the zone.
+ZONE_SIGNS = re.compile(r"([\u4e00-\u9fff]{0,12}?(?:开发区|高新区|园区|新区|经开区|管委会))(?=签|就|达成|举行|正式|成功)")
+_LIST_TAIL = re.compile(r"等[0-9一二三四五六七八九十百]*家[\u4e00-\u9fff]{0,6}(?:企业|公司)$")
+
+
+def _listed_companies(left: str, companies: list[Company]) -> list[Party]:
+    """The known companies of a '、' list that ends ``left`` ('A、B、C等13家企业')."""
+    items = _LIST_TAIL.sub("", left).split("、")
+    found = []
+    for item in items:
+        comp = next((cm for cm in companies if any(item.endswith(k) for k in cm.keys)), None)
+        if comp is not None:
+            found.append(Party(comp.name, comp.key))
+    return found if len(found) >= len(items) - 1 else []
+
+GENERIC_ZONE = re.compile(r"^(?:开发区|高新区|园区|新区|经开区|管委会)$")
+
+
+def full_zone(party: Party, sentences: list[Sentence]) -> Party:
+    """'开发区' as the article names it in full where it does ('某某经济开发区')."""
+    if not GENERIC_ZONE.match(party.key):
+        return party
+    named = []
+    for sent in sentences:
+        for m in re.finditer(party.key, sent.match):
+            a = max(0, m.start() - 12)
+            a += max((p.end() for p in re.finditer(r"[^\u4e00-\u9fff]", sent.match[a : m.start()])), default=0)
+            start = a + trim_left(sent.match[a : m.start()])
+            if m.start() - start >= 2:
+                named.append(Party(sent.text[start : m.end()], sent.match[start : m.end()]))
+    return max(named, key=lambda p: len(p.key), default=party)
 
 
 def on_behalf(sent_match: str, sent_text: str, clause: tuple[int, int]) -> list[Party]:
