@@ -225,3 +225,11 @@ def test_a_verb_of_visiting_or_carrying_out_is_not_part_of_the_title():
     )
     found = titles(art)
     assert found["裴晓东"] == ["市国资委主任"] and found["岑可风"] == ["省委书记"]
+
+
+def test_rarer_surnames_after_a_title():
+    art = extract(
+        "会议召开",
+        "县委副书记代瑜、州政府副州长字德海、省农业农村厅副厅长步涛、县委书记蹇泽西、协会理事长粘清泉出席。",
+    )
+    assert set(titles(art)) == {"代瑜", "字德海", "步涛", "蹇泽西", "粘清泉"}
