@@ -169,6 +169,8 @@ def _titles(sent: Sentence, a: int, b: int) -> list[TitleMention]:
     return out
 
 
+# '中共某区委副书记': a local committee's post ('中共中央…' keeps its name).
+PARTY_COMMITTEE = re.compile(r"(?!中央)\S{1,10}?[省市区县镇乡旗]委")
 GOVERNMENT_BEFORE_HEAD = re.compile(r"^(?:人民)?政府(?=(?:常务)?副?[区县市镇乡旗]长$)")
 # '永春县政府县长': the government is the post's body; the title is the head after it.
 PLACE_GOVERNMENT_HEAD = re.compile(r"^(\S{2,}?[区县市镇乡旗](?:人民)?政府)((?:常务)?副?[区县市镇乡旗]长)$")
@@ -187,6 +189,8 @@ def _title(sent: Sentence, a: int, b: int) -> TitleMention | None:
         org_m, title_m = split_org_post(title_m)
     if not plausible_title(title_m):
         return None
+    if title_m.startswith("中共") and PARTY_COMMITTEE.match(title_m, 2):
+        title_m = title_m[2:]  # '中共某区委副书记': the party's name is no part of the post's title
     gov = GOVERNMENT_BEFORE_HEAD.match(title_m)
     if gov:
         title_m = title_m[gov.end() :]  # '郊区委副书记、政府区长某某': 政府 belongs to the post, not its name
