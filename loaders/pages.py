@@ -211,6 +211,10 @@ _LEAD_EVENT = re.compile(
 _DATELINE_OPENING = re.compile(r"^(?:本报讯|本網訊|本网讯|[^\s,，。]{2,12}?[0-9]{1,2}月[0-9]{1,2}日(?:电|電|讯|訊|消息))\s*")
 
 
+# '浩荡春风鼓壮志,项目建设启新程。': a flourish of two clauses of one length.
+_COUPLET = re.compile(r"^([\u4e00-\u9fff]{5,8})[,，]([\u4e00-\u9fff]{5,8})[。！!]$")
+
+
 def _fallback_title(paragraphs: list[str]) -> str:
     """A page without a headline is named by its first sentence, as a reader would cite it; a very
     long one up to the clause that says what happened ('…举行招商引资项目签约仪式')."""
@@ -218,7 +222,9 @@ def _fallback_title(paragraphs: list[str]) -> str:
     sentences = [x for x in re.split(r"(?<=[。！？!?])", first) if x.strip()] or [""]
     # '春风送暖，万物复苏。…3月22日上午，某仪式举行。': an opening flourish says nothing happened.
     sentence = sentences[0]
-    if len(sentence) <= 12 and not (_LEAD_EVENT.search(sentence) or MONTH_DAY.search(sentence)):
+    couplet = _COUPLET.match(sentence)
+    even = bool(couplet) and len(couplet.group(1)) == len(couplet.group(2))
+    if (len(sentence) <= 12 or even) and not (_LEAD_EVENT.search(sentence) or MONTH_DAY.search(sentence)):
         sentence = next((x for x in sentences if _LEAD_EVENT.search(x) or MONTH_DAY.search(x)), sentence)
     if len(sentence) > 60:
         event = _LEAD_EVENT.search(sentence)

@@ -379,3 +379,9 @@ def test_an_app_s_stamp_on_the_headline_line_is_cut_off_and_dates_the_page() -> 
     art = split_document(page, "a.txt").articles[0]
     assert art.title == "河东区部署复工复产 全面恢复生产生活秩序"
     assert art.date == "2022-05-31"  # '6月1日开始' bounds a plan; the meeting was on 5月31日
+
+
+def test_a_couplet_opening_a_headline_less_page_is_not_its_title() -> None:
+    page = ("春风浩荡催奋进,项目建设启新程。3月18日,河东县举行重点项目集中开工仪式,进一步强化抓项目就是抓发展的导向,"
+            "动员全县上下集中力量、开足马力,迅速掀起项目建设热潮。\n")
+    assert split_document(page, "a.txt").articles[0].title == "3月18日,河东县举行重点项目集中开工仪式"
