@@ -223,7 +223,7 @@ def _fallback_title(paragraphs: list[str]) -> str:
     # '春风送暖，万物复苏。…3月22日上午，某仪式举行。': an opening flourish says nothing happened.
     sentence = sentences[0]
     couplet = _COUPLET.match(sentence)
-    even = bool(couplet) and len(couplet.group(1)) == len(couplet.group(2))
+    even = couplet is not None and len(couplet.group(1)) == len(couplet.group(2))
     if (len(sentence) <= 12 or even) and not (_LEAD_EVENT.search(sentence) or MONTH_DAY.search(sentence)):
         sentence = next((x for x in sentences if _LEAD_EVENT.search(x) or MONTH_DAY.search(x)), sentence)
     if len(sentence) > 60:
