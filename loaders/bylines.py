@@ -101,7 +101,8 @@ def parse_credit(content: str, require_role: bool) -> list[Byline] | None:
     """Bylines in a credit such as "记者 宋欣 郭臣" or "文/张三 图/李四"; None if it is not one."""
     content = content.strip()
     pairs = _SUFFIX_ROLE.findall(content)
-    if pairs and not _SUFFIX_ROLE.sub("", content).strip(" 　、，,"):
+    # '记者 罗某/文 龙某/图': the role word in front adds nothing to the names' own.
+    if pairs and not _ROLE_TOKEN.sub("", _SUFFIX_ROLE.sub("", content).strip(" 　、，,")).strip():
         if all(NAME.match(name) and name not in _NOT_NAMES for name, _ in pairs):
             return [Byline(name=name, role=_ROLE_WORDS[role]) for name, role in pairs]
         return None
@@ -169,11 +170,12 @@ def split_trailing_credit(paragraph: str) -> tuple[str, list[Byline]]:
     return paragraph, []
 
 
-def split_leading_credit(paragraph: str) -> tuple[str, list[Byline]]:
-    """A "(记者 X 通讯员 Y)" or "记者 X 报道" right after 本报讯, before the news itself."""
+def split_leading_credit(paragraph: str, after_dateline: bool = False) -> tuple[str, list[Byline]]:
+    """A "(记者 X 通讯员 Y)" or "记者 X 报道" right after 本报讯, before the news itself; right
+    after a dateline ('本报讯(甲 乙) 2月20日…') the names need no role word."""
     m = _LEADING.match(paragraph)
     if m:
-        found = parse_credit(m.group(1), require_role=True)
+        found = parse_credit(m.group(1), require_role=not after_dateline)
         if found:
             return paragraph[m.end():].lstrip(), found
     return _split_plain_leading_credit(paragraph)

@@ -210,6 +210,12 @@ def source_name(line: str) -> str | None:
     return meta_value(line, _SOURCE, one_word=True)
 
 
+# '来源: 某某网-某某日报 记者 甲 乙': reporters named at the end of a meta line.
+META_REPORTERS = re.compile(
+    r"(?:记者|記者|通讯员|通訊員)\s*[:：]?\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3}\s*$"
+)
+
+
 def author_value(line: str) -> tuple[str | None, str | None]:
     """(writer credit, photographer credit) on a meta line."""
     return meta_value(line, _AUTHOR), meta_value(line, _PHOTO_AUTHOR)

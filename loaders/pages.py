@@ -424,6 +424,10 @@ def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
                 date = parse_full_date(ln.text)
             if name is None:
                 name = mh.source_name(ln.text)
+            reporters = mh.META_REPORTERS.search(ln.text)
+            found_here = parse_credit(reporters.group(), require_role=True) if reporters else None
+            if found_here:
+                draft.bylines = merge(draft.bylines, found_here)
             writer, photographer = mh.author_value(ln.text)
             roles: tuple[tuple[str | None, BylineRole], ...] = ((writer, "reporter"), (photographer, "photographer"))
             for credit, role in roles:
@@ -470,7 +474,7 @@ def _finish(draft: _Draft, index: int, reference: str | None, year_only: bool = 
         rest = mh.strip_news_prefix(first)
         prefix = first[: len(first) - len(rest)]
         dateline = prefix.strip()
-        rest, found = split_leading_credit(rest)
+        rest, found = split_leading_credit(rest, after_dateline=bool(prefix.strip()))
         bylines = merge(bylines, found)
         lead = [prefix + rest, *paragraphs[1:2]]
         placed = placing_reference(reference, lead_year(lead[0]))

@@ -385,3 +385,15 @@ def test_a_couplet_opening_a_headline_less_page_is_not_its_title() -> None:
     page = ("春风浩荡催奋进,项目建设启新程。3月18日,河东县举行重点项目集中开工仪式,进一步强化抓项目就是抓发展的导向,"
             "动员全县上下集中力量、开足马力,迅速掀起项目建设热潮。\n")
     assert split_document(page, "a.txt").articles[0].title == "3月18日,河东县举行重点项目集中开工仪式"
+
+
+def test_credits_after_a_dateline_in_a_meta_line_and_with_their_own_roles() -> None:
+    def credits(page: str) -> list[tuple[str, str]]:
+        return _credits(split_document(page, "a.txt").articles[0])
+
+    assert credits("河东召开会议\n\n本报讯(罗翔 王璇 张也) 2月20日上午,市长韩立新主持会议。\n") == [
+        ("罗翔", "reporter"), ("王璇", "reporter"), ("张也", "reporter")]
+    assert credits("河东召开会议\n\n(记者 罗超/文 龙在全/图) 10月8日,市长韩立新主持会议。\n") == [
+        ("罗超", "reporter"), ("龙在全", "photographer")]
+    assert credits("河东区集中开工一批项目\n2022-03-01 09:36:18 来源: 河东新闻网-河东日报 记者 方利军 倪晗\n\n"
+                   "3月1日,河东区举行集中开工仪式,区委书记韩立新出席。\n") == [("方利军", "reporter"), ("倪晗", "reporter")]
