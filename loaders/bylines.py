@@ -57,12 +57,12 @@ _EDITOR_LABELS = set(_words(
 _CHECKER = re.compile(
     r"\s+(?:审核|審核|审签|審簽|审稿|審稿|签发|簽發|责任编辑|責任編輯|编辑|編輯|校对|校對|核稿)\s*[:：].*$"
 )
-_SPLIT = re.compile(r"[\s、，,/／|｜:：;；]+")
+_SPLIT = re.compile(r"[\s、，,/／∕|｜:：;；]+")
 _BRACKETED = re.compile(r"^[(（\[【]\s*([^()（）\[\]【】]{2,60}?)\s*[)）\]】]$")
 _TRAILING = re.compile(r"(?<=[。！？!?”’…])\s*[(（]\s*([^()（）]{2,60}?)\s*[)）]$")
 _TRAILING_PHOTO = re.compile(r"(?<=[。！？!?”’…])\s*((?:[\u4e00-\u9fff·]{2,8}\s*){1,3}(?:摄影|攝影|摄|攝))$")
 _TOKEN = re.compile(r"\s*(\S+)(?=\s)")
-_LEADING = re.compile(r"^[(（]\s*([^()（）]{2,60}?)\s*[)）]\s*")
+_LEADING = re.compile(r"^[(（【]\s*([^()（）【】]{2,60}?)\s*[)）】]\s*")
 # A non-name word that is still plausible between names in a credit line.
 _FILLER = {"报道", "報道", "联合", "聯合", "等"}
 # Bracketed words of two to four characters that are not people.
@@ -178,6 +178,12 @@ def split_leading_credit(paragraph: str, after_dateline: bool = False) -> tuple[
         found = parse_credit(m.group(1), require_role=not after_dateline)
         if found:
             return paragraph[m.end():].lstrip(), found
+        # '(某某新聞)【記者甲/某地報導】': a source tag, then the credit.
+        after = paragraph[m.end():]
+        second = _LEADING.match(after)
+        found = parse_credit(second.group(1), require_role=True) if second else None
+        if second and found:
+            return after[second.end():].lstrip(), found
     return _split_plain_leading_credit(paragraph)
 
 

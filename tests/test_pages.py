@@ -397,3 +397,11 @@ def test_credits_after_a_dateline_in_a_meta_line_and_with_their_own_roles() -> N
         ("罗超", "reporter"), ("龙在全", "photographer")]
     assert credits("河东区集中开工一批项目\n2022-03-01 09:36:18 来源: 河东新闻网-河东日报 记者 方利军 倪晗\n\n"
                    "3月1日,河东区举行集中开工仪式,区委书记韩立新出席。\n") == [("方利军", "reporter"), ("倪晗", "reporter")]
+
+
+def test_taiwan_reporters_in_a_corner_bracket_after_a_source_tag_or_on_their_own_line() -> None:
+    tagged = split_document("園區協議簽約\n\n(某某雲林新聞)【記者簡勇鵬/雲林報導】園區土地協議,今(29)日由縣長張麗善簽署。\n", "a.txt")
+    assert _credits(tagged.articles[0]) == [("簡勇鵬", "reporter")]
+    assert tagged.articles[0].paragraphs[0].startswith("園區土地協議")
+    alone = split_document("南投團拜\n\n記者劉晴文∕南投報導\n\n縣長許淑華今(3)日出席團拜。\n", "b.txt")
+    assert _credits(alone.articles[0]) == [("劉晴文", "reporter")]
