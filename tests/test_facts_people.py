@@ -246,3 +246,18 @@ def test_a_date_a_with_and_the_party_s_name_stay_out_of_titles():
         "岑可風": ["縣長"], "王瑞德": ["副縣長"],
         "衡志远": ["河东区委副书记"], "祝云山": ["中共中央政治局委员"],
     }
+
+
+def test_a_name_no_word_of_ours_closes_is_read_by_the_tagger():
+    art = extract(
+        "会见",
+        "市长郭建民访河东集团。协会主席费钧德简要回顾一年来的工作。州委书记虢文山作批示。",
+    )
+    found = titles(art)
+    assert found["郭建民"] == ["市长"] and found["费钧德"] == ["协会主席"]
+    assert found["虢文山"] == ["州委书记"]
+
+
+def test_leaders_listed_under_a_rank_or_a_company():
+    art = extract("开工仪式", "在家县级领导韩立新、裴晓东、岑可风出席。")
+    assert set(titles(art)) == {"韩立新", "裴晓东", "岑可风"}

@@ -102,6 +102,23 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
 ONE_CHAR_FOLLOWERS = set("率等赴")
 
 
+def tagged_name(text: str, pos: int) -> int:
+    """Length of a name right after a title that no word of ours closes ('市长郭某某访…',
+    '主席费某某简要回顾'): jieba's tagger reads it as a person's name (nr). 0 where it does not."""
+    lex = lexicon()
+    if text[pos : pos + 1] not in lex.get("surnames") and text[pos : pos + 2] not in lex.compound_surnames:
+        return 0
+    import jieba.posseg  # loaded on first need: most names end on a word of ours
+
+    first = next(iter(jieba.posseg.cut(text[pos : pos + 10])), None)
+    if first is None or first.flag != "nr" or not 2 <= len(first.word) <= 4:
+        return 0
+    name = first.word
+    if any(ch in BAD_NAME_CHARS for ch in name) or name in lex.get("not_names") or lex.head_re.search(name):
+        return 0
+    return len(name)
+
+
 # First characters of list items that are no names ('各位', '全体', '该公司').
 NOT_NAME_FIRST = set("各全本该这那其我你他她它每诸有相主等")
 ORGAN_END = re.compile(r"[省市区县镇乡村局委办厅处科室部院所站队会司团校园]$")
@@ -204,7 +221,7 @@ def _title(sent: Sentence, a: int, b: int) -> TitleMention | None:
 
 
 # '县领导张三、李四等出席', '出席活动的还有张三、李四': names listed under a collective word, no title.
-LEADER_HEAD = re.compile(r"(?:(?<=[省市区县镇乡州委府会导子大协])领导(?:同志)?|出席\S{0,6}的还有|参加\S{0,6}的还有)[:：]?(?=[\u4e00-\u9fff])")
+LEADER_HEAD = re.compile(r"(?:(?<=[省市区县镇乡州委府会导子大协级司])领导(?:同志)?|出席\S{0,6}的还有|参加\S{0,6}的还有)[:：]?(?=[\u4e00-\u9fff])")
 LIST_SEP = re.compile(r"[、,]")
 
 
@@ -344,7 +361,7 @@ def _titled_people(sent: Sentence) -> list[PersonMention]:
                 if m.start() < pos:
                     continue
                 end = m.end()
-                length = name_length(text, end, people_list)
+                length = name_length(text, end, people_list) or tagged_name(text, end)
                 if length:
                     titles = _titles(sent, base + pos, base + end)
                     if not titles:
