@@ -187,3 +187,21 @@ def test_a_head_who_goes_on_to_sign_for_the_government_is_a_signer():
     )
     assert [(s.parties, s.signers) for s in art.signings] == [(["县政府"], ["韩立新"])]
     assert "signed" in next(a.roles for e in art.events for a in e.attendees if a.name == "韩立新")
+
+
+def test_places_that_each_sign_a_listed_project():
+    art = extract(
+        "签约仪式",
+        "东山县、西山县和南山县分别与相关企业签订河东通信集团东山数据中心项目、"
+        "河西电气设备有限公司风机制造项目和北方材料科技集团有限公司生态砂产业园项目。",
+    )
+    signed = {s.project: s.parties for s in art.signings}
+    assert signed["东山数据中心项目"] == ["东山县", "河东通信集团"]
+    assert signed["风机制造项目"] == ["西山县", "河西电气设备有限公司"]
+    assert signed["生态砂产业园项目"] == ["南山县", "北方材料科技集团有限公司"]
+    assert "河西电气设备有限公司" in {o.name for o in art.organizations}
+
+
+def test_what_is_signed_by_name_is_a_project():
+    art = extract("签约仪式", "白文山代表市政府与东岳科学研究院签订东岳科学研究院遥感测绘系统项目。")
+    assert [p.name for p in art.projects] == ["东岳科学研究院遥感测绘系统项目"]

@@ -36,11 +36,17 @@ PLACE_SIGNED_LIST = re.compile(
     r"[0-9一二三四五六七八九十]+个(?:重点|招商)?项目(?:分别)?(?:是|为|包括|有)"
 )
 
+# '甲县、乙县和丙县分别与相关企业签订A项目、B项目和C项目': the n-th place signs the n-th project.
+PLACES_EACH = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,6}?(?:县|区|市|旗|镇|乡)[、和及])+[\u4e00-\u9fff]{2,6}?(?:县|区|市|旗|镇|乡))"
+    r"分别(?:与|同|和)[^,;:。!?]{0,20}?(?:签订|签署|签约|签下)"
+)
+
 
 def read_signings(reading: ArticleReading) -> None:
     book = _Agreements(reading)
     for rule in (book.ceremonies, book.company_projects, book.company_clauses, book.place_lists,
-                 book.signing_clauses):
+                 book.places_each, book.signing_clauses):
         rule()
     reading.signings = book.facts
 
@@ -177,6 +183,27 @@ class _Agreements:
                 fact = next((p for p in self.projects if pm.key in p.keys), None)
                 if fact is not None:
                     self.fact_for(fact.key, sent.text, "signing-place-list").add_party(*party, first=True)
+
+    def places_each(self) -> None:
+        """'甲县、乙县和丙县分别与相关企业签订A项目、B项目和C项目': each place for its own project."""
+        for sent in self.reading.sentences:
+            for m in PLACES_EACH.finditer(sent.match):
+                names = re.split(r"[、和及]", m.group(1))
+                end = next((c.start() for c in re.finditer(r"[;。!?]", sent.match[m.end() :])), None)
+                stop = len(sent.match) if end is None else m.end() + end
+                found: list[tuple[int, str]] = []
+                for s, pm in self.reading.project_mentions:
+                    at = sent.match.find(pm.key, m.end(), stop) if s.index == sent.index else -1
+                    fact = next((p for p in self.projects if pm.key in p.keys), None) if at >= 0 else None
+                    if fact is not None and all(key != fact.key for _, key in found):
+                        found.append((at, fact.key))
+                if len(found) != len(names):
+                    continue
+                offset = m.start(1)
+                for name, (_, key) in zip(names, sorted(found), strict=True):
+                    party = Party(sent.text[offset : offset + len(name)], name)
+                    offset += len(name) + 1
+                    self.fact_for(key, sent.text, "signing-places-each").add_party(*party, first=True)
 
     def signing_clauses(self) -> None:
         """'X代表县政府与…总经理Y签约': the signers, the bodies they act for and their companies."""

@@ -22,6 +22,7 @@ NOT_COMPANY_END = re.compile(
 )
 SECTOR_LIST = re.compile(r"行业|领域|类|型|规上|规模以上")
 GOVERNMENT_RUN_IN = re.compile(r"人民政府|管委会")
+PROJECT_JOIN = re.compile(r"项目(?:和|与|及|以及)")
 AWARD_RE = re.compile(r"(?:被认定为|被评为|成功入选|认定|入选|获评|荣获|获批|入围|获得)")
 
 GOVERNMENT_END = re.compile(
@@ -120,6 +121,9 @@ def find_companies(sent: Sentence) -> list[OrgMention]:
         run_in = [g.end() for g in GOVERNMENT_RUN_IN.finditer(text, start, m.start())]
         if run_in and m.start() - run_in[-1] >= 2:
             start = run_in[-1]  # '某县人民政府某集团…签约仪式': the parties written without 与
+        after_project = [p.end() for p in PROJECT_JOIN.finditer(text, start, m.start())]
+        if after_project:
+            start = after_project[-1]  # 'A公司X项目和B集团Y项目': B's name starts after the first project
         titled = [h.end() for h in lex.head_re.finditer(text, start, m.start())]
         if titled:
             # '总经理某某和某某公司': a title and a person's name end before the company's starts.

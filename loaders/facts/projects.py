@@ -47,6 +47,8 @@ DEMONSTRATIVES = "该此这各"
 GOVERNMENT_IN_FRONT = re.compile(r"^.{2,12}?(?:人民政府|管委会)")
 THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)项目$")
 CLAUSE_START = re.compile(r"[,;:。!?]")
+# '签订X项目': what is signed by name is a project, whatever its words.
+SIGNED_BEFORE = re.compile(r"(?:签订|签署|签约|签下)(?:了)?$")
 
 
 @dataclass
@@ -150,7 +152,7 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
                 continue  # '年产18万吨正极材料和12万吨负极材料项目': one plant's two products
             if s.group() in ("至", "到") and ROUTE_AFTER.match(region, s.end()):
                 continue  # '某县至某县公路', 'G207道县至江华公路': a road runs from one place to another
-            if s.group() in NAME_CHARS_TOO and len(before) < 2:
+            if s.group() in NAME_CHARS_TOO and len(before) < 2 and not text.endswith("项目", 0, a + s.start()):
                 continue  # '和美乡村…', '兼并重组…': the character starts or belongs to a word
             if s.group() in ("和", "及") and (left := _project_before_conjunction(before)):
                 coordinated.append((a + start, a + start + len(left)))
@@ -196,7 +198,7 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
             continue
         meaningful = bool(FIGURE.search(core)) or (
             len(core) >= 5 and any(w in core for w in lex.get("project_words"))
-        ) or _short_named(core, bool(coordinated))
+        ) or _short_named(core, bool(coordinated)) or (len(core) >= 4 and bool(SIGNED_BEFORE.search(text, 0, a)))
         if not (prefix or meaningful):
             continue
         if prefix and not alias_only and short and not meaningful and len(rest) < 4:

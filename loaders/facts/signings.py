@@ -109,7 +109,7 @@ def ceremony_parties(
                     base = clause.start()
                     z_name = sent.text[base + pm.end() : base + pm.end() + len(zone.group(1))]
                     return [Party(z_name, zone.group(1)), *listed], clause.span()
-            if not a_key or a_key.startswith("我") or a_key in person_keys or not _is_org(a_key):
+            if not a_key or a_key.startswith("我") or a_key in person_keys or not _is_org(a_key) or "项目" in a_key:
                 continue
             right = c[pm.end() :]
             b_key = None
