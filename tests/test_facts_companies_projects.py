@@ -188,3 +188,16 @@ def test_project_names_of_roads_captions_and_lists_after_a_ceremony():
     names = {p.name for p in art.projects}
     assert {"河东颐高数字化产业园项目", "河东联源机械自动化生产线项目",
             "G207河东至河西公路(河西段)建设项目", "河东智慧大厦", "河西冷链物流中心"} <= names, names
+
+
+def test_the_company_that_invests_in_the_project_named_after_it():
+    art = extract(
+        "集中开工",
+        "由河东市金谷农业发展有限公司投资的淮山深加工项目、由河东市地田新材料科技有限责任公司投资的"
+        "年产6万吨硫酸锰项目开工。由河东印务有限公司组建河西包装有限公司,总投资2亿元。",
+    )
+    assert {p.name: p.companies for p in art.projects} == {
+        "淮山深加工项目": ["河东市金谷农业发展有限公司"],
+        "年产6万吨硫酸锰项目": ["河东市地田新材料科技有限责任公司"],
+    }
+    assert {"河东印务有限公司", "河西包装有限公司"} <= {o.name for o in art.organizations}

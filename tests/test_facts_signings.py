@@ -1,4 +1,4 @@
-from tests.facts_helpers import extract
+from tests.facts_helpers import extract, titles
 
 
 def test_ceremony_parties_and_clause_signers_merge():
@@ -205,3 +205,25 @@ def test_places_that_each_sign_a_listed_project():
 def test_what_is_signed_by_name_is_a_project():
     art = extract("签约仪式", "白文山代表市政府与东岳科学研究院签订东岳科学研究院遥感测绘系统项目。")
     assert [p.name for p in art.projects] == ["东岳科学研究院遥感测绘系统项目"]
+
+
+def test_signers_who_put_their_names_to_an_agreement_and_both_their_bodies():
+    art = extract(
+        "东平县政府与南湖企业商会签署战略合作协议",
+        "考察结束后,东平县县长韩立新,南湖企业商会会长中北投资集团总裁裴晓东在战略合作协议上签字。",
+    )
+    assert art.signings[0].signers == ["韩立新", "裴晓东"]
+    assert {"东平县政府", "南湖企业商会"} <= set(art.signings[0].parties)
+    assert titles(art)["裴晓东"] == ["会长", "总裁"]
+    assert "南湖企业商会会长中北投资集团" not in {o.name for o in art.organizations}
+
+
+def test_one_agreement_for_each_project_named_with_its_own():
+    art = extract(
+        "会后签约",
+        "会后,东岳区政府与河西商贸有限公司签订预计投资8500万元的生猪屠宰加工项目意向协议、"
+        "投资9000万元的玉米深加工项目意向协议及投资3亿元的玉米淀粉和工业乙醇生产项目意向协议。",
+    )
+    signed = {s.project: s.parties for s in art.signings}
+    assert set(signed) == {"生猪屠宰加工项目", "玉米深加工项目", "玉米淀粉和工业乙醇生产项目"}
+    assert all(parties == ["东岳区政府", "河西商贸有限公司"] for parties in signed.values())

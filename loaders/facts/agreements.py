@@ -42,6 +42,8 @@ PLACES_EACH = re.compile(
     r"分别(?:与|同|和)[^,;:。!?]{0,20}?(?:签订|签署|签约|签下)"
 )
 
+AGREEMENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:协议|合同|协议书)")
+
 
 def read_signings(reading: ArticleReading) -> None:
     book = _Agreements(reading)
@@ -89,6 +91,20 @@ class _Agreements:
                     return fact.key
         return None
 
+    def agreements_in(self, sent: Sentence, span: tuple[int, int]) -> list[str]:
+        """Keys of the projects in ``span`` each written with its own agreement ('X项目意向协议')."""
+        found: list[tuple[int, str]] = []
+        for s, pm in self.reading.project_mentions:
+            if s.index != sent.index:
+                continue
+            at = sent.match.find(pm.key, span[0], span[1])
+            fact = next((p for p in self.projects if pm.key in p.keys), None)
+            if at < 0 or fact is None or not AGREEMENT_AFTER.match(sent.match, at + len(pm.key)):
+                continue
+            if all(key != fact.key for _, key in found):
+                found.append((at, fact.key))
+        return [key for _, key in sorted(found)]
+
     def link(self, project: str | None, party_keys: list[str]) -> None:
         """The company that signs for a project invests in it."""
         fact = next((p for p in self.projects if project is not None and project in p.keys), None)
@@ -115,6 +131,15 @@ class _Agreements:
             if not parties:
                 continue
             found_in_body = found_in_body or sent.paragraph >= 0
+            several = self.agreements_in(sent, span)
+            if len(several) >= 2:
+                # 'A与B签订X项目意向协议、Y项目意向协议及Z项目意向协议': one agreement each.
+                for key in several:
+                    f = self.fact_for(key, sent.text, "signing-parties")
+                    for party in parties:
+                        f.add_party(*party)
+                    self.link(key, [p.key for p in parties])
+                continue
             project = self.project_in(sent, span)
             if project is None:
                 # 'A与B签约仪式举行,总投资…的X项目正式落户': the project of the

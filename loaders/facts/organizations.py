@@ -23,6 +23,8 @@ NOT_COMPANY_END = re.compile(
 SECTOR_LIST = re.compile(r"行业|领域|类|型|规上|规模以上")
 GOVERNMENT_RUN_IN = re.compile(r"人民政府|管委会")
 PROJECT_JOIN = re.compile(r"项目(?:和|与|及|以及)")
+# 'A有限公司组建B有限公司': one company sets up another; B's name starts after the verb.
+FOUNDS = re.compile(r"(?<=公司)(?:组建|设立|成立|出资|收购|合资|牵头|联合|控股)(?=[\u4e00-\u9fff]{2})")
 AWARD_RE = re.compile(r"(?:被认定为|被评为|成功入选|认定|入选|获评|荣获|获批|入围|获得)")
 
 GOVERNMENT_END = re.compile(
@@ -122,14 +124,17 @@ def find_companies(sent: Sentence) -> list[OrgMention]:
         if run_in and m.start() - run_in[-1] >= 2:
             start = run_in[-1]  # '某县人民政府某集团…签约仪式': the parties written without 与
         after_project = [p.end() for p in PROJECT_JOIN.finditer(text, start, m.start())]
+        after_project += [v.end() for v in FOUNDS.finditer(text, start, m.start())]
         if after_project:
-            start = after_project[-1]  # 'A公司X项目和B集团Y项目': B's name starts after the first project
+            start = max(after_project)  # 'A公司X项目和B集团Y项目': B's name starts after the first project
         titled = [h.end() for h in lex.head_re.finditer(text, start, m.start())]
         if titled:
             # '总经理某某和某某公司': a title and a person's name end before the company's starts.
             joins = [j.end() for j in re.finditer(r"[和与及]", text[titled[-1] : m.start()])]
             if joins:
                 start = titled[-1] + joins[-1]
+            elif m.start() - titled[-1] >= 2:
+                start = titled[-1]  # '某商会会长某集团总裁': the company is the one after the title
         if m.start() - start < 2 or not _valid_name(text[start : m.start()]):
             continue
         if _generic_kind(text[start : m.start()]):

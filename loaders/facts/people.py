@@ -167,7 +167,15 @@ GENERIC_BODY = re.compile(r"^(?:公司|集团|企业|该公司|该集团|该企�
 
 
 def _titles(sent: Sentence, a: int, b: int) -> list[TitleMention]:
-    """Titles written in sentence[a:b]: '董事长兼总裁' holds two, '副县长兼公安局局长' too."""
+    """Titles written in sentence[a:b]: '董事长兼总裁' holds two, '副县长兼公安局局长' too,
+    and '某商会会长某集团总裁' one for each body."""
+    lex = lexicon()
+    for inner in reversed(list(lex.head_re.finditer(sent.match, a, b - 2))):
+        org, post = split_company(sent.match[inner.end() : b])
+        if org and post and lex.head_re.fullmatch(post) and not lex.head_re.search(org):
+            second = _title(sent, inner.end(), b)
+            if second is not None:
+                return [*_titles(sent, a, inner.end()), second]
     title = _title(sent, a, b)
     if title is None:
         return []

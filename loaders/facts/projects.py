@@ -40,6 +40,7 @@ PLACE_END = re.compile(r"(?:省|市|区|县|镇|乡|街道|村|开发区|经开�
 PLACE_NEXT = re.compile(r"省|市|区|县|镇|乡|街道")
 # '…项目由X公司投资建设': X invests in the project named just before.
 INVESTED_BY = re.compile(r"由([^,;。!?由]{2,80}?)(?:负责)?(?:投资建设|投资兴建|投资|出资|建设|承建|兴建)")
+INVESTING_IN = re.compile(r"由([^,;。!?由]{2,80}?)(?:负责)?(?:投资建设|投资兴建|投资|出资|建设|承建|兴建)的")
 # Stops that are also characters of names and words ('和美', '兼并', '成就'): they
 # stop a project's name only after two characters of it.
 NAME_CHARS_TOO = ("和", "并", "就")
@@ -150,6 +151,11 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
                 continue
             if s.group() == "和" and FIGURE_START.match(before) and not YEAR_START.match(before):
                 continue  # '年产18万吨正极材料和12万吨负极材料项目': one plant's two products
+            if (
+                s.group() == "和" and region[:start].endswith("的") and 2 <= len(before) <= 6
+                and _project_before_conjunction(before) is None and _company_prefix(before, companies)[0] is None
+            ):
+                continue  # '投资3亿元的玉米淀粉和工业乙醇生产项目': two products of one plant
             if s.group() in ("至", "到") and ROUTE_AFTER.match(region, s.end()):
                 continue  # '某县至某县公路', 'G207道县至江华公路': a road runs from one place to another
             if s.group() in NAME_CHARS_TOO and len(before) < 2 and not text.endswith("项目", 0, a + s.start()):
@@ -472,6 +478,14 @@ def link_investors(sentences: list[Sentence], facts: list[ProjectFact], companie
                     events.append((i + len(k), fact, None))
                     i = text.find(k, i + 1)
         events += [(m.start(), None, m) for m in INVESTED_BY.finditer(text)]
+        for inv in INVESTING_IN.finditer(text):
+            # '由X公司投资的Y项目': the project named right after 的.
+            after = _named_after(text, inv.end(), facts)
+            if after is None:
+                continue
+            for company in _companies_in(inv.group(1), companies):
+                if not any(company_for(c, companies) is company for c in after.companies):
+                    after.companies.append(company.key)
         for _, named, m in sorted(events, key=lambda e: (e[0], e[2] is not None)):
             if named is not None:
                 last = named
@@ -489,6 +503,15 @@ def link_investors(sentences: list[Sentence], facts: list[ProjectFact], companie
             for company in _companies_in(m.group(1), companies):
                 if not any(company_for(c, companies) is company for c in target.companies):
                     target.companies.append(company.key)
+
+
+def _named_after(text: str, at: int, facts: list[ProjectFact]) -> ProjectFact | None:
+    best: tuple[int, ProjectFact | None] = (0, None)
+    for fact in facts:
+        for k in fact.keys:
+            if text.startswith(k, at) and len(k) > best[0]:
+                best = (len(k), fact)
+    return best[1]
 
 
 def _named_before(clause: str, facts: list[ProjectFact]) -> ProjectFact | None:

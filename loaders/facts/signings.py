@@ -17,7 +17,7 @@ from loaders.facts.organizations import ORG_AFTER, Company, company_for, org_kin
 from loaders.facts.sentences import Sentence
 from loaders.facts.titles import trim_left
 
-SIGN_WORD = re.compile(r"签约|签署|签订|签下")
+SIGN_WORD = re.compile(r"签约|签署|签订|签下|签字")
 PAIR = re.compile(r"与|(?<!共)同(?!时|步|意|等|志)|和")  # not 同时, 共同, 同意
 ON_BEHALF = re.compile(
     r"代表([\u4e00-\u9fff]{0,20}?(?:人民政府|政府|管委会|办事处|公司|集团|委员会|局|医院|大学|学校|中心))(?=与|和|同|签|分别|,|$)"
