@@ -170,6 +170,26 @@ _DISCLOSURE = re.compile(r"索\s*引\s*号|公开(?:方式|日期|形式|范围|
 _STAMP = r"(?:[\u4e00-\u9fff]{2,8}\s+)?\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
 STAMP_LINE = re.compile(rf"^{_STAMP}$")
 HEADLINE_STAMP = re.compile(rf"^(?P<head>\S.{{5,}}?)\s+(?P<stamp>{_STAMP})$")
+# 'date 2026-01-09 headline': a site's date written before the headline on its line.
+STAMP_HEADLINE = re.compile(r"^(?:date\s+)?(?P<stamp>\d{4}-\d{1,2}-\d{1,2})\s+(?P<head>[^\d\s].{5,})$", re.IGNORECASE)
+# 'headline 来源:某网 作者:某某 时间:2022-07-06': the page's credits on the headline's line.
+HEADLINE_META = re.compile(rf"^(?P<head>\S.{{5,}}?)\s+(?P<stamp>{_META_LABEL}\s*[:：].*)$")
+
+
+def headline_and_stamp(line: str) -> tuple[str, str] | None:
+    """A headline and the stamp or credits written on its line, in the order they are read."""
+    if META_PAIR.match(line):
+        return None  # '编稿时间:… 来源:…': all credits, no headline
+    for shape in (HEADLINE_STAMP, HEADLINE_META):
+        m = shape.match(line)
+        if m and re.search(r"[:：]", m.group("head")):
+            continue  # '刊发日期:… 阅读次数: 作者:…': credits all along
+        if m and (shape is HEADLINE_STAMP or is_meta_line(m.group("stamp"))):
+            return m.group("head"), m.group("stamp")
+    m = STAMP_HEADLINE.match(line)
+    if m and not re.search(r"[:：]", m.group("head")):
+        return m.group("head"), m.group("stamp")
+    return None
 
 
 def is_meta_line(line: str) -> bool:

@@ -111,9 +111,10 @@ def _content_lines(text: str) -> list[_Line]:
         line = strip_nav_prefix(strip_file_names(clean_line(raw)))
         if line and is_residue(line) and credit_line(line) is None:
             line = ""
-        stamped = mh.HEADLINE_STAMP.match(line)
-        if stamped and is_title_like(stamped.group("head")):
-            out += [_Line(stamped.group("head")), _Line(stamped.group("stamp"))]
+        stamped = mh.headline_and_stamp(line)
+        if stamped and is_title_like(stamped[0]):
+            head, stamp = stamped
+            out += [_Line(stamp), _Line(head)] if line.endswith(head) else [_Line(head), _Line(stamp)]
         elif line:
             out.append(_Line(line))
         elif out:
@@ -402,6 +403,15 @@ def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
 
     header_end = first_body
     meta_idx = next((i for i in range(first_body) if mh.is_meta_line(lines[i].text)), None)
+    if title_idx is not None and (meta_idx is None or title_idx < meta_idx):
+        # 'headline / deck' set close together: the line that says what happened is the headline.
+        group = [title_idx]
+        while group[0] > 0 and lines[group[0] - 1].gap == 0 and usable(lines[group[0] - 1].text) \
+                and _is_web_title(lines[group[0] - 1].text):
+            group.insert(0, group[0] - 1)
+        if len(group) == 2 and not _LEAD_EVENT.search(lines[title_idx].text) \
+                and _LEAD_EVENT.search(lines[group[0]].text):
+            title_idx = group[0]
     if title_idx is not None and meta_idx is not None and title_idx > meta_idx:
         # 'headline / deck / 来源:… 发布时间:… / photo captions / body': the headline stands above
         # the page's meta line; short lines between it and the body are captions.

@@ -36,6 +36,9 @@ _PAGE_LABEL = re.compile(r"^第?\s*[A-Za-z]?\d{1,3}\s*版\s*(?:[:：]\s*\S{0,12}
 # Navigation glued in front of a headline: '下一版»本期共4版(1-2-3-4)'.
 _NAV_PREFIX = re.compile(r"^(?:[上下]一版\s*[»>›]\s*)*(?:本期共\s*\d+\s*版\s*(?:[(（][\d\-－,，\s]+[)）])?)?")
 
+# '(图片来自某网截屏)', '【资料图】': a photo's credit alone on its line.
+_PHOTO_CREDIT = re.compile(r"^[(（【\[][^()（）【】]{0,20}(?:图片|图|照片|摄|截屏|截图)[^()（）【】]{0,20}[)）】\]]$")
+
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[tuple[str, ...], re.Pattern[str]]:
@@ -74,7 +77,7 @@ def is_residue(line: str) -> bool:
         return True
     if _SPACED_LETTERS.match(text) and not _masthead_part(re.sub(r"\s+", "", text)):
         return True  # '今 日 上 虞' is a banner; '石 泉 报' is the paper's own name
-    if _HITS.search(text) or _SITE_NAME.match(text):
+    if _HITS.search(text) or _SITE_NAME.match(text) or _PHOTO_CREDIT.match(text):
         return True
     return bool(_STAMP.match(text) or _CALENDAR.search(text) or _PAGE_LABEL.match(text) or _PHONE.match(text))
 

@@ -405,3 +405,28 @@ def test_taiwan_reporters_in_a_corner_bracket_after_a_source_tag_or_on_their_own
     assert tagged.articles[0].paragraphs[0].startswith("園區土地協議")
     alone = split_document("南投團拜\n\n記者劉晴文∕南投報導\n\n縣長許淑華今(3)日出席團拜。\n", "b.txt")
     assert _credits(alone.articles[0]) == [("劉晴文", "reporter")]
+
+
+def test_credits_or_a_date_on_the_headline_s_line_are_cut_off() -> None:
+    credited = split_document("河东县第三季度重点项目集中开工 来源:河东网-河东报 作者:韩立新 时间:2022-07-06\n"
+                              "7月5日,河东县举行重点项目集中开工仪式,县委书记裴晓东出席。\n", "a.txt").articles[0]
+    assert credited.title == "河东县第三季度重点项目集中开工" and credited.date == "2022-07-05"
+    dated = split_document(" date 2026-01-09 縣長韓立新會勘道路改善工程\n縣長韓立新八日下午前往河東鄉會勘道路。\n",
+                           "b.txt").articles[0]
+    assert dated.title == "縣長韓立新會勘道路改善工程"
+
+
+def test_a_photo_credit_or_an_e_paper_s_issue_line_is_no_headline() -> None:
+    credit = split_document("(图片来自某某截屏)\n8月7日,市委书记韩立新在河东县会见台湾客商。市长裴晓东出席。\n", "a.txt")
+    assert credit.articles[0].title.startswith("8月7日,市委书记韩立新在河东县会见台湾客商")
+    issue = split_document("當前報章為 第13290號\n2023年02月15日\n星期三\n河東市市長韓立新訪商會交流促合作\n2023-02-15\n"
+                           "【特訊】河東市市長韓立新一行於昨(14)日下午到訪商會。\n", "b.txt")
+    assert issue.articles[0].title == "河東市市長韓立新訪商會交流促合作"
+
+
+def test_of_a_headline_and_its_deck_the_one_that_says_what_happened_is_the_headline() -> None:
+    page = ("当前位置:首页 >> 新闻 >> 要闻动态\n\n我市举行投资推介会暨招商项目签约仪式\n韩立新出席活动\n\n"
+            "来源:         时间:2017-12-28        【 字体:  \n\n"
+            "  12月27日,我市投资推介会暨招商项目签约仪式在河东宾馆举行。市委书记韩立新出席活动。\n")
+    art = split_document(page, "a.txt").articles[0]
+    assert art.title == "我市举行投资推介会暨招商项目签约仪式" and art.subtitle == "韩立新出席活动"
