@@ -227,3 +227,18 @@ def test_one_agreement_for_each_project_named_with_its_own():
     signed = {s.project: s.parties for s in art.signings}
     assert set(signed) == {"生猪屠宰加工项目", "玉米深加工项目", "玉米淀粉和工业乙醇生产项目"}
     assert all(parties == ["东岳区政府", "河西商贸有限公司"] for parties in signed.values())
+
+
+def test_a_quoted_park_signed_for_is_the_project_and_companies_listed_after_with_are_parties():
+    park = extract(
+        "河东产业园区开工祈福 县府台糖合作开发签署",
+        "「河东產業加值園區」土地合作開發協議簽約暨開工祈福儀式,今(29)日中午由雲林縣長韓立新與台糖公司董事長裴晓东共同簽署協議。",
+    )
+    assert [(s.project, s.signers) for s in park.signings] == [("河东產業加值園區", ["韓立新", "裴晓东"])]
+    rounds = extract(
+        "签约仪式",
+        "此次签约仪式分两轮进行,第一轮与河东集团有限公司、河西微电子股份有限公司签署项目合作协议;"
+        "第二轮与东方净化设备有限公司、北方岩土工程有限公司签署项目合作协议。",
+    )
+    assert rounds.signings[0].parties == [
+        "河东集团有限公司", "河西微电子股份有限公司", "东方净化设备有限公司", "北方岩土工程有限公司"]

@@ -44,11 +44,13 @@ PLACES_EACH = re.compile(
 
 AGREEMENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:协议|合同|协议书)")
 
+WITH_LISTED = re.compile(r"(?:与|同|和)((?:[^,;:。!?、与和同]{2,30}、)+[^,;:。!?、与和同]{2,30}?)(?:签署|签订|签约|签下)")
+
 
 def read_signings(reading: ArticleReading) -> None:
     book = _Agreements(reading)
     for rule in (book.ceremonies, book.company_projects, book.company_clauses, book.place_lists,
-                 book.places_each, book.signing_clauses):
+                 book.places_each, book.company_lists, book.signing_clauses):
         rule()
     reading.signings = book.facts
 
@@ -229,6 +231,19 @@ class _Agreements:
                     party = Party(sent.text[offset : offset + len(name)], name)
                     offset += len(name) + 1
                     self.fact_for(key, sent.text, "signing-places-each").add_party(*party, first=True)
+
+    def company_lists(self) -> None:
+        """'第一轮与A公司、B公司签署项目合作协议': each company listed after 与 is a party."""
+        for sent in self.reading.sentences:
+            for m in WITH_LISTED.finditer(sent.match):
+                items = m.group(1).split("、")
+                found = [company_for(item, self.companies) for item in items]
+                if any(comp is None for comp in found):
+                    continue
+                f = self.fact_for(self.project_in(sent, m.span()), sent.text, "signing-company-list")
+                for comp in found:
+                    if comp is not None:
+                        f.add_party(comp.name, comp.key)
 
     def signing_clauses(self) -> None:
         """'X代表县政府与…总经理Y签约': the signers, the bodies they act for and their companies."""

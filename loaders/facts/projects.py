@@ -236,7 +236,24 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
             alias_only=alias_only, sentence=sent.text, place=place, in_headline=sent.paragraph < 0,
             government=government,
         ))
-    return out + listed_projects(sent)
+    return out + listed_projects(sent) + quoted_parks(sent)
+
+
+# '“某某产业加值园区”土地合作开发协议签约', '「某某工业园」开工': a named park in quotation marks,
+# signed for or broken ground on, is a project though it does not say 项目.
+QUOTED_PARK = re.compile(r"[“「\"]([^”」\"]{2,20}?(?:园区|产业园|工业园|科技园|物流园|基地|小镇))[”」\"]")
+PARK_DEED = re.compile(r"签约|签署|签订|开工|奠基|投产|落户")
+
+
+def quoted_parks(sent: Sentence) -> list[ProjectMention]:
+    if not PARK_DEED.search(sent.match):
+        return []
+    out = []
+    for m in QUOTED_PARK.finditer(sent.match):
+        name = sent.text[m.start(1) : m.end(1)]
+        out.append(ProjectMention(name=name, key=m.group(1), full=name, bare=None, company_key=None,
+                                  alias_only=False, sentence=sent.text, in_headline=sent.paragraph < 0))
+    return out
 
 
 # '签约中国兽药谷、三维海容医用物流装备生产、某某医院等13个项目': a 集中签约 list's items are
