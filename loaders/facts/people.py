@@ -163,7 +163,7 @@ def _closes_item(text: str, end: int) -> bool:
 
 
 # '该公司总经理': a pronoun-like reference to a company, not its name.
-GENERIC_BODY = re.compile(r"^(?:公司|集团|企业|该公司|该集团|该企业)(?=.)")
+GENERIC_BODY = re.compile(r"^(?:公司|集团|企业|该公司|该集团|该企业|该会|该协会|该商会|会(?=副?会长$))(?=.)")
 
 
 def _titles(sent: Sentence, a: int, b: int) -> list[TitleMention]:
@@ -194,8 +194,24 @@ def _titles(sent: Sentence, a: int, b: int) -> list[TitleMention]:
     return out
 
 
+LOWER_BODY = re.compile(r"\S{2,6}?[市州县区旗盟](?:委|人民政府|政府|人大|政协)")
+
+
+def _province_in_front(title_m: str) -> int:
+    """Length of a province's name written before a city's or county's body in a title, else 0."""
+    from loaders.facts.divisions import gazetteer  # the division table loads on first need
+
+    gaz = gazetteer()
+    for n in (5, 4, 3, 2):
+        front = title_m[:n]
+        known = gaz.by_name.get(front, []) + gaz.by_short.get(front, [])
+        if any(d.level == "province" for d in known) and LOWER_BODY.match(title_m, n):
+            return n
+    return 0
+
+
 # '中共某区委副书记': a local committee's post ('中共中央…' keeps its name).
-PARTY_COMMITTEE = re.compile(r"(?!中央)\S{1,10}?[省市区县镇乡旗]委")
+PARTY_COMMITTEE = re.compile(r"(?!中央)\S{1,10}?[省市区县镇乡旗地]委")
 GOVERNMENT_BEFORE_HEAD = re.compile(r"^(?:人民)?政府(?=(?:常务)?副?[区县市镇乡旗]长$)")
 # '永春县政府县长': the government is the post's body; the title is the head after it.
 PLACE_GOVERNMENT_HEAD = re.compile(r"^(\S{2,}?[区县市镇乡旗](?:人民)?政府)((?:常务)?副?[区县市镇乡旗]长)$")
@@ -205,7 +221,7 @@ def _title(sent: Sentence, a: int, b: int) -> TitleMention | None:
     """The title written in sentence[a:b] (b is the end of a title head)."""
     start = a + trim_left(sent.match[a:b])
     generic = GENERIC_BODY.match(sent.match[start:b])
-    if generic and is_corporate(sent.match[start + generic.end() : b]):
+    if generic and (is_corporate(sent.match[start + generic.end() : b]) or generic.group().endswith("会")):
         return TitleMention(title=sent.text[start + generic.end() : b], executive=True)
     org_m, title_m = split_company(sent.match[start:b])
     if org_m is None:
@@ -216,6 +232,9 @@ def _title(sent: Sentence, a: int, b: int) -> TitleMention | None:
         return None
     if title_m.startswith("中共") and PARTY_COMMITTEE.match(title_m, 2):
         title_m = title_m[2:]  # '中共某区委副书记': the party's name is no part of the post's title
+    province = _province_in_front(title_m)
+    if province:
+        title_m = title_m[province:]  # '青海省海东市委副书记': the city's committee names the post
     gov = GOVERNMENT_BEFORE_HEAD.match(title_m)
     if gov:
         title_m = title_m[gov.end() :]  # '郊区委副书记、政府区长某某': 政府 belongs to the post, not its name

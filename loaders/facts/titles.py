@@ -30,6 +30,8 @@ def trim_left(region: str) -> int:
             continue
         if len(m.group()) == 1 and PLACE_AFTER.match(region, m.end()):
             continue  # 和平街道, 向阳镇: the stop character begins a place name
+        if len(m.group()) == 1 and _division_at(region, m.start()):
+            continue  # '中共和田地委书记', '同安区委': the stop character begins a division's name
         start = max(start, m.end())
     return start
 
@@ -37,6 +39,22 @@ def trim_left(region: str) -> int:
 # ('与县乡村振兴局': a level word, not a place's first character, follows the stop.)
 PLACE_AFTER = re.compile(r"(?![省市区县镇乡])[\u4e00-\u9fff](?:街道|镇|乡|村|社区)")
 ORG_TAIL = re.compile(r"[府司局区县市镇乡委会行院团所心厂部办]$")
+
+
+def _division_at(region: str, pos: int) -> bool:
+    """A division's name starts at ``pos`` and goes on to its own body ('和田地委', '和县政府'),
+    or is long enough not to be a conjunction and a word ('和田市', '同安区')."""
+    from loaders.facts.divisions import gazetteer  # the division table loads on first need
+
+    gaz = gazetteer()
+    for n in range(min(gaz.longest, len(region) - pos), 1, -1):
+        name = region[pos : pos + n]
+        if name not in gaz.by_name:
+            continue
+        after = region[pos + n : pos + n + 1]
+        return after != "长" and (n >= 3 or after in ("委", "政", "人"))
+    # '和田地委': a prefecture's committee written with its short name
+    return bool(re.match(r"\S{2}地委", region[pos:])) and region[pos : pos + 2] + "地区" in gaz.by_name
 
 
 def _inside_name(region: str, start: int, pos: int) -> bool:
