@@ -61,6 +61,10 @@ def ends_sentence(text: str) -> bool:
     return bool(_FINAL.search(text.rstrip()))
 
 
+# '…有关情况。记者 某某 报道': a photo's caption ends with its credit, not mid-sentence.
+_CREDIT_END = re.compile(r"(?:记者|記者|通讯员|通訊員|摄影|攝影)\s*[\u4e00-\u9fff]{2,4}(?:\s*(?:报道|報道|摄|攝))?$")
+
+
 def mend_paragraphs(paragraphs: list[str]) -> list[str]:
     """Rejoin paragraphs that a column or page break cut mid-sentence (or mid-word).
 
@@ -68,7 +72,7 @@ def mend_paragraphs(paragraphs: list[str]) -> list[str]:
     """
     mended: list[str] = []
     for para in paragraphs:
-        if mended and not ends_sentence(mended[-1]):
+        if mended and not ends_sentence(mended[-1]) and not _CREDIT_END.search(mended[-1]):
             mended[-1] += para
         else:
             mended.append(para)

@@ -183,6 +183,12 @@ def article_date(paragraphs: list[str], reference: str | None, relative: bool = 
             hit = _date_hit(sentence)
             if hit is not None and not _BOUND_AFTER.match(sentence, hit[1].end()):
                 return resolve_date(sentence, reference, relative)
+    # Captions and a deck may stand before the story ('某某出席签约仪式 / 某某会见某某。记者 某某摄 /
+    # 9月11日,…'): a later paragraph that opens with its date dates the story.
+    for para in paragraphs[2:6]:
+        hit = _date_hit(para)
+        if hit is not None and hit[0] in ("full", "md") and hit[1].start() == 0:
+            return resolve_date(para, reference, relative)
     return None
 
 

@@ -76,7 +76,7 @@ _DIGEST_ENTRY = re.compile(
 
 # Web pages.
 _META_LABELS = (
-    "信息来源 資訊來源 文章来源 文章來源 稿件来源 稿件來源 来源 來源 稿源 发布时间 發布時間 發佈時間 发布日期 "
+    "新闻来源 新聞來源 信息来源 資訊來源 文章来源 文章來源 稿件来源 稿件來源 来源 來源 稿源 发布时间 發布時間 發佈時間 发布日期 "
     "發布日期 發佈日期 更新时间 更新時間 时间 時間 日期 作者 责任编辑 責任編輯 编辑 編輯 浏览次数 瀏覽次數 浏览量 "
     "瀏覽量 浏览 瀏覽 点击数 點擊數 点击量 點擊量 点击 點擊 阅读量 閱讀量 阅读 閱讀 访问量 訪問量 字号 字號 字体 字體 "
     "供稿 撰稿 摄影 攝影"
@@ -90,7 +90,8 @@ _AUTHOR = re.compile(r"(?:作者|撰稿|供稿)\s*[:：]\s*")
 _PHOTO_AUTHOR = re.compile(r"(?:摄影|攝影)\s*[:：]\s*")
 _BREADCRUMB = re.compile(
     r"当前位置|當前位置|您的位置|你的位置|现在位置|首页\s*[>＞»]|首頁\s*[>＞»]|[>＞»]\s*正文|"
-    r"^\s*[>＞»]?\s*(?:HOME|Home|home)\s*[>＞»]|^(?:[^>＞»。,，]{1,10}\s*[>＞»]\s*){2,}[^>＞»。,，]{1,10}$"
+    r"^\s*[>＞»]?\s*(?:HOME|Home|home)\s*[>＞»]|^(?:[^>＞»。,，]{1,10}\s*[>＞»]\s*){2,}[^>＞»。,，]{1,10}$|"
+    r"^[^>＞»。,，\s]{2,12}(?:网|網|站)\s*[>＞»]\s*[^>＞»。,，]{1,10}$"  # '某某网 > 某某新闻'
 )
 _WEB_STOP = re.compile(
     r"^【?\s*(?:打印|列印|关闭|關閉|打印本页|打印本頁|关闭窗口|關閉窗口)\s*】?|"
@@ -174,6 +175,21 @@ HEADLINE_STAMP = re.compile(rf"^(?P<head>\S.{{5,}}?)\s+(?P<stamp>{_STAMP})$")
 STAMP_HEADLINE = re.compile(r"^(?:date\s+)?(?P<stamp>\d{4}-\d{1,2}-\d{1,2})\s+(?P<head>[^\d\s].{5,})$", re.IGNORECASE)
 # 'headline 来源:某网 作者:某某 时间:2022-07-06': the page's credits on the headline's line.
 HEADLINE_META = re.compile(rf"^(?P<head>\S.{{5,}}?)\s+(?P<stamp>{_META_LABEL}\s*[:：].*)$")
+
+
+# '…| 责任编辑:某某12月22日,某县…': the page's credits run straight into the story's first sentence.
+_STORY_AFTER_CREDITS = re.compile(r"[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}日|本报讯|近日|日前")
+
+
+def credits_and_story(line: str) -> tuple[str, str] | None:
+    """The credits and the story of a line where a web page glued them together."""
+    if not META_PAIR.match(line) or "。" not in line:
+        return None
+    last = list(META_PAIR.finditer(line))[-1]
+    story = _STORY_AFTER_CREDITS.search(line, last.end() + 1, last.end() + 8)
+    if story is None:
+        return None
+    return line[: story.start()].rstrip(), line[story.start() :]
 
 
 def headline_and_stamp(line: str) -> tuple[str, str] | None:

@@ -112,7 +112,10 @@ def _content_lines(text: str) -> list[_Line]:
         if line and is_residue(line) and credit_line(line) is None:
             line = ""
         stamped = mh.headline_and_stamp(line)
-        if stamped and is_title_like(stamped[0]):
+        glued = mh.credits_and_story(line)
+        if glued:
+            out += [_Line(glued[0]), _Line(glued[1])]
+        elif stamped and is_title_like(stamped[0]):
             head, stamp = stamped
             out += [_Line(stamp), _Line(head)] if line.endswith(head) else [_Line(head), _Line(stamp)]
         elif line:
@@ -203,7 +206,7 @@ def _headline_lines(header: list[str]) -> list[str]:
 
 # What a lead reports happening: a long first sentence is cited up to the clause that says it.
 _LEAD_EVENT = re.compile(
-    r"(?:举行|舉行|召开|召開|举办|舉辦|开工|開工|签约|簽約|签署|簽署|会见|會見|座谈|座談|调研|調研|开幕|開幕)"
+    r"(?:举行|舉行|召开|召開|举办|舉辦|开工|開工|签约|簽約|签署|簽署|会见|會見|座谈|座談|调研|調研|开幕|開幕|莅临|蒞臨)"
     r"(?![组組团團])"  # '调研组来某县': the party that came, not what happened
 )
 
@@ -214,6 +217,12 @@ _DATELINE_OPENING = re.compile(r"^(?:本报讯|本網訊|本网讯|[^\s,，。]{
 
 # '浩荡春风鼓壮志,项目建设启新程。': a flourish of two clauses of one length.
 _COUPLET = re.compile(r"^([\u4e00-\u9fff]{5,8})[,，]([\u4e00-\u9fff]{5,8})[。！!]$")
+
+
+_ORIGINAL_TITLE = re.compile(r"^\s*[(（]?\s*原(?:标|標)(?:题|題)\s*[:：]\s*([^()（）\n]{4,60}?)\s*[)）]?\s*$", re.MULTILINE)
+
+
+_HEADLINE_CREDIT = re.compile(r"\s+[(（]\s*([^()（）]{2,30}?)\s*[)）]$")
 
 
 def _fallback_title(paragraphs: list[str]) -> str:
@@ -486,7 +495,7 @@ def _finish(draft: _Draft, index: int, reference: str | None, year_only: bool = 
         dateline = prefix.strip()
         rest, found = split_leading_credit(rest, after_dateline=bool(prefix.strip()))
         bylines = merge(bylines, found)
-        lead = [prefix + rest, *paragraphs[1:2]]
+        lead = [prefix + rest, *paragraphs[1:6]]
         placed = placing_reference(reference, lead_year(lead[0]))
         # A year the lead names places '3月5日', not '今天' or '5日': those need the page's own date.
         date = article_date(lead, placed, relative=placed == reference and not year_only)
@@ -498,6 +507,11 @@ def _finish(draft: _Draft, index: int, reference: str | None, year_only: bool = 
         title, subtitle = _compose_title(_headline_lines(draft.header))
         if _SITE_SUFFIX.search(title) and is_title_like(_SITE_SUFFIX.sub("", title)):
             title = _SITE_SUFFIX.sub("", title)
+        credit = _HEADLINE_CREDIT.search(title)
+        found_credit = parse_credit(credit.group(1), require_role=True) if credit else None
+        if credit and found_credit:
+            title = title[: credit.start()]  # 'headline (记者 某某 摄)': a photo's credit under its caption
+            bylines = merge(bylines, found_credit)
     elif paragraphs:
         title, subtitle = _fallback_title(paragraphs), None
     else:
@@ -549,5 +563,10 @@ def split_document(text: str, source: str, encoding: str = "utf-8") -> DocumentT
         art = _finish(draft, len(articles), reference, year_only)
         if art is not None:
             articles.append(art)
+    original = _ORIGINAL_TITLE.search(normalised)
+    if original and len(drafts) == 1 and not drafts[0].header and len(articles) == 1:
+        # A reprint that lost its headline keeps it in '(原标题:…)'; that names the story better
+        # than its first sentence.
+        articles[0].title = original.group(1)
     return DocumentText(source=source, encoding=encoding, text=normalised,
                         publication=publication, articles=articles)

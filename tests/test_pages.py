@@ -430,3 +430,32 @@ def test_of_a_headline_and_its_deck_the_one_that_says_what_happened_is_the_headl
             "  12月27日,我市投资推介会暨招商项目签约仪式在河东宾馆举行。市委书记韩立新出席活动。\n")
     art = split_document(page, "a.txt").articles[0]
     assert art.title == "我市举行投资推介会暨招商项目签约仪式" and art.subtitle == "韩立新出席活动"
+
+
+def test_a_reprint_without_a_headline_takes_its_original_title() -> None:
+    page = ("(原标题:河东区与某某集团推进合作事宜)\n近日,某某集团副总裁韩立新一行来区推进合作事宜。"
+            "区委书记裴晓东会见了韩立新一行。\n")
+    assert split_document(page, "a.txt").articles[0].title == "河东区与某某集团推进合作事宜"
+
+
+def test_breadcrumbs_credits_and_captions_around_a_web_story() -> None:
+    crumb = split_document("河东网 > 河东新闻\n您的位置: 河东新闻\n韩立新:深化务实合作 实现互利共赢\n\n"
+                           "(全媒体记者 严某)2月26日上午,区委书记韩立新会见某某集团董事长裴晓东。\n", "a.txt")
+    assert crumb.articles[0].title == "韩立新:深化务实合作 实现互利共赢"
+    source = split_document("新闻来源:河东网\n更新时间:2019-03-28 17:14:34\n责任编辑:某某\n"
+                            "河东网讯(记者 王琴)昨(27)日,河东区重大项目集中开工仪式举行,副市长韩立新出席。\n", "b.txt")
+    assert source.articles[0].title.startswith("昨(27)日,河东区重大项目集中开工仪式举行")
+    glued = split_document("河东县举行招商引资项目集中签约仪式\n发布时间:2023-12-27 14:27:11 | 来源:某某网 | "
+                           "责任编辑:赵某12月22日,河东县招商引资项目集中签约仪式举行。县委书记韩立新出席。\n", "c.txt")
+    assert glued.articles[0].date == "2023-12-22"
+    credited = split_document("河东区重大项目集中开工 (记者 苏某东 摄)\n本报讯(记者 葛永坤)昨(10月31)日,"
+                              "河东区重大项目集中开工仪式举行。区长韩立新出席。\n", "d.txt")
+    assert credited.articles[0].title == "河东区重大项目集中开工"
+    assert ("苏某东", "photographer") in _credits(credited.articles[0])
+
+
+def test_captions_before_the_story_do_not_hide_its_date() -> None:
+    page = ("东营市政府与某某集团签协议\n\n2017-09-12 09:46:00 来源: 某某网\n\n韩立新裴晓东出席签约仪式\n\n"
+            "韩立新代表市委、市政府表示欢迎。记者 周某学 报道\n\n韩立新会见裴晓东一行。记者 周某学 报道\n\n"
+            "9月11日,市政府与某某集团签署战略合作框架协议。市委书记韩立新出席签约仪式。\n")
+    assert split_document(page, "a.txt").articles[0].date == "2017-09-11"
