@@ -1,4 +1,4 @@
-from tests.facts_helpers import extract, titles
+from tests.facts_helpers import extract, roles, titles
 
 
 def test_title_chain_gives_each_title():
@@ -286,3 +286,22 @@ def test_an_association_s_officers():
         "馬志達": ["常務理事"], "李彩紅": ["理事"], "賴逸雅": ["大洋洲臺灣商會聯合總會總會長"],
         "蔡冠深": ["全國政協常委"],
     }
+
+
+def test_candidates_rostrum_and_a_function_word_inside_a_given_name():
+    art = extract(
+        "会议",
+        "县领导王波、李家锦、 姚敏、邓正军出席会议。区政协主席吴海洋出席并讲话,副主席候选人吴勤波、钱钧,秘书长王其龙参加。"
+        "副县长张为民出席。书记王为大家讲话。重庆钢铁(集团)党委书记、董事长管朝晖出席。"
+        "縣長韓立新主持,主任秘書翁廷為、參議楊肅池出席。离退休干部代表应邀出席。",
+    )
+    assert titles(art) == {
+        "王波": [], "李家锦": [], "姚敏": [], "邓正军": [], "吴海洋": ["区政协主席"],
+        "吴勤波": ["副主席候选人"], "钱钧": ["副主席候选人"], "王其龙": ["秘书长"], "张为民": ["副县长"],
+        "管朝晖": ["党委书记", "董事长"], "韓立新": ["縣長"], "翁廷為": ["主任秘書"], "楊肅池": ["參議"],
+    }
+
+
+def test_those_seated_on_the_rostrum_attended():
+    art = extract("会议开幕", "大会执行主席王志宏、张焕伦、唐点权在主席台前排就座。")
+    assert roles(art) == {"王志宏": ["attended"], "张焕伦": ["attended"], "唐点权": ["attended"]}

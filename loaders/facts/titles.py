@@ -70,7 +70,8 @@ def split_company(title: str) -> tuple[str | None, str]:
         last = m
     if last is None or last.start() < 2:
         return None, title
-    return title[: last.end()], title[last.end() :]
+    end = last.end() + (title[last.end() : last.end() + 1] in (")", "）"))  # '某某(集团)党委书记'
+    return title[:end], title[end:]
 
 
 def is_corporate(title: str) -> bool:
