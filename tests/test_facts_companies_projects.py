@@ -201,3 +201,13 @@ def test_the_company_that_invests_in_the_project_named_after_it():
         "年产6万吨硫酸锰项目": ["河东市地田新材料科技有限责任公司"],
     }
     assert {"河东印务有限公司", "河西包装有限公司"} <= {o.name for o in art.organizations}
+
+
+def test_company_names_around_a_city_s_short_name_brackets_and_kinds():
+    art = extract(
+        "调研",
+        "区委书记韩立新会见重庆钢铁(集团)党委书记管朝晖一行。韩立新先后来到中国重汽大同齿轮有限公司、同达药业有限公司等处。"
+        "区属国有独资公司、相关公司和重点做强平台公司负责人参加。",
+    )
+    assert [o.name for o in art.organizations if o.kind == "company"] == [
+        "重庆钢铁(集团)", "中国重汽大同齿轮有限公司", "同达药业有限公司"]

@@ -117,6 +117,9 @@ def find_companies(sent: Sentence) -> list[OrgMention]:
             # '华为技术有限公司' cut at 为: a trade word alone names no company; the name
             # runs on over the stop character.
             earlier = a + trim_left(text[a : start - 1])
+            if start - 1 == a:
+                start = a  # '、同达药业有限公司': the stop character opens the name
+                break
             if earlier >= start - 1 or start - 1 - earlier > 2:
                 break  # one or two characters before the stop ('华' of 华为), never a clause
             start = earlier
@@ -139,7 +142,10 @@ def find_companies(sent: Sentence) -> list[OrgMention]:
             continue
         if _generic_kind(text[start : m.start()]):
             continue
-        spans.append((start, m.end(), "company-suffix"))
+        end = m.end()
+        if text[end : end + 1] == ")" and text.count("(", start, end) > text.count(")", start, end):
+            end += 1  # '重庆钢铁(集团)': the bracket closes the name
+        spans.append((start, end, "company-suffix"))
     if lex.known_company_re is not None:
         for m in lex.known_company_re.finditer(text):
             spans.append((m.start(), m.end(), "user-lexicon"))
@@ -266,4 +272,4 @@ def _generic_kind(before_suffix: str) -> bool:
     kind = re.search(r"[级型类]([\u4e00-\u9fff]*)$", before_suffix)
     if "(" not in before_suffix and kind and (not kind.group(1) or kind.group(1) in words):
         return True
-    return any(before_suffix.endswith(w) and len(w) >= 2 for w in ("产业", "企业", "龙头", "骨干"))
+    return any(before_suffix.endswith(w) and len(w) >= 2 for w in ("产业", "企业", "龙头", "骨干", "平台"))

@@ -32,6 +32,8 @@ def trim_left(region: str) -> int:
             continue  # 和平街道, 向阳镇: the stop character begins a place name
         if len(m.group()) == 1 and _division_at(region, m.start()):
             continue  # '中共和田地委书记', '同安区委': the stop character begins a division's name
+        if len(m.group()) == 1 and m.start() > 0 and _short_division(region[m.start() - 1 : m.end()]):
+            continue  # '中国重汽大同齿轮有限公司': the stop character ends a city's short name
         start = max(start, m.end())
     return start
 
@@ -55,6 +57,13 @@ def _division_at(region: str, pos: int) -> bool:
         return after != "长" and (n >= 3 or after in ("委", "政", "人"))
     # '和田地委': a prefecture's committee written with its short name
     return bool(re.match(r"\S{2}地委", region[pos:])) and region[pos : pos + 2] + "地区" in gaz.by_name
+
+
+def _short_division(pair: str) -> bool:
+    from loaders.facts.divisions import COMMON_SHORTS, gazetteer
+
+    gaz = gazetteer()
+    return pair not in COMMON_SHORTS and any(d.level in ("city", "province") for d in gaz.by_short.get(pair, []))
 
 
 def _inside_name(region: str, start: int, pos: int) -> bool:
