@@ -122,3 +122,26 @@ def test_a_head_written_after_its_county_government_is_that_county_s() -> None:
     person = next(p for p in art.people if p.name == "衡志远")
     assert [(pos.title, pos.org, pos.place) for pos in person.positions] == [("县长", "永春县政府", "永春县")]
     assert person.kind == "official"
+
+
+def test_a_county_named_by_its_short_form_keeps_the_level_its_titles_say() -> None:
+    # 玉环 has been a 县级市 since 2017; a story of 2015 has a 县委书记 of 玉环县.
+    art = extract(
+        "玉环举行招商大会",
+        "9月6日,招商大会在玉环隆重举行。县委书记韩立新致辞,县委副书记、代县长裴晓东主持。玉环全力加快发展。",
+    )
+    found = places(art)
+    assert found[("韩立新", "县委书记")] == "玉环县"
+    assert found[("裴晓东", "代县长")] == "玉环县"  # not 代县, a county of 忻州
+    kinmen = extract("金門縣府召開主管會報", "縣長韓立新昨主持主管會報,副縣長裴曉東出席。金門各界關心。")
+    assert places(kinmen)[("韓立新", "縣長")] == "金門縣"
+
+
+def test_a_prefecture_s_posts_in_a_story_of_its_county_level_city() -> None:
+    art = extract(
+        "楚雄市召开项目推进会",
+        "5月8日,楚雄市召开项目推进会。州委书记韩立新出席,副州长裴晓东讲话,市委书记岑可风主持。",
+    )
+    found = places(art)
+    assert found[("韩立新", "州委书记")] == "楚雄彝族自治州"
+    assert found[("岑可风", "市委书记")] == "楚雄市"

@@ -54,6 +54,10 @@ class Homes:
     # The headline names the city, not the county-level city the body also names ('苏州市…座谈会'
     # with companies of 常熟市 in the body): the 市委书记 is the city's.
     city_in_headline: bool = False
+    # Levels whose home the text names only by its short form ('玉环', '金門'), as written: a post's
+    # place is that short name with the level its title says ('县委书记' -> 玉环县, '縣長' -> 金門縣),
+    # which keeps the name the story had when it was written (玉环县 before it became 玉环市).
+    short: dict[str, str] = field(default_factory=dict)
 
     def lowest(self) -> str | None:
         """The story's own division: its county, else its city, else its province."""
@@ -82,6 +86,8 @@ def _find(text: str, written: str, gaz: Gazetteer) -> list[_Found]:
                 break  # '市委和县委', '》和县妇联': 和 joins two words; 和县 opens a clause
             if _COMPANY_AFTER.match(text, i + 1):
                 break
+            if k == 2 and _ACTING.match(name + text[i + 1 : i + 2]):
+                break  # '代县长某某': an acting county head, not 代县
             out.append(_Found(i + 1 - k, name, written[i + 1 - k : i + 1], tuple(divs)))
             break
     return out
@@ -129,13 +135,15 @@ LEVEL_CHARS = "省市县区镇乡"
 
 
 def _count_short_forms(texts: list[tuple[str, str, bool]], company_names: list[str], gaz: Gazetteer,
-                       counts: Counter[str], first: dict[str, int], written: dict[str, str]) -> None:
+                       counts: Counter[str], first: dict[str, int], written: dict[str, str],
+                       short_written: dict[str, str]) -> None:
     """'滁州经开区', '我县…江华': a story that never writes its city or county in full may name it
     without its level word; one named twice (or in the headline) is its home."""
     seen: Counter[str] = Counter()
     where: dict[str, int] = {}
+    as_written: dict[str, str] = {}
     pos = 0
-    for match, _, headline in texts:
+    for match, original, headline in texts:
         masked = _mask(match, company_names)
         for i in range(len(masked) - 1):
             if masked[i : i + 2] not in gaz.short_starts:
@@ -148,6 +156,7 @@ def _count_short_forms(texts: list[tuple[str, str, bool]], company_names: list[s
                         break  # '某溪市' where only a '某溪区' exists elsewhere: another place
                     seen[short] += 2 if headline else 1
                     where.setdefault(short, pos + i)
+                    as_written.setdefault(short, original[i : i + k])
                     break
         pos += len(match)
     for short, n in seen.items():
@@ -158,6 +167,8 @@ def _count_short_forms(texts: list[tuple[str, str, bool]], company_names: list[s
         counts[div.name] += n
         first.setdefault(div.name, where[short])
         written.setdefault(div.name, div.name)
+        if len(div.name) == len(short) + 1:  # not '江华' of 江华瑶族自治县: that keeps its full name
+            short_written.setdefault(div.name, as_written[short])
 
 
 def _child_short_form(city: Division, text: str, gaz: Gazetteer) -> Division | None:
@@ -174,7 +185,8 @@ def _child_short_form(city: Division, text: str, gaz: Gazetteer) -> Division | N
 
 def merged(own: Homes, document: Homes) -> Homes:
     """An article's homes, with the levels it does not name taken from its document."""
-    return Homes({**document.written, **own.written}, own.city_in_headline)
+    short = {lvl: w for lvl, w in {**document.short, **own.short}.items() if lvl not in own.written or lvl in own.short}
+    return Homes({**document.written, **own.written}, own.city_in_headline, short)
 
 
 # '带队赴某区考察', '拜访了某区政府': the place a delegation goes to is not where its officials
@@ -237,8 +249,9 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
             towns[name] += 1
             town_written.setdefault(name, w)
         pos += len(match)
+    short_written: dict[str, str] = {}
     if not any(gaz.by_name[n][0].level in ("county", "city") for n in counts):
-        _count_short_forms(texts, company_names, gaz, counts, first, written)
+        _count_short_forms(texts, company_names, gaz, counts, first, written, short_written)
     names = set(counts)
     texts_all = "".join(_mask(m, company_names) for m, _, _ in texts)
 
@@ -266,6 +279,8 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
     county = best("county")
     if county:
         homes.written["county"] = written[county]
+        if county in short_written:
+            homes.short["county"] = short_written[county]
         above = gaz.parent(chosen[county], "city")
         if above is not None:
             by_level["city"][above.name] += by_level["county"][county]
@@ -275,6 +290,8 @@ def find_homes(sentences: list[Sentence], company_names: list[str], extra: list[
     city = best("city")
     if city:
         homes.written["city"] = written[city]
+        if city in short_written:
+            homes.short["city"] = short_written[city]
         county_name = homes.written.get("county")
         homes.city_in_headline = city in in_headline and not (county_name and to_matching(county_name) in in_headline)
         above = gaz.parent(chosen[city], "province")
@@ -350,11 +367,15 @@ def office_place(title_match: str, title_written: str, homes: Homes) -> str | No
     town = _TOWN_TITLE.match(t)
     if town and town.group(1)[0] not in _NOT_TOWN_START:
         return title_written[skip : skip + town.end()]
+    deputy = _DEPUTY.match(t)
+    level_at = skip + (deputy.end() if deputy else 0)
     t = _DEPUTY.sub("", t)
     for word, level in _LEVEL_WORDS:
         if t.startswith(word):
+            if level in homes.short and len(word) == 1 and word in "市县区旗":
+                return homes.short[level] + title_written[level_at]
             county = homes.written.get("county")
-            if level == "city" and county and to_matching(county).endswith("市") and not homes.city_in_headline:
+            if word == "市" and county and to_matching(county).endswith("市") and not homes.city_in_headline:
                 return county  # '市委书记' in a 县级市's story (启东市, 松滋市) is that city's
             return homes.written.get(level)
     return None
