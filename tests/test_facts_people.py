@@ -305,3 +305,8 @@ def test_candidates_rostrum_and_a_function_word_inside_a_given_name():
 def test_those_seated_on_the_rostrum_attended():
     art = extract("会议开幕", "大会执行主席王志宏、张焕伦、唐点权在主席台前排就座。")
     assert roles(art) == {"王志宏": ["attended"], "张焕伦": ["attended"], "唐点权": ["attended"]}
+
+
+def test_a_title_without_its_name_in_a_list_is_no_one():
+    art = extract("考察", "市经合局局长吕平洋、市农委主任分别就我市情况向考察团进行了介绍。")
+    assert titles(art) == {"吕平洋": ["市经合局局长"]}

@@ -136,6 +136,8 @@ def _listed_name(text: str) -> int:
     for length in (4, 3, 2):
         rest = text[length:]
         follows = bool(rest) and bool(NAME_HAN.match(rest[0])) and bool(lex.follower_re.match(rest))
+        if any(m.start() < length < m.end() for m in lex.head_re.finditer(text, 0, length + 3)):
+            continue  # '市农委主任分别…': a title runs on past the item's end
         if len(text) >= length and (rest in ("", "同志") or follows):
             return _plain_name(text[:length])
     return 0
