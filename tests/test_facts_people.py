@@ -310,3 +310,8 @@ def test_those_seated_on_the_rostrum_attended():
 def test_a_title_without_its_name_in_a_list_is_no_one():
     art = extract("考察", "市经合局局长吕平洋、市农委主任分别就我市情况向考察团进行了介绍。")
     assert titles(art) == {"吕平洋": ["市经合局局长"]}
+
+
+def test_a_meeting_or_an_oath_after_a_title_is_no_one():
+    art = extract("会议", "县政府召开县长周例会。議員宣誓就職。縣府昨日召開主管會報,由縣長李炷烽主持。縣長李炷烽指示,雨季要防汛。")
+    assert titles(art) == {"李炷烽": ["縣長"]}

@@ -34,6 +34,7 @@ SECTIONS = {
     "followers": "name_followers.txt",
     "surnames": "surnames.txt",
     "not_names": "not_names.txt",
+    "not_given_names": "not_given_names.txt",
     "company_suffixes": "company_suffixes.txt",
     "company_words": "company_words.txt",
     "places": "places.txt",

@@ -86,7 +86,7 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
             continue
         if name in lex.get("not_names") and not ((listed and closes) or ATTENDING.match(rest)):
             continue
-        if name[1:] in TIME_WORDS or name[2:] in TIME_WORDS:
+        if name[1:] in TIME_WORDS or name[2:] in TIME_WORDS or name[1:] in lex.get("not_given_names"):
             continue
         if not rest.strip():
             score = 100
