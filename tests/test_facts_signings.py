@@ -242,3 +242,12 @@ def test_a_quoted_park_signed_for_is_the_project_and_companies_listed_after_with
     )
     assert rounds.signings[0].parties == [
         "河东集团有限公司", "河西微电子股份有限公司", "东方净化设备有限公司", "北方岩土工程有限公司"]
+
+
+def test_a_park_whose_signing_ceremony_is_held_is_the_project():
+    art = extract(
+        "东湖纺织工业园投资2.8亿",
+        "近日,东湖纺织工业园投资签约仪式在河东县举行,副县长韩立新与河西公司董事长裴晓东签订了项目建设协议。",
+    )
+    assert [(s.project, s.parties, s.signers) for s in art.signings] == [
+        ("东湖纺织工业园", ["河西公司"], ["韩立新", "裴晓东"])]

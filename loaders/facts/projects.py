@@ -245,13 +245,26 @@ QUOTED_PARK = re.compile(r"[“「\"]([^”」\"]{2,20}?(?:园区|产业园|工�
 PARK_DEED = re.compile(r"签约|签署|签订|开工|奠基|投产|落户")
 
 
+# '某某纺织工业园投资签约仪式在某县举行': a park whose ceremony is held is the project signed or begun.
+PARK_CEREMONY = re.compile(
+    r"([\u4e00-\u9fff]{2,16}?(?:工业园区|产业园区|工业园|产业园|科技园|物流园))(?:投资|项目)?(?:签约|开工|奠基)(?:仪式|活动)"
+)
+
+
 def quoted_parks(sent: Sentence) -> list[ProjectMention]:
     if not PARK_DEED.search(sent.match):
         return []
+    spans = [m.span(1) for m in QUOTED_PARK.finditer(sent.match)]
+    for m in PARK_CEREMONY.finditer(sent.match):
+        a, b = m.span(1)
+        stops = [x.end() for x in lexicon().project_stop_re.finditer(sent.match, a, b)]
+        a = max(stops, default=a)
+        if b - a >= 5 and not any(x <= a < y for x, y in spans):
+            spans.append((a, b))
     out = []
-    for m in QUOTED_PARK.finditer(sent.match):
-        name = sent.text[m.start(1) : m.end(1)]
-        out.append(ProjectMention(name=name, key=m.group(1), full=name, bare=None, company_key=None,
+    for a, b in spans:
+        name = sent.text[a:b]
+        out.append(ProjectMention(name=name, key=sent.match[a:b], full=name, bare=None, company_key=None,
                                   alias_only=False, sentence=sent.text, in_headline=sent.paragraph < 0))
     return out
 
