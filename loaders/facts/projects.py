@@ -247,7 +247,7 @@ PARK_DEED = re.compile(r"签约|签署|签订|开工|奠基|投产|落户")
 
 # '某某纺织工业园投资签约仪式在某县举行': a park whose ceremony is held is the project signed or begun.
 PARK_CEREMONY = re.compile(
-    r"([\u4e00-\u9fff]{2,16}?(?:工业园区|产业园区|工业园|产业园|科技园|物流园))(?:投资|项目)?(?:签约|开工|奠基)(?:仪式|活动)"
+    r"([\u4e00-\u9fff]{2,16}?(?:工业园区|产业园区|工业园|产业园|科技园|物流园))(?:投资)?(?:签约|开工|奠基)(?:仪式|活动)"
 )
 
 
