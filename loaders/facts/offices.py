@@ -148,6 +148,8 @@ def _count_short_forms(texts: list[tuple[str, str, bool]], company_names: list[s
         for i in range(len(masked) - 1):
             if masked[i : i + 2] not in gaz.short_starts:
                 continue
+            if masked[i] == "长" and i > 0 and masked[i - 1] in "省市县区旗州镇乡":
+                continue  # '县长宁某某': the 长 ends a title, it starts no place
             for k in (4, 3, 2):
                 short = masked[i : i + k]
                 if short in gaz.by_short:

@@ -48,8 +48,16 @@ DEMONSTRATIVES = "该此这各"
 GOVERNMENT_IN_FRONT = re.compile(r"^.{2,12}?(?:人民政府|管委会)")
 THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)项目$")
 CLAUSE_START = re.compile(r"[,;:。!?]")
-# '签订X项目': what is signed by name is a project, whatever its words.
+# '签订X项目', '签订…的X项目意向协议': what is signed by name is a project, whatever its words.
 SIGNED_BEFORE = re.compile(r"(?:签订|签署|签约|签下)(?:了)?$")
+AGREEMENT_AFTER = re.compile(r"(?:意向|合作|投资|建设|用地)?(?:协议|合同)")
+SIGN_VERB = re.compile(r"签订|签署|签约|签下")
+
+
+def _signed_by_name(text: str, start: int, end: int) -> bool:
+    if SIGNED_BEFORE.search(text, 0, start):
+        return True
+    return bool(AGREEMENT_AFTER.match(text, end)) and bool(SIGN_VERB.search(text, 0, start))
 
 
 @dataclass
@@ -204,7 +212,7 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
             continue
         meaningful = bool(FIGURE.search(core)) or (
             len(core) >= 5 and any(w in core for w in lex.get("project_words"))
-        ) or _short_named(core, bool(coordinated)) or (len(core) >= 4 and bool(SIGNED_BEFORE.search(text, 0, a)))
+        ) or _short_named(core, bool(coordinated)) or (len(core) >= 4 and _signed_by_name(text, a, m.end()))
         if not (prefix or meaningful):
             continue
         if prefix and not alias_only and short and not meaningful and len(rest) < 4:
