@@ -315,3 +315,8 @@ def test_a_title_without_its_name_in_a_list_is_no_one():
 def test_a_meeting_or_an_oath_after_a_title_is_no_one():
     art = extract("会议", "县政府召开县长周例会。議員宣誓就職。縣府昨日召開主管會報,由縣長李炷烽主持。縣長李炷烽指示,雨季要防汛。")
     assert titles(art) == {"李炷烽": ["縣長"]}
+
+
+def test_a_married_name_with_two_surnames_where_it_plainly_ends():
+    art = extract("宣誓就職", "宣誓儀式由議長劉陳昭玲主持,縣長陳光復出席。书记王李明出席。区长张王出席。")
+    assert titles(art) == {"劉陳昭玲": ["議長"], "陳光復": ["縣長"], "王李明": ["书记"], "张王": ["区长"]}

@@ -70,6 +70,8 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
         candidates.update((3, 4))
     if text[pos : pos + 1] in surnames:
         candidates.update((2, 3))
+        if text[pos + 1 : pos + 2] in surnames:
+            candidates.add(4)  # '劉陳昭玲': a married name, the husband's surname before her own
     best_score, best_len = 0, 0
     for length in sorted(candidates):
         name = text[pos : pos + length]
@@ -93,6 +95,10 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
         else:
             m = lex.follower_re.match(rest)
             score = len(m.group()) if m else 0
+        if length == 4 and text[pos : pos + 2] not in lex.compound_surnames and (
+            best_score or not (closes or ATTENDING.match(rest))
+        ):
+            continue  # a married name only where no shorter name ends and the name plainly does
         if length == 3 and name[-1] in ONE_CHAR_FOLLOWERS and score and score < 100:
             score = min(score, 1)  # '韦平率考察组': 率 leads the group, it does not end the name
         # On a tie the longer name wins: most names have three characters, and a third that
