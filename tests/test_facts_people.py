@@ -320,3 +320,12 @@ def test_a_meeting_or_an_oath_after_a_title_is_no_one():
 def test_a_married_name_with_two_surnames_where_it_plainly_ends():
     art = extract("宣誓就職", "宣誓儀式由議長劉陳昭玲主持,縣長陳光復出席。书记王李明出席。区长张王出席。")
     assert titles(art) == {"劉陳昭玲": ["議長"], "陳光復": ["縣長"], "王李明": ["书记"], "张王": ["区长"]}
+
+
+def test_mongolian_tibetan_and_uyghur_names_after_a_title():
+    art = extract(
+        "开工",
+        "鄂尔多斯市人民政府副市长额登毕力格,寿光市人大常委会主任武治强出席。市委常委、统战部部长布仁其木格宣布开工。"
+        "和田市委书记艾则孜·木沙出席。县长阿不都热合曼出席。副县长王力出席。市长阿里巴巴集团考察。",
+    )
+    assert set(titles(art)) == {"额登毕力格", "武治强", "布仁其木格", "艾则孜·木沙", "阿不都热合曼", "王力"}

@@ -35,6 +35,7 @@ SECTIONS = {
     "surnames": "surnames.txt",
     "not_names": "not_names.txt",
     "not_given_names": "not_given_names.txt",
+    "transliteration": "transliteration_chars.txt",
     "company_suffixes": "company_suffixes.txt",
     "company_words": "company_words.txt",
     "places": "places.txt",

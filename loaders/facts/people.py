@@ -105,7 +105,31 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
         # could also follow a name ('俞东来在…': 来) is more often the name's own.
         if score > best_score or (score and score == best_score and length == 3 and name[-1] not in ONE_CHAR_FOLLOWERS):
             best_score, best_len = score, length
+    if best_len <= 2:
+        # '阿不都热合曼出席': a longer transliterated name beats a surname and one character
+        return _transliterated(text, pos) or best_len
     return best_len
+
+
+def _transliterated(text: str, pos: int) -> int:
+    """'副市长额登毕力格,': a Mongolian, Tibetan or Uyghur name of four to seven characters, all of
+    the transliteration set, that a word following names (or the item's end) closes."""
+    lex = lexicon()
+    chars = lex.get("transliteration")
+    run = 0
+    while pos + run < len(text) and run < 12 and (
+        text[pos + run] in chars or (text[pos + run] in "·•" and run > 0 and text[pos + run + 1 : pos + run + 2] in chars)
+    ):
+        run += 1  # '艾则孜·木沙': the parts of a name joined by a middle dot
+    for length in range(run, 3, -1):
+        name, rest = text[pos : pos + length], text[pos + length :]
+        if lex.head_re.search(name) or name in lex.get("not_names") or ("·" not in name and length > 7):
+            continue
+        if lex.company_suffix_re.match(rest) or lex.company_word_re.match(rest):
+            return 0  # '阿里巴巴集团': a company's name
+        if not rest.strip() or ATTENDING.match(rest) or lex.follower_re.match(rest):
+            return length
+    return 0
 
 
 ONE_CHAR_FOLLOWERS = set("率等赴")
