@@ -112,6 +112,27 @@ def worker_pids(server: Server) -> list[int]:
     return found or [server.process.pid]
 
 
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU of these processes so far (0 for one that is gone)."""
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime
+    return total
+
+
+def neo4j_pid(settings: Settings) -> int | None:
+    from graph.server import LocalNeo4j, uses_external_server
+
+    return None if uses_external_server(settings) else LocalNeo4j(settings).pid()
+
+
 @dataclass
 class Figures:
     endpoint: str
@@ -124,6 +145,8 @@ class Figures:
     p90_ms: float
     p99_ms: float
     max_ms: float
+    api_cpu_ms: float = float("nan")  # per request, all the server's processes
+    neo4j_cpu_ms: float = float("nan")
 
     @property
     def per_second(self) -> float:
@@ -261,6 +284,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     bare = start_server("bare", "bench.bare_app:app", settings, workers, work)
     guanxi = start_server("guanxi", "api.main:app", settings, workers, work)
     results: list[Figures] = []
+    db_pid = neo4j_pid(settings)
     try:
         wait_ready(bare, "/bare")
         wait_ready(guanxi, "/health")
@@ -275,11 +299,19 @@ def main(argv: Sequence[str] | None = None) -> None:
                 profiler = None
                 if args.profile and round_ == 1 and endpoint != "bare":
                     profiler = start_profile(server, args.seconds, args.profile / f"{endpoint}.txt")
+                watched = sorted(set(worker_pids(server)) | {server.process.pid})
+                before = cpu_seconds(watched), cpu_seconds([db_pid] if db_pid else [])
                 figures = run_wrk(endpoint, round_, server.base, files[endpoint], args.seconds,
                                   args.connections, args.wrk_threads)
+                after = cpu_seconds(watched), cpu_seconds([db_pid] if db_pid else [])
+                if figures.requests:
+                    figures.api_cpu_ms = (after[0] - before[0]) * 1000 / figures.requests
+                    if db_pid:
+                        figures.neo4j_cpu_ms = (after[1] - before[1]) * 1000 / figures.requests
                 results.append(figures)
                 print(f"  round {round_} {endpoint}: {figures.per_second:.1f} requests/s, p99 "
-                      f"{figures.p99_ms:.1f} ms, {figures.errors} errors", flush=True)
+                      f"{figures.p99_ms:.1f} ms, {figures.errors} errors, CPU per request: server "
+                      f"{figures.api_cpu_ms:.2f} ms, Neo4j {figures.neo4j_cpu_ms:.2f} ms", flush=True)
                 if profiler is not None:
                     profiler.wait(timeout=args.seconds + 60)
                     summarise_profile(endpoint, args.profile / f"{endpoint}.txt", figures.requests,
@@ -296,9 +328,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     for f in results:
         ratio = "1" if f.endpoint == "bare" else f"{f.per_second / bare_rate[f.round]:.2f}"
         rows.append([f.endpoint, f.round, f"{f.per_second:.1f}", ratio, f"{f.p50_ms:.1f}", f"{f.p90_ms:.1f}",
-                     f"{f.p99_ms:.1f}", f"{f.max_ms:.1f}", f"{f.errors}" + (f" ({f.error_kinds})" if f.errors else "")])
+                     f"{f.p99_ms:.1f}", f"{f.max_ms:.1f}", f"{f.errors}" + (f" ({f.error_kinds})" if f.errors else ""),
+                     f"{f.api_cpu_ms:.2f}", f"{f.neo4j_cpu_ms:.2f}"])
     print_table(["endpoint", "round", "requests/s", "ratio to bare", "p50 ms", "p90 ms", "p99 ms", "max ms",
-                 "errors"], rows)
+                 "errors", "server CPU ms/request", "Neo4j CPU ms/request"], rows)
 
 
 if __name__ == "__main__":
