@@ -14,7 +14,6 @@ from graph.errors import translate_driver_errors
 from graph.views import (
     KIND_LABELS,
     ArticleRef,
-    AttendeeView,
     CompanyLink,
     Contact,
     Contacts,
@@ -271,25 +270,27 @@ class GraphRepository:
         })
 
     def event(self, id: str, limit: int = DETAIL_LIMIT) -> EventDetail | None:
-        found = self._detail(id, "Event", limit, "event_attendees", "event_totals")
-        if found is None:
+        # One query (cypher/read.cypher event_page), checked by one model_validate, as person().
+        (rows,) = self._read(("event_page", {"id": id, "limit": limit}))
+        if not rows:
             return None
-        props, (attendees, totals) = found
-        articles = self._articles([props.get("article_id")] + [r["article_id"] for r in attendees])
-        return EventDetail(
-            id=id,
-            name=props["name"],
-            type=props.get("type"),
-            date=props.get("date"),
-            place=props.get("place"),
-            article=articles.get(props.get("article_id") or ""),
-            attendees=[
-                AttendeeView(person=EntityRef(id=r["id"], kind="person", name=r["name"]), roles=r["roles"] or [],
-                             titles=r["titles"], source=self._source(r, articles))
-                for r in attendees
+        row = rows[0]
+        props = row["props"]
+        articles = {a["id"]: a for a in row["articles"]}
+        return EventDetail.model_validate({
+            "id": id,
+            "name": props["name"],
+            "type": props.get("type"),
+            "date": props.get("date"),
+            "place": props.get("place"),
+            "article": articles.get(props.get("article_id") or ""),
+            "attendees": [
+                {"person": {"id": r["id"], "kind": "person", "name": r["name"]}, "roles": r["roles"] or [],
+                 "titles": r["titles"], "source": _source_data(r, articles)}
+                for r in row["attendees"]
             ],
-            totals=totals[0] if totals else {},
-        )
+            "totals": row["totals"],
+        })
 
     def organization(self, id: str, limit: int = DETAIL_LIMIT) -> OrganizationDetail | None:
         found = self._detail(id, "Organization", limit, "org_projects", "org_people", "org_signing_ids",
