@@ -253,6 +253,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--seconds", type=float, default=15.0, help="per endpoint and round")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--warmup", type=float, default=5.0,
+                        help="seconds per endpoint before the rounds, not counted; a Neo4j started "
+                             "moments ago needs minutes (bench/README.md, Many readers at once)")
     parser.add_argument("--workers", type=int, default=None,
                         help="worker processes of both servers (default: as guanxi serve, one per core)")
     parser.add_argument("--wrk-threads", type=int, default=2)
@@ -291,7 +294,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         # Warm-up, not counted: every worker's driver pool, Neo4j's plans and JIT, Python's caches.
         for endpoint in ["bare", *wanted]:
             server = bare if endpoint == "bare" else guanxi
-            run_wrk(endpoint, 0, server.base, files[endpoint], min(5.0, args.seconds), args.connections,
+            run_wrk(endpoint, 0, server.base, files[endpoint], args.warmup, args.connections,
                     args.wrk_threads)
         for round_ in range(1, args.rounds + 1):
             for endpoint in ["bare", *wanted]:
