@@ -92,8 +92,12 @@ def settings_dependency() -> Settings:
     return get_settings()
 
 
-def get_repository(request: Request) -> GraphRepository:
-    """The routes' only way to the graph; tests override it with a fake."""
+async def get_repository(request: Request) -> GraphRepository:
+    """The routes' only way to the graph; tests override it with a fake.
+
+    Async although it does no I/O: FastAPI runs a sync dependency in its thread pool, one more
+    hand-over between threads (and for the interpreter lock) on every request.
+    """
     state: GraphState = request.app.state.graph
     return state.repository()  # type: ignore[return-value]
 

@@ -1,34 +1,53 @@
-"""API throughput: requests/s and error rate with 64 concurrent connections on loopback.
+"""API throughput with a C client (wrk), against a bare FastAPI endpoint in the same run.
 
-``python -m bench.api_throughput`` starts ``uvicorn api.main:app`` on 127.0.0.1 (a free port)
-against the bench Neo4j that bench.load_throughput filled, then 64 httpx async connections send a
-mix of reads (search, person detail, event detail; ``--paths`` adds paths at max_hops=4) as fast
-as answers come, for ``--seconds`` or ``--max-requests``, whichever ends first. The client runs
-on the same two cores as the server and Neo4j, so the figure is a floor for the server alone.
+``python -m bench.api_throughput`` serves two apps through ``guanxi.serving.serve``, the function
+behind ``guanxi serve``, with identical settings (workers, loop, HTTP parser, logging): the API
+(``api.main:app``) over the graph bench.load_throughput left in the bench Neo4j, and
+``bench.bare_app:app``, a FastAPI endpoint with nothing of ours behind it. wrk (``bash
+bench/setup.sh`` installs it) then drives each endpoint in turn with ``--connections`` keep-alive
+connections for ``--seconds``: the bare endpoint, ``/search`` (two-character terms drawn from the
+graph's names), ``/people/{id}`` and ``/events/{id}`` (drawn ids), and again for each of
+``--rounds``. Each guanxi figure is printed with its ratio to the bare endpoint of the same round,
+so a busy machine moves both.
+
+``--profile DIR`` samples the API's worker processes with py-spy during each guanxi endpoint's first
+round (only threads holding the interpreter lock: Python's own CPU) and prints where it went.
+
+wrk, both servers and Neo4j share the machine's cores: the figures are for this machine as a
+whole, not for the server alone.
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
+import json
 import os
 import random
+import shutil
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import httpx
 
-from bench.harness import bench_settings, latency_row, machine_note, print_table, start_bench_server
-from bench.query_latency import Sample, draw_sample
+from bench.harness import bench_settings, machine_note, print_table, start_bench_server
+from bench.query_latency import draw_sample
 from graph.server import open_driver
+from guanxi.serving import default_workers
 from guanxi.settings import REPO_ROOT, Settings
+
+LUA_SCRIPT = Path(__file__).resolve().parent / "wrk_paths.lua"
+# The bench's launcher: the same serve() as `guanxi serve`, for any app.
+_SERVE = ("import sys; from guanxi.serving import serve; "
+          "serve(sys.argv[1], '127.0.0.1', int(sys.argv[2]), int(sys.argv[3]), log_level='warning')")
 
 
 def free_port() -> int:
@@ -37,172 +56,285 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_uvicorn(settings: Settings, port: int, workers: int, log: Path,
-                  threads: int | None = None) -> subprocess.Popen[bytes]:
+@dataclass
+class Server:
+    name: str
+    base: str
+    process: subprocess.Popen[bytes]
+    log: Path
+
+
+def start_server(name: str, target: str, settings: Settings, workers: int, log_dir: Path) -> Server:
     env = dict(os.environ)
-    target = "api.main:app"
-    if threads:
-        target = "bench.api_app:app"
-        env["GUANXI_BENCH_THREADS"] = str(threads)
     if not settings.neo4j_uri:
         env["GUANXI_INSTANCE"] = settings.instance
         env["GUANXI_BOLT_PORT"] = str(settings.bolt_port)
     env["GUANXI_QUERY_TIMEOUT_S"] = str(settings.query_timeout_s)
-    command = [sys.executable, "-m", "uvicorn", target, "--host", "127.0.0.1", "--port", str(port),
-               "--workers", str(workers), "--log-level", "warning", "--no-access-log"]
+    port = free_port()
+    log = log_dir / f"{name}.log"
     with open(log, "ab") as out:
-        return subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out,
-                                stderr=subprocess.STDOUT)
+        # Its own process group: stopping it stops every worker with it.
+        process = subprocess.Popen([sys.executable, "-c", _SERVE, target, str(port), str(workers)],
+                                   cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=out,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    return Server(name, f"http://127.0.0.1:{port}", process, log)
 
 
-def wait_healthy(base: str, process: subprocess.Popen[bytes], timeout_s: float = 60.0) -> None:
+def wait_ready(server: Server, path: str, timeout_s: float = 90.0) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"uvicorn exited with code {process.returncode}")
+        if server.process.poll() is not None:
+            raise SystemExit(f"{server.name} exited with code {server.process.returncode}; see {server.log}")
         try:
-            if httpx.get(base + "/health", timeout=2.0).status_code == 200:
+            if httpx.get(server.base + path, timeout=2.0).status_code == 200:
                 return
         except httpx.HTTPError:
             pass
         time.sleep(0.3)
-    raise SystemExit(f"the API on {base} did not answer /health within {timeout_s:.0f} s")
+    raise SystemExit(f"{server.name} on {server.base} did not answer {path} within {timeout_s:.0f} s")
 
 
-def stop_process(process: subprocess.Popen[bytes]) -> None:
-    process.terminate()
+def stop_server(server: Server) -> None:
+    if server.process.poll() is not None:
+        return
+    os.killpg(server.process.pid, signal.SIGTERM)
     try:
-        process.wait(timeout=15)
+        server.process.wait(timeout=20)
     except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+        os.killpg(server.process.pid, signal.SIGKILL)
+        server.process.wait()
 
 
-def request_mix(sample: Sample, rng: random.Random, with_paths: bool, count: int) -> list[tuple[str, str]]:
-    """(endpoint, url) pairs in a seeded random order: search 40 %, person 30 %, event 30 %."""
-    kinds = ["search", "person", "event"] + (["paths"] if with_paths else [])
-    weights = [40, 30, 30] + ([10] if with_paths else [])
-    mix = []
-    for kind in rng.choices(kinds, weights=weights, k=count):
-        if kind == "search":
-            url = "/search?" + urlencode({"q": rng.choice(sample.terms)})
-        elif kind == "person":
-            url = f"/people/{rng.choice(sample.people)}"
-        elif kind == "event":
-            url = f"/events/{rng.choice(sample.events)}"
-        else:
-            a, b = rng.choice(sample.pairs)
-            url = "/paths?" + urlencode({"from": a, "to": b, "max_hops": 4})
-        mix.append((kind, url))
-    return mix
+def worker_pids(server: Server) -> list[int]:
+    """The server's processes: uvicorn's supervisor and its workers (children), if any."""
+    children = Path(f"/proc/{server.process.pid}/task/{server.process.pid}/children")
+    found = [int(p) for p in children.read_text().split()] if children.exists() else []
+    return found or [server.process.pid]
 
 
-async def hammer(base: str, mix: list[tuple[str, str]], connections: int, seconds: float
-                 ) -> tuple[float, dict[str, list[float]], Counter[str], Counter[str]]:
-    """Wall seconds, latencies per endpoint, requests and errors per endpoint."""
-    latencies: dict[str, list[float]] = {}
-    sent: Counter[str] = Counter()
-    errors: Counter[str] = Counter()
-    next_index = 0
-    deadline = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
-
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60.0) as client:
-
-        async def worker() -> None:
-            nonlocal next_index
-            while next_index < len(mix) and time.perf_counter() < deadline:
-                kind, url = mix[next_index]
-                next_index += 1
-                start = time.perf_counter()
-                try:
-                    response = await client.get(url)
-                    failed = response.status_code != 200
-                except httpx.HTTPError:
-                    failed = True
-                latencies.setdefault(kind, []).append(time.perf_counter() - start)
-                sent[kind] += 1
-                errors[kind] += failed
-
-        start = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(connections)))
-        wall = time.perf_counter() - start
-    return wall, latencies, sent, errors
+_TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def _hammer_in_process(base: str, mix: list[tuple[str, str]], connections: int, seconds: float
-                       ) -> tuple[float, dict[str, list[float]], Counter[str], Counter[str]]:
-    return asyncio.run(hammer(base, mix, connections, seconds))
+def cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU of these processes so far (0 for one that is gone)."""
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime
+    return total
 
 
-def hammer_processes(base: str, mix: list[tuple[str, str]], connections: int, seconds: float, processes: int
-                     ) -> tuple[float, dict[str, list[float]], Counter[str], Counter[str]]:
-    """The same load from several client processes, so one client's CPU is not the limit."""
-    if processes <= 1:
-        return asyncio.run(hammer(base, mix, connections, seconds))
-    shares = [connections // processes + (1 if i < connections % processes else 0) for i in range(processes)]
-    latencies: dict[str, list[float]] = {}
-    sent: Counter[str] = Counter()
-    errors: Counter[str] = Counter()
-    with ProcessPoolExecutor(max_workers=processes) as pool:
-        start = time.perf_counter()
-        futures = [pool.submit(_hammer_in_process, base, mix[i::processes], share, seconds)
-                   for i, share in enumerate(shares)]
-        for future in futures:
-            _wall, lat, s, e = future.result()
-            for kind, values in lat.items():
-                latencies.setdefault(kind, []).extend(values)
-            sent.update(s)
-            errors.update(e)
-        wall = time.perf_counter() - start
-    return wall, latencies, sent, errors
+def neo4j_pid(settings: Settings) -> int | None:
+    from graph.server import LocalNeo4j, uses_external_server
+
+    return None if uses_external_server(settings) else LocalNeo4j(settings).pid()
+
+
+@dataclass
+class Figures:
+    endpoint: str
+    round: int
+    requests: int
+    seconds: float
+    errors: int
+    error_kinds: str
+    p50_ms: float
+    p90_ms: float
+    p99_ms: float
+    max_ms: float
+    api_cpu_ms: float = float("nan")  # per request, all the server's processes
+    neo4j_cpu_ms: float = float("nan")
+
+    @property
+    def per_second(self) -> float:
+        return self.requests / self.seconds
+
+
+def run_wrk(endpoint: str, round_: int, base: str, paths_file: Path, seconds: float, connections: int,
+            threads: int) -> Figures:
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds:g}s", "--timeout", "10s",
+               "-s", str(LUA_SCRIPT), base, "--", str(paths_file)]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    line = next(line for line in reversed(out.splitlines()) if line.startswith("{"))
+    raw = json.loads(line)
+    kinds = {k: raw[k] for k in ("connect", "read", "write", "status", "timeout") if raw[k]}
+    return Figures(endpoint, round_, raw["requests"], raw["duration_us"] / 1e6, sum(kinds.values()),
+                   ", ".join(f"{k} {v}" for k, v in kinds.items()), raw["p50_us"] / 1000,
+                   raw["p90_us"] / 1000, raw["p99_us"] / 1000, raw["max_us"] / 1000)
+
+
+# --- profile -------------------------------------------------------------------------------------
+
+_OURS = ("api/", "graph/", "guanxi/")
+_CATEGORIES = (  # by the file of the innermost frame, as py-spy names it (relative to sys.path)
+    ("neo4j driver", ("neo4j/",)),
+    ("pydantic", ("pydantic/", "pydantic_core/")),
+    ("fastapi", ("fastapi/",)),
+    ("starlette", ("starlette/",)),
+    ("uvicorn + HTTP parser", ("uvicorn/", "h11/", "httptools/")),
+    ("anyio + threads", ("anyio/", "threading.py", "concurrent/", "queue.py")),
+    ("asyncio event loop", ("asyncio/", "selectors.py", "uvloop/")),
+    ("json", ("json/",)),
+    ("ours (api/, graph/, guanxi/)", _OURS),
+    ("ssl, socket", ("ssl.py", "socket.py")),
+    ("logging", ("logging/",)),
+)
+
+
+def _file_of(frame: str) -> str:
+    """``function (path/file.py:12)`` → ``path/file.py``."""
+    inside = frame[frame.rfind("(") + 1:].rstrip(")")
+    return inside.rpartition(":")[0] or inside
+
+
+def _category(frame: str) -> str:
+    file = _file_of(frame)
+    for name, prefixes in _CATEGORIES:
+        if file.startswith(prefixes) or any(f"/{p}" in file for p in prefixes):
+            return name
+    return "other"
+
+
+def start_profile(server: Server, seconds: float, out: Path) -> subprocess.Popen[bytes]:
+    py_spy = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
+    command = [py_spy, "record", "--pid", str(server.process.pid), "--subprocesses", "--gil",
+               "--rate", "250", "--duration", str(int(seconds)), "--format", "raw", "--nonblocking",
+               "--output", str(out)]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def summarise_profile(endpoint: str, path: Path, requests: int, workers: int, seconds: float) -> None:
+    """Own time by kind of code, and our functions' inclusive time, in ms of CPU per request."""
+    own: Counter[str] = Counter()
+    inclusive: Counter[str] = Counter()
+    total = 0
+    for line in path.read_text(errors="replace").splitlines():
+        stack, _, count_text = line.rpartition(" ")
+        if not stack or not count_text.isdigit():
+            continue
+        count = int(count_text)
+        frames = [f for f in stack.split(";") if not f.startswith(("process ", "thread "))]
+        if not frames:
+            continue
+        total += count
+        own[_category(frames[-1])] += count
+        # Each of our functions once per stack, whatever its line.
+        for function in {f.rpartition(":")[0] + ")" for f in frames if _file_of(f).startswith(_OURS)}:
+            inclusive[function] += count
+    if not total or not requests:
+        print(f"\nprofile of {endpoint}: no samples ({path})")
+        return
+    # Samples are taken at 250 Hz per process while a thread holds the lock: each is 4 ms of CPU.
+    ms_per_sample = 1000 / 250
+    print(f"\nWhere the API's Python CPU went, {endpoint} ({total} samples, {workers} workers, "
+          f"{requests} requests in {seconds:.0f} s; raw stacks: {path}):")
+    rows = [[name, f"{count / total:.0%}", f"{count * ms_per_sample / requests:.2f}"]
+            for name, count in own.most_common()]
+    rows.append(["all", "100%", f"{total * ms_per_sample / requests:.2f}"])
+    print_table(["own time in", "share", "ms per request"], rows)
+    top = [[frame, f"{count / total:.0%}"] for frame, count in inclusive.most_common(12)]
+    print_table(["our function (inclusive)", "share"], top)
+
+
+# --- main ----------------------------------------------------------------------------------------
+
+
+def write_paths(directory: Path, name: str, paths: list[str]) -> Path:
+    file = directory / f"{name}.paths"
+    file.write_text("\n".join(paths) + "\n", encoding="utf-8")
+    return file
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="API requests/s with concurrent connections on loopback.")
+    parser = argparse.ArgumentParser(description="API requests/s under wrk, beside a bare FastAPI endpoint.")
     parser.add_argument("--connections", type=int, default=64)
-    parser.add_argument("--seconds", type=float, default=30.0, help="stop sending after this long")
-    parser.add_argument("--max-requests", type=int, default=20_000)
-    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
-    parser.add_argument("--threads", type=int, help="bound the app's sync-route threads (default: 40)")
-    parser.add_argument("--paths", action="store_true", help="add /paths (max_hops=4) as 10 %% of the mix")
+    parser.add_argument("--seconds", type=float, default=15.0, help="per endpoint and round")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--warmup", type=float, default=5.0,
+                        help="seconds per endpoint before the rounds, not counted; a Neo4j started "
+                             "moments ago needs minutes (bench/README.md, Many readers at once)")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="worker processes of both servers (default: as guanxi serve, one per core)")
+    parser.add_argument("--wrk-threads", type=int, default=2)
+    parser.add_argument("--only", default="search,person,event", help="guanxi endpoints, of search,person,event")
     parser.add_argument("--timeout", type=float, default=15.0, help="the app's per-query timeout (s)")
-    parser.add_argument("--client-processes", type=int, default=4,
-                        help="spread the connections over this many client processes")
+    parser.add_argument("--profile", type=Path, help="py-spy each guanxi endpoint's first round into this folder")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is not installed: run `bash bench/setup.sh` first")
+    workers = args.workers or default_workers()
 
     settings = bench_settings().model_copy(update={"query_timeout_s": args.timeout})
     start_bench_server(settings)
     rng = random.Random(args.seed)
     with open_driver(settings) as driver:
         sample = draw_sample(driver, settings.neo4j_database, rng, 500)
-    mix = request_mix(sample, rng, args.paths, args.max_requests)
+    work = Path(tempfile.mkdtemp(prefix="guanxi-bench-api-"))
+    files = {
+        "bare": write_paths(work, "bare", ["/bare"]),
+        "search": write_paths(work, "search", ["/search?" + urlencode({"q": t}) for t in sample.terms]),
+        "person": write_paths(work, "person", [f"/people/{quote(i, safe='')}" for i in sample.people]),
+        "event": write_paths(work, "event", [f"/events/{quote(i, safe='')}" for i in sample.events]),
+    }
+    wanted = [e for e in args.only.split(",") if e in files and e != "bare"]
+    if args.profile:
+        args.profile.mkdir(parents=True, exist_ok=True)
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    log = Path(os.environ.get("TMPDIR", "/tmp")) / f"guanxi-bench-uvicorn-{port}.log"
-    process = start_uvicorn(settings, port, args.workers, log, args.threads)
+    bare = start_server("bare", "bench.bare_app:app", settings, workers, work)
+    guanxi = start_server("guanxi", "api.main:app", settings, workers, work)
+    results: list[Figures] = []
+    db_pid = neo4j_pid(settings)
     try:
-        wait_healthy(base, process)
-        asyncio.run(hammer(base, mix[:200], min(8, args.connections), 10.0))  # warm-up, not counted
-        wall, latencies, sent, errors = hammer_processes(base, mix, args.connections, args.seconds,
-                                                         args.client_processes)
+        wait_ready(bare, "/bare")
+        wait_ready(guanxi, "/health")
+        # Warm-up, not counted: every worker's driver pool, Neo4j's plans and JIT, Python's caches.
+        for endpoint in ["bare", *wanted]:
+            server = bare if endpoint == "bare" else guanxi
+            run_wrk(endpoint, 0, server.base, files[endpoint], args.warmup, args.connections,
+                    args.wrk_threads)
+        for round_ in range(1, args.rounds + 1):
+            for endpoint in ["bare", *wanted]:
+                server = bare if endpoint == "bare" else guanxi
+                profiler = None
+                if args.profile and round_ == 1 and endpoint != "bare":
+                    profiler = start_profile(server, args.seconds, args.profile / f"{endpoint}.txt")
+                watched = sorted(set(worker_pids(server)) | {server.process.pid})
+                before = cpu_seconds(watched), cpu_seconds([db_pid] if db_pid else [])
+                figures = run_wrk(endpoint, round_, server.base, files[endpoint], args.seconds,
+                                  args.connections, args.wrk_threads)
+                after = cpu_seconds(watched), cpu_seconds([db_pid] if db_pid else [])
+                if figures.requests:
+                    figures.api_cpu_ms = (after[0] - before[0]) * 1000 / figures.requests
+                    if db_pid:
+                        figures.neo4j_cpu_ms = (after[1] - before[1]) * 1000 / figures.requests
+                results.append(figures)
+                print(f"  round {round_} {endpoint}: {figures.per_second:.1f} requests/s, p99 "
+                      f"{figures.p99_ms:.1f} ms, {figures.errors} errors, CPU per request: server "
+                      f"{figures.api_cpu_ms:.2f} ms, Neo4j {figures.neo4j_cpu_ms:.2f} ms", flush=True)
+                if profiler is not None:
+                    profiler.wait(timeout=args.seconds + 60)
+                    summarise_profile(endpoint, args.profile / f"{endpoint}.txt", figures.requests,
+                                      workers, figures.seconds)
     finally:
-        stop_process(process)
+        stop_server(guanxi)
+        stop_server(bare)
 
-    total, failed = sum(sent.values()), sum(errors.values())
-    print(f"{machine_note()}; uvicorn workers: {args.workers}; threads: {args.threads or 40}; client processes: {args.client_processes}; server log: {log}")
+    print(f"\n{machine_note()}; wrk {args.wrk_threads} threads, {args.connections} connections, "
+          f"{args.seconds:g} s per endpoint and round; both servers: guanxi.serving.serve, {workers} "
+          f"worker(s); server logs in {work}")
+    bare_rate = {f.round: f.per_second for f in results if f.endpoint == "bare"}
     rows = []
-    for kind in sorted(sent):
-        p50, p95, p99, _mean = latency_row(latencies[kind])
-        rows.append([kind, str(sent[kind]), f"{errors[kind] / sent[kind]:.1%}", p50, p95, p99])
-    all_latencies = [v for values in latencies.values() for v in values]
-    p50, p95, p99, _mean = latency_row(all_latencies)
-    rows.append(["all", str(total), f"{failed / max(1, total):.1%}", p50, p95, p99])
-    print(f"\n{args.connections} connections, {wall:.1f} s: {total / wall:.1f} requests/s, "
-          f"error rate {failed / max(1, total):.2%}")
-    print_table(["endpoint", "requests", "errors", "p50 ms", "p95 ms", "p99 ms"], rows)
+    for f in results:
+        ratio = "1" if f.endpoint == "bare" else f"{f.per_second / bare_rate[f.round]:.2f}"
+        rows.append([f.endpoint, f.round, f"{f.per_second:.1f}", ratio, f"{f.p50_ms:.1f}", f"{f.p90_ms:.1f}",
+                     f"{f.p99_ms:.1f}", f"{f.max_ms:.1f}", f"{f.errors}" + (f" ({f.error_kinds})" if f.errors else ""),
+                     f"{f.api_cpu_ms:.2f}", f"{f.neo4j_cpu_ms:.2f}"])
+    print_table(["endpoint", "round", "requests/s", "ratio to bare", "p50 ms", "p90 ms", "p99 ms", "max ms",
+                 "errors", "server CPU ms/request", "Neo4j CPU ms/request"], rows)
 
 
 if __name__ == "__main__":

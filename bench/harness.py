@@ -52,14 +52,22 @@ def corpus_texts(args: argparse.Namespace) -> list[CorpusText]:
 
 
 def bench_settings(port: int = BENCH_BOLT_PORT) -> Settings:
-    """The separate local instance the load and query benchmarks use (never main or test).
+    """The separate local instance the load and query benchmarks use (never main or test):
+    "bench" on ``port``, unless GUANXI_INSTANCE / GUANXI_BOLT_PORT name another.
 
     With GUANXI_NEO4J_URI set, that external server is used instead: its data is wiped!
     """
     settings = Settings()
     if settings.neo4j_uri:
         return settings
-    return settings.model_copy(update={"instance": BENCH_INSTANCE, "bolt_port": port})
+    # An instance named in the environment wins, so two engineers' benches on one machine need
+    # not share (and wipe) the same "bench" instance.
+    update: dict[str, object] = {}
+    if "GUANXI_INSTANCE" not in os.environ:
+        update["instance"] = BENCH_INSTANCE
+    if "GUANXI_BOLT_PORT" not in os.environ:
+        update["bolt_port"] = port
+    return settings.model_copy(update=update)
 
 
 def start_bench_server(settings: Settings) -> None:

@@ -79,10 +79,6 @@ RETURN COUNT { (:Organization)-[:RUNS]->(n) } AS companies, COUNT { (:Signing)-[
        COUNT { MATCH (n)-[:MENTIONED_IN]->(:Article)<-[:REPORTED_IN]-(e:Event) RETURN DISTINCT e } AS events,
        COUNT { (n)-[:MENTIONED_IN]->() } AS articles
 
-// name: event_totals
-MATCH (n:Event {id: $id})
-RETURN COUNT { (:Person)-[:ATTENDED]->(n) } AS attendees
-
 // name: node_by_id
 MATCH (n:Entity {id: $id})
 RETURN labels(n) AS labels, n {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null, indexed_name: null, indexed_aliases: null, unindexed: null} AS props
@@ -184,15 +180,32 @@ RETURN s.id AS id, s.date AS date, s.project_name AS project_name, s.sentence AS
        s.article_id AS article_id, project, parties, signers
 ORDER BY s.date DESC, s.id
 
-// name: event_attendees
-MATCH (p:Person)-[r:ATTENDED]->(e:Event {id: $id})
-CALL (p, e) {
-  OPTIONAL MATCH (p)-[h:HOLDS_POSITION {article_id: e.article_id}]->()
-  RETURN collect(DISTINCT h.title) AS titles
+// An event's page in one query, as person_page: the node, its first $limit attendees (presiding
+// first) with their titles from the event's own article, the articles these cite, and the total.
+// It took two transactions (node, attendees and total; then the articles): seven messages to Neo4j
+// where this is one, and under load each message costs the API's driver and Neo4j CPU.
+// name: event_page
+MATCH (e:Event {id: $id})
+CALL (e) {
+  MATCH (p:Person)-[r:ATTENDED]->(e)
+  CALL (p, e) {
+    OPTIONAL MATCH (p)-[h:HOLDS_POSITION {article_id: e.article_id}]->()
+    RETURN collect(DISTINCT h.title) AS titles
+  }
+  WITH p, r, titles ORDER BY CASE WHEN 'presided' IN r.roles THEN 0 ELSE 1 END, p.name LIMIT $limit
+  RETURN collect({id: p.id, name: p.name, roles: r.roles, sentence: r.sentence, article_id: r.article_id,
+                  titles: titles}) AS attendees
 }
-RETURN p.id AS id, p.name AS name, r.roles AS roles, r.sentence AS sentence, r.article_id AS article_id, titles
-ORDER BY CASE WHEN 'presided' IN r.roles THEN 0 ELSE 1 END, p.name
-LIMIT $limit
+CALL (e, attendees) {
+  UNWIND [e.article_id] + [r IN attendees | r.article_id] AS aid
+  WITH DISTINCT aid WHERE aid IS NOT NULL
+  MATCH (a:Article {id: aid})
+  OPTIONAL MATCH (a)-[:PART_OF]->(d:Document)
+  RETURN collect({id: a.id, title: a.title, date: a.date, publication_name: d.publication_name,
+                  publication_date: d.publication_date, issue: d.issue, source: d.source}) AS articles
+}
+RETURN e {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null, indexed_name: null, indexed_aliases: null, unindexed: null} AS props,
+       attendees, articles, {attendees: COUNT { (:Person)-[:ATTENDED]->(e) }} AS totals
 
 // name: org_projects
 MATCH (o:Organization {id: $id})-[r:SIGNED|RUNS]->(p:Project)

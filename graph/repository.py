@@ -7,15 +7,13 @@ from collections.abc import Iterable
 from typing import Any
 
 import neo4j
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from graph.cypher import query
 from graph.errors import translate_driver_errors
 from graph.views import (
     KIND_LABELS,
     ArticleRef,
-    Attendance,
-    AttendeeView,
-    Byline,
     CompanyLink,
     Contact,
     Contacts,
@@ -33,7 +31,6 @@ from graph.views import (
     OfficialView,
     OrganizationDetail,
     PersonDetail,
-    PositionHeld,
     ProjectDetail,
     ProjectLink,
     SearchHit,
@@ -121,6 +118,8 @@ class GraphRepository:
 
     def _read(self, *named: tuple[str, dict[str, Any]]) -> list[list[Record]]:
         """Run named queries in one read transaction; one list of records per query."""
+        if len(named) == 1:
+            return [self._read_one(*named[0])]
 
         def work(tx: neo4j.ManagedTransaction) -> list[list[Record]]:
             # The read queries return maps, lists and scalars, never nodes: no Record.data() walk.
@@ -130,6 +129,23 @@ class GraphRepository:
             database=self.database, default_access_mode=neo4j.READ_ACCESS
         ) as session:
             return session.execute_read(neo4j.unit_of_work(timeout=self.query_timeout_s)(work))
+
+    def _read_one(self, name: str, params: dict[str, Any]) -> list[Record]:
+        """One query as an auto-commit transaction: one round trip (RUN and PULL sent together)
+        where a managed transaction makes three (BEGIN, RUN and PULL, COMMIT), each costing the
+        driver's Python and Neo4j a message. A read is safe to send again: a connection that broke
+        (a restarted server) is retried once on a new one."""
+        text = neo4j.Query(query(name), timeout=self.query_timeout_s)  # type: ignore[arg-type]
+        with translate_driver_errors():
+            for attempt in (1, 2):
+                try:
+                    with self.driver.session(database=self.database,
+                                             default_access_mode=neo4j.READ_ACCESS) as session:
+                        return [dict(r.items()) for r in session.run(text, params)]
+                except (ServiceUnavailable, SessionExpired):
+                    if attempt == 2:
+                        raise
+        raise AssertionError("unreachable")
 
     def _articles(self, ids: Iterable[str | None]) -> dict[str, ArticleRef]:
         wanted = sorted({i for i in ids if i})
@@ -151,16 +167,7 @@ class GraphRepository:
 
     @classmethod
     def _signing_view(cls, row: Record, articles: dict[str, ArticleRef]) -> SigningView:
-        project = [p for p in row["project"] if p.get("id")]
-        return SigningView(
-            id=row["id"],
-            date=row["date"],
-            project=EntityRef(kind="project", **project[0]) if project else None,
-            project_name=row["project_name"],
-            parties=[EntityRef(kind="organization", **p) for p in row["parties"] if p.get("id")],
-            signers=[EntityRef(kind="person", **p) for p in row["signers"] if p.get("id")],
-            source=cls._source(row, articles),
-        )
+        return SigningView.model_validate(_signing_data(row, articles))
 
     def _node(self, id: str) -> tuple[list[str], Record] | None:
         (rows,) = self._read(("node_by_id", {"id": id}))
@@ -231,57 +238,59 @@ class GraphRepository:
             return None
         row = rows[0]
         props = row["props"]
-        articles = {a["id"]: ArticleRef(**a) for a in row["articles"]}
-        return PersonDetail(
-            id=id,
-            name=props["name"],
-            person_kind=props.get("kind"),
-            aliases=props.get("aliases") or [],
-            sector=props.get("sector"),
-            jurisdiction=props.get("jurisdiction"),
-            first_seen=props.get("first_seen"),
-            last_seen=props.get("last_seen"),
-            positions=[
-                PositionHeld(
-                    title=r["title"],
-                    organization=EntityRef(id=r["org_id"], kind="organization", name=r["org_name"]) if r["org_id"] else None,
-                    as_of=r["as_of"],
-                    source=self._source(r, articles),
-                )
+        articles = {a["id"]: a for a in row["articles"]}
+        # The page as plain data, checked by one model_validate: pydantic walks the nested lists in
+        # its compiled core, where a model built per event and per source cost a Python call each
+        # (a page of 100 events: several hundred).
+        return PersonDetail.model_validate({
+            "id": id,
+            "name": props["name"],
+            "person_kind": props.get("kind"),
+            "aliases": props.get("aliases") or [],
+            "sector": props.get("sector"),
+            "jurisdiction": props.get("jurisdiction"),
+            "first_seen": props.get("first_seen"),
+            "last_seen": props.get("last_seen"),
+            "positions": [
+                {"title": r["title"],
+                 "organization": {"id": r["org_id"], "kind": "organization", "name": r["org_name"]} if r["org_id"] else None,
+                 "as_of": r["as_of"], "source": _source_data(r, articles)}
                 for r in row["positions"]
             ],
-            events=[
-                Attendance(event=EntityRef(id=r["id"], kind="event", name=r["name"]), type=r["type"], date=r["date"],
-                           place=r["place"], roles=r["roles"] or [], source=self._source(r, articles))
+            "events": [
+                {"event": {"id": r["id"], "kind": "event", "name": r["name"]}, "type": r["type"], "date": r["date"],
+                 "place": r["place"], "roles": r["roles"] or [], "source": _source_data(r, articles)}
                 for r in row["events"]
             ],
-            signings=[self._signing_view(r, articles) for r in row["signings"]],
-            articles=[articles[a] for a in row["mentions"] if a in articles],
-            bylines=[Byline(role=r["role"], article=articles[r["article_id"]])
-                     for r in row["bylines"] if r["article_id"] in articles],
-            totals=row["totals"],
-        )
+            "signings": [_signing_data(r, articles) for r in row["signings"]],
+            "articles": [articles[a] for a in row["mentions"] if a in articles],
+            "bylines": [{"role": r["role"], "article": articles[r["article_id"]]}
+                        for r in row["bylines"] if r["article_id"] in articles],
+            "totals": row["totals"],
+        })
 
     def event(self, id: str, limit: int = DETAIL_LIMIT) -> EventDetail | None:
-        found = self._detail(id, "Event", limit, "event_attendees", "event_totals")
-        if found is None:
+        # One query (cypher/read.cypher event_page), checked by one model_validate, as person().
+        (rows,) = self._read(("event_page", {"id": id, "limit": limit}))
+        if not rows:
             return None
-        props, (attendees, totals) = found
-        articles = self._articles([props.get("article_id")] + [r["article_id"] for r in attendees])
-        return EventDetail(
-            id=id,
-            name=props["name"],
-            type=props.get("type"),
-            date=props.get("date"),
-            place=props.get("place"),
-            article=articles.get(props.get("article_id") or ""),
-            attendees=[
-                AttendeeView(person=EntityRef(id=r["id"], kind="person", name=r["name"]), roles=r["roles"] or [],
-                             titles=r["titles"], source=self._source(r, articles))
-                for r in attendees
+        row = rows[0]
+        props = row["props"]
+        articles = {a["id"]: a for a in row["articles"]}
+        return EventDetail.model_validate({
+            "id": id,
+            "name": props["name"],
+            "type": props.get("type"),
+            "date": props.get("date"),
+            "place": props.get("place"),
+            "article": articles.get(props.get("article_id") or ""),
+            "attendees": [
+                {"person": {"id": r["id"], "kind": "person", "name": r["name"]}, "roles": r["roles"] or [],
+                 "titles": r["titles"], "source": _source_data(r, articles)}
+                for r in row["attendees"]
             ],
-            totals=totals[0] if totals else {},
-        )
+            "totals": row["totals"],
+        })
 
     def organization(self, id: str, limit: int = DETAIL_LIMIT) -> OrganizationDetail | None:
         found = self._detail(id, "Organization", limit, "org_projects", "org_people", "org_signing_ids",
@@ -559,6 +568,25 @@ class GraphRepository:
         from graph.corrections import import_corrections
 
         return import_corrections(self.driver, self.database, records)
+
+
+def _source_data(row: Record, articles: dict[str, Any]) -> dict[str, Any]:
+    """A SourceRef as data; ``articles`` holds ArticleRefs or their rows."""
+    return {"sentence": row.get("sentence"), "article": articles.get(row.get("article_id") or "")}
+
+
+def _signing_data(row: Record, articles: dict[str, Any]) -> dict[str, Any]:
+    """A SigningView as data, from a row of signings_by_ids or person_page."""
+    project = [p for p in row["project"] if p.get("id")]
+    return {
+        "id": row["id"],
+        "date": row["date"],
+        "project": {"kind": "project", **project[0]} if project else None,
+        "project_name": row["project_name"],
+        "parties": [{"kind": "organization", **p} for p in row["parties"] if p.get("id")],
+        "signers": [{"kind": "person", **p} for p in row["signers"] if p.get("id")],
+        "source": _source_data(row, articles),
+    }
 
 
 def _describe(kind: str, row: Record) -> str:

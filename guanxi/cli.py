@@ -132,12 +132,24 @@ def load(
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, max=64, help="Worker processes (default GUANXI_API_WORKERS, else one per core)."),
+    ] = None,
+    access_log: Annotated[
+        bool | None, typer.Option("--access-log/--no-access-log", help="A log line per request (GUANXI_API_ACCESS_LOG).")
+    ] = None,
 ) -> None:
     """Serve the API and the journalist page (OpenAPI docs at /docs)."""
-    import uvicorn
+    from guanxi.serving import default_workers
+    from guanxi.serving import serve as serve_app
 
-    Console().print(f"guanxi API on http://{host}:{port}  (docs: http://{host}:{port}/docs)")
-    uvicorn.run("api.main:app", host=host, port=port, log_level="info")
+    settings = get_settings()
+    count = workers or settings.api_workers or default_workers()
+    log_each = settings.api_access_log if access_log is None else access_log
+    Console().print(f"guanxi API on http://{host}:{port}  (docs: http://{host}:{port}/docs), "
+                    f"{count} worker{'s' if count > 1 else ''}")
+    serve_app("api.main:app", host=host, port=port, workers=count, access_log=log_each)
 
 
 if __name__ == "__main__":

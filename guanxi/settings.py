@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     query_timeout_s: float = 15.0
     connection_timeout_s: float = 5.0
 
+    # `guanxi serve`: worker processes (unset: one per core) and a log line per request.
+    api_workers: int | None = None
+    api_access_log: bool = False
+
     # Write endpoints need a key: this shared one, or an editor's own (guanxi/editor_keys.py), kept
     # hashed in editor_keys_file (default: editor-keys under home). Reads stay open.
     api_key: str | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import Repo
 from api.routes.common import NOT_FOUND, DetailLimit, EntityId
@@ -13,13 +14,13 @@ from graph.views import EventDetail, OrganizationDetail, PersonDetail, ProjectDe
 router = APIRouter(tags=["entities"])
 
 @router.get("/people/{id}", response_model=PersonDetail, responses=NOT_FOUND)
-def person(id: EntityId, repo: Repo, limit: DetailLimit = DETAIL_LIMIT) -> PersonDetail:
-    return _found(repo.person(id, limit), "person", id, repo)
+async def person(id: EntityId, repo: Repo, limit: DetailLimit = DETAIL_LIMIT) -> PersonDetail:
+    return await run_in_threadpool(lambda: _found(repo.person(id, limit), "person", id, repo))
 
 
 @router.get("/events/{id}", response_model=EventDetail, responses=NOT_FOUND)
-def event(id: EntityId, repo: Repo, limit: DetailLimit = DETAIL_LIMIT) -> EventDetail:
-    return _found(repo.event(id, limit), "event", id, repo)
+async def event(id: EntityId, repo: Repo, limit: DetailLimit = DETAIL_LIMIT) -> EventDetail:
+    return await run_in_threadpool(lambda: _found(repo.event(id, limit), "event", id, repo))
 
 
 @router.get("/organizations/{id}", response_model=OrganizationDetail, responses=NOT_FOUND)

@@ -95,6 +95,8 @@ def test_event_lists_attendees_with_roles_and_titles(client: TestClient) -> None
     assert set(by_name[MAYOR]["titles"]) == {"区委副书记", "区长"}
     assert by_name[MANAGER]["roles"] == ["attended", "signed"]
     assert event["article"]["date"] == "2023-05-10"
+    assert event["totals"] == {"attendees": 4}
+    assert by_name[MAYOR]["source"]["article"]["id"] == event["article"]["id"]
 
 
 def test_organization_shows_projects_people_and_signings(client: TestClient) -> None:
