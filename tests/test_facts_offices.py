@@ -145,3 +145,12 @@ def test_a_prefecture_s_posts_in_a_story_of_its_county_level_city() -> None:
     found = places(art)
     assert found[("韩立新", "州委书记")] == "楚雄彝族自治州"
     assert found[("岑可风", "市委书记")] == "楚雄市"
+
+
+def test_a_province_written_before_its_county_is_not_a_district_of_the_same_short_name() -> None:
+    art = extract(
+        "河北青龙开展调研",
+        "2月7日,县委书记韩立新,县委副书记、县长裴晓东深入乡村开展调研。河北青龙各乡镇全力推进。河北青龙加快发展。",
+    )
+    found = places(art)
+    assert found[("韩立新", "县委书记")] == "青龙满族自治县"  # not 河北县 (天津 has a 河北区)

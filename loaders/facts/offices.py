@@ -156,6 +156,11 @@ def _count_short_forms(texts: list[tuple[str, str, bool]], company_names: list[s
                     level = masked[i + k : i + k + 1]
                     if level and level in LEVEL_CHARS and short + level not in gaz.by_name:
                         break  # '某溪市' where only a '某溪区' exists elsewhere: another place
+                    after = masked[i + k : i + k + 4]
+                    if any(d.level == "province" for d in gaz.by_short[short]) and any(
+                        after[:n] in gaz.by_short for n in (2, 3, 4)
+                    ):
+                        break  # '河北青龙': the province before its county, not Tianjin's 河北区
                     seen[short] += 2 if headline else 1
                     where.setdefault(short, pos + i)
                     as_written.setdefault(short, original[i : i + k])
