@@ -24,6 +24,7 @@ import uvicorn
 from fixtures.documents import weekly_document
 
 from api.main import create_app
+from browser.journalist_document import journalist_documents
 from browser.markup_document import markup_document
 from graph.writer import GraphWriter
 from guanxi.settings import Settings
@@ -92,6 +93,8 @@ def loaded_graph(driver: neo4j.Driver, neo4j_settings: Settings) -> neo4j.Driver
     writer.ensure_schema()
     writer.write_document(weekly_document())
     writer.write_document(markup_document())
+    for document in journalist_documents():
+        writer.write_document(document)
     for document in _extracted_documents():
         writer.write_document(document)
     return driver

@@ -1,0 +1,36 @@
+"""What a journalist working on the page notices (issue 16): the person typed is the person opened,
+a title is one title in either script, nothing is said twice, a title says whose office it is, and
+the page fits a phone."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser.journalist_document import DEPUTY, HEAD
+from guanxi.ids import person_id
+
+pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')")
+from playwright.sync_api import Page, expect  # noqa: E402
+
+pytestmark = [pytest.mark.browser, pytest.mark.integration]
+
+expect.set_options(timeout=15_000)
+
+HEAD_ID = person_id(HEAD)  # written first, the district head keeps the name's own id
+
+
+def test_enter_right_after_typing_opens_the_person_typed(page: Page, live_server: str) -> None:
+    page.goto(f"{live_server}/")
+    search = page.locator("#q")
+    search.press_sequentially(HEAD[0], delay=50)
+    results = page.locator("#results")
+    expect(results).to_have_attribute("data-state", "results")
+    first = results.locator("li.hit").first
+    expect(first).to_contain_text(DEPUTY[0])
+    assert HEAD not in first.inner_text()  # Enter on these results would open someone else
+
+    # The rest of the name and Enter at once, before the results for the whole name have come.
+    search.press_sequentially(HEAD[1:], delay=0)
+    search.press("Enter")
+    expect(page.locator("#entity-name")).to_contain_text(HEAD)
+    assert page.url.split("#/")[1].startswith("person/")
