@@ -75,6 +75,8 @@ def _extracted_documents() -> list[Any]:
     Best effort: the assertions only rely on the hand-built document, so an extractor in the middle
     of being changed must not break the browser tests.
     """
+    if os.environ.get("GUANXI_BROWSER_HAND_BUILT_ONLY"):  # a quick loop on the page: two minutes less
+        return []
     try:
         from loaders.pipeline import extract_file
 

@@ -34,3 +34,15 @@ def test_enter_right_after_typing_opens_the_person_typed(page: Page, live_server
     search.press("Enter")
     expect(page.locator("#entity-name")).to_contain_text(HEAD)
     assert page.url.split("#/")[1].startswith("person/")
+
+
+def test_a_title_in_traditional_script_is_the_same_title(page: Page, live_server: str) -> None:
+    page.goto(f"{live_server}/#/person/{HEAD_ID}")
+    titles = page.locator("#titles tbody strong")
+    expect(titles.filter(has_text="区长")).to_have_count(1)
+    expect(titles.filter(has_text="區")).to_have_count(0)
+
+    page.click("#open-graph")
+    graph = page.locator("#graph-svg")
+    expect(graph.locator('g.node[data-name="区长"]')).to_have_count(1)
+    expect(graph.locator('g.node[data-name="區長"]')).to_have_count(0)
