@@ -111,6 +111,22 @@ def lucene_candidates(needle: str) -> str:
 Record = dict[str, Any]
 
 
+def shown_aliases(name: str, aliases: Iterable[str] | None) -> list[str]:
+    """The aliases a reader would call other names: not the name again in other brackets or script.
+
+    Nodes keep 宁川(云溪)… beside 宁川（云溪）…, and the simplified twin of a traditional name, for
+    resolution and search to match; shown, they read as the same name twice.
+    """
+    seen = {to_simplified(normalise_name(name))}
+    shown = []
+    for alias in aliases or []:
+        folded = to_simplified(normalise_name(alias))
+        if folded not in seen:
+            seen.add(folded)
+            shown.append(alias)
+    return shown
+
+
 class GraphRepository:
     def __init__(self, driver: neo4j.Driver, database: str = "neo4j", query_timeout_s: float | None = None) -> None:
         self.driver = driver
@@ -217,6 +233,7 @@ class GraphRepository:
         hits = []
         for row in rows:
             kind = kind_of(row["labels"])
+            row["aliases"] = shown_aliases(row["name"], row["aliases"])
             hits.append(SearchHit(id=row["id"], kind=kind, name=row["name"],  # type: ignore[arg-type]
                                   aliases=row["aliases"], description=_describe(kind, row), score=row["rank"]))
         return hits
@@ -236,7 +253,7 @@ class GraphRepository:
             id=id,
             name=props["name"],
             person_kind=props.get("kind"),
-            aliases=props.get("aliases") or [],
+            aliases=shown_aliases(props["name"], props.get("aliases")),
             sector=props.get("sector"),
             jurisdiction=props.get("jurisdiction"),
             first_seen=props.get("first_seen"),
@@ -294,7 +311,7 @@ class GraphRepository:
             id=id,
             name=props["name"],
             org_kind=props.get("kind"),
-            aliases=props.get("aliases") or [],
+            aliases=shown_aliases(props["name"], props.get("aliases")),
             projects=[
                 ProjectLink(project=EntityRef(id=r["id"], kind="project", name=r["name"]), relation=r["relation"],
                             date=r["date"], source=self._source(r, articles))
@@ -320,7 +337,7 @@ class GraphRepository:
         return ProjectDetail(
             id=id,
             name=props["name"],
-            aliases=props.get("aliases") or [],
+            aliases=shown_aliases(props["name"], props.get("aliases")),
             place=props.get("place"),
             companies=[
                 CompanyLink(organization=EntityRef(id=r["id"], kind="organization", name=r["name"]),

@@ -6,7 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from browser.journalist_document import DEPUTY, HEAD
+from browser.journalist_document import (
+    BRACKETED,
+    BRACKETED_ID,
+    BRACKETED_TWIN,
+    DEPUTY,
+    EXTRA_SENTENCE,
+    EXTRA_TITLE,
+    HEAD,
+    HEAD_SENTENCES,
+)
 from guanxi.ids import person_id
 
 pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')")
@@ -46,3 +55,28 @@ def test_a_title_in_traditional_script_is_the_same_title(page: Page, live_server
     graph = page.locator("#graph-svg")
     expect(graph.locator('g.node[data-name="区长"]')).to_have_count(1)
     expect(graph.locator('g.node[data-name="區長"]')).to_have_count(0)
+
+
+def test_titles_held_together_are_one_row_and_each_sentence_is_shown_once(page: Page, live_server: str) -> None:
+    page.goto(f"{live_server}/#/person/{HEAD_ID}")
+    rows = page.locator("#titles tbody tr")
+    expect(rows).to_have_count(2)  # 区委副书记、区长 in every article; the group leader's title in one
+    expect(rows.nth(0).locator("strong")).to_have_text(["区委副书记", "区长"])
+    expect(rows.nth(1).locator("strong")).to_have_text([EXTRA_TITLE])
+    expect(rows.nth(1)).to_contain_text("同上")
+    sentences = page.locator("#titles .sentence").all_text_contents()
+    assert sorted(sentences) == sorted([*HEAD_SENTENCES, EXTRA_SENTENCE])
+
+
+def test_a_company_lists_its_project_once_and_its_name_once(page: Page, live_server: str) -> None:
+    page.goto(f"{live_server}/")
+    page.locator("#q").press_sequentially("瑞禾", delay=50)
+    hit = page.locator(f'#results li.hit[data-id="{BRACKETED_ID}"]')
+    expect(hit).to_contain_text("瑞禾公司")
+    expect(hit).not_to_contain_text(BRACKETED_TWIN)  # the name again, in half-width brackets
+
+    hit.click()
+    expect(page.locator("#entity-name")).to_contain_text(BRACKETED)
+    expect(page.locator(".entity .aliases")).to_have_text("又称 瑞禾公司")
+    expect(page.locator("#projects tbody tr")).to_have_count(1)  # three articles report the one project
+    expect(page.locator("#projects .sentence")).to_have_count(3)
