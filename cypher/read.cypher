@@ -57,7 +57,8 @@ CALL (node) {
   OPTIONAL MATCH (node)-[h:HOLDS_POSITION]->()
   WITH h ORDER BY h.as_of DESC LIMIT 4
   WITH h, endNode(h) AS x
-  RETURN collect(CASE WHEN h IS NULL THEN null ELSE {title: h.title, org: CASE WHEN x:Organization THEN x.name END, as_of: h.as_of} END) AS titles
+  RETURN collect(CASE WHEN h IS NULL THEN null ELSE {title: h.title, org: CASE WHEN x:Organization THEN x.name END,
+                                                    place: h.place, as_of: h.as_of} END) AS titles
 }
 CALL (node) {
   OPTIONAL MATCH (o:Organization)-[:RUNS]->(node)
@@ -65,7 +66,7 @@ CALL (node) {
 }
 RETURN node.id AS id, labels(node) AS labels, node.name AS name, coalesce(node.aliases, []) AS aliases,
        node.kind AS node_kind, node.type AS type, node.date AS date, node.place AS place,
-       titles, companies, rank
+       node.jurisdiction AS jurisdiction, titles, companies, rank
 
 // How many rows each list of an entity's page holds in all; the page shows the newest $limit.
 // name: organization_totals
@@ -114,7 +115,7 @@ CALL (p) {
               ELSE held[..size([d IN dates WHERE d[0] IS NULL OR d[0] >= cutoff])] END AS h
   WITH h ORDER BY h.as_of DESC, h.article_id, h.title LIMIT $limit
   WITH h, endNode(h) AS x
-  RETURN collect({title: h.title, as_of: h.as_of, sentence: h.sentence, article_id: h.article_id,
+  RETURN collect({title: h.title, place: h.place, as_of: h.as_of, sentence: h.sentence, article_id: h.article_id,
                   org_id: CASE WHEN x:Organization THEN x.id END,
                   org_name: CASE WHEN x:Organization THEN x.name END}) AS positions
 }

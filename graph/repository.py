@@ -234,8 +234,10 @@ class GraphRepository:
         for row in rows:
             kind = kind_of(row["labels"])
             row["aliases"] = shown_aliases(row["name"], row["aliases"])
+            place = row["jurisdiction"] if kind == "person" else row["place"]
             hits.append(SearchHit(id=row["id"], kind=kind, name=row["name"],  # type: ignore[arg-type]
-                                  aliases=row["aliases"], description=_describe(kind, row), score=row["rank"]))
+                                  aliases=row["aliases"], description=_describe(kind, row), place=place,
+                                  score=row["rank"]))
         return hits
 
     # --- details -------------------------------------------------------------------------------
@@ -262,6 +264,7 @@ class GraphRepository:
                 PositionHeld(
                     title=r["title"],
                     organization=EntityRef(id=r["org_id"], kind="organization", name=r["org_name"]) if r["org_id"] else None,
+                    place=r["place"],
                     as_of=r["as_of"],
                     source=self._source(r, articles),
                 )
@@ -582,11 +585,13 @@ def _describe(kind: str, row: Record) -> str:
     if kind == "person":
         titles = []
         for t in row["titles"]:
-            org = t.get("org")
-            label = t["title"] if not org or org in t["title"] else f"{t['title']}（{org}）"
-            if label not in titles:
-                titles.append(label)
-        return "、".join(titles[:3])
+            titles.append(office(t["title"], t.get("org"), t.get("place")))
+        shown = "、".join(list(dict.fromkeys(titles))[:3])
+        # Two people of one name differ by place: say it even where no title does.
+        where = row.get("jurisdiction")
+        if where and not any(where in t for t in titles):
+            return f"{where} · {shown}" if shown else where
+        return shown
     if kind == "organization":
         parts = [row["node_kind"] or ""]
         if row["aliases"]:
@@ -597,6 +602,14 @@ def _describe(kind: str, row: Record) -> str:
     if kind == "event":
         return " · ".join(p for p in [row["date"] or "", row["type"] or "", row["place"] or ""] if p)
     return ""
+
+
+def office(title: str, org: str | None = None, place: str | None = None) -> str:
+    """A title as a reader needs it to know whose office it is: 台儿庄区 区长, 镇长（古邵镇人民政府）."""
+    label = title if not org or org in title else f"{title}（{org}）"
+    if place and place not in label:
+        label = f"{place} {label}"
+    return label
 
 
 def _graph_node(row: Record) -> GraphNode:

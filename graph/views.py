@@ -68,6 +68,9 @@ class SearchHit(BaseModel):
     kind: SearchKind
     name: str
     description: str = ""
+    place: str | None = Field(default=None, description=(
+        "Where: a person's county or city (two people of one name are told apart by it), a project's or "
+        "an event's place."))
     aliases: list[str] = Field(default_factory=list)
     score: float = 0.0
 
@@ -75,6 +78,7 @@ class SearchHit(BaseModel):
 class PositionHeld(BaseModel):
     title: str
     organization: EntityRef | None = None
+    place: str | None = Field(default=None, description="The division whose office it is (台儿庄区), where the article says")
     as_of: str | None = None
     source: SourceRef
 

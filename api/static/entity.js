@@ -86,7 +86,8 @@ function titlesOverTime(positions, withArticles, personColumn) {
   const held = new Map();
   for (const p of positions) {
     const who = personColumn ? p.person.id : "";
-    const org = p.organization ? p.organization.id : "";
+    // 副区长 of two districts are two posts.
+    const org = p.organization ? p.organization.id : (p.place || "");
     const key = `${who}|${p.title}|${org}`;
     if (!held.has(key)) held.set(key, { first: p, who, org, titles: [p.title], dates: [], sources: new Map() });
     const title = held.get(key);
@@ -113,11 +114,17 @@ function titlesOverTime(positions, withArticles, personColumn) {
       period(g.dates), entityLink(g.first.person), titles(g), rowSources(g.sources, shown, withArticles)]),
     { class: "titles" });
   }
-  return table(["period", "title", "organization", "source sentences"], ordered.map((g) => [
-    period(g.dates), titles(g),
-    g.first.organization ? entityLink(g.first.organization) : muted(g.first.org || ""),
+  return table(["period", "title", "office of 机构", "source sentences"], ordered.map((g) => [
+    period(g.dates), titles(g), officeOf(g.first),
     rowSources(g.sources, shown, withArticles)]),
   { class: "titles" });
+}
+
+// Whose office a title is: the body when the graph has it, else the division the article names.
+function officeOf(position) {
+  const where = position.place ? el("span", { class: "place" }, position.place) : null;
+  if (position.organization) return [entityLink(position.organization), where ? [" ", where] : null];
+  return where || muted(position.org || "");
 }
 
 // A company's projects, one row each: the same project signed, then run, then reported again is
@@ -243,8 +250,9 @@ async function optionalSection(path, title, id, withArticles) {
 }
 
 function personView(p, withArticles) {
+  // The place tells two people of one name apart.
   return [
-    heading(p, PERSON_KIND_LABEL[p.person_kind] || p.person_kind),
+    heading(p, [PERSON_KIND_LABEL[p.person_kind] || p.person_kind, p.jurisdiction].filter(Boolean).join(" · ")),
     section("Titles over time 职务变化", "titles", titlesOverTime(p.positions, withArticles, false)),
     section("Timeline 活动时间线", "timeline",
       timeline([...eventItems(p.events), ...signingItems(p.signings)], withArticles)),

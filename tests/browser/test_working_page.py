@@ -14,7 +14,9 @@ from browser.journalist_document import (
     EXTRA_SENTENCE,
     EXTRA_TITLE,
     HEAD,
+    HEAD_PLACE,
     HEAD_SENTENCES,
+    NAMESAKE_PLACE,
 )
 from guanxi.ids import person_id
 
@@ -80,3 +82,17 @@ def test_a_company_lists_its_project_once_and_its_name_once(page: Page, live_ser
     expect(page.locator(".entity .aliases")).to_have_text("又称 瑞禾公司")
     expect(page.locator("#projects tbody tr")).to_have_count(1)  # three articles report the one project
     expect(page.locator("#projects .sentence")).to_have_count(3)
+
+
+def test_a_title_says_whose_office_it_is(page: Page, live_server: str) -> None:
+    page.goto(f"{live_server}/")
+    page.locator("#q").press_sequentially(HEAD, delay=50)
+    hits = page.locator("#results li.hit", has_text=HEAD)
+    expect(hits).to_have_count(2)  # two people of one name, told apart by their offices' places
+    head = page.locator(f'#results li.hit[data-id="{HEAD_ID}"]')
+    expect(head).to_contain_text(f"{HEAD_PLACE} 区长")
+    expect(hits.filter(has_text=f"{NAMESAKE_PLACE} 镇长（古邵镇人民政府）")).to_have_count(1)
+
+    head.click()
+    expect(page.locator("#entity-name")).to_contain_text("台儿庄")
+    expect(page.locator("#titles tbody tr").first.locator("td").nth(2)).to_have_text(HEAD_PLACE)
