@@ -8,6 +8,7 @@ import { showGraph } from "./graph.js";
 import { instantSearch } from "./search.js";
 
 const detail = $("detail");
+const NARROW = window.matchMedia("(max-width: 760px)");
 
 function welcome() {
   return el("section", { class: "welcome" },
@@ -45,7 +46,9 @@ async function route() {
   } catch (error) {
     detail.replaceChildren(el("p", { class: "error" }, error.message));
   }
-  window.scrollTo(0, 0);
+  const canvas = parts[0] === "graph" && NARROW.matches ? $("graph") : null;
+  if (canvas) canvas.scrollIntoView({ block: "start" });
+  else window.scrollTo(0, 0);
 }
 
 const search = instantSearch({
@@ -54,6 +57,8 @@ const search = instantSearch({
   kindSelect: $("kind"),
   limit: 30,
   onPick: (hit) => {
+    // On a phone the list sits above the page it opens: put it away so the page starts on screen.
+    if (NARROW.matches) search.clear();
     location.hash = `#/${hit.kind}/${encodeURIComponent(hit.id)}`;
   },
 });

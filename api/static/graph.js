@@ -66,6 +66,14 @@ class Network {
       "data-settled": "false",
     }, this.edgeLayer, this.labelLayer, this.nodeLabelLayer, this.nodeLayer);
     this.svg.addEventListener("wheel", (event) => this.zoom(event), { passive: false });
+    // Fingers on the drawing: one pans, two pinch (touch-action: none leaves both to us).
+    this.pointers = new Map();
+    this.svg.addEventListener("pointerdown", (event) => this.trackPointer(event));
+    // A touch stays captured by the element it started on: the drawing hears all of its moves.
+    this.svg.addEventListener("pointermove", (event) => this.pinchMove(event));
+    for (const type of ["pointerup", "pointercancel"]) {
+      this.svg.addEventListener(type, (event) => this.pointers.delete(event.pointerId));
+    }
     this.svg.addEventListener("pointerdown", (event) => this.startPan(event));
     this.root.replaceChildren(this.svg);
   }
@@ -337,6 +345,7 @@ class Network {
     const scale = w / this.svg.clientWidth;
     const start = { x: event.clientX, y: event.clientY };
     const move = (ev) => {
+      if (this.pointers.size > 1) return; // a second finger came: a pinch, not a pan
       this.userView = true;
       this.svg.setAttribute("viewBox", `${x - (ev.clientX - start.x) * scale} ${y - (ev.clientY - start.y) * scale} ${w} ${h}`);
     };
@@ -350,12 +359,33 @@ class Network {
 
   zoom(event) {
     event.preventDefault();
+    this.zoomAt(event, event.deltaY > 0 ? 1.15 : 1 / 1.15);
+  }
+
+  // factor > 1 shows more of the drawing; the point under `at` stays where it is.
+  zoomAt(at, factor) {
     this.userView = true;
     const [x, y, w, h] = this.svg.getAttribute("viewBox").split(" ").map(Number);
-    const factor = event.deltaY > 0 ? 1.15 : 1 / 1.15;
-    const p = this.svgPoint(event);
+    const p = this.svgPoint(at);
     this.svg.setAttribute("viewBox",
       `${p.x - (p.x - x) * factor} ${p.y - (p.y - y) * factor} ${w * factor} ${h * factor}`);
+  }
+
+  trackPointer(event) {
+    if (event.target !== this.svg) return;
+    this.pointers.set(event.pointerId, { clientX: event.clientX, clientY: event.clientY });
+  }
+
+  pinchMove(event) {
+    if (!this.pointers.has(event.pointerId)) return;
+    const before = [...this.pointers.values()];
+    this.pointers.set(event.pointerId, { clientX: event.clientX, clientY: event.clientY });
+    if (this.pointers.size !== 2) return;
+    const after = [...this.pointers.values()];
+    const span = (p) => Math.hypot(p[0].clientX - p[1].clientX, p[0].clientY - p[1].clientY);
+    if (span(before) < 1 || span(after) < 1) return;
+    const mid = { clientX: (after[0].clientX + after[1].clientX) / 2, clientY: (after[0].clientY + after[1].clientY) / 2 };
+    this.zoomAt(mid, span(before) / span(after));
   }
 
   resetView() {

@@ -99,6 +99,10 @@ export function instantSearch({ input, list, kindSelect = null, limit = 20, onPi
     clearTimeout(timer);
     timer = setTimeout(run, DELAY_MS);
   });
+  // Put away (on a phone, or over the graph), the results come back when the box is touched again.
+  input.addEventListener("focus", () => {
+    if (input.value.trim() && list.dataset.state === "idle") run();
+  });
   if (kindSelect) kindSelect.addEventListener("change", run);
   input.addEventListener("keydown", (event) => {
     const fresh = hitsFor === key();

@@ -96,3 +96,62 @@ def test_a_title_says_whose_office_it_is(page: Page, live_server: str) -> None:
     head.click()
     expect(page.locator("#entity-name")).to_contain_text("台儿庄")
     expect(page.locator("#titles tbody tr").first.locator("td").nth(2)).to_have_text(HEAD_PLACE)
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+def no_wider_than_the_screen(page: Page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{page.url}: {width} px wide on a {PHONE['width']} px screen"
+
+
+def pinch_open(page: Page, x: float, y: float) -> None:
+    """Two fingers moving apart on the screen, as Chromium receives them from a touch screen."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 2})
+    for kind, spread in [("touchStart", 20), *[("touchMove", d) for d in range(30, 130, 10)], ("touchEnd", 0)]:
+        points = [] if kind == "touchEnd" else [{"x": x - spread, "y": y, "id": 1}, {"x": x + spread, "y": y, "id": 2}]
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+    cdp.detach()
+
+
+def test_on_a_phone_the_page_fits_the_screen(page: Page, live_server: str) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server}/")
+    page.locator("#q").press_sequentially(HEAD[0], delay=50)
+    page.locator(f'#results li.hit[data-id="{HEAD_ID}"]').click()
+    heading = page.locator("#entity-name")
+    expect(heading).to_contain_text(HEAD)
+    # The results are put away: the person tapped starts right under the search box.
+    expect(page.locator("#results")).to_be_hidden()
+    assert heading.bounding_box()["y"] < page.locator("header").bounding_box()["height"] + 40  # type: ignore[index]
+    expect(page.locator("#titles tbody tr").first).to_be_in_viewport()
+    no_wider_than_the_screen(page)
+    page.goto(f"{live_server}/#/organization/{BRACKETED_ID}")
+    expect(page.locator("#projects .sentence").first).to_be_visible()
+    no_wider_than_the_screen(page)
+    page.goto(f"{live_server}/#/connect")
+    expect(page.locator("#to-input")).to_be_visible()
+    no_wider_than_the_screen(page)
+
+
+def test_on_a_phone_the_graph_shows_its_sentences_on_screen_and_pinches(page: Page, live_server: str) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server}/#/person/{HEAD_ID}")
+    page.click("#open-graph")
+    graph = page.locator("#graph-svg")
+    page.wait_for_selector('#graph-svg[data-settled="true"]')
+    expect(graph).to_be_in_viewport()
+    graph.locator('g.node[data-name="区长"] circle').click()
+    panel = page.locator("#graph-panel")
+    expect(panel.locator("h3")).to_contain_text("区长")
+    expect(panel).to_be_in_viewport(ratio=1)
+    no_wider_than_the_screen(page)
+
+    box = graph.bounding_box()
+    assert box is not None
+    width_before = float((graph.get_attribute("viewBox") or "").split()[2])
+    pinch_open(page, box["x"] + box["width"] / 2, box["y"] + 20)
+    width_after = float((graph.get_attribute("viewBox") or "").split()[2])
+    assert width_after < width_before / 2  # fingers four times further apart: closer in
