@@ -5,6 +5,7 @@ the page fits a phone."""
 from __future__ import annotations
 
 import pytest
+from fixtures.documents import COMPANY_ID, MANAGER_ID, SECRETARY_ID
 
 from browser.journalist_document import (
     BRACKETED,
@@ -155,3 +156,23 @@ def test_on_a_phone_the_graph_shows_its_sentences_on_screen_and_pinches(page: Pa
     pinch_open(page, box["x"] + box["width"] / 2, box["y"] + 20)
     width_after = float((graph.get_attribute("viewBox") or "").split()[2])
     assert width_after < width_before / 2  # fingers four times further apart: closer in
+
+
+def test_connect_draws_the_path_and_says_what_to_try_when_nothing_connects(page: Page, live_server: str) -> None:
+    page.goto(f"{live_server}/#/connect?from={SECRETARY_ID}&to={COMPANY_ID}")
+    drawing = page.locator("#path-drawing")
+    for id in (SECRETARY_ID, MANAGER_ID, COMPANY_ID):  # the secretary met the manager, who works there
+        expect(drawing.locator(f'g.node[data-id="{id}"]')).to_have_count(1)
+    assert drawing.locator(".path-edge").count() >= 3
+
+    page.goto(f"{live_server}/#/connect?from={HEAD_ID}&to={COMPANY_ID}")
+    expect(page.locator("#no-path")).to_contain_text("4 steps")
+    tips = page.locator("#no-path-tips")
+    expect(tips.locator(f'a[href="#/graph/{HEAD_ID}"]')).to_have_count(1)
+    expect(tips).to_contain_text("namesake")
+    page.click("#look-further")
+    expect(page.locator("#no-path")).to_contain_text("6 steps")
+    assert "max_hops=6" in page.url  # kept in the URL: a reload or a colleague sees the same search
+    page.reload()
+    expect(page.locator("#no-path")).to_contain_text("6 steps")
+    expect(page.locator("#look-further")).to_have_count(0)
