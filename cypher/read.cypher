@@ -22,6 +22,8 @@ RETURN documents, articles, people, organizations, projects, events, signings, r
 // needle. Only a needle with no letter, digit or Chinese character ($scan) reads every person,
 // organisation and project: the text indexes that served such scans cost each load's commits more
 // than these rare queries gain (schema.cypher).
+// A title, or a place and a title (区长, 台儿庄 区长), also finds the people who hold it: $office, the
+// simplified title found through the held_title index, and the place it must start (or be the start of).
 // name: search
 CALL () {
   WITH $lucene AS lq
@@ -43,6 +45,14 @@ CALL () {
   UNION
   WITH $scan AS wanted WHERE wanted
   MATCH (node:Project) WHERE node.search_key CONTAINS $needle RETURN node, 0.5 AS score
+  UNION
+  WITH $office AS office WHERE office IS NOT NULL
+  MATCH (node:Person)-[h:HOLDS_POSITION {title: office.title}]->(x)
+  WHERE office.place IS NULL
+     OR any(at IN [h.place, node.jurisdiction, CASE WHEN x:Organization THEN x.name END]
+            WHERE at <> '' AND (at STARTS WITH office.place OR office.place STARTS WITH at))
+  WITH DISTINCT node LIMIT $window
+  RETURN node, 1.0 AS score
 }
 WITH node, max(score) AS score
 WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)

@@ -111,6 +111,19 @@ def lucene_candidates(needle: str) -> str:
 Record = dict[str, Any]
 
 
+def office_query(q: str) -> dict[str, str | None] | None:
+    """The title (and place) a query may name: 台儿庄 区长 → 区长 in a place starting 台儿庄.
+
+    Titles are stored simplified (graph/writer.py), so 區長 finds them too. The last word is the
+    title, as a reader writes 台儿庄区 区长; anything before it is the place.
+    """
+    words = [to_simplified(normalise_name(w)) for w in q.split()]
+    words = [w for w in words if w]
+    if not words or len(words[-1]) < 2:
+        return None
+    return {"title": words[-1], "place": "".join(words[:-1]) or None}
+
+
 def shown_aliases(name: str, aliases: Iterable[str] | None) -> list[str]:
     """The aliases a reader would call other names: not the name again in other brackets or script.
 
@@ -227,7 +240,7 @@ class GraphRepository:
         substring = len(needle) < 2 or any(ch.isascii() for ch in needle)
         candidates = lucene_candidates(needle) if substring else ""
         params = {"lucene": lucene_phrase(q), "needle": needle, "candidates": candidates,
-                  "scan": substring and not candidates,
+                  "scan": substring and not candidates, "office": office_query(q),
                   "labels": labels, "limit": limit, "offset": offset, "window": max(100, (offset + limit) * 3)}
         (rows,) = self._read(("search", params))
         hits = []
@@ -583,13 +596,20 @@ class GraphRepository:
 
 def _describe(kind: str, row: Record) -> str:
     if kind == "person":
-        titles = []
+        # Titles grouped by the place whose office they are: 台儿庄区 区委副书记、区长.
+        places: dict[str, list[str]] = {}
         for t in row["titles"]:
-            titles.append(office(t["title"], t.get("org"), t.get("place")))
-        shown = "、".join(list(dict.fromkeys(titles))[:3])
+            org = t.get("org")
+            label = t["title"] if not org or org in t["title"] else f"{t['title']}（{org}）"
+            labels = places.setdefault(t.get("place") or "", [])
+            if label not in labels and sum(map(len, places.values())) < 3:
+                labels.append(label)
+        shown = "；".join(
+            "、".join(labels) if not place or all(place in x for x in labels) else f"{place} {'、'.join(labels)}"
+            for place, labels in places.items() if labels)
         # Two people of one name differ by place: say it even where no title does.
         where = row.get("jurisdiction")
-        if where and not any(where in t for t in titles):
+        if where and where not in shown:
             return f"{where} · {shown}" if shown else where
         return shown
     if kind == "organization":
@@ -602,14 +622,6 @@ def _describe(kind: str, row: Record) -> str:
     if kind == "event":
         return " · ".join(p for p in [row["date"] or "", row["type"] or "", row["place"] or ""] if p)
     return ""
-
-
-def office(title: str, org: str | None = None, place: str | None = None) -> str:
-    """A title as a reader needs it to know whose office it is: 台儿庄区 区长, 镇长（古邵镇人民政府）."""
-    label = title if not org or org in title else f"{title}（{org}）"
-    if place and place not in label:
-        label = f"{place} {label}"
-    return label
 
 
 def _graph_node(row: Record) -> GraphNode:

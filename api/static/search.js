@@ -5,6 +5,31 @@ import { badge, el } from "./dom.js";
 
 const DELAY_MS = 200;
 
+// The text with each word of the query marked where it occurs, so a reader sees why a hit came.
+export function marked(text, query) {
+  const words = [...new Set(query.toLowerCase().split(/\s+/).filter(Boolean))].sort((a, b) => b.length - a.length);
+  if (!words.length) return text;
+  const lower = text.toLowerCase();
+  const parts = [];
+  let at = 0;
+  while (at < text.length) {
+    let next = -1;
+    let word = "";
+    for (const w of words) {
+      const i = lower.indexOf(w, at);
+      if (i >= 0 && (next < 0 || i < next)) {
+        next = i;
+        word = w;
+      }
+    }
+    if (next < 0) break;
+    parts.push(text.slice(at, next), el("mark", {}, text.slice(next, next + word.length)));
+    at = next + word.length;
+  }
+  parts.push(text.slice(at));
+  return parts;
+}
+
 export function instantSearch({ input, list, kindSelect = null, limit = 20, onPick, onEmpty = null }) {
   let controller = null;
   let hits = [];
@@ -77,8 +102,8 @@ export function instantSearch({ input, list, kindSelect = null, limit = 20, onPi
         "data-kind": hit.kind,
         onmousedown: (event) => event.preventDefault(), // keep the input's focus until the click lands
         onclick: () => pick(i),
-      }, badge(hit.kind), el("span", { class: "hit-name" }, hit.name),
-      hit.description ? el("div", { class: "muted hit-description" }, hit.description) : null)), "results");
+      }, badge(hit.kind), el("span", { class: "hit-name" }, marked(hit.name, q)),
+      hit.description ? el("div", { class: "muted hit-description" }, marked(hit.description, q)) : null)), "results");
     }
     highlight(-1);
     if (pickWhenDone && wanted === key()) {

@@ -91,7 +91,8 @@ def test_a_title_says_whose_office_it_is(page: Page, live_server: str) -> None:
     hits = page.locator("#results li.hit", has_text=HEAD)
     expect(hits).to_have_count(2)  # two people of one name, told apart by their offices' places
     head = page.locator(f'#results li.hit[data-id="{HEAD_ID}"]')
-    expect(head).to_contain_text(f"{HEAD_PLACE} 区长")
+    expect(head).to_contain_text(f"{HEAD_PLACE} 区")  # 台儿庄区 区委副书记、区长…
+    expect(head).to_contain_text("区长")
     expect(hits.filter(has_text=f"{NAMESAKE_PLACE} 镇长（古邵镇人民政府）")).to_have_count(1)
 
     head.click()
@@ -176,3 +177,21 @@ def test_connect_draws_the_path_and_says_what_to_try_when_nothing_connects(page:
     page.reload()
     expect(page.locator("#no-path")).to_contain_text("6 steps")
     expect(page.locator("#look-further")).to_have_count(0)
+
+
+def test_search_finds_an_office_in_either_script_and_marks_the_match(page: Page, live_server: str) -> None:
+    page.goto(f"{live_server}/")
+    search = page.locator("#q")
+    search.press_sequentially("台儿庄 区长", delay=30)
+    head = page.locator(f'#results li.hit[data-id="{HEAD_ID}"]')
+    expect(head).to_be_visible()
+    expect(head.locator("mark")).to_have_text(["台儿庄", "区长"])
+    expect(page.locator("#results li.hit", has_text=f"{NAMESAKE_PLACE} 镇长")).to_have_count(0)
+
+    search.fill("")
+    search.press_sequentially("區長", delay=30)
+    expect(page.locator(f'#results li.hit[data-id="{HEAD_ID}"]')).to_be_visible()
+    search.fill("")
+    search.press_sequentially("峄城 镇长", delay=30)
+    expect(page.locator("#results li.hit", has_text=f"{NAMESAKE_PLACE} 镇长")).to_have_count(1)
+    expect(page.locator(f'#results li.hit[data-id="{HEAD_ID}"]')).to_have_count(0)
