@@ -205,6 +205,16 @@ RETURN p.id AS id, p.name AS name, r.roles AS roles, r.sentence AS sentence, r.a
 ORDER BY CASE WHEN 'presided' IN r.roles THEN 0 ELSE 1 END, p.name
 LIMIT $limit
 
+// The signings a ceremony's article reports: what was signed, by which parties, who put their
+// names to it. Only a signing event has them; a meeting in the same article did not sign.
+// name: event_signing_ids
+MATCH (e:Event {id: $id})
+WHERE e.type = 'signing' OR e.name CONTAINS '签约'
+MATCH (s:Signing {article_id: e.article_id})
+RETURN s.id AS id
+ORDER BY s.date DESC, s.id
+LIMIT $limit
+
 // name: org_projects
 MATCH (o:Organization {id: $id})-[r:SIGNED|RUNS]->(p:Project)
 RETURN p.id AS id, p.name AS name, toLower(type(r)) AS relation, r.date AS date, r.sentence AS sentence,

@@ -296,10 +296,10 @@ class GraphRepository:
         )
 
     def event(self, id: str, limit: int = DETAIL_LIMIT) -> EventDetail | None:
-        found = self._detail(id, "Event", limit, "event_attendees", "event_totals")
+        found = self._detail(id, "Event", limit, "event_attendees", "event_totals", "event_signing_ids")
         if found is None:
             return None
-        props, (attendees, totals) = found
+        props, (attendees, totals, signing_ids) = found
         articles = self._articles([props.get("article_id")] + [r["article_id"] for r in attendees])
         return EventDetail(
             id=id,
@@ -313,6 +313,7 @@ class GraphRepository:
                              titles=r["titles"], source=self._source(r, articles))
                 for r in attendees
             ],
+            signings=self._signings([r["id"] for r in signing_ids]),
             totals=totals[0] if totals else {},
         )
 

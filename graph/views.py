@@ -145,6 +145,8 @@ class EventDetail(BaseModel):
     place: str | None = None
     article: ArticleRef | None = None
     attendees: list[AttendeeView] = Field(default_factory=list)
+    signings: list[SigningView] = Field(
+        default_factory=list, description="At a signing ceremony: the project signed, its parties and signers.")
     totals: dict[str, int] = Field(
         default_factory=dict,
         description="How many of each list exist in all; each list holds the newest `limit` of them.",

@@ -284,10 +284,19 @@ function projectView(p, withArticles) {
   ];
 }
 
+function links(refs) {
+  return refs.length ? refs.map((r, i) => [i ? "、" : "", entityLink(r)]) : muted("not named");
+}
+
 function eventView(e, withArticles) {
   return [
     heading(e, [e.date, EVENT_TYPE_LABEL[e.type] || e.type, e.place].filter(Boolean).join(" · ")),
     e.article ? el("p", {}, "Reported in ", articleLabel(e.article, withArticles)) : null,
+    // At a ceremony the news is what was signed and by whom, before who else was in the room.
+    (e.signings || []).length ? section("Signed 签约", "signed", table(["project", "parties 签约方", "signed by 签字", "source"],
+      e.signings.map((s) => [
+        s.project ? entityLink(s.project) : (s.project_name || muted("project not named")),
+        links(s.parties), links(s.signers), sourceBlock(s.source, withArticles)]))) : null,
     section("Attendees 出席", "attendees", table(["person", "titles", "roles", "source"], e.attendees.map((a) => [
       entityLink(a.person), a.titles.join("、"), roleTags(a.roles), sourceBlock(a.source, withArticles)]))),
   ];

@@ -5,7 +5,16 @@ the page fits a phone."""
 from __future__ import annotations
 
 import pytest
-from fixtures.documents import COMPANY_ID, MANAGER_ID, SECRETARY_ID
+from fixtures.documents import (
+    COMPANY,
+    COMPANY_ID,
+    GOVERNMENT,
+    MANAGER,
+    MANAGER_ID,
+    PROJECT,
+    SECRETARY_ID,
+    VICE_MAYOR,
+)
 
 from browser.journalist_document import (
     BRACKETED,
@@ -195,3 +204,24 @@ def test_search_finds_an_office_in_either_script_and_marks_the_match(page: Page,
     search.press_sequentially("峄城 镇长", delay=30)
     expect(page.locator("#results li.hit", has_text=f"{NAMESAKE_PLACE} 镇长")).to_have_count(1)
     expect(page.locator(f'#results li.hit[data-id="{HEAD_ID}"]')).to_have_count(0)
+
+
+def test_a_signing_ceremony_shows_what_was_signed_and_by_whom(page: Page, live_server: str) -> None:
+    page.goto(f"{live_server}/#/person/{SECRETARY_ID}")
+    page.locator("#timeline a", has_text=f"{PROJECT}签约仪式").click()
+    expect(page.locator("#entity-name")).to_contain_text(f"{PROJECT}签约仪式")
+    signed = page.locator("#signed tbody tr")
+    expect(signed).to_have_count(1)
+    for name in (PROJECT, GOVERNMENT, COMPANY, MANAGER, VICE_MAYOR):
+        expect(signed.locator("a", has_text=name).first).to_be_visible()
+    # The signed section comes before the attendees: it is what the ceremony was for.
+    assert page.locator("section.facts").first.get_attribute("id") == "signed"
+
+    signed.locator("a", has_text=PROJECT).click()
+    expect(page.locator("#entity-name")).to_contain_text(PROJECT)
+
+    page.goto(f"{live_server}/#/person/{SECRETARY_ID}")
+    page.locator("#timeline a", has_text="安全生产工作调研").click()
+    expect(page.locator("#entity-name")).to_contain_text("安全生产工作调研")
+    expect(page.locator("#attendees")).to_be_visible()
+    expect(page.locator("#signed")).to_have_count(0)  # an inspection signed nothing
