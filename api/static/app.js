@@ -35,7 +35,7 @@ async function route() {
       detail.replaceChildren(el("p", { class: "muted" }, "Loading…"));
       await showEntity(parts[0], parts[1], detail);
     } else if (parts[0] === "graph" && parts[1]) {
-      await showGraph(parts[1], detail);
+      await showGraph(parts[1], detail, params);
     } else if (parts[0] === "connect" || parts[0] === "paths") {
       await showConnect(params, detail);
     } else if (parts[0] === "article" && parts[1] && (await hasEndpoint("/articles/{id}"))) {

@@ -53,7 +53,26 @@ class Network {
     this.frame = null;
     this.userView = null; // set once the user pans or zooms: stop fitting the view to the nodes
     this.selected = null;
+    this.opened = []; // the nodes expanded after the centre, in order: the URL holds them
     this.build();
+  }
+
+  // The view in the URL, so a reload or a shared link shows the same nodes. replaceState: each
+  // click is not a step of the Back button, and no hashchange redraws the graph.
+  keepInUrl() {
+    const params = new URLSearchParams();
+    if (this.opened.length) params.set("expand", this.opened.join(","));
+    if (this.showArticles) params.set("articles", "1");
+    const query = params.toString().replaceAll("%2C", ",").replaceAll("%3A", ":");
+    history.replaceState(null, "", `#/graph/${encodeURIComponent(this.center)}${query ? `?${query}` : ""}`);
+  }
+
+  // A kept view back: the nodes expanded in their order, each near the node it was opened from.
+  async restore(ids) {
+    for (const id of ids) {
+      if (id === this.center) continue;
+      await this.expand(id, this.nodes.get(id));
+    }
   }
 
   build() {
@@ -118,6 +137,10 @@ class Network {
     const expanded = this.nodes.get(id);
     expanded.expanded = true;
     expanded.loading = false;
+    if (id !== this.center && !this.opened.includes(id)) {
+      this.opened.push(id);
+      this.keepInUrl();
+    }
     this.notice.textContent = view.truncated
       ? `Showing the first ${NEIGHBOUR_LIMIT} neighbours of ${expanded.name}.`
       : (added ? "" : `${expanded.name} has no further neighbours.`);
@@ -431,12 +454,13 @@ class Network {
 
   toggleArticles(show) {
     this.showArticles = show;
+    this.keepInUrl();
     this.render();
     this.heat(0.5);
   }
 }
 
-export async function showGraph(id, target) {
+export async function showGraph(id, target, params = new URLSearchParams()) {
   const notice = el("p", { class: "muted", id: "graph-notice" });
   const canvas = el("div", { class: "graph-canvas", id: "graph" });
   const panel = el("aside", { class: "graph-panel", id: "graph-panel" },
@@ -453,7 +477,12 @@ export async function showGraph(id, target) {
     notice,
     el("div", { class: "graph-layout" }, canvas, panel)));
   network.center = id;
+  if (params.get("articles") === "1") {
+    articles.checked = true;
+    network.showArticles = true;
+  }
   await network.expand(id, { x: 0, y: 0 });
+  await network.restore((params.get("expand") || "").split(",").filter(Boolean));
   const center = network.nodes.get(id);
   if (center) {
     document.getElementById("graph-title").replaceChildren(entityLink(center));

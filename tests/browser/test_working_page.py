@@ -225,3 +225,31 @@ def test_a_signing_ceremony_shows_what_was_signed_and_by_whom(page: Page, live_s
     expect(page.locator("#entity-name")).to_contain_text("安全生产工作调研")
     expect(page.locator("#attendees")).to_be_visible()
     expect(page.locator("#signed")).to_have_count(0)  # an inspection signed nothing
+
+
+def test_a_graph_keeps_its_expansions_through_a_reload_and_a_shared_link(page: Page, live_server: str) -> None:
+    page.goto(f"{live_server}/#/person/{SECRETARY_ID}")
+    page.click("#open-graph")
+    graph = page.locator("#graph-svg")
+
+    def ids(selector: str) -> list[str]:
+        return sorted(graph.locator(selector).evaluate_all("nodes => nodes.map(n => n.dataset.id)"))
+
+    graph.locator(f'g.node[data-name="{PROJECT}签约仪式"] circle').click()
+    manager = graph.locator(f'g.node[data-id="{MANAGER_ID}"]')
+    expect(manager).to_have_count(1)
+    manager.locator("circle").click()
+    expect(manager).to_have_class("node person expanded selected")
+    page.check("#show-articles")
+    page.wait_for_selector('#graph-svg[data-settled="true"]')
+    shown = ids("g.node")
+    opened = ids("g.node.expanded")
+    assert len(opened) == 3 and "expand=" in page.url and "articles=1" in page.url
+
+    shared = page.url
+    for again in (page.reload, lambda: (page.goto(f"{live_server}/"), page.goto(shared))):
+        again()
+        expect(graph.locator("g.node.expanded")).to_have_count(3)
+        expect(graph.locator("g.node")).to_have_count(len(shown))
+        assert ids("g.node") == shown and ids("g.node.expanded") == opened
+        expect(page.locator("#show-articles")).to_be_checked()
