@@ -54,6 +54,10 @@ class Network {
     this.userView = null; // set once the user pans or zooms: stop fitting the view to the nodes
     this.selected = null;
     this.opened = []; // the nodes expanded after the centre, in order: the URL holds them
+    this.hidden = []; // the nodes the reader put away, the last one first to come back on Undo
+    this.offTypes = new Set(); // the relationship types switched off in the toolbar
+    this.shownNodes = [];
+    this.shownEdges = [];
     this.build();
   }
 
@@ -63,6 +67,8 @@ class Network {
     const params = new URLSearchParams();
     if (this.opened.length) params.set("expand", this.opened.join(","));
     if (this.showArticles) params.set("articles", "1");
+    if (this.hidden.length) params.set("hide", this.hidden.join(","));
+    if (this.offTypes.size) params.set("off", [...this.offTypes].sort().join(","));
     const query = params.toString().replaceAll("%2C", ",").replaceAll("%3A", ":");
     history.replaceState(null, "", `#/graph/${encodeURIComponent(this.center)}${query ? `?${query}` : ""}`);
   }
@@ -80,10 +86,13 @@ class Network {
     this.labelLayer = svg("g", { class: "edge-labels" });
     this.nodeLabelLayer = svg("g", { class: "node-labels" });
     this.nodeLayer = svg("g", { class: "nodes" });
+    // Arrows run the way the fact reads: a person attended an event, held a title, signed.
+    const arrow = svg("marker", { id: "graph-arrow", viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "6",
+      markerHeight: "6", orient: "auto" }, svg("path", { d: "M 0 0 L 10 5 L 0 10 z", class: "arrow-head" }));
     this.svg = svg("svg", {
       id: "graph-svg", role: "img", "aria-label": "network of connections", viewBox: "-400 -300 800 600",
       "data-settled": "false",
-    }, this.edgeLayer, this.labelLayer, this.nodeLabelLayer, this.nodeLayer);
+    }, svg("defs", {}, arrow), this.edgeLayer, this.labelLayer, this.nodeLabelLayer, this.nodeLayer);
     this.svg.addEventListener("wheel", (event) => this.zoom(event), { passive: false });
     // Fingers on the drawing: one pans, two pinch (touch-action: none leaves both to us).
     this.pointers = new Map();
@@ -149,29 +158,48 @@ class Network {
     this.heat(added ? 0.8 : 0.1);
   }
 
+  kindShown(node) {
+    return Boolean(node) && (this.showArticles || !HIDDEN_BY_DEFAULT.has(node.kind));
+  }
+
+  // What is drawn: nodes not hidden, lines of the types switched on between them, and no node left
+  // hanging once every line that tied it to the drawing is hidden or filtered away. Worked out once
+  // per change, not on every tick of the layout.
+  refresh() {
+    const shown = (n) => this.kindShown(n) && !this.hidden.includes(n.id);
+    const ties = [...this.edges.values()].filter((e) => this.kindShown(this.nodes.get(e.source))
+      && this.kindShown(this.nodes.get(e.target)));
+    this.shownEdges = ties.filter((e) => !this.offTypes.has(e.type)
+      && shown(this.nodes.get(e.source)) && shown(this.nodes.get(e.target)));
+    const tied = new Set(ties.flatMap((e) => [e.source, e.target]));
+    const drawn = new Set(this.shownEdges.flatMap((e) => [e.source, e.target]));
+    this.shownNodes = [...this.nodes.values()].filter((n) => shown(n)
+      && (n.id === this.center || drawn.has(n.id) || !tied.has(n.id)));
+    this.typeCounts = {};
+    for (const e of ties) this.typeCounts[e.type] = (this.typeCounts[e.type] || 0) + 1;
+  }
+
   visible(node) {
-    return this.showArticles || !HIDDEN_BY_DEFAULT.has(node.kind);
+    return this.shownNodes.includes(node);
   }
 
   visibleNodes() {
-    return [...this.nodes.values()].filter((n) => this.visible(n));
+    return this.shownNodes;
   }
 
   visibleEdges() {
-    return [...this.edges.values()].filter((e) => {
-      const a = this.nodes.get(e.source);
-      const b = this.nodes.get(e.target);
-      return a && b && this.visible(a) && this.visible(b);
-    });
+    return this.shownEdges;
   }
 
   // --- drawing ------------------------------------------------------------------------------
 
   render() {
+    this.refresh();
     const nodes = this.visibleNodes();
     const edges = this.visibleEdges();
     this.edgeLayer.replaceChildren(...edges.map((e) => {
-      e.line = svg("line", { class: `edge ${e.type}`, "data-key": e.key, onclick: () => this.selectEdge(e) },
+      e.line = svg("line", { class: `edge ${e.type}`, "data-key": e.key, "marker-end": "url(#graph-arrow)",
+        onclick: () => this.selectEdge(e) },
         svg("title", {}, lineLabel(e)));
       return e.line;
     }));
@@ -196,6 +224,7 @@ class Network {
       n.el.addEventListener("pointerdown", (event) => this.startDrag(event, n));
       n.el.addEventListener("keydown", (event) => {
         if (event.key === "Enter") this.clickNode(n);
+        if (event.key === "Delete" || event.key === "Backspace") this.hide(n);
       });
       return n.el;
     }));
@@ -203,7 +232,55 @@ class Network {
     this.svg.dataset.nodeCount = String(nodes.length);
     this.svg.dataset.totalNodes = String(this.nodes.size);
     this.updateLegend(nodes);
+    this.updateFilters();
     this.draw();
+  }
+
+  // One switch per relationship type in the drawing, and the hidden nodes with a way back.
+  updateFilters() {
+    const types = document.getElementById("edge-types");
+    if (types) {
+      types.replaceChildren(...Object.entries(this.typeCounts).sort().map(([type, count]) =>
+        el("label", { class: "edge-type" },
+          el("input", { type: "checkbox", "data-type": type, checked: !this.offTypes.has(type),
+            onchange: (event) => this.toggleType(type, event.target.checked) }),
+          ` ${REL_LABEL[type] || type} ${count}`)));
+    }
+    const bar = document.getElementById("hidden-nodes");
+    if (!bar) return;
+    const names = this.hidden.map((id) => this.nodes.get(id)).filter(Boolean);
+    bar.replaceChildren(...(names.length ? [
+      el("button", { type: "button", id: "undo-hide", onclick: () => this.unhide(this.hidden[this.hidden.length - 1]) },
+        `Undo 撤销 (${names[names.length - 1].name})`),
+      " Hidden 已隐藏: ",
+      ...names.map((n) => el("button", { type: "button", class: "hidden-node", "data-id": n.id, title: "show again 恢复",
+        onclick: () => this.unhide(n.id) }, `${n.name} ×`)),
+    ] : []));
+  }
+
+  changed() {
+    this.keepInUrl();
+    this.render();
+    const selected = this.selected && this.visible(this.selected) ? this.selected : this.nodes.get(this.center);
+    if (selected) this.select(selected);
+    this.heat(0.3);
+  }
+
+  hide(node) {
+    if (node.id === this.center || this.hidden.includes(node.id)) return;
+    this.hidden.push(node.id);
+    this.changed();
+  }
+
+  unhide(id) {
+    this.hidden = this.hidden.filter((h) => h !== id);
+    this.changed();
+  }
+
+  toggleType(type, on) {
+    if (on) this.offTypes.delete(type);
+    else this.offTypes.add(type);
+    this.changed();
   }
 
   updateLegend(nodes) {
@@ -221,10 +298,13 @@ class Network {
       const a = this.nodes.get(e.source);
       const b = this.nodes.get(e.target);
       if (!e.line) continue;
+      // The line stops at the target's rim, so its arrow is not under the circle.
+      const d = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+      const rim = (b.id === this.center ? 16 : 11) + 2;
       e.line.setAttribute("x1", a.x.toFixed(1));
       e.line.setAttribute("y1", a.y.toFixed(1));
-      e.line.setAttribute("x2", b.x.toFixed(1));
-      e.line.setAttribute("y2", b.y.toFixed(1));
+      e.line.setAttribute("x2", (b.x - ((b.x - a.x) / d) * rim).toFixed(1));
+      e.line.setAttribute("y2", (b.y - ((b.y - a.y) / d) * rim).toFixed(1));
       e.label.setAttribute("x", ((a.x + b.x) / 2).toFixed(1));
       e.label.setAttribute("y", ((a.y + b.y) / 2 - 3).toFixed(1));
     }
@@ -429,6 +509,9 @@ class Network {
       el("h3", {}, badge(node.kind), node.name),
       entityHash(node) ? el("p", {}, el("a", { href: entityHash(node) }, "Open page 打开"), " · ",
         el("a", { href: `#/connect?from=${encodeURIComponent(node.id)}` }, "Connect to… 找关系")) : null,
+      node.id === this.center ? null : el("p", {}, el("button", { type: "button", id: "hide-node",
+        title: "Take this node and the lines only it holds off the drawing (Delete key)", onclick: () => this.hide(node) },
+      "Hide 隐藏")),
       node.expanded ? null : el("p", { class: "muted" }, "Neighbours loading…"),
       lines.length ? el("ul", { class: "edge-facts" }, lines.map((e) => this.edgeItem(e, node))) : null));
   }
@@ -474,6 +557,8 @@ export async function showGraph(id, target, params = new URLSearchParams()) {
       el("label", {}, articles, " show articles 显示文章"), " ",
       el("button", { type: "button", onclick: () => network.resetView() }, "Fit 适配"), " ",
       el("span", { id: "graph-legend", class: "legend" })),
+    el("div", { class: "graph-toolbar", id: "graph-filters" }, "Lines 关系: ", el("span", { id: "edge-types", class: "legend" }),
+      el("span", { id: "hidden-nodes" })),
     notice,
     el("div", { class: "graph-layout" }, canvas, panel)));
   network.center = id;
@@ -481,6 +566,8 @@ export async function showGraph(id, target, params = new URLSearchParams()) {
     articles.checked = true;
     network.showArticles = true;
   }
+  network.hidden = (params.get("hide") || "").split(",").filter(Boolean);
+  network.offTypes = new Set((params.get("off") || "").split(",").filter(Boolean));
   await network.expand(id, { x: 0, y: 0 });
   await network.restore((params.get("expand") || "").split(",").filter(Boolean));
   const center = network.nodes.get(id);

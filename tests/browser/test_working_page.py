@@ -253,3 +253,48 @@ def test_a_graph_keeps_its_expansions_through_a_reload_and_a_shared_link(page: P
         expect(graph.locator("g.node")).to_have_count(len(shown))
         assert ids("g.node") == shown and ids("g.node.expanded") == opened
         expect(page.locator("#show-articles")).to_be_checked()
+
+
+def test_a_graph_has_arrows_filters_by_relation_and_hides_a_node_with_undo(page: Page, live_server: str) -> None:
+    page.goto(f"{live_server}/#/graph/{SECRETARY_ID}")
+    graph = page.locator("#graph-svg")
+    event = graph.locator(f'g.node[data-name="{PROJECT}签约仪式"]')
+    event.locator("circle").click()
+    manager = graph.locator(f'g.node[data-id="{MANAGER_ID}"]')
+    expect(manager).to_have_count(1)
+    lines = graph.locator("line.edge")
+    assert lines.count() == graph.locator('line.edge[marker-end="url(#graph-arrow)"]').count() > 0
+    expect(graph.locator("marker#graph-arrow")).to_have_count(1)
+
+    # Titles off: their lines go, and the party committee, tied only by a title, goes with them.
+    committee = graph.locator('g.node[data-name="示例区委"]')
+    expect(committee).to_have_count(1)
+    page.locator('#edge-types input[data-type="HOLDS_POSITION"]').uncheck()
+    expect(graph.locator("line.edge.HOLDS_POSITION")).to_have_count(0)
+    expect(committee).to_have_count(0)
+    expect(event).to_have_count(1)
+    assert "off=HOLDS_POSITION" in page.url
+    page.locator('#edge-types input[data-type="HOLDS_POSITION"]').check()
+    expect(committee).to_have_count(1)
+
+    # Hide the ceremony: those tied to the drawing only through it go too; Undo brings them back.
+    event.locator("circle").click()
+    page.click("#hide-node")
+    expect(event).to_have_count(0)
+    expect(manager).to_have_count(0)
+    expect(page.locator("#hidden-nodes")).to_contain_text(f"{PROJECT}签约仪式")
+    page.click("#undo-hide")
+    expect(event).to_have_count(1)
+    expect(manager).to_have_count(1)
+    expect(page.locator("#undo-hide")).to_have_count(0)
+
+    # A hidden node stays hidden through a reload: the URL holds it.
+    manager.locator("circle").click()
+    page.click("#hide-node")
+    expect(manager).to_have_count(0)
+    page.reload()
+    expect(event).to_have_count(1)
+    expect(graph.locator("g.node.expanded")).to_have_count(2)
+    expect(manager).to_have_count(0)
+    page.locator(f'#hidden-nodes button.hidden-node[data-id="{MANAGER_ID}"]').click()
+    expect(manager).to_have_count(1)
