@@ -535,12 +535,77 @@ class Network {
         f.sentence || f.article ? sourceBlock({ sentence: f.sentence, article: f.article }, false) : muted(" no source sentence")))));
   }
 
+  // --- export: exactly what is drawn ----------------------------------------------------------
+
+  // The nodes and the facts behind the lines on screen, as the API gave them.
+  viewData() {
+    return {
+      center: this.center,
+      nodes: this.shownNodes.map((n) => ({ id: n.id, kind: n.kind, name: n.name, properties: n.properties || {} })),
+      edges: this.shownEdges.flatMap((line) => line.facts.map(({ factKey, ...fact }) => fact)),
+    };
+  }
+
+  // The drawing as a file of its own: the page's graph styles travel inside it, on a plain ground.
+  svgText() {
+    const copy = this.svg.cloneNode(true);
+    const width = this.svg.clientWidth || 800;
+    const height = this.svg.clientHeight || 600;
+    copy.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+    copy.setAttribute("width", String(width));
+    copy.setAttribute("height", String(height));
+    const rules = [];
+    for (const sheet of document.styleSheets) {
+      for (const rule of sheet.cssRules) {
+        // Not the page's sizing of the canvas (#graph-svg alone): the file has its own width and height.
+        const wanted = rule.selectorText && rule.selectorText !== "#graph-svg";
+        if (wanted && /:root|\.node|\.edge|arrow-head|#graph-svg/.test(rule.selectorText)) rules.push(rule.cssText);
+      }
+    }
+    const [x, y, w, h] = this.svg.getAttribute("viewBox").split(" ");
+    copy.prepend(svg("style", {}, rules.join("\n")), svg("rect", { x, y, width: w, height: h, fill: "#fcfcfd" }));
+    return { text: new XMLSerializer().serializeToString(copy), width, height };
+  }
+
+  async exportAs(format) {
+    try {
+      if (format === "svg") {
+        save(new Blob([this.svgText().text], { type: "image/svg+xml" }), "guanxi-graph.svg");
+      } else if (format === "png") {
+        const { text, width, height } = this.svgText();
+        const image = new Image();
+        image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+        await image.decode();
+        const canvas = el("canvas", { width: width * 2, height: height * 2 }); // sharp on a retina screen
+        canvas.getContext("2d").drawImage(image, 0, 0, width * 2, height * 2);
+        save(await new Promise((done) => canvas.toBlob(done, "image/png")), "guanxi-graph.png");
+      } else {
+        const response = await fetch(`/export/view?format=${format}`, {
+          method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(this.viewData()),
+        });
+        if (!response.ok) throw new Error(`export failed (${response.status})`);
+        save(await response.blob(), format === "ftm" ? "guanxi-view.ftm.json" : "guanxi-view.graphml");
+      }
+    } catch (error) {
+      this.notice.textContent = `Export failed: ${error.message}`;
+    }
+  }
+
   toggleArticles(show) {
     this.showArticles = show;
     this.keepInUrl();
     this.render();
     this.heat(0.5);
   }
+}
+
+function save(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = el("a", { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export async function showGraph(id, target, params = new URLSearchParams()) {
@@ -559,6 +624,9 @@ export async function showGraph(id, target, params = new URLSearchParams()) {
       el("span", { id: "graph-legend", class: "legend" })),
     el("div", { class: "graph-toolbar", id: "graph-filters" }, "Lines 关系: ", el("span", { id: "edge-types", class: "legend" }),
       el("span", { id: "hidden-nodes" })),
+    el("div", { class: "graph-toolbar", id: "graph-export" }, "Export what is shown 导出当前视图: ",
+      [["svg", "SVG"], ["png", "PNG"], ["graphml", "GraphML"], ["ftm", "FollowTheMoney"]].map(([format, label]) =>
+        el("button", { type: "button", id: `export-${format}`, onclick: () => network.exportAs(format) }, label))),
     notice,
     el("div", { class: "graph-layout" }, canvas, panel)));
   network.center = id;

@@ -4,6 +4,10 @@ the page fits a phone."""
 
 from __future__ import annotations
 
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
 import pytest
 from fixtures.documents import (
     COMPANY,
@@ -298,3 +302,32 @@ def test_a_graph_has_arrows_filters_by_relation_and_hides_a_node_with_undo(page:
     expect(manager).to_have_count(0)
     page.locator(f'#hidden-nodes button.hidden-node[data-id="{MANAGER_ID}"]').click()
     expect(manager).to_have_count(1)
+
+
+def test_the_graph_on_screen_exports_as_svg_png_graphml_and_ftm(page: Page, live_server: str) -> None:
+    page.goto(f"{live_server}/#/graph/{SECRETARY_ID}")
+    graph = page.locator("#graph-svg")
+    graph.locator(f'g.node[data-name="{PROJECT}签约仪式"] circle').click()
+    manager = graph.locator(f'g.node[data-id="{MANAGER_ID}"]')
+    manager.locator("circle").click()
+    page.click("#hide-node")
+    expect(manager).to_have_count(0)
+    page.wait_for_selector('#graph-svg[data-settled="true"]')
+    shown = set(graph.locator("g.node").evaluate_all("nodes => nodes.map(n => n.dataset.id)"))
+
+    def download(format: str) -> bytes:
+        with page.expect_download() as got:
+            page.click(f"#export-{format}")
+        return Path(got.value.path()).read_bytes()
+
+    drawing = download("svg").decode()
+    assert drawing.count('class="node ') == len(shown) and "graph-arrow" in drawing
+    assert MANAGER not in drawing and VICE_MAYOR in drawing
+    picture = download("png")
+    assert picture.startswith(b"\x89PNG") and len(picture) > 10_000
+    graphml = ET.fromstring(download("graphml"))
+    exported = {n.get("id") for n in graphml.iter("{http://graphml.graphdrawing.org/xmlns}node")}
+    assert exported == shown  # exactly what is on screen: the hidden manager is not in the file
+    people = [json.loads(line) for line in download("ftm").decode().splitlines()]
+    names = {name for entity in people for name in entity["properties"].get("name", [])}
+    assert VICE_MAYOR in names and MANAGER not in names
