@@ -94,6 +94,8 @@ class Network {
       "data-settled": "false",
     }, svg("defs", {}, arrow), this.edgeLayer, this.labelLayer, this.nodeLabelLayer, this.nodeLayer);
     this.svg.addEventListener("wheel", (event) => this.zoom(event), { passive: false });
+    this.svg.setAttribute("tabindex", "0");
+    this.svg.addEventListener("keydown", (event) => this.keys(event));
     // Fingers on the drawing: one pans, two pinch (touch-action: none leaves both to us).
     this.pointers = new Map();
     this.svg.addEventListener("pointerdown", (event) => this.trackPointer(event));
@@ -195,6 +197,10 @@ class Network {
 
   render() {
     this.refresh();
+    // Redrawing replaces the elements: the node or line that had the keyboard keeps it.
+    const focused = document.activeElement && document.activeElement.closest
+      ? document.activeElement.closest("#graph-svg g.node, #graph-svg .edge-label") : null;
+    const focusedKey = focused ? (focused.dataset.id || focused.dataset.key) : null;
     const nodes = this.visibleNodes();
     const edges = this.visibleEdges();
     this.edgeLayer.replaceChildren(...edges.map((e) => {
@@ -204,8 +210,16 @@ class Network {
       return e.line;
     }));
     this.labelLayer.replaceChildren(...edges.map((e) => {
-      e.label = svg("text", { class: "edge-label", "text-anchor": "middle", onclick: () => this.selectEdge(e) },
-        lineLabel(e));
+      const a = this.nodes.get(e.source);
+      const b = this.nodes.get(e.target);
+      e.label = svg("text", { class: "edge-label", "text-anchor": "middle", "data-key": e.key, tabindex: "0", role: "button",
+        "aria-label": `${a.name} → ${b.name}: ${lineLabel(e)}`, onclick: () => this.selectEdge(e) }, lineLabel(e));
+      e.label.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          this.selectEdge(e);
+        }
+      });
       return e.label;
     }));
     this.nodeLayer.replaceChildren(...nodes.map((n) => {
@@ -234,6 +248,33 @@ class Network {
     this.updateLegend(nodes);
     this.updateFilters();
     this.draw();
+    if (focusedKey) {
+      const again = this.nodes.get(focusedKey) || this.edges.get(focusedKey);
+      const target = again && (again.el || again.label);
+      if (target && target.isConnected) target.focus();
+      else this.svg.focus(); // it was hidden: the drawing keeps the keyboard
+    }
+  }
+
+  // Keys on the drawing: arrows pan, + and - zoom, 0 fits it all again.
+  keys(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const pan = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[event.key];
+    const [x, y, w, h] = this.svg.getAttribute("viewBox").split(" ").map(Number);
+    if (pan) {
+      this.userView = true;
+      this.svg.setAttribute("viewBox", `${x + pan[0] * w * 0.1} ${y + pan[1] * h * 0.1} ${w} ${h}`);
+    } else if (event.key === "+" || event.key === "=" || event.key === "-") {
+      const factor = event.key === "-" ? 1.2 : 1 / 1.2;
+      this.userView = true;
+      this.svg.setAttribute("viewBox",
+        `${x + (w - w * factor) / 2} ${y + (h - h * factor) / 2} ${w * factor} ${h * factor}`);
+    } else if (event.key === "0") {
+      this.resetView();
+    } else {
+      return;
+    }
+    event.preventDefault();
   }
 
   // One switch per relationship type in the drawing, and the hidden nodes with a way back.

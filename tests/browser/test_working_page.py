@@ -331,3 +331,36 @@ def test_the_graph_on_screen_exports_as_svg_png_graphml_and_ftm(page: Page, live
     people = [json.loads(line) for line in download("ftm").decode().splitlines()]
     names = {name for entity in people for name in entity["properties"].get("name", [])}
     assert VICE_MAYOR in names and MANAGER not in names
+
+
+def test_the_graph_works_from_the_keyboard(page: Page, live_server: str) -> None:
+    page.goto(f"{live_server}/#/graph/{SECRETARY_ID}")
+    graph = page.locator("#graph-svg")
+    event = graph.locator(f'g.node[data-name="{PROJECT}签约仪式"]')
+    event.focus()
+    page.keyboard.press("Enter")
+    expect(graph.locator(f'g.node[data-id="{MANAGER_ID}"]')).to_have_count(1)
+    expect(event).to_be_focused()  # the new neighbours came and the keyboard stayed on the node
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.closest('#graph-svg') !== null")
+    assert focused, "Tab went out of the drawing"
+
+    def view_box() -> list[float]:
+        return [float(v) for v in (graph.get_attribute("viewBox") or "").split()]
+
+    before = view_box()
+    page.keyboard.press("ArrowRight")
+    assert view_box()[0] > before[0] and view_box()[2] == before[2]
+    page.keyboard.press("+")
+    assert view_box()[2] < before[2]
+    page.keyboard.press("-")
+    page.keyboard.press("-")
+    assert view_box()[2] > before[2]
+
+    # Lines are reached by Tab too, and Enter reads out their sentences.
+    line = graph.locator(".edge-label", has_text="主持")
+    line.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#graph-panel h3")).to_contain_text("→")
+    expect(page.locator("#graph-panel")).to_contain_text("主持")
+    expect(line).to_be_focused()
