@@ -56,6 +56,8 @@ class Network {
     this.opened = []; // the nodes expanded after the centre, in order: the URL holds them
     this.hidden = []; // the nodes the reader put away, the last one first to come back on Undo
     this.offTypes = new Set(); // the relationship types switched off in the toolbar
+    this.since = ""; // the dates a line's facts must fall in (YYYY-MM-DD, either end open)
+    this.until = "";
     this.shownNodes = [];
     this.shownEdges = [];
     this.build();
@@ -69,6 +71,8 @@ class Network {
     if (this.showArticles) params.set("articles", "1");
     if (this.hidden.length) params.set("hide", this.hidden.join(","));
     if (this.offTypes.size) params.set("off", [...this.offTypes].sort().join(","));
+    if (this.since) params.set("since", this.since);
+    if (this.until) params.set("until", this.until);
     const query = params.toString().replaceAll("%2C", ",").replaceAll("%3A", ":");
     history.replaceState(null, "", `#/graph/${encodeURIComponent(this.center)}${query ? `?${query}` : ""}`);
   }
@@ -171,7 +175,7 @@ class Network {
     const shown = (n) => this.kindShown(n) && !this.hidden.includes(n.id);
     const ties = [...this.edges.values()].filter((e) => this.kindShown(this.nodes.get(e.source))
       && this.kindShown(this.nodes.get(e.target)));
-    this.shownEdges = ties.filter((e) => !this.offTypes.has(e.type)
+    this.shownEdges = ties.filter((e) => !this.offTypes.has(e.type) && this.inDates(e)
       && shown(this.nodes.get(e.source)) && shown(this.nodes.get(e.target)));
     const tied = new Set(ties.flatMap((e) => [e.source, e.target]));
     const drawn = new Set(this.shownEdges.flatMap((e) => [e.source, e.target]));
@@ -179,6 +183,22 @@ class Network {
       && (n.id === this.center || drawn.has(n.id) || !tied.has(n.id)));
     this.typeCounts = {};
     for (const e of ties) this.typeCounts[e.type] = (this.typeCounts[e.type] || 0) + 1;
+  }
+
+  // A line stays when one of its facts is dated within the range; an undated fact (a company runs a
+  // project) is not bound to a time and stays too.
+  inDates(line) {
+    if (!this.since && !this.until) return true;
+    return line.facts.some((f) => {
+      const date = edgeDate(f);
+      return !date || ((!this.since || date >= this.since) && (!this.until || date.slice(0, this.until.length) <= this.until));
+    });
+  }
+
+  setDates(since, until) {
+    this.since = since || "";
+    this.until = until || "";
+    this.changed();
   }
 
   visible(node) {
@@ -655,6 +675,9 @@ export async function showGraph(id, target, params = new URLSearchParams()) {
   const panel = el("aside", { class: "graph-panel", id: "graph-panel" },
     el("p", { class: "muted" }, "Click a node to add its neighbours; click a node or a line to read the sentences behind it."));
   const network = new Network(canvas, panel, notice);
+  const dates = () => network.setDates(since.value, until.value);
+  const since = el("input", { type: "date", id: "graph-since", onchange: dates });
+  const until = el("input", { type: "date", id: "graph-until", onchange: dates });
   const articles = el("input", { type: "checkbox", id: "show-articles",
     onchange: (event) => network.toggleArticles(event.target.checked) });
   target.replaceChildren(el("section", { class: "graph-view" },
@@ -664,6 +687,7 @@ export async function showGraph(id, target, params = new URLSearchParams()) {
       el("button", { type: "button", onclick: () => network.resetView() }, "Fit 适配"), " ",
       el("span", { id: "graph-legend", class: "legend" })),
     el("div", { class: "graph-toolbar", id: "graph-filters" }, "Lines 关系: ", el("span", { id: "edge-types", class: "legend" }),
+      el("label", {}, "from 自 ", since), el("label", {}, "to 至 ", until),
       el("span", { id: "hidden-nodes" })),
     el("div", { class: "graph-toolbar", id: "graph-export" }, "Export what is shown 导出当前视图: ",
       [["svg", "SVG"], ["png", "PNG"], ["graphml", "GraphML"], ["ftm", "FollowTheMoney"]].map(([format, label]) =>
@@ -677,6 +701,10 @@ export async function showGraph(id, target, params = new URLSearchParams()) {
   }
   network.hidden = (params.get("hide") || "").split(",").filter(Boolean);
   network.offTypes = new Set((params.get("off") || "").split(",").filter(Boolean));
+  network.since = params.get("since") || "";
+  network.until = params.get("until") || "";
+  since.value = network.since;
+  until.value = network.until;
   await network.expand(id, { x: 0, y: 0 });
   await network.restore((params.get("expand") || "").split(",").filter(Boolean));
   const center = network.nodes.get(id);

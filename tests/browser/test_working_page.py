@@ -364,3 +364,28 @@ def test_the_graph_works_from_the_keyboard(page: Page, live_server: str) -> None
     expect(page.locator("#graph-panel h3")).to_contain_text("→")
     expect(page.locator("#graph-panel")).to_contain_text("主持")
     expect(line).to_be_focused()
+
+
+def test_a_graph_shows_only_the_facts_of_the_dates_asked(page: Page, live_server: str) -> None:
+    page.goto(f"{live_server}/#/graph/{SECRETARY_ID}")
+    graph = page.locator("#graph-svg")
+    signing = graph.locator(f'g.node[data-name="{PROJECT}签约仪式"]')
+    inspection = graph.locator('g.node[data-name="安全生产工作调研"]')
+    committee = graph.locator('g.node[data-name="示例区委"]')
+    expect(signing).to_have_count(1)
+    expect(inspection).to_have_count(1)
+
+    page.fill("#graph-since", "2023-05-11")  # the day after the signing
+    expect(signing).to_have_count(0)
+    expect(inspection).to_have_count(1)
+    expect(committee).to_have_count(1)  # secretary on both days: still in range
+    assert "since=2023-05-11" in page.url
+    page.reload()
+    expect(inspection).to_have_count(1)
+    expect(signing).to_have_count(0)
+    expect(page.locator("#graph-since")).to_have_value("2023-05-11")
+
+    page.fill("#graph-since", "")
+    page.fill("#graph-until", "2023-05-10")
+    expect(signing).to_have_count(1)
+    expect(inspection).to_have_count(0)
