@@ -56,6 +56,7 @@ class Network {
     this.opened = []; // the nodes expanded after the centre, in order: the URL holds them
     this.hidden = []; // the nodes the reader put away, the last one first to come back on Undo
     this.offTypes = new Set(); // the relationship types switched off in the toolbar
+    this.offKinds = new Set(); // the kinds of node switched off in the legend (titles, events…)
     this.since = ""; // the dates a line's facts must fall in (YYYY-MM-DD, either end open)
     this.until = "";
     this.shownNodes = [];
@@ -71,6 +72,7 @@ class Network {
     if (this.showArticles) params.set("articles", "1");
     if (this.hidden.length) params.set("hide", this.hidden.join(","));
     if (this.offTypes.size) params.set("off", [...this.offTypes].sort().join(","));
+    if (this.offKinds.size) params.set("without", [...this.offKinds].sort().join(","));
     if (this.since) params.set("since", this.since);
     if (this.until) params.set("until", this.until);
     const query = params.toString().replaceAll("%2C", ",").replaceAll("%3A", ":");
@@ -172,7 +174,8 @@ class Network {
   // hanging once every line that tied it to the drawing is hidden or filtered away. Worked out once
   // per change, not on every tick of the layout.
   refresh() {
-    const shown = (n) => this.kindShown(n) && !this.hidden.includes(n.id);
+    const shown = (n) => this.kindShown(n) && !this.hidden.includes(n.id)
+      && (n.id === this.center || !this.offKinds.has(n.kind));
     const ties = [...this.edges.values()].filter((e) => this.kindShown(this.nodes.get(e.source))
       && this.kindShown(this.nodes.get(e.target)));
     this.shownEdges = ties.filter((e) => !this.offTypes.has(e.type) && this.inDates(e)
@@ -344,14 +347,29 @@ class Network {
     this.changed();
   }
 
+  // Each kind with its count, a switch: titles as bubbles crowd a busy official's graph.
   updateLegend(nodes) {
     const counts = {};
     for (const n of nodes) counts[n.kind] = (counts[n.kind] || 0) + 1;
+    for (const n of this.nodes.values()) {
+      if (this.offKinds.has(n.kind) && this.kindShown(n) && !this.hidden.includes(n.id)) counts[n.kind] = (counts[n.kind] || 0) + 1;
+    }
     const legend = document.getElementById("graph-legend");
     if (legend) {
-      legend.replaceChildren(...Object.entries(counts).map(([kind, count]) =>
-        el("span", { class: "legend-item" }, el("span", { class: `swatch ${kind}` }), `${KIND_LABEL[kind] || kind} ${count}`)));
+      legend.replaceChildren(...Object.entries(counts).map(([kind, count]) => {
+        const off = this.offKinds.has(kind);
+        return el("button", { type: "button", class: `legend-item${off ? " off" : ""}`, "data-kind": kind,
+          "aria-pressed": String(!off), title: off ? "show these again 显示" : "hide these 隐藏",
+          onclick: () => this.toggleKind(kind) },
+        el("span", { class: `swatch ${kind}` }), `${KIND_LABEL[kind] || kind} ${count}`);
+      }));
     }
+  }
+
+  toggleKind(kind) {
+    if (this.offKinds.has(kind)) this.offKinds.delete(kind);
+    else this.offKinds.add(kind);
+    this.changed();
   }
 
   draw() {
@@ -701,6 +719,7 @@ export async function showGraph(id, target, params = new URLSearchParams()) {
   }
   network.hidden = (params.get("hide") || "").split(",").filter(Boolean);
   network.offTypes = new Set((params.get("off") || "").split(",").filter(Boolean));
+  network.offKinds = new Set((params.get("without") || "").split(",").filter(Boolean));
   network.since = params.get("since") || "";
   network.until = params.get("until") || "";
   since.value = network.since;

@@ -389,3 +389,21 @@ def test_a_graph_shows_only_the_facts_of_the_dates_asked(page: Page, live_server
     page.fill("#graph-until", "2023-05-10")
     expect(signing).to_have_count(1)
     expect(inspection).to_have_count(0)
+
+
+def test_the_graph_legend_switches_title_bubbles_off_and_on(page: Page, live_server: str) -> None:
+    page.goto(f"{live_server}/#/graph/{HEAD_ID}")
+    graph = page.locator("#graph-svg")
+    titles = graph.locator('g.node[data-kind="position"]')
+    expect(titles.first).to_be_visible()
+    switch = page.locator('#graph-legend button[data-kind="position"]')
+    switch.click()
+    expect(titles).to_have_count(0)
+    expect(switch).to_have_attribute("aria-pressed", "false")
+    expect(graph.locator(f'g.node[data-id="{HEAD_ID}"]')).to_have_count(1)
+    assert "without=position" in page.url
+    page.reload()
+    expect(graph.locator(f'g.node[data-id="{HEAD_ID}"]')).to_have_count(1)
+    expect(titles).to_have_count(0)
+    switch.click()
+    expect(titles.first).to_be_visible()
