@@ -22,6 +22,8 @@ RETURN documents, articles, people, organizations, projects, events, signings, r
 // needle. Only a needle with no letter, digit or Chinese character ($scan) reads every person,
 // organisation and project: the text indexes that served such scans cost each load's commits more
 // than these rare queries gain (schema.cypher).
+// A title, or a place and a title (区长, 台儿庄 区长), also finds the people who hold it: $office, the
+// simplified title found through the held_title index, and the place it must start (or be the start of).
 // name: search
 CALL () {
   WITH $lucene AS lq
@@ -43,6 +45,14 @@ CALL () {
   UNION
   WITH $scan AS wanted WHERE wanted
   MATCH (node:Project) WHERE node.search_key CONTAINS $needle RETURN node, 0.5 AS score
+  UNION
+  WITH $office AS office WHERE office IS NOT NULL
+  MATCH (node:Person)-[h:HOLDS_POSITION {title: office.title}]->(x)
+  WHERE office.place IS NULL
+     OR any(at IN [h.place, node.jurisdiction, CASE WHEN x:Organization THEN x.name END]
+            WHERE at <> '' AND (at STARTS WITH office.place OR office.place STARTS WITH at))
+  WITH DISTINCT node LIMIT $window
+  RETURN node, 1.0 AS score
 }
 WITH node, max(score) AS score
 WHERE $labels IS NULL OR any(l IN labels(node) WHERE l IN $labels)
@@ -57,7 +67,8 @@ CALL (node) {
   OPTIONAL MATCH (node)-[h:HOLDS_POSITION]->()
   WITH h ORDER BY h.as_of DESC LIMIT 4
   WITH h, endNode(h) AS x
-  RETURN collect(CASE WHEN h IS NULL THEN null ELSE {title: h.title, org: CASE WHEN x:Organization THEN x.name END, as_of: h.as_of} END) AS titles
+  RETURN collect(CASE WHEN h IS NULL THEN null ELSE {title: h.title, org: CASE WHEN x:Organization THEN x.name END,
+                                                    place: h.place, as_of: h.as_of} END) AS titles
 }
 CALL (node) {
   OPTIONAL MATCH (o:Organization)-[:RUNS]->(node)
@@ -65,7 +76,7 @@ CALL (node) {
 }
 RETURN node.id AS id, labels(node) AS labels, node.name AS name, coalesce(node.aliases, []) AS aliases,
        node.kind AS node_kind, node.type AS type, node.date AS date, node.place AS place,
-       titles, companies, rank
+       node.jurisdiction AS jurisdiction, titles, companies, rank
 
 // How many rows each list of an entity's page holds in all; the page shows the newest $limit.
 // name: organization_totals
@@ -110,7 +121,7 @@ CALL (p) {
               ELSE held[..size([d IN dates WHERE d[0] IS NULL OR d[0] >= cutoff])] END AS h
   WITH h ORDER BY h.as_of DESC, h.article_id, h.title LIMIT $limit
   WITH h, endNode(h) AS x
-  RETURN collect({title: h.title, as_of: h.as_of, sentence: h.sentence, article_id: h.article_id,
+  RETURN collect({title: h.title, place: h.place, as_of: h.as_of, sentence: h.sentence, article_id: h.article_id,
                   org_id: CASE WHEN x:Organization THEN x.id END,
                   org_name: CASE WHEN x:Organization THEN x.name END}) AS positions
 }
@@ -206,6 +217,16 @@ CALL (e, attendees) {
 }
 RETURN e {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null, indexed_name: null, indexed_aliases: null, unindexed: null} AS props,
        attendees, articles, {attendees: COUNT { (:Person)-[:ATTENDED]->(e) }} AS totals
+
+// The signings a ceremony's article reports: what was signed, by which parties, who put their
+// names to it. Only a signing event has them; a meeting in the same article did not sign.
+// name: event_signing_ids
+MATCH (e:Event {id: $id})
+WHERE e.type = 'signing' OR e.name CONTAINS '签约'
+MATCH (s:Signing {article_id: e.article_id})
+RETURN s.id AS id
+ORDER BY s.date DESC, s.id
+LIMIT $limit
 
 // name: org_projects
 MATCH (o:Organization {id: $id})-[r:SIGNED|RUNS]->(p:Project)

@@ -27,6 +27,8 @@ CREATE INDEX article_title IF NOT EXISTS FOR (n:Article) ON (n.title);
 // events are found through it, not by reading every title edge of each attendee (a county head
 // holds thousands).
 CREATE INDEX held_article IF NOT EXISTS FOR ()-[h:HOLDS_POSITION]-() ON (h.article_id);
+// Search by office (区长, 台儿庄 区长): people holding a title, found without reading every title edge.
+CREATE INDEX held_title IF NOT EXISTS FOR ()-[h:HOLDS_POSITION]-() ON (h.title);
 // The write finds an article's edge between a busy official and their government, a company and
 // its project, or a party and what it signed, through these, not by reading every parallel edge;
 // a re-load finds the article's old edges through them too (cypher/write.cypher).

@@ -108,6 +108,35 @@ def lucene_candidates(needle: str) -> str:
 Record = dict[str, Any]
 
 
+def office_query(q: str) -> dict[str, str | None] | None:
+    """The title (and place) a query may name: 台儿庄 区长 → 区长 in a place starting 台儿庄.
+
+    Titles are stored simplified (graph/writer.py), so 區長 finds them too. The last word is the
+    title, as a reader writes 台儿庄区 区长; anything before it is the place.
+    """
+    words = [to_simplified(normalise_name(w)) for w in q.split()]
+    words = [w for w in words if w]
+    if not words or len(words[-1]) < 2:
+        return None
+    return {"title": words[-1], "place": "".join(words[:-1]) or None}
+
+
+def shown_aliases(name: str, aliases: Iterable[str] | None) -> list[str]:
+    """The aliases a reader would call other names: not the name again in other brackets or script.
+
+    Nodes keep 宁川(云溪)… beside 宁川（云溪）…, and the simplified twin of a traditional name, for
+    resolution and search to match; shown, they read as the same name twice.
+    """
+    seen = {to_simplified(normalise_name(name))}
+    shown = []
+    for alias in aliases or []:
+        folded = to_simplified(normalise_name(alias))
+        if folded not in seen:
+            seen.add(folded)
+            shown.append(alias)
+    return shown
+
+
 class GraphRepository:
     def __init__(self, driver: neo4j.Driver, database: str = "neo4j", query_timeout_s: float | None = None) -> None:
         self.driver = driver
@@ -218,14 +247,17 @@ class GraphRepository:
         substring = len(needle) < 2 or any(ch.isascii() for ch in needle)
         candidates = lucene_candidates(needle) if substring else ""
         params = {"lucene": lucene_phrase(q), "needle": needle, "candidates": candidates,
-                  "scan": substring and not candidates,
+                  "scan": substring and not candidates, "office": office_query(q),
                   "labels": labels, "limit": limit, "offset": offset, "window": max(100, (offset + limit) * 3)}
         (rows,) = self._read(("search", params))
         hits = []
         for row in rows:
             kind = kind_of(row["labels"])
+            row["aliases"] = shown_aliases(row["name"], row["aliases"])
+            place = row["jurisdiction"] if kind == "person" else row["place"]
             hits.append(SearchHit(id=row["id"], kind=kind, name=row["name"],  # type: ignore[arg-type]
-                                  aliases=row["aliases"], description=_describe(kind, row), score=row["rank"]))
+                                  aliases=row["aliases"], description=_describe(kind, row), place=place,
+                                  score=row["rank"]))
         return hits
 
     # --- details -------------------------------------------------------------------------------
@@ -246,7 +278,7 @@ class GraphRepository:
             "id": id,
             "name": props["name"],
             "person_kind": props.get("kind"),
-            "aliases": props.get("aliases") or [],
+            "aliases": shown_aliases(props["name"], props.get("aliases")),
             "sector": props.get("sector"),
             "jurisdiction": props.get("jurisdiction"),
             "first_seen": props.get("first_seen"),
@@ -254,7 +286,7 @@ class GraphRepository:
             "positions": [
                 {"title": r["title"],
                  "organization": {"id": r["org_id"], "kind": "organization", "name": r["org_name"]} if r["org_id"] else None,
-                 "as_of": r["as_of"], "source": _source_data(r, articles)}
+                 "place": r["place"], "as_of": r["as_of"], "source": _source_data(r, articles)}
                 for r in row["positions"]
             ],
             "events": [
@@ -271,7 +303,8 @@ class GraphRepository:
 
     def event(self, id: str, limit: int = DETAIL_LIMIT) -> EventDetail | None:
         # One query (cypher/read.cypher event_page), checked by one model_validate, as person().
-        (rows,) = self._read(("event_page", {"id": id, "limit": limit}))
+        params = {"id": id, "limit": limit}
+        rows, signing_ids = self._read(("event_page", params), ("event_signing_ids", params))
         if not rows:
             return None
         row = rows[0]
@@ -289,6 +322,7 @@ class GraphRepository:
                  "titles": r["titles"], "source": _source_data(r, articles)}
                 for r in row["attendees"]
             ],
+            "signings": self._signings([r["id"] for r in signing_ids]),
             "totals": row["totals"],
         })
 
@@ -303,7 +337,7 @@ class GraphRepository:
             id=id,
             name=props["name"],
             org_kind=props.get("kind"),
-            aliases=props.get("aliases") or [],
+            aliases=shown_aliases(props["name"], props.get("aliases")),
             projects=[
                 ProjectLink(project=EntityRef(id=r["id"], kind="project", name=r["name"]), relation=r["relation"],
                             date=r["date"], source=self._source(r, articles))
@@ -329,7 +363,7 @@ class GraphRepository:
         return ProjectDetail(
             id=id,
             name=props["name"],
-            aliases=props.get("aliases") or [],
+            aliases=shown_aliases(props["name"], props.get("aliases")),
             place=props.get("place"),
             companies=[
                 CompanyLink(organization=EntityRef(id=r["id"], kind="organization", name=r["name"]),
@@ -591,13 +625,22 @@ def _signing_data(row: Record, articles: dict[str, Any]) -> dict[str, Any]:
 
 def _describe(kind: str, row: Record) -> str:
     if kind == "person":
-        titles = []
+        # Titles grouped by the place whose office they are: 台儿庄区 区委副书记、区长.
+        places: dict[str, list[str]] = {}
         for t in row["titles"]:
             org = t.get("org")
             label = t["title"] if not org or org in t["title"] else f"{t['title']}（{org}）"
-            if label not in titles:
-                titles.append(label)
-        return "、".join(titles[:3])
+            labels = places.setdefault(t.get("place") or "", [])
+            if label not in labels and sum(map(len, places.values())) < 3:
+                labels.append(label)
+        shown = "；".join(
+            "、".join(labels) if not place or all(place in x for x in labels) else f"{place} {'、'.join(labels)}"
+            for place, labels in places.items() if labels)
+        # Two people of one name differ by place: say it even where no title does.
+        where = row.get("jurisdiction")
+        if where and where not in shown:
+            return f"{where} · {shown}" if shown else where
+        return shown
     if kind == "organization":
         parts = [row["node_kind"] or ""]
         if row["aliases"]:

@@ -68,6 +68,9 @@ class SearchHit(BaseModel):
     kind: SearchKind
     name: str
     description: str = ""
+    place: str | None = Field(default=None, description=(
+        "Where: a person's county or city (two people of one name are told apart by it), a project's or "
+        "an event's place."))
     aliases: list[str] = Field(default_factory=list)
     score: float = 0.0
 
@@ -75,6 +78,7 @@ class SearchHit(BaseModel):
 class PositionHeld(BaseModel):
     title: str
     organization: EntityRef | None = None
+    place: str | None = Field(default=None, description="The division whose office it is (台儿庄区), where the article says")
     as_of: str | None = None
     source: SourceRef
 
@@ -141,6 +145,8 @@ class EventDetail(BaseModel):
     place: str | None = None
     article: ArticleRef | None = None
     attendees: list[AttendeeView] = Field(default_factory=list)
+    signings: list[SigningView] = Field(
+        default_factory=list, description="At a signing ceremony: the project signed, its parties and signers.")
     totals: dict[str, int] = Field(
         default_factory=dict,
         description="How many of each list exist in all; each list holds the newest `limit` of them.",

@@ -35,6 +35,7 @@ from guanxi.ids import (
     project_id,
     signing_id,
 )
+from guanxi.simplified import to_simplified
 
 Row = dict[str, Any]
 Batch = tuple[str, list[Row]]
@@ -173,13 +174,15 @@ def article_batches(art: Article, art_id: str, as_of: str | None) -> list[Batch]
         if pid is None:
             continue
         for pos in person.positions:
-            title = pos.title.strip()
+            # 區長 in a reprint is the 区长 of the simplified pages: one title, one post node. The
+            # sentence keeps the script it was written in.
+            title = to_simplified(pos.title.strip())
             if not title:
                 continue
             sentence = pos.sentence or person.sentence
             oid = c.org(pos.org, sentence=sentence) if pos.org else None
             row = {"person_id": pid, "title": title, "as_of": as_of, "org": _clean(pos.org),
-                   "sentence": sentence, "rule": pos.rule}
+                   "place": _clean(pos.place), "sentence": sentence, "rule": pos.rule}
             if oid is not None:
                 positions_in_org.setdefault((pid, title, oid), {**row, "org_id": oid})
             else:

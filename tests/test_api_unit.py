@@ -221,3 +221,22 @@ def test_the_real_repository_answers_503_when_nothing_listens() -> None:
         response = client.get("/search", params={"q": "周明"})
         assert response.status_code == 503
         assert "not reachable" in response.json()["detail"]
+
+
+def test_the_view_on_screen_exports_as_graphml_and_ftm(client: TestClient) -> None:
+    view = {"center": "per-1", "nodes": [
+        {"id": "per-1", "kind": "person", "name": "王海"},
+        {"id": "evt-1", "kind": "event", "name": "签约仪式"},
+    ], "edges": [
+        {"source": "per-1", "target": "evt-1", "type": "ATTENDED", "properties": {"roles": ["signed"]},
+         "sentence": "王海出席签约仪式。"},
+        {"source": "per-1", "target": "org-9", "type": "HOLDS_POSITION"},  # its end was hidden
+    ]}
+    graphml = client.post("/export/view", json=view)
+    assert graphml.status_code == 200
+    assert "attachment" in graphml.headers["content-disposition"]
+    assert "王海出席签约仪式。" in graphml.text and "签约仪式" in graphml.text
+    assert "org-9" not in graphml.text
+    ftm = client.post("/export/view", params={"format": "ftm"}, json=view)
+    assert ftm.status_code == 200 and "王海" in ftm.text
+    assert client.post("/export/view", params={"format": "pdf"}, json=view).status_code == 422

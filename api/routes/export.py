@@ -1,6 +1,7 @@
 """Exports of a neighbourhood (``id`` and ``depth``) or of the whole graph (no ``id``; paged by
 ``limit``/``offset`` over nodes ordered by id, edges among the page's nodes). The header
-``X-Guanxi-Truncated: true`` says there is more."""
+``X-Guanxi-Truncated: true`` says there is more. ``POST /export/view`` turns the view a reader has
+on screen (nodes hidden, relations filtered) into the same files."""
 
 from __future__ import annotations
 
@@ -57,3 +58,16 @@ def csv(repo: Repo, id: Id = None, depth: Depth = 1, limit: Limit = 500, offset:
 def ftm(repo: Repo, id: Id = None, depth: Depth = 1, limit: Limit = 500, offset: Offset = 0) -> Response:
     view = _view(repo, id, depth, limit, offset)
     return _file(ftm_lines(view), "application/x-ndjson; charset=utf-8", "guanxi.ftm.json", view)
+
+
+@router.post("/export/view", response_class=Response,
+             summary="The graph a reader has on screen, as GraphML or followthemoney entities",
+             responses={200: {"content": {"application/graphml+xml": {}, "application/x-ndjson": {}}}})
+def view_export(view: GraphView,
+                format: Annotated[Literal["graphml", "ftm"], Query(description="Which file")] = "graphml") -> Response:
+    # The page sends what it drew; a line whose end it did not send is not on screen either.
+    ids = {n.id for n in view.nodes}
+    view = view.model_copy(update={"edges": [e for e in view.edges if e.source in ids and e.target in ids]})
+    if format == "ftm":
+        return _file(ftm_lines(view), "application/x-ndjson; charset=utf-8", "guanxi-view.ftm.json", view)
+    return _file(to_graphml(view), "application/graphml+xml; charset=utf-8", "guanxi-view.graphml", view)

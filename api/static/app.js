@@ -8,6 +8,7 @@ import { showGraph } from "./graph.js";
 import { instantSearch } from "./search.js";
 
 const detail = $("detail");
+const NARROW = window.matchMedia("(max-width: 760px)");
 
 function welcome() {
   return el("section", { class: "welcome" },
@@ -34,7 +35,7 @@ async function route() {
       detail.replaceChildren(el("p", { class: "muted" }, "Loading…"));
       await showEntity(parts[0], parts[1], detail);
     } else if (parts[0] === "graph" && parts[1]) {
-      await showGraph(parts[1], detail);
+      await showGraph(parts[1], detail, params);
     } else if (parts[0] === "connect" || parts[0] === "paths") {
       await showConnect(params, detail);
     } else if (parts[0] === "article" && parts[1] && (await hasEndpoint("/articles/{id}"))) {
@@ -45,7 +46,9 @@ async function route() {
   } catch (error) {
     detail.replaceChildren(el("p", { class: "error" }, error.message));
   }
-  window.scrollTo(0, 0);
+  const canvas = parts[0] === "graph" && NARROW.matches ? $("graph") : null;
+  if (canvas) canvas.scrollIntoView({ block: "start" });
+  else window.scrollTo(0, 0);
 }
 
 const search = instantSearch({
@@ -54,6 +57,8 @@ const search = instantSearch({
   kindSelect: $("kind"),
   limit: 30,
   onPick: (hit) => {
+    // On a phone the list sits above the page it opens: put it away so the page starts on screen.
+    if (NARROW.matches) search.clear();
     location.hash = `#/${hit.kind}/${encodeURIComponent(hit.id)}`;
   },
 });

@@ -44,7 +44,7 @@ async function exportLinks(entity) {
 function heading(entity, subtitle) {
   return [
     el("h2", { id: "entity-name" }, badge(entity.kind), entity.name, subtitle ? [" ", muted(subtitle)] : null),
-    entity.aliases && entity.aliases.length ? el("p", { class: "muted" }, "又称 ", entity.aliases.join("、")) : null,
+    entity.aliases && entity.aliases.length ? el("p", { class: "muted aliases" }, "又称 ", entity.aliases.join("、")) : null,
   ];
 }
 
@@ -52,36 +52,100 @@ function section(title, id, ...content) {
   return el("section", { class: "facts", id }, el("h3", {}, title), content);
 }
 
-// Titles as held over time: one row per title and organization, from the first to the last
-// report that names it, with every sentence that says so.
+const SHOWN_SOURCES = 3;
+
+function sourceKey(src) {
+  return `${(src && src.sentence) || ""}|${(src && src.article && src.article.id) || ""}`;
+}
+
+function period(dates) {
+  if (!dates.length) return "date unknown";
+  return dates[0] === dates[dates.length - 1] ? dates[0] : `${dates[0]} → ${dates[dates.length - 1]}`;
+}
+
+// The sentences behind a row, each in full only where the table first cites it: titles held
+// together come from one sentence, and a page that repeated it under every title said one thing
+// many times. Past the first few, the rest fold away.
+function rowSources(sources, shown, withArticles) {
+  const blocks = sources.map((s) => {
+    const key = sourceKey(s.source);
+    if (shown.has(key)) {
+      return el("div", { class: "fact-source same-source" }, muted(`${s.date || "undated"} · the sentence above 同上`));
+    }
+    shown.add(key);
+    return sourceBlock(s.source, withArticles);
+  });
+  if (blocks.length <= SHOWN_SOURCES) return blocks;
+  return [blocks.slice(0, SHOWN_SOURCES), el("details", { class: "more-sources" },
+    el("summary", {}, `${blocks.length - SHOWN_SOURCES} more 更多`), blocks.slice(SHOWN_SOURCES))];
+}
+
+// Titles as held over time: one row per title and organization, from the first to the last report
+// that names it. Titles that every report gives together (区委副书记、区长) share one row.
 function titlesOverTime(positions, withArticles, personColumn) {
-  const groups = new Map();
+  const held = new Map();
   for (const p of positions) {
     const who = personColumn ? p.person.id : "";
-    const key = `${who}|${p.title}|${p.organization ? p.organization.id : ""}`;
-    if (!groups.has(key)) groups.set(key, { first: p, dates: [], sources: [] });
-    const group = groups.get(key);
-    if (p.as_of) group.dates.push(p.as_of);
-    group.sources.push({ date: p.as_of, source: p.source });
+    // 副区长 of two districts are two posts.
+    const org = p.organization ? p.organization.id : (p.place || "");
+    const key = `${who}|${p.title}|${org}`;
+    if (!held.has(key)) held.set(key, { first: p, who, org, titles: [p.title], dates: [], sources: new Map() });
+    const title = held.get(key);
+    if (p.as_of) title.dates.push(p.as_of);
+    const src = sourceKey(p.source);
+    if (!title.sources.has(src)) title.sources.set(src, { date: p.as_of, source: p.source });
   }
-  const rows = [...groups.values()].map((g) => {
+  const rows = new Map();
+  for (const title of held.values()) {
+    const together = `${title.who}|${title.org}|${[...title.sources.keys()].sort().join("\n")}`;
+    const row = rows.get(together);
+    if (row) row.titles.push(...title.titles);
+    else rows.set(together, title);
+  }
+  const ordered = [...rows.values()].map((g) => {
     g.dates.sort();
-    g.sources.sort(byDate);
+    g.sources = [...g.sources.values()].sort(byDate);
     return g;
   }).sort((a, b) => (a.dates[0] || "9999").localeCompare(b.dates[0] || "9999"));
-  const period = (dates) => {
-    if (!dates.length) return "date unknown";
-    return dates[0] === dates[dates.length - 1] ? dates[0] : `${dates[0]} → ${dates[dates.length - 1]}`;
-  };
-  const sources = (g) => g.sources.map((s) => sourceBlock(s.source, withArticles));
+  const shown = new Set();
+  const titles = (g) => g.titles.map((t, i) => [i ? "、" : "", el("strong", {}, t)]);
   if (personColumn) {
-    return table(["period", "person", "title", "source sentences"], rows.map((g) => [
-      period(g.dates), entityLink(g.first.person), g.first.title, sources(g)]), { class: "titles" });
+    return table(["period", "person", "title", "source sentences"], ordered.map((g) => [
+      period(g.dates), entityLink(g.first.person), titles(g), rowSources(g.sources, shown, withArticles)]),
+    { class: "titles" });
   }
-  return table(["period", "title", "organization", "source sentences"], rows.map((g) => [
-    period(g.dates), el("strong", {}, g.first.title),
-    g.first.organization ? entityLink(g.first.organization) : muted(g.first.org || ""), sources(g)]),
+  return table(["period", "title", "office of 机构", "source sentences"], ordered.map((g) => [
+    period(g.dates), titles(g), officeOf(g.first),
+    rowSources(g.sources, shown, withArticles)]),
   { class: "titles" });
+}
+
+// Whose office a title is: the body when the graph has it, else the division the article names.
+function officeOf(position) {
+  const where = position.place ? el("span", { class: "place" }, position.place) : null;
+  if (position.organization) return [entityLink(position.organization), where ? [" ", where] : null];
+  return where || muted(position.org || "");
+}
+
+// A company's projects, one row each: the same project signed, then run, then reported again is
+// one project with its relations and every sentence once.
+function projectRows(links, withArticles) {
+  const byProject = new Map();
+  for (const l of links) {
+    if (!byProject.has(l.project.id)) byProject.set(l.project.id, { project: l.project, relations: new Set(), dates: [], sources: new Map() });
+    const row = byProject.get(l.project.id);
+    row.relations.add(l.relation);
+    if (l.date) row.dates.push(l.date);
+    const key = sourceKey(l.source);
+    if (!row.sources.has(key)) row.sources.set(key, { date: l.date, source: l.source });
+  }
+  const shown = new Set();
+  return [...byProject.values()].map((r) => {
+    r.dates.sort();
+    return [r.dates.length ? period(r.dates) : "", entityLink(r.project),
+      [...r.relations].sort().map((x) => (x === "signed" ? "签约 signed" : "承建 runs")).join(" · "),
+      rowSources([...r.sources.values()].sort(byDate), shown, withArticles)];
+  }).sort((a, b) => String(a[0] || "9999").localeCompare(String(b[0] || "9999")));
 }
 
 // Events and signings on one dated line, oldest first.
@@ -186,8 +250,9 @@ async function optionalSection(path, title, id, withArticles) {
 }
 
 function personView(p, withArticles) {
+  // The place tells two people of one name apart.
   return [
-    heading(p, PERSON_KIND_LABEL[p.person_kind] || p.person_kind),
+    heading(p, [PERSON_KIND_LABEL[p.person_kind] || p.person_kind, p.jurisdiction].filter(Boolean).join(" · ")),
     section("Titles over time 职务变化", "titles", titlesOverTime(p.positions, withArticles, false)),
     section("Timeline 活动时间线", "timeline",
       timeline([...eventItems(p.events), ...signingItems(p.signings)], withArticles)),
@@ -201,8 +266,8 @@ function organizationView(o, withArticles) {
     heading(o, ORG_KIND_LABEL[o.org_kind] || o.org_kind),
     section("People and their titles 人员", "titles", titlesOverTime(o.people.map((m) => ({ ...m, organization: null })),
       withArticles, true)),
-    section("Projects 项目", "projects", table(["date", "project", "relation", "source"], [...o.projects].sort(byDate).map((l) => [
-      l.date || "", entityLink(l.project), l.relation === "signed" ? "签约 signed" : "承建 runs", sourceBlock(l.source, withArticles)]))),
+    section("Projects 项目", "projects", table(["date", "project", "relation", "source"], projectRows(o.projects, withArticles),
+      { class: "projects" })),
     section("Timeline 签约时间线", "timeline", timeline(signingItems(o.signings), withArticles)),
     section("Mentioned in 报道", "articles", articleList(o.articles, withArticles)),
   ];
@@ -219,10 +284,19 @@ function projectView(p, withArticles) {
   ];
 }
 
+function links(refs) {
+  return refs.length ? refs.map((r, i) => [i ? "、" : "", entityLink(r)]) : muted("not named");
+}
+
 function eventView(e, withArticles) {
   return [
     heading(e, [e.date, EVENT_TYPE_LABEL[e.type] || e.type, e.place].filter(Boolean).join(" · ")),
     e.article ? el("p", {}, "Reported in ", articleLabel(e.article, withArticles)) : null,
+    // At a ceremony the news is what was signed and by whom, before who else was in the room.
+    (e.signings || []).length ? section("Signed 签约", "signed", table(["project", "parties 签约方", "signed by 签字", "source"],
+      e.signings.map((s) => [
+        s.project ? entityLink(s.project) : (s.project_name || muted("project not named")),
+        links(s.parties), links(s.signers), sourceBlock(s.source, withArticles)]))) : null,
     section("Attendees 出席", "attendees", table(["person", "titles", "roles", "source"], e.attendees.map((a) => [
       entityLink(a.person), a.titles.join("、"), roleTags(a.roles), sourceBlock(a.source, withArticles)]))),
   ];

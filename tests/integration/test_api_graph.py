@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from fixtures.documents import (
     COMPANY,
     COMPANY_ID,
+    GOVERNMENT,
     GOVERNMENT_ID,
     INSPECTOR_ID,
     MANAGER,
@@ -97,6 +98,13 @@ def test_event_lists_attendees_with_roles_and_titles(client: TestClient) -> None
     assert event["article"]["date"] == "2023-05-10"
     assert event["totals"] == {"attendees": 4}
     assert by_name[MAYOR]["source"]["article"]["id"] == event["article"]["id"]
+    (signing,) = event["signings"]  # what the ceremony signed, by which parties, who signed
+    assert signing["project"]["name"] == PROJECT
+    assert {p["name"] for p in signing["parties"]} == {GOVERNMENT, COMPANY}
+    assert {p["name"] for p in signing["signers"]} == {MANAGER, VICE_MAYOR}
+
+    inspection_id = next(e["event"]["id"] for e in person["events"] if e["type"] == "inspection")
+    assert client.get(f"/events/{inspection_id}").json()["signings"] == []
 
 
 def test_organization_shows_projects_people_and_signings(client: TestClient) -> None:
