@@ -329,3 +329,14 @@ def test_mongolian_tibetan_and_uyghur_names_after_a_title():
         "和田市委书记艾则孜·木沙出席。县长阿不都热合曼出席。副县长王力出席。市长阿里巴巴集团考察。",
     )
     assert set(titles(art)) == {"额登毕力格", "武治强", "布仁其木格", "艾则孜·木沙", "阿不都热合曼", "王力"}
+
+
+def test_words_said_at_the_meeting_after_会上_or_at_a_paragraph_s_end():
+    art = extract(
+        "签约仪式",
+        "2月25日,我县举行招商引资项目集中签约仪式,市政府副市长韩立新,县领导裴晓东出席。",
+        "市政府副市长韩立新在签约仪式上指出",
+        "要抓好项目落地。",
+        "会上裴晓东强调,要优化服务。",
+    )
+    assert roles(art) == {"韩立新": ["attended", "spoke"], "裴晓东": ["attended", "spoke"]}

@@ -119,7 +119,7 @@ def _bare_mentions(sent: Sentence, known: set[str], taken: list[PersonMention]) 
             if rest[:1] and not re.match(r"[,;:。!?、]", rest[:1]) and not lex.follower_re.match(rest):
                 continue
             prev = sent.match[a - 1 : a]
-            if prev and "\u4e00" <= prev <= "\u9fff" and prev not in "在由与和及同、请对向为给陪":
+            if prev and "\u4e00" <= prev <= "\u9fff" and prev not in "在由与和及同、请对向为给陪上":
                 continue
             out.append(Mention(key, a, b))
             spans.append((a, b))

@@ -90,7 +90,7 @@ def role_verbs(text: str) -> list[tuple[int, int, Role]]:
             continue
         if lex.roles[verb] == "signed" and SIGNING_WATCHED.search(text, max(0, m.start() - 10), m.start()):
             continue  # '见证项目签约', '出席集中签约': the signing is what they watched
-        if verb in QUOTING and after[:1] not in (",", ":") and not (verb == "表示" and GREETING.match(after)):
+        if verb in QUOTING and after[:1] not in (",", ":", "") and not (verb == "表示" and GREETING.match(after)):
             continue
         if any(a <= m.start() < b for a, b, _ in out):
             continue
