@@ -340,3 +340,11 @@ def test_words_said_at_the_meeting_after_会上_or_at_a_paragraph_s_end():
         "会上裴晓东强调,要优化服务。",
     )
     assert roles(art) == {"韩立新": ["attended", "spoke"], "裴晓东": ["attended", "spoke"]}
+
+
+def test_a_name_between_a_body_and_its_head_s_title():
+    art = extract(
+        "常务会议",
+        "9月20日下午,区政府韩立新区长主持召开区政府常务会议。县委裴晓东书记出席。市委代理书记、市长岑可风出席。",
+    )
+    assert titles(art) == {"韩立新": ["区长"], "裴晓东": ["书记"], "岑可风": ["市委代理书记", "市长"]}

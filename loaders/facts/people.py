@@ -361,7 +361,33 @@ def find_people(sent: Sentence) -> list[PersonMention]:
     found = _titled_people(sent)
     found += leader_list(sent, found)
     found += listed_before_leaders(sent, found)
+    found += named_before_title(sent, found)
     return found + joined_after(sent, found)
+
+
+# '区政府董某某区长主持': the body, the name, then its head's title.
+NAME_BEFORE_TITLE = re.compile(
+    r"(?P<body>(?:[区县市镇乡]人民政府|[区县市镇乡]政府|[区县市]委))(?P<name>[\u4e00-\u9fff]{2,3}?)"
+    r"(?P<title>(?:常务)?副?(?:[区县市镇乡]长|书记))(?=主持|出席|参加|讲话|致辞|表示|指出|强调|,|、|。)"
+)
+
+
+def named_before_title(sent: Sentence, taken: list[PersonMention]) -> list[PersonMention]:
+    out: list[PersonMention] = []
+    text = sent.match
+    spans = [(m.start, m.end) for m in taken]
+    for m in NAME_BEFORE_TITLE.finditer(text):
+        a, b = m.span("name")
+        if any(x < b and a < y for x, y in spans) or not _plain_name(m.group("name")):
+            continue
+        if text[a] not in lexicon().get("surnames"):
+            continue
+        out.append(PersonMention(
+            name=sent.text[a:b], key=text[a:b], start=a, end=b,
+            titles=[TitleMention(title=sent.text[m.start("title") : m.end("title")])], rule="name-before-title",
+        ))
+        spans.append((a, b))
+    return out
 
 
 def joined_after(sent: Sentence, taken: list[PersonMention]) -> list[PersonMention]:
