@@ -251,3 +251,13 @@ def test_a_park_whose_signing_ceremony_is_held_is_the_project():
     )
     assert [(s.project, s.parties, s.signers) for s in art.signings] == [
         ("东湖纺织工业园", ["河西公司"], ["韩立新", "裴晓东"])]
+
+
+def test_the_sentence_after_a_signing_names_what_was_signed():
+    art = extract(
+        "签约仪式",
+        "力争10月份烟厂技改扩建项目正式动工建设。河东中烟副总经理韩立新与县长裴晓东代表双方在合约上签字。"
+        "此次签约,标志着总投资18亿元的河东卷烟厂易地技改项目正式落地生根。",
+    )
+    assert [(s.project, s.signers) for s in art.signings] == [("河东卷烟厂易地技改项目", ["韩立新", "裴晓东"])]
+    assert [p.name for p in art.projects] == ["河东卷烟厂易地技改项目"]

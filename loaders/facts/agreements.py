@@ -42,6 +42,7 @@ PLACES_EACH = re.compile(
     r"分别(?:与|同|和)[^,;:。!?]{0,20}?(?:签订|签署|签约|签下)"
 )
 
+THIS_SIGNING = re.compile(r"(?:此次|本次|这次|今天的|这一)?(?:签约|签署|合作)")
 AGREEMENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:协议|合同|协议书)")
 
 WITH_LISTED = re.compile(r"(?:与|同|和)((?:[^,;:。!?、与和同]{2,30}、)+[^,;:。!?、与和同]{2,30}?)(?:签署|签订|签约|签下)")
@@ -106,6 +107,13 @@ class _Agreements:
             if all(key != fact.key for _, key in found):
                 found.append((at, fact.key))
         return [key for _, key in sorted(found)]
+
+    def project_after(self, sent: Sentence) -> str | None:
+        """'…在合约上签字。此次签约,标志着…X项目正式落地': the next sentence names what was signed."""
+        nxt = next((s for s in self.reading.sentences if s.index == sent.index + 1), None)
+        if nxt is None or not THIS_SIGNING.match(nxt.match):
+            return None
+        return self.project_in(nxt, (0, len(nxt.match)))
 
     def link(self, project: str | None, party_keys: list[str]) -> None:
         """The company that signs for a project invests in it."""
@@ -265,7 +273,7 @@ class _Agreements:
             for comp in self.companies:
                 if any(k in seg_text for k in comp.keys):
                     party_list.append(Party(comp.name, comp.key))
-            project = self.project_in(sent, seg)
+            project = self.project_in(sent, seg) or self.project_after(sent)
             for party in party_list:
                 if project is None and company_for(party.key, self.companies):
                     project = self.project_of_company(party.key)

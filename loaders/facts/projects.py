@@ -27,6 +27,7 @@ FIGURE_START = re.compile(r"(?:年产|日产|年加工|年处理|[0-9])")
 # Batches and phases: '首批', '第一批', '三季度', '已落实', '2023年' at the start of what follows 及.
 BATCH = re.compile(r"首批|第[0-9一二三四五六七八九十]+批|[一二三四]季度|已落实|已签约")
 BATCH_START = re.compile(r"[0-9]{4}年|首批|第[0-9一二三四五六七八九十]+批|重点|其他|相关")
+MONTH_START = re.compile(r"[0-9一二三四五六七八九十]{1,2}月")
 YEAR_AND_LITTLE = re.compile(r"[0-9]{4}年.{0,3}")  # '2023年苏陕项目': a year's programme
 PHASE_ONLY = re.compile(r"[一二三四五六七八九十0-9]期")
 CAPTION_MARK = re.compile(r"\((?:左|右|前|后|中|上|下)[一二三四五六七八九十0-9]{0,2}[^)]{0,3}\)")
@@ -192,6 +193,8 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
             continue
         if COUNT_INSIDE.search(core) or core[0] in "和及与":
             continue  # '100亿级项目', '全国14个城市42个…项目', '和1个基础设施项目': counts, not names
+        if MONTH_START.match(core):
+            continue  # '10月份烟厂技改扩建项目': when something is due, then a description
         if BATCH.search(without_brackets(core)) or PHASE_ONLY.fullmatch(core) or YEAR_AND_LITTLE.fullmatch(core):
             continue  # '2022年某市首批项目', '三季度签约亿元项目', '一期项目': a batch or a phase, no name
         prefix, comp = _company_prefix(core, companies)
