@@ -78,7 +78,7 @@ def named_in_lead(reading: ArticleReading) -> None:
         if REPORTED.search(sent.match):
             continue
         for men in reading.people.by_sentence.get(sent.index, []):
-            if men.key not in reading.roles and men.titles:
+            if men.key not in reading.roles and (men.titles or men.rule == "leader-list"):
                 reading.roles[men.key] = ["attended"]
                 reading.role_sentence.setdefault(men.key, sent.text)
                 reading.role_rule[men.key] = "named-in-lead"

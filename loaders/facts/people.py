@@ -328,8 +328,11 @@ def _whole_item_name(item: str, more: bool) -> int:
     return len(item)
 
 
-# 'A、B、C等县四套班子领导出席': names listed before 等 and a collective word.
-LIST_BEFORE_LEADERS = re.compile(r"([^,;:。!?]+?)等[^,;:。!?]{0,10}?(?:领导|负责同志|嘉宾)")
+# 'A、B、C等县四套班子领导出席', 'A、B、C等出席': names listed before 等 and a collective word or
+# an attendance verb.
+LIST_BEFORE_LEADERS = re.compile(
+    r"([^,;:。!?]+?)等(?:[^,;:。!?]{0,10}?(?:领导|负责同志|嘉宾)|(?:同志)?(?:出席|参加|列席|陪同|参会))"
+)
 
 
 def listed_before_leaders(sent: Sentence, taken: list[PersonMention]) -> list[PersonMention]:
