@@ -357,3 +357,8 @@ def test_names_listed_before_等出席_and_leaders_named_in_the_lead():
         "市长岑可风讲话,张明超、王伟、华伟、徐张艳等出席。发改委、财政局等参加。",
     )
     assert set(roles(art)) == {"韩立新", "裴晓东", "岑可风", "张明超", "王伟", "华伟", "徐张艳"}
+
+
+def test_a_verb_before_the_attendance_verb_is_no_name():
+    art = extract("会议开幕", "区政协调研员、各街道联络委主任应邀出席。部分县人大代表、县政协委员代表参加会议。")
+    assert titles(art) == {}
