@@ -339,6 +339,8 @@ LIST_BEFORE_LEADERS = re.compile(
 
 def listed_before_leaders(sent: Sentence, taken: list[PersonMention]) -> list[PersonMention]:
     out: list[PersonMention] = []
+    if "等" not in sent.match:
+        return out  # most sentences list no one: spare the lazy scan from every position
     spans = [(m.start, m.end) for m in taken]
     for m in LIST_BEFORE_LEADERS.finditer(sent.match):
         segment = m.group(1)
@@ -379,6 +381,8 @@ NAME_BEFORE_TITLE = re.compile(
 
 def named_before_title(sent: Sentence, taken: list[PersonMention]) -> list[PersonMention]:
     out: list[PersonMention] = []
+    if "政府" not in sent.match and "委" not in sent.match:
+        return out
     text = sent.match
     spans = [(m.start, m.end) for m in taken]
     for m in NAME_BEFORE_TITLE.finditer(text):
