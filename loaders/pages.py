@@ -215,7 +215,7 @@ _LEAD_EVENT = re.compile(
 _DATELINE_OPENING = re.compile(r"^(?:本报讯|本網訊|本网讯|[^\s,，。]{2,12}?[0-9]{1,2}月[0-9]{1,2}日(?:电|電|讯|訊|消息))\s*")
 
 
-# '浩荡春风鼓壮志,项目建设启新程。': a flourish of two clauses of one length.
+# '金秋硕果满枝头,项目建设正当时。': a flourish of two clauses of one length.
 _COUPLET = re.compile(r"^([\u4e00-\u9fff]{5,8})[,，]([\u4e00-\u9fff]{5,8})[。！!]$")
 
 

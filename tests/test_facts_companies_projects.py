@@ -169,11 +169,11 @@ def test_batches_phases_and_programmes_are_no_project_names():
 def test_company_names_stop_at_people_and_counts_but_not_at_家_in_a_name():
     art = extract(
         "座谈会",
-        "投资公司总经理王勃、执行总经理雷显伟和东岭建设总承包公司相关人员参加。",
-        "深圳的望家欢农产品集团、常熟开关制造有限公司党委副书记、副总经理周玉明等企业家先后发言。",
+        "投资公司总经理韩立新、执行总经理裴晓东和东岭建设总承包公司相关人员参加。",
+        "来自深圳的旺家福农产品集团、河西电气制造有限公司党委副书记、副总经理岑可风等企业家依次发言。",
     )
     names = {o.name for o in art.organizations if o.kind == "company"}
-    assert "东岭建设总承包公司" in names and "望家欢农产品集团" in names
+    assert "东岭建设总承包公司" in names and "旺家福农产品集团" in names
     assert not any("总经理" in n or "书记" in n for n in names), names
 
 
@@ -193,12 +193,12 @@ def test_project_names_of_roads_captions_and_lists_after_a_ceremony():
 def test_the_company_that_invests_in_the_project_named_after_it():
     art = extract(
         "集中开工",
-        "由河东市金谷农业发展有限公司投资的淮山深加工项目、由河东市地田新材料科技有限责任公司投资的"
-        "年产6万吨硫酸锰项目开工。由河东印务有限公司组建河西包装有限公司,总投资2亿元。",
+        "今天开工的有由河东市禾丰食品有限公司投资的山药粉加工项目,以及由河东市锦程化工科技有限责任公司投资的"
+        "年产3万吨碳酸锂项目。河东印务有限公司组建河西包装有限公司,新公司总投资2亿元。",
     )
     assert {p.name: p.companies for p in art.projects} == {
-        "淮山深加工项目": ["河东市金谷农业发展有限公司"],
-        "年产6万吨硫酸锰项目": ["河东市地田新材料科技有限责任公司"],
+        "山药粉加工项目": ["河东市禾丰食品有限公司"],
+        "年产3万吨碳酸锂项目": ["河东市锦程化工科技有限责任公司"],
     }
     assert {"河东印务有限公司", "河西包装有限公司"} <= {o.name for o in art.organizations}
 
@@ -206,8 +206,8 @@ def test_the_company_that_invests_in_the_project_named_after_it():
 def test_company_names_around_a_city_s_short_name_brackets_and_kinds():
     art = extract(
         "调研",
-        "区委书记韩立新会见重庆钢铁(集团)党委书记管朝晖一行。韩立新先后来到中国重汽大同齿轮有限公司、同达药业有限公司等处。"
+        "区委书记韩立新会见河东钢铁(集团)党委书记邝一辉一行。随后韩立新走访了北方重工大同轴承有限公司、同兴药业有限公司等企业。"
         "区属国有独资公司、相关公司和重点做强平台公司负责人参加。",
     )
     assert [o.name for o in art.organizations if o.kind == "company"] == [
-        "重庆钢铁(集团)", "中国重汽大同齿轮有限公司", "同达药业有限公司"]
+        "河东钢铁(集团)", "北方重工大同轴承有限公司", "同兴药业有限公司"]

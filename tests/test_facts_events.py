@@ -117,7 +117,7 @@ def test_hosts_who_receive_a_party_and_guests_at_a_ceremony_attended():
 def test_a_dated_lead_names_who_was_there_without_a_role_verb():
     art = extract(
         "县领导参加义务植树活动",
-        "3月12日上午,县委书记韩立新,县委副书记、县长裴晓东等四大班子领导来到生态农业项目区开展义务植树活动。",
+        "3月12日上午,县委书记韩立新,县委副书记、县长裴晓东等县领导到城郊林场参加义务植树。",
     )
     assert roles(art) == {"韩立新": ["attended"], "裴晓东": ["attended"]}
 

@@ -89,7 +89,7 @@ class Lexicon:
     @cached_property
     def stop_re(self) -> re.Pattern[str]:
         # A count ('43个', '三家', '第十届') ends what comes before it; 家 and 个 alone do not
-        # ('望家欢', '个旧').
+        # ('旺家福', '个旧').
         # A date's digits take their 月/日 along ('5月6日市委书记…').
         counts = r"[0-9０-９]+(?:[个届家月号]|日(?!前))?|[一二三四五六七八九十百千几多两]+[个届家]"
         return re.compile(r"\s+|" + counts + r"|[“”\"'《》]|" + _alternation(self.get("stops")))

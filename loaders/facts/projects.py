@@ -256,7 +256,7 @@ QUOTED_PARK = re.compile(r"[“「\"]([^”」\"]{2,20}?(?:园区|产业园|工�
 PARK_DEED = re.compile(r"签约|签署|签订|开工|奠基|投产|落户")
 
 
-# '某某纺织工业园投资签约仪式在某县举行': a park whose ceremony is held is the project signed or begun.
+# '某某电子工业园投资签约仪式在县里举行': a park whose ceremony is held is the project signed or begun.
 PARK_CEREMONY = re.compile(
     r"([\u4e00-\u9fff]{2,16}?(?:工业园区|产业园区|工业园|产业园|科技园|物流园))(?:投资)?(?:签约|开工|奠基)(?:仪式|活动)"
 )
@@ -280,7 +280,7 @@ def quoted_parks(sent: Sentence) -> list[ProjectMention]:
     return out
 
 
-# '签约中国兽药谷、三维海容医用物流装备生产、某某医院等13个项目': a 集中签约 list's items are
+# '签约某某药谷、某某医用设备生产、某某医院等13个项目': a 集中签约 list's items are
 # projects though none says 项目.
 LIST_TRIGGER = re.compile(r"签约|开工|竣工|投产|包括|涵盖")
 LISTED_BEFORE_COUNT = re.compile(

@@ -27,7 +27,7 @@ GENERIC_ORGAN = re.compile(r"^(县|区|市|镇|乡|街道)?(人民政府|政府|
 PLACE_PREFIX = re.compile(r"^((?:(?!副|常务|委)[\u4e00-\u9fff]){2,6}?(?:镇|乡|街道|县|区|市))(?!长)")
 
 
-# '某县与北京市昌平区签署框架协议': two places sign for their governments.
+# '某县与某市某区签署框架协议': two places sign for their governments.
 PLACE_SIGNS = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:省|市|区|县|旗|州))(?=签|就|达成|举行)")
 
 

@@ -33,7 +33,7 @@ def trim_left(region: str) -> int:
         if len(m.group()) == 1 and _division_at(region, m.start()):
             continue  # '中共和田地委书记', '同安区委': the stop character begins a division's name
         if len(m.group()) == 1 and m.start() > 0 and _short_division(region[m.start() - 1 : m.end()]):
-            continue  # '中国重汽大同齿轮有限公司': the stop character ends a city's short name
+            continue  # '某某重工大同轴承有限公司': the stop character ends a city's short name
         start = max(start, m.end())
     return start
 
