@@ -192,10 +192,13 @@ def credits_and_story(line: str) -> tuple[str, str] | None:
     return line[: story.start()].rstrip(), line[story.start() :]
 
 
+_DIGIT_OR_COLON = re.compile(r"[0-9:：]")
+
+
 def headline_and_stamp(line: str) -> tuple[str, str] | None:
     """A headline and the stamp or credits written on its line, in the order they are read."""
-    if META_PAIR.match(line):
-        return None  # '编稿时间:… 来源:…': all credits, no headline
+    if not _DIGIT_OR_COLON.search(line) or META_PAIR.match(line):
+        return None  # no stamp or credit on the line; or '编稿时间:… 来源:…': all credits, no headline
     for shape in (HEADLINE_STAMP, HEADLINE_META):
         m = shape.match(line)
         if m and re.search(r"[:：]", m.group("head")):

@@ -222,6 +222,8 @@ class _Agreements:
     def places_each(self) -> None:
         """'甲县、乙县和丙县分别与相关企业签订A项目、B项目和C项目': each place for its own project."""
         for sent in self.reading.sentences:
+            if "分别" not in sent.match:
+                continue
             for m in PLACES_EACH.finditer(sent.match):
                 names = re.split(r"[、和及]", m.group(1))
                 end = next((c.start() for c in re.finditer(r"[;。!?]", sent.match[m.end() :])), None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from loaders.facts.lexicon import lexicon
 from loaders.facts.sentences import Sentence
@@ -234,15 +235,17 @@ def _titles(sent: Sentence, a: int, b: int) -> list[TitleMention]:
 LOWER_BODY = re.compile(r"\S{2,6}?[市州县区旗盟](?:委|人民政府|政府|人大|政协)")
 
 
+@lru_cache(maxsize=4096)
 def _province_in_front(title_m: str) -> int:
     """Length of a province's name written before a city's or county's body in a title, else 0."""
     from loaders.facts.divisions import gazetteer  # the division table loads on first need
 
     gaz = gazetteer()
     for n in (5, 4, 3, 2):
+        if not LOWER_BODY.match(title_m, n):
+            continue  # the cheap test first: most titles name no lower body after a front
         front = title_m[:n]
-        known = gaz.by_name.get(front, []) + gaz.by_short.get(front, [])
-        if any(d.level == "province" for d in known) and LOWER_BODY.match(title_m, n):
+        if any(d.level == "province" for d in (*gaz.by_name.get(front, ()), *gaz.by_short.get(front, ()))):
             return n
     return 0
 

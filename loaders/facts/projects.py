@@ -263,6 +263,8 @@ PARK_CEREMONY = re.compile(
 
 
 def quoted_parks(sent: Sentence) -> list[ProjectMention]:
+    if "园" not in sent.match and "基地" not in sent.match and "小镇" not in sent.match:
+        return []
     if not PARK_DEED.search(sent.match):
         return []
     spans = [m.span(1) for m in QUOTED_PARK.finditer(sent.match)]
