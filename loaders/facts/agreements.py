@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from loaders.facts.organizations import Company, company_for
-from loaders.facts.projects import ProjectFact
+from loaders.facts.projects import AGREEMENT_AFTER, ProjectFact
 from loaders.facts.reading import ArticleReading, SigningClause
 from loaders.facts.script import to_matching
 from loaders.facts.sentences import Sentence
@@ -43,7 +43,6 @@ PLACES_EACH = re.compile(
 )
 
 THIS_SIGNING = re.compile(r"(?:此次|本次|这次|今天的|这一)?(?:签约|签署|合作)")
-AGREEMENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:协议|合同|协议书)")
 
 WITH_LISTED = re.compile(r"(?:与|同|和)((?:[^,;:。!?、与和同]{2,30}、)+[^,;:。!?、与和同]{2,30}?)(?:签署|签订|签约|签下)")
 

@@ -150,7 +150,7 @@ def tagged_name(text: str, pos: int) -> int:
     name = first.word
     if any(ch in BAD_NAME_CHARS for ch in name) or name in lex.get("not_names") or lex.head_re.search(name):
         return 0
-    if ATTENDING.search(name) or name[1:] in lex.get("not_given_names") or name[1:2] in lex.get("not_given_names"):
+    if ATTENDING.search(name) or name[1:] in lex.get("not_given_names"):
         return 0  # '应邀出席': the tagger's name runs over a verb
     return len(name)
 

@@ -16,6 +16,7 @@ from loaders.facts.lexicon import ensure_jieba, lexicon
 from loaders.facts.organizations import Company, company_for, without_brackets
 from loaders.facts.script import to_matching
 from loaders.facts.sentences import Sentence
+from loaders.facts.signings import SIGN_WORD
 
 STOP_CHARS = set(",;:。!?、“”\"'《》<>〈〉 \t\n")
 # '项目负责人', '项目经理': a person's post, not a project's name.
@@ -51,14 +52,14 @@ THIS_PROJECT = re.compile(r"(?:该|此|这个|这一)项目$")
 CLAUSE_START = re.compile(r"[,;:。!?]")
 # '签订X项目', '签订…的X项目意向协议': what is signed by name is a project, whatever its words.
 SIGNED_BEFORE = re.compile(r"(?:签订|签署|签约|签下)(?:了)?$")
-AGREEMENT_AFTER = re.compile(r"(?:意向|合作|投资|建设|用地)?(?:协议|合同)")
-SIGN_VERB = re.compile(r"签订|签署|签约|签下")
+# The agreement a project is written with: 'X项目意向协议', 'X项目用地协议', 'X项目合同'.
+AGREEMENT_AFTER = re.compile(r"(?:意向|合作|投资|建设|用地|框架)?(?:协议书|协议|合同)")
 
 
 def _signed_by_name(text: str, start: int, end: int) -> bool:
     if SIGNED_BEFORE.search(text, 0, start):
         return True
-    return bool(AGREEMENT_AFTER.match(text, end)) and bool(SIGN_VERB.search(text, 0, start))
+    return bool(AGREEMENT_AFTER.match(text, end)) and bool(SIGN_WORD.search(text, 0, start))
 
 
 @dataclass
