@@ -23,6 +23,8 @@ _PAGE_NO = r"(?:第\s*[0-9０-９一二三四五六七八九十]+\s*版|[A-Z]?\d
 _MASTHEAD_ITEM = re.compile(
     "|".join(
         [FULL_DATE.pattern, NUMERIC_DATE.pattern, _WEEKDAY, _LUNAR, _ISSUE, _TOTAL_ISSUE, _PAGE_NO,
+         # '1886 期 / 第2版:2': an issue number without 第, a page label with its number again.
+         r"\d{2,5}\s*期", r"(?<=版)[:：]\s*\d{1,2}",
          r"[\s|｜/·•,，()（）\[\]【】]"]
     )
 )
@@ -30,7 +32,9 @@ _MASTHEAD_ITEM = re.compile(
 _MASTHEAD_KEYWORD = re.compile(
     r"准印证|準印證|统一刊号|統一刊號|刊号|刊號|邮发代号|郵發代號|CN\s*\d{2}\s*[-—]\s*\d{4}|机关报|機關報|"
     r"新闻热线|新聞熱線|热线电话|熱線電話|电子版|電子版|数字报|數字報|新闻网|新聞網|网址|網址|www\.|https?://|"
-    r"社址|邮编|郵編|广告许可|廣告許可|主办单位|主辦單位|出版单位|出版單位|社长|社長|总编辑|總編輯|印刷"
+    r"社址|邮编|郵編|广告许可|廣告許可|主办单位|主辦單位|出版单位|出版單位|印刷|"
+    # '社长:某某 总编辑:某某' is the masthead; '某报社社长某某一行来调研' is a headline.
+    r"(?:社长|社長|总编辑|總編輯)(?=\s*[:：]|\s+\S|$)"
 )
 # "中共某县委主办", "某县融媒体中心出版", "某镇党政办编印": the publisher's line. Read only
 # at the top of a page: lower down "…主办" may end a headline.
@@ -222,9 +226,14 @@ def is_meta_line(line: str) -> bool:
     m = META_PAIR.search(line)
     if not m:
         return False
-    return m.start() == 0 or len(META_PAIR.findall(line)) >= 2 or bool(
+    # '公司新闻发布时间:2023/10/26': a column's name alone before the page's stamp.
+    column = _COLUMN_LABEL.fullmatch(line[:m.start()]) and _PUBLISHED.match(line, m.start())
+    return m.start() == 0 or bool(column) or len(META_PAIR.findall(line)) >= 2 or bool(
         NUMERIC_DATE.match(line) or FULL_DATE.match(line)
     )
+
+
+_COLUMN_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}\s*")
 
 
 def is_published_line(line: str) -> bool:

@@ -39,7 +39,14 @@ from loaders.dates import (
     published_date,
 )
 from loaders.decoding import normalise_newlines
-from loaders.residue import is_residue, menu_runs, page_title_lines, strip_file_names, strip_nav_prefix
+from loaders.residue import (
+    cut_glued_footer,
+    is_residue,
+    menu_runs,
+    page_title_lines,
+    strip_file_names,
+    strip_nav_prefix,
+)
 
 TITLE_MAX = 60
 FALLBACK_TITLE_MAX = 160
@@ -108,7 +115,7 @@ def _content_lines(text: str) -> list[_Line]:
     for n, raw in enumerate(raw_lines):
         if n in menu:
             raw = ""
-        line = strip_nav_prefix(strip_file_names(clean_line(raw)))
+        line = cut_glued_footer(strip_nav_prefix(strip_file_names(clean_line(raw))))
         if line and is_residue(line) and credit_line(line) is None:
             line = ""
         stamped = mh.headline_and_stamp(line)
@@ -275,6 +282,8 @@ class _PaperSplitter:
         cur: _Draft | None = None
         for i, ln in enumerate(self.lines):
             text = ln.text
+            if (cur is None or not cur.paragraphs) and mh.is_web_stop(text):
+                continue  # '上一篇  下一篇' above an e-paper's headline is navigation, not its first line
             credits = credit_line(text)
             if credits is not None:
                 if cur is None:

@@ -32,9 +32,22 @@ _SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:网|网站|频道|客户端)$"
 # A calendar widget: '日 | 一 | 二 | 三 | 四 | 五 | 六'.
 _CALENDAR = re.compile(r"日\s*[|｜]\s*一\s*[|｜]\s*二\s*[|｜]\s*三")
 # e-paper page labels: '第A04版:南通新闻', 'A1版', '03版:要闻'.
-_PAGE_LABEL = re.compile(r"^第?\s*[A-Za-z]?\d{1,3}\s*版\s*(?:[:：]\s*\S{0,12})?$")
+_PAGE_LABEL = re.compile(
+    r"^第?\s*[A-Za-z]?\d{1,3}\s*版\s*(?:[:：]\s*\S{0,12}(?:\s+(?:PDF|pdf)版)?)?$"
+    # 'A11:特别报道': a lettered page and its column, the 版 left out.
+    r"|^[A-Za-z]\d{1,3}\s*[:：]\s*[\u4e00-\u9fff]{2,8}$"
+)
+# '地方 地方焦点': a column and its sub-column, the path without its arrows.
+_COLUMN_PATH = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+\1[\u4e00-\u9fff]{1,4}$")
+# An e-paper's day switch: '前一天  后一天'.
+_DAY_SWITCH = re.compile(r"^前一天\s*后一天$")
+# '视频|某县集中签约25个项目': a column's label before the headline, not the column's menu entry.
+_LABELLED_HEADLINE = re.compile(r"^(?:视频|图集|组图)\s*[|｜:：]\s*\S{6}")
 # Navigation glued in front of a headline: '下一版»本期共4版(1-2-3-4)'.
-_NAV_PREFIX = re.compile(r"^(?:[上下]一版\s*[»>›]\s*)*(?:本期共\s*\d+\s*版\s*(?:[(（][\d\-－,，\s]+[)）])?)?")
+_NAV_PREFIX = re.compile(
+    r"^(?:[上下]一版\s*[»>›]\s*)*(?:本期共\s*\d+\s*版\s*(?:[(（][\d\-－,，\s]+[)）])?)?"
+    r"(?:[,，]?\s*当前第\s*\d+\s*版\s*(?:PDF|pdf)?)?"  # '…本期共4版, 当前第1版 PDF'
+)
 
 # '(图片来自某网截屏)', '【资料图】': a photo's credit alone on its line.
 _PHOTO_CREDIT = re.compile(r"^[(（【\[][^()（）【】]{0,20}(?:图片|图|照片|摄|截屏|截图)[^()（）【】]{0,20}[)）】\]]$")
@@ -73,13 +86,32 @@ def is_residue(line: str) -> bool:
     if mh.is_breadcrumb(text) or (not _THREE_HAN.search(text) and not _DIGIT.search(text)):
         return True  # '首页 > 新闻 > 正文'; '-- 天气', '>>': widgets, not news
     starts, contains = _vocabulary()
+    if _LABELLED_HEADLINE.match(text):
+        return False
     if text.startswith(starts) or contains.search(text):
         return True
     if _SPACED_LETTERS.match(text) and not _masthead_part(re.sub(r"\s+", "", text)):
         return True  # '今 日 上 虞' is a banner; '石 泉 报' is the paper's own name
     if _HITS.search(text) or _SITE_NAME.match(text) or _PHOTO_CREDIT.match(text):
         return True
-    return bool(_STAMP.match(text) or _CALENDAR.search(text) or _PAGE_LABEL.match(text) or _PHONE.match(text))
+    return bool(_STAMP.match(text) or _CALENDAR.search(text) or _DAY_SWITCH.match(text) or _COLUMN_PATH.match(text) or _PAGE_LABEL.match(text) or _PHONE.match(text))
+
+
+# A story glued to the page's footer on one line keeps its sentences: only this much text before
+# a footer phrase ('…奋斗为荣的理念。 责任编辑:某某') makes the line a story rather than chrome.
+_GLUED_STORY_MIN = 40
+
+
+def cut_glued_footer(line: str) -> str:
+    """'…一个长句。 … 责任编辑:某某 审核:某某' -> the sentences before the footer phrase."""
+    if len(line) < _GLUED_STORY_MIN:
+        return line
+    _, contains = _vocabulary()
+    m = contains.search(to_matching(line))
+    if m is None:
+        return line
+    head = line[:m.start()].rstrip()
+    return head if len(head) >= _GLUED_STORY_MIN and ("。" in head or "." in head) else line
 
 
 MENU_ITEM_MAX = 6

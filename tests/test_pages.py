@@ -459,3 +459,40 @@ def test_captions_before_the_story_do_not_hide_its_date() -> None:
             "韩立新代表市委、市政府表示欢迎。记者 周某学 报道\n\n韩立新会见裴晓东一行。记者 周某学 报道\n\n"
             "9月11日,市政府与某某集团签署战略合作框架协议。市委书记韩立新出席签约仪式。\n")
     assert split_document(page, "a.txt").articles[0].date == "2017-09-11"
+
+
+def test_e_paper_and_portal_chrome_around_a_story_is_never_its_headline() -> None:
+    label = split_document("2024年05月14日\n第03版:要闻 PDF版\n\n河东日报社社长韩立新一行来县调研\n\n"
+                           "本报讯(记者 方某)5月12日至13日,河东日报社社长韩立新一行来县调研。\n", "a.txt")
+    assert label.articles[0].title == "河东日报社社长韩立新一行来县调研"
+    lettered = split_document("B07:专题报道\n \n前一天  后一天\n\n数字版首页 > 第B07:专题报道\n上一篇  下一篇\n\n"
+                              "县长裴晓东:园区要把服务做在前头\n\n2015年3月2日 星期一 河东晚报\n\n"
+                              "  裴晓东介绍,园区今年新引进企业十二家。\n", "b.txt")
+    assert lettered.articles[0].title == "县长裴晓东:园区要把服务做在前头"
+    tools = split_document("2020年06月03日 来源:河东新闻网 作者:方某\n0 收藏 打印 增大字体 减小字体\n\n"
+                           "  6月2日上午,河东市重点产业项目集中开工仪式在临港园区举行。市长韩立新出席。\n", "c.txt")
+    assert tools.articles[0].title.startswith("6月2日上午,河东市重点产业项目集中开工仪式")
+    labelled = split_document("我的位置: 首页 > 视频报道 >正文\n视频|河东县集中签约开工18个项目 总投资21.5亿元\n"
+                              "来源:河东网 2024-03-09 10:11:12 作者:方某\n\n"
+                              "3月8日,河东县项目集中签约开工仪式举行。县长韩立新出席。\n", "d.txt")
+    assert labelled.articles[0].title.endswith("河东县集中签约开工18个项目 总投资21.5亿元")
+    for chrome in ("本篇文章612字,读完约2分钟\n", "村网通 河东村 110101.example.com 欢迎您!\n",
+                   "下一版»本期共8版, 当前第1版 PDF\n", "地方 地方新闻\n", "以下为正文\n", "1902 期 / 第3版:3\n"):
+        page = split_document(chrome + "河东县举行项目集中签约仪式\n"
+                              "4月2日,河东县项目集中签约仪式举行。县长韩立新出席。\n", "e.txt")
+        assert page.articles[0].title == "河东县举行项目集中签约仪式", chrome
+
+
+def test_a_story_glued_to_the_page_s_footer_on_one_line_keeps_its_sentences() -> None:
+    page = ("发布日期: 2021-05-11 字体:【大 中 小】 |\n5月10日上午,河东县重大项目集中开工活动举行。"
+            "县领导韩立新、裴晓东等参加开工仪式。本次集中开工项目共12个,总投资30亿元。 责任编辑:方某 审核:冯某\n"
+            "【关闭本页】\n")
+    art = split_document(page, "a.txt").articles[0]
+    body = "".join(art.paragraphs)
+    assert art.date == "2021-05-10" and "总投资30亿元" in body and "责任编辑" not in body
+
+
+def test_a_column_s_name_before_the_published_stamp_is_no_part_of_the_headline() -> None:
+    page = ("河東市四季度重大項目集中開工活動\n公司新聞發布時間:2023/10/26 16:07:34\n"
+            "10月26日上午,河東市四季度重大項目集中開工活動舉行,市委書記韓立新宣布項目開工。\n")
+    assert split_document(page, "a.txt").articles[0].title == "河東市四季度重大項目集中開工活動"
