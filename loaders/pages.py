@@ -222,6 +222,11 @@ _LEAD_EVENT = re.compile(
 _DATELINE_OPENING = re.compile(r"^(?:本报讯|本網訊|本网讯|[^\s,，。]{2,12}?[0-9]{1,2}月[0-9]{1,2}日(?:电|電|讯|訊|消息))\s*")
 
 
+_WHO_CLAUSE = re.compile(r"[^,，。]{2,30}?(?:主持|出席|参加|参会|讲话|致辞)[^,，]{0,4}[。]?$")
+_DAY_CLAUSE = re.compile(r"\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上|晚间|早上|中午|晚)?[,，]")
+_SETTING_CLAUSE = re.compile(r"(?:在[^,，。]{2,20}?(?:之际|期间|前夕)|[^,，。]{2,20}?(?:之际|前夕))[,，]")
+
+
 # '金秋硕果满枝头,项目建设正当时。': a flourish of two clauses of one length.
 _COUPLET = re.compile(r"^([\u4e00-\u9fff]{5,8})[,，]([\u4e00-\u9fff]{5,8})[。！!]$")
 
@@ -243,11 +248,18 @@ def _fallback_title(paragraphs: list[str]) -> str:
     even = couplet is not None and len(couplet.group(1)) == len(couplet.group(2))
     if (len(sentence) <= 12 or even) and not (_LEAD_EVENT.search(sentence) or MONTH_DAY.search(sentence)):
         sentence = next((x for x in sentences if _LEAD_EVENT.search(x) or MONTH_DAY.search(x)), sentence)
-    if len(sentence) > 60:
-        event = _LEAD_EVENT.search(sentence)
-        cut = re.compile(r"[，,；;]").search(sentence, event.end()) if event else None
-        if cut and cut.start() >= 20:
-            sentence = sentence[: cut.start()]
+    # '2月5日,在新春佳节即将来临之际,我县召开…座谈会。': the season before what happened is no part
+    # of the story's name; its day is.
+    day = _DAY_CLAUSE.match(sentence)
+    at = day.end() if day else 0
+    setting = _SETTING_CLAUSE.match(sentence, at)
+    if setting and len(sentence) - setting.end() >= 10:
+        sentence = sentence[:at] + sentence[setting.end():]
+    event = _LEAD_EVENT.search(sentence)
+    cut = re.compile(r"[，,；;]").search(sentence, event.end()) if event else None
+    # '…召开第二十二次会议,区人大常委会主任某某主持会议。': who chaired it is no part of the name.
+    if cut and cut.start() >= 20 and (len(sentence) > 60 or _WHO_CLAUSE.match(sentence, cut.end())):
+        sentence = sentence[: cut.start()]
     return sentence[:FALLBACK_TITLE_MAX]
 
 

@@ -496,3 +496,11 @@ def test_a_column_s_name_before_the_published_stamp_is_no_part_of_the_headline()
     page = ("河東市四季度重大項目集中開工活動\n公司新聞發布時間:2023/10/26 16:07:34\n"
             "10月26日上午,河東市四季度重大項目集中開工活動舉行,市委書記韓立新宣布項目開工。\n")
     assert split_document(page, "a.txt").articles[0].title == "河東市四季度重大項目集中開工活動"
+
+
+def test_a_headline_less_page_is_named_without_the_season_or_who_chaired() -> None:
+    season = split_document("3月2日,在春耕即将开始之际,河东县召开返乡企业家座谈会。县长韩立新出席并讲话。\n", "a.txt")
+    assert season.articles[0].title == "3月2日,河东县召开返乡企业家座谈会。"
+    chaired = split_document("9月3日,区第八届人大常委会召开第十二次会议,区人大常委会主任裴晓东主持会议。\n"
+                             "副主任韩立新出席。\n", "b.txt")
+    assert chaired.articles[0].title == "9月3日,区第八届人大常委会召开第十二次会议"
