@@ -261,3 +261,21 @@ def test_the_sentence_after_a_signing_names_what_was_signed():
     )
     assert [(s.project, s.signers) for s in art.signings] == [("河东生物医药产业园项目", ["韩立新", "裴晓东"])]
     assert [p.name for p in art.projects] == ["河东生物医药产业园项目"]
+
+
+def test_each_government_signs_the_company_projects_listed_after_it_and_witnesses_do_not_sign():
+    from tests.facts_helpers import roles
+
+    art = extract(
+        "河东县三个项目集中签约",
+        "5月3日,河东县甲镇、乙镇分别举行项目集中签约仪式。",
+        "县招商工作领导小组组长、县政协主席韩立新,县人大常委会副主任裴晓东到场祝贺,并见证了甲镇政府与投资1.5亿元的"
+        "河东县丰禾食品有限公司果蔬加工项目、投资6000万元的河东县安达包装有限公司纸箱生产项目和乙镇政府与"
+        "总投资9000万元的河东县明远机械有限公司、河东县晨光玩具有限公司的两个项目正式签约。",
+    )
+    got = {s.project: (s.parties, s.signers) for s in art.signings}
+    assert got["果蔬加工项目"] == (["甲镇政府", "河东县丰禾食品有限公司"], [])
+    assert got["纸箱生产项目"] == (["甲镇政府", "河东县安达包装有限公司"], [])
+    assert got[None] == (["乙镇政府", "河东县明远机械有限公司", "河东县晨光玩具有限公司"], [])
+    assert roles(art) == {"韩立新": ["attended", "witnessed"], "裴晓东": ["attended", "witnessed"]}
+    assert titles(art)["韩立新"] == ["县招商工作领导小组组长", "县政协主席"]

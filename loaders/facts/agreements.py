@@ -3,7 +3,8 @@ files its parties and signers under the project it names (or the article's one p
 
 The shapes, in the order they are read:
 1. a ceremony or agreement, 'A与B举行…项目签约仪式' / 'A同B签订合作协议' (parties);
-2. a list of company projects signed together, 'A有限公司X项目、B集团Y项目…成功签约';
+2. a list of company projects signed together, 'A有限公司X项目、B集团Y项目…成功签约', with the
+   government each list follows ('甲镇政府与A公司X项目、…和乙镇政府与…签约');
 3. clauses that each name a company and its project, '与A公司签订…的X项目、与B公司签订…的Y项目';
 4. clauses where people sign, 'X代表县政府与…总经理Y签约' (signers, and the bodies they act for).
 """
@@ -44,12 +45,19 @@ PLACES_EACH = re.compile(
 
 THIS_SIGNING = re.compile(r"(?:此次|本次|这次|今天的|这一)?(?:签约|签署|合作)")
 
+# '…见证了甲镇政府与投资1.5亿元的A公司X项目、投资6000万元的B公司Y项目和乙镇政府与C公司…正式签约':
+# each government signs for the company projects listed after it.
+GOVERNMENT_WITH = re.compile(
+    r"(?:(?<=了)|(?<=[和及、,;:])|^)((?:(?!见证|了|并|与|和|代表)[\u4e00-\u9fff]){2,8}?(?:人民政府|政府|管委会|办事处))(?:与|同)"
+)
+CLAUSE_END = re.compile(r"[,;:。!?]")
+
 WITH_LISTED = re.compile(r"(?:与|同|和)((?:[^,;:。!?、与和同]{2,30}、)+[^,;:。!?、与和同]{2,30}?)(?:签署|签订|签约|签下)")
 
 
 def read_signings(reading: ArticleReading) -> None:
     book = _Agreements(reading)
-    for rule in (book.ceremonies, book.company_projects, book.company_clauses, book.place_lists,
+    for rule in (book.ceremonies, book.company_projects, book.government_lists, book.company_clauses, book.place_lists,
                  book.places_each, book.company_lists, book.signing_clauses):
         rule()
     reading.signings = book.facts
@@ -178,6 +186,42 @@ class _Agreements:
             if pm.government:
                 f.add_party(pm.government, to_matching(pm.government))
             f.add_party(comp.name, comp.key)
+
+    def government_lists(self) -> None:
+        """'甲镇政府与A公司X项目、B公司Y项目和乙镇政府与C公司、D公司的两个项目正式签约': the government
+        is a party to each company project listed after it; companies without a project named sign
+        with it all the same."""
+        for sent in self.reading.sentences:
+            if not SIGN_WORD.search(sent.match):
+                continue
+            govs = list(GOVERNMENT_WITH.finditer(sent.match))
+            listed_before = False
+            for i, g in enumerate(govs):
+                brk = CLAUSE_END.search(sent.match, g.end())
+                clause_end = brk.start() if brk else len(sent.match)
+                if not SIGN_WORD.search(sent.match, g.end(), clause_end):
+                    continue
+                scope = (g.end(), min(govs[i + 1].start() if i + 1 < len(govs) else clause_end, clause_end))
+                gov = Party(sent.text[g.start(1) : g.end(1)], g.group(1))
+                listed = [pm for s, pm in self.reading.project_mentions if s.index == sent.index and pm.company_key
+                          and scope[0] <= sent.match.find(pm.key, scope[0]) < scope[1]]
+                for pm in listed:
+                    fact = next((p for p in self.projects if pm.key in p.keys), None)
+                    comp = company_for(pm.company_key or "", self.companies)
+                    if fact is None or comp is None:
+                        continue
+                    f = self.fact_for(fact.key, sent.text, "signing-government-list")
+                    f.add_party(*gov, first=True)
+                    f.add_party(comp.name, comp.key)
+                if listed:
+                    listed_before = True
+                    continue
+                named = [c for c in self.companies if any(k in sent.match[scope[0] : scope[1]] for k in c.keys)]
+                if named and listed_before:  # the list's last government, its companies' projects unnamed
+                    f = self.fact_for(None, sent.text, "signing-government-list")
+                    f.add_party(*gov, first=True)
+                    for comp in named:
+                        f.add_party(comp.name, comp.key)
 
     def company_clauses(self) -> None:
         """'某县…与A公司签订总投资15亿元的X项目、与B公司签订…的Y项目': A signs for X, B for Y,

@@ -19,6 +19,9 @@ from loaders.facts.sentences import Sentence
 # A role word used as a noun: 签约仪式, 讲话精神, 主持人, 调研组 ...
 # A signing someone witnessed, attended or brought about, named a few words after that verb.
 SIGNING_WATCHED = re.compile(r"(?:见证|出席|参加|观看|推动|推进|促成|助签|对)[^,;:。、]{0,6}$")
+# '见证了甲镇政府与投资1.5亿元的A公司X项目、…正式签约': however long the list of what was signed,
+# the signing is still what they witnessed ('在…的见证下,A与B签约' is the parties' act).
+WITNESSED_CLAUSE = re.compile(r"见证(?!下)[^,;:。!?]*$")
 NOUN_AFTER = {
     "签约": re.compile(r"仪式|活动|大会|现场|项目|企业|单位|环节|金额|额|总额|资金|推进会|会议|座谈|方|工作|双方|客商|的"),
     "签署": re.compile(r"仪式|活动|环节"),
@@ -88,7 +91,8 @@ def role_verbs(text: str) -> list[tuple[int, int, Role]]:
             continue
         if verb == "介绍" and text[max(0, m.start() - 1) : m.start()] == "据":
             continue
-        if lex.roles[verb] == "signed" and SIGNING_WATCHED.search(text, max(0, m.start() - 10), m.start()):
+        if lex.roles[verb] == "signed" and (SIGNING_WATCHED.search(text, max(0, m.start() - 10), m.start())
+                                            or WITNESSED_CLAUSE.search(text, 0, m.start())):
             continue  # '见证项目签约', '出席集中签约': the signing is what they watched
         if verb in QUOTING and after[:1] not in (",", ":", "") and not (verb == "表示" and GREETING.match(after)):
             continue
@@ -109,12 +113,21 @@ def has_strong_verb(text: str) -> bool:
 
 # '…介绍情况,并代表县政府签署协议': a clause where the same people act for their body goes on with
 # them ('…考察,并与某区签订' may be the delegation's act, not theirs).
-_GOES_ON = re.compile(r",(?:并且|并|还|随后|同时|又)代表[^,;:。!?]*$")
+# '…到场祝贺,并见证了…' goes on with them too: the verb follows the conjunction at once.
+# '…到场祝贺,并见证了…' goes on with them too where the verb follows the conjunction at once; '…陪同
+#考察,并召开座谈会' convenes for the whole party, which is no one's own role.
+_GOES_ON = re.compile(r",(?:并且|并|还|随后|同时|又)(?:代表[^,;:。!?]*)?$")
+_CONVENES = re.compile(r"召开|举行|举办")
 
 
-def _same_subject(between: str) -> bool:
+def _same_subject(between: str, verb: str) -> bool:
     """Whether the people of the last verb are the subject of the next one, ``between`` them."""
-    return not CLAUSE_BREAK.search(between) or bool(_GOES_ON.search(between) and not re.search(r"[;:。!?]", between))
+    if not CLAUSE_BREAK.search(between):
+        return True
+    goes_on = _GOES_ON.search(between)
+    if goes_on is None or re.search(r"[;:。!?]", between):
+        return False
+    return "代表" in goes_on.group() or not _CONVENES.match(verb)
 
 
 def assign_roles(sent: Sentence, mentions: list[Mention]) -> dict[str, list[Role]]:
@@ -150,7 +163,7 @@ def assign_roles(sent: Sentence, mentions: list[Mention]) -> dict[str, list[Role
         if pending:
             group = pending
             pending = []
-        elif last_group and last_verb_end >= 0 and _same_subject(text[last_verb_end:pos]):
+        elif last_group and last_verb_end >= 0 and _same_subject(text[last_verb_end:pos], text[pos:verb_end[pos]]):
             group = last_group
         else:
             group = []
