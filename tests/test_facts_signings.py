@@ -279,3 +279,17 @@ def test_each_government_signs_the_company_projects_listed_after_it_and_witnesse
     assert got[None] == (["乙镇政府", "河东县明远机械有限公司", "河东县晨光玩具有限公司"], [])
     assert roles(art) == {"韩立新": ["attended", "witnessed"], "裴晓东": ["attended", "witnessed"]}
     assert titles(art)["韩立新"] == ["县招商工作领导小组组长", "县政协主席"]
+
+
+def test_a_mayor_signs_for_the_city_each_company_its_own_project_listed_after_the_verb():
+    art = extract(
+        "河东市参加全州招商引资项目集中签约仪式",
+        "签约仪式上,河东市委副书记、市长阿不力克·吐尔洪代表河东市委、市人民政府分别与新疆远航投资有限公司、"
+        "新疆丰泽食品(集团)有限公司签订了河东葡萄酒文化旅游产业园项目和建设果品加工园(冷链物流)项目。",
+    )
+    assert titles(art) == {"阿不力克·吐尔洪": ["河东市委副书记", "市长"]}
+    got = {s.project: (s.parties, s.signers) for s in art.signings}
+    assert got == {
+        "河东葡萄酒文化旅游产业园项目": (["河东市人民政府", "新疆远航投资有限公司"], ["阿不力克·吐尔洪"]),
+        "建设果品加工园(冷链物流)项目": (["河东市人民政府", "新疆丰泽食品(集团)有限公司"], ["阿不力克·吐尔洪"]),
+    }

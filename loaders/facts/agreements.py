@@ -60,7 +60,14 @@ def read_signings(reading: ArticleReading) -> None:
     for rule in (book.ceremonies, book.company_projects, book.government_lists, book.company_clauses, book.place_lists,
                  book.places_each, book.company_lists, book.signing_clauses):
         rule()
-    reading.signings = book.facts
+    reading.signings = _without_restatements(book.facts)
+
+
+def _without_restatements(facts: list[SigningFact]) -> list[SigningFact]:
+    """'与A、B签订了X项目和Y项目': the list read without its projects restates the signings that
+    name them, and says nothing of its own."""
+    named = {k for f in facts if f.project is not None for k in f.party_keys}
+    return [f for f in facts if f.project is not None or f.signers or not set(f.party_keys) <= named]
 
 
 class _Agreements:

@@ -106,9 +106,10 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
         # could also follow a name ('俞东来在…': 来) is more often the name's own.
         if score > best_score or (score and score == best_score and length == 3 and name[-1] not in ONE_CHAR_FOLLOWERS):
             best_score, best_len = score, length
-    if best_len <= 2:
-        # '阿不都热合曼出席': a longer transliterated name beats a surname and one character
-        return _transliterated(text, pos) or best_len
+    if best_len <= 2 or text[pos + best_len : pos + best_len + 1] in ("·", "•"):
+        # '阿不都热合曼出席': a longer transliterated name beats a surname and one character;
+        # '阿依肯·阿斯拉汗': a name that goes on after a middle dot is one name
+        return max(_transliterated(text, pos), best_len)
     return best_len
 
 

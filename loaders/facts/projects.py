@@ -452,10 +452,16 @@ def _short_named(core: str, coordinated: bool) -> bool:
 
 def _generic(core: str) -> bool:
     """'重点…', '该…', '新…' (a short core only: '新民…项目' names a place's project)."""
-    for g in lexicon().get("generic_projects"):
+    lex = lexicon()
+    for g in lex.get("generic_projects"):
         if core.startswith(g) and (len(g) >= 2 or len(core) <= 3 or g in DEMONSTRATIVES):
-            return True
+            # '建设果品加工园(冷链物流)项目': a verb before a name of its own still names the project
+            rest = core[len(g) :]
+            return not (g in VERB_STARTS and len(rest) >= 4 and any(w in rest for w in lex.get("project_words")))
     return False
+
+
+VERB_STARTS = {"建设", "投资"}
 
 
 def _legal_name(company_key: str | None) -> bool:

@@ -20,7 +20,8 @@ from loaders.facts.titles import trim_left
 SIGN_WORD = re.compile(r"签约|签署|签订|签下|签字")
 PAIR = re.compile(r"与|(?<!共)同(?!时|步|意|等|志)|和")  # not 同时, 共同, 同意
 ON_BEHALF = re.compile(
-    r"代表([\u4e00-\u9fff]{0,20}?(?:人民政府|政府|管委会|办事处|公司|集团|委员会|局|医院|大学|学校|中心))(?=与|和|同|签|分别|,|$)"
+    # '代表某市委、市人民政府': the party committee beside the government; the government signs.
+    r"代表(?:[\u4e00-\u9fff]{0,8}?(?:市委|县委|区委|党委|党工委)、)?([\u4e00-\u9fff]{0,20}?(?:人民政府|政府|管委会|办事处|公司|集团|委员会|局|医院|大学|学校|中心))(?=与|和|同|签|分别|,|$)"
 )
 TRAILING_ADVERB = re.compile(r"(?:同时|也|还|又|正式|当天|随后|现场|分别)+$")
 GENERIC_ORGAN = re.compile(r"^(县|区|市|镇|乡|街道)?(人民政府|政府|管委会|办事处|党委)$")
