@@ -293,3 +293,20 @@ def test_a_mayor_signs_for_the_city_each_company_its_own_project_listed_after_th
         "河东葡萄酒文化旅游产业园项目": (["河东市人民政府", "新疆远航投资有限公司"], ["阿不力克·吐尔洪"]),
         "建设果品加工园(冷链物流)项目": (["河东市人民政府", "新疆丰泽食品(集团)有限公司"], ["阿不力克·吐尔洪"]),
     }
+
+
+def test_a_government_signs_with_each_company_listed_for_the_project_each_is_given():
+    art = extract(
+        "甲镇举行招商引资项目集中签约仪式",
+        "在与会领导的共同见证下,甲镇政府与河东瑞石新材料有限公司、河东清源环保科技有限公司分别签署合作协议。"
+        "瑞石新材料项目计划投资1.2亿元,建设年产50万吨新型建材原料项目;清源环保项目预计投资约3000万元,"
+        "建设年产20万吨环保原料产品项目。",
+    )
+    assert {p.name: p.companies for p in art.projects} == {
+        "瑞石新材料项目": ["河东瑞石新材料有限公司"], "清源环保项目": ["河东清源环保科技有限公司"],
+    }
+    assert {s.project: s.parties for s in art.signings} == {
+        "瑞石新材料项目": ["甲镇政府", "河东瑞石新材料有限公司"],
+        "清源环保项目": ["甲镇政府", "河东清源环保科技有限公司"],
+    }
+    assert "建设" not in [o.name for o in art.organizations]

@@ -51,13 +51,18 @@ GOVERNMENT_WITH = re.compile(
     r"(?:(?<=了)|(?<=[和及、,;:])|^)((?:(?!见证|了|并|与|和|代表)[\u4e00-\u9fff]){2,8}?(?:人民政府|政府|管委会|办事处))(?:与|同)"
 )
 CLAUSE_END = re.compile(r"[,;:。!?]")
+# '某镇政府与A公司、B公司分别签署合作协议': the government signs with each, for each one's project.
+GOVERNMENT_EACH = re.compile(
+    r"((?:(?!见证|了|并|与|和|代表)[\u4e00-\u9fff]){2,12}?(?:人民政府|政府|管委会|办事处))(?:与|同|和)"
+    r"([^,;:。!?]{4,160}?)分别(?:签署|签订|签约|签下)"
+)
 
 WITH_LISTED = re.compile(r"(?:与|同|和)((?:[^,;:。!?、与和同]{2,30}、)+[^,;:。!?、与和同]{2,30}?)(?:签署|签订|签约|签下)")
 
 
 def read_signings(reading: ArticleReading) -> None:
     book = _Agreements(reading)
-    for rule in (book.ceremonies, book.company_projects, book.government_lists, book.company_clauses, book.place_lists,
+    for rule in (book.ceremonies, book.company_projects, book.government_lists, book.government_each, book.company_clauses, book.place_lists,
                  book.places_each, book.company_lists, book.signing_clauses):
         rule()
     reading.signings = _without_restatements(book.facts)
@@ -229,6 +234,23 @@ class _Agreements:
                     f.add_party(*gov, first=True)
                     for comp in named:
                         f.add_party(comp.name, comp.key)
+
+    def government_each(self) -> None:
+        """'某镇政府与A公司、B公司分别签署合作协议': one signing each, for the project each company
+        has in the article."""
+        for sent in self.reading.sentences:
+            for m in GOVERNMENT_EACH.finditer(sent.match):
+                found = [company_for(item, self.companies) for item in re.split(r"[、和及]", m.group(2))]
+                if len(found) < 2 or any(comp is None for comp in found):
+                    continue
+                gov = Party(sent.text[m.start(1) : m.end(1)], m.group(1))
+                for comp in found:
+                    if comp is None:
+                        continue
+                    project = self.project_of_company(comp.key)
+                    f = self.fact_for(project, sent.text, "signing-government-each")
+                    f.add_party(*gov, first=True)
+                    f.add_party(comp.name, comp.key)
 
     def company_clauses(self) -> None:
         """'某县…与A公司签订总投资15亿元的X项目、与B公司签订…的Y项目': A signs for X, B for Y,

@@ -185,8 +185,9 @@ PASSES: tuple[Callable[[ArticleReading], None], ...] = (
     collective_witness,
     read_event,
     link_project_investors,
+    attach_project_aliases,  # a project named by its company alone can be what was signed
     read_signings,
-    attach_project_aliases,
+    attach_project_aliases,  # and a company that signed owns the project its name stands for
     read_organizations,
 )
 

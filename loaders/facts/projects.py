@@ -203,7 +203,8 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
         short = None
         if prefix is None:
             lead = LEAD_SHORT.match(core)
-            if lead and lex.company_word_re.search(lead.group(1)):
+            # ('建设年产…': a verb alone before the figure names no company)
+            if lead and lex.company_word_re.search(lead.group(1)) and not lex.company_word_re.fullmatch(lead.group(1)):
                 short = lead.group(1)
             else:
                 short = _brand_prefix(core)
@@ -400,6 +401,9 @@ def merge_projects(mentions: list[ProjectMention]) -> tuple[list[ProjectFact], l
     return facts, aliases
 
 
+OWN_INVESTMENT = r"[,，]?(?:计划|预计|拟|共|总)?(?:总)?投资(?:额)?(?:约|达|为)?[0-9一二三四五六七八九十]"
+
+
 def attach_aliases(facts: list[ProjectFact], aliases: list[ProjectMention], companies: list[Company]) -> None:
     """'创普斯项目' is another name of the one project of 创普斯 in the article."""
     for men in aliases:
@@ -414,7 +418,9 @@ def attach_aliases(facts: list[ProjectFact], aliases: list[ProjectMention], comp
         existing = next((f for f in facts if men.key in f.keys), None)
         # A company's name plus 项目 stands for a project of its own only where
         # the article is about it (headline) or keeps returning to it.
-        topical = sum(1 for m in aliases if m.key == men.key) >= 2 or men.in_headline
+        # So does one given its own investment: '某某新材料项目计划投资1.1亿元'.
+        topical = sum(1 for m in aliases if m.key == men.key) >= 2 or men.in_headline or bool(
+            re.search(re.escape(men.name) + OWN_INVESTMENT, men.sentence))
         if existing is None and topical:
             facts.append(ProjectFact(men.name, men.key, [], {men.key},
                                      [men.company_key] if men.company_key else [], None,
@@ -457,7 +463,9 @@ def _generic(core: str) -> bool:
         if core.startswith(g) and (len(g) >= 2 or len(core) <= 3 or g in DEMONSTRATIVES):
             # '建设果品加工园(冷链物流)项目': a verb before a name of its own still names the project
             rest = core[len(g) :]
-            return not (g in VERB_STARTS and len(rest) >= 4 and any(w in rest for w in lex.get("project_words")))
+            # ('建设年产百万吨级…项目' describes what a project will do: no name)
+            return not (g in VERB_STARTS and len(rest) >= 4 and not FIGURE_START.match(rest)
+                        and any(w in rest for w in lex.get("project_words")))
     return False
 
 
