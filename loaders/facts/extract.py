@@ -155,6 +155,12 @@ def link_project_investors(reading: ArticleReading) -> None:
     link_investors(reading.sentences, reading.projects, reading.companies)
 
 
+def invested_project_aliases(reading: ArticleReading) -> None:
+    """'某某新材料项目计划投资1.1亿元': a project named by its company alone, known before signings
+    are read so that it can be what was signed."""
+    attach_aliases(reading.projects, reading.alias_mentions, reading.companies, invested_only=True)
+
+
 def attach_project_aliases(reading: ArticleReading) -> None:
     attach_aliases(reading.projects, reading.alias_mentions, reading.companies)
 
@@ -185,9 +191,9 @@ PASSES: tuple[Callable[[ArticleReading], None], ...] = (
     collective_witness,
     read_event,
     link_project_investors,
-    attach_project_aliases,  # a project named by its company alone can be what was signed
+    invested_project_aliases,
     read_signings,
-    attach_project_aliases,  # and a company that signed owns the project its name stands for
+    attach_project_aliases,
     read_organizations,
 )
 

@@ -404,9 +404,16 @@ def merge_projects(mentions: list[ProjectMention]) -> tuple[list[ProjectFact], l
 OWN_INVESTMENT = r"[,，]?(?:计划|预计|拟|共|总)?(?:总)?投资(?:额)?(?:约|达|为)?[0-9一二三四五六七八九十]"
 
 
-def attach_aliases(facts: list[ProjectFact], aliases: list[ProjectMention], companies: list[Company]) -> None:
-    """'创普斯项目' is another name of the one project of 创普斯 in the article."""
+def attach_aliases(facts: list[ProjectFact], aliases: list[ProjectMention], companies: list[Company],
+                   invested_only: bool = False) -> None:
+    """'创普斯项目' is another name of the one project of 创普斯 in the article.
+
+    ``invested_only``: before signings link companies to projects, only the names given their own
+    investment are read (they are projects whoever signs); the rest wait for those links."""
     for men in aliases:
+        invested = bool(re.search(re.escape(men.name) + OWN_INVESTMENT, men.sentence))
+        if invested_only and not invested:
+            continue
         comp = company_for(men.company_key, companies) if men.company_key else None
         owned = [f for f in facts if comp and any(company_for(c, companies) is comp for c in f.companies)]
         if len(owned) == 1:
@@ -419,8 +426,7 @@ def attach_aliases(facts: list[ProjectFact], aliases: list[ProjectMention], comp
         # A company's name plus 项目 stands for a project of its own only where
         # the article is about it (headline) or keeps returning to it.
         # So does one given its own investment: '某某新材料项目计划投资1.1亿元'.
-        topical = sum(1 for m in aliases if m.key == men.key) >= 2 or men.in_headline or bool(
-            re.search(re.escape(men.name) + OWN_INVESTMENT, men.sentence))
+        topical = sum(1 for m in aliases if m.key == men.key) >= 2 or men.in_headline or invested
         if existing is None and topical:
             facts.append(ProjectFact(men.name, men.key, [], {men.key},
                                      [men.company_key] if men.company_key else [], None,
