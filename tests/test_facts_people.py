@@ -362,3 +362,14 @@ def test_names_listed_before_等出席_and_leaders_named_in_the_lead():
 def test_a_verb_before_the_attendance_verb_is_no_name():
     art = extract("会议开幕", "政协老干部、各镇联络组组长应邀出席。部分人大代表、政协委员代表参加会议。")
     assert titles(art) == {}
+
+
+def test_a_visitor_s_kind_is_no_name_and_a_party_s_kind_no_part_of_its_company():
+    art = extract(
+        "河东县招商引资集中签约",
+        "签约仪式上,县委副书记、县长韩立新、客商代表裴晓东、投资企业河东瑞丰能源集团董事长汲明远分别致辞。",
+    )
+    assert titles(art) == {"韩立新": ["县委副书记", "县长"], "汲明远": ["董事长"]}
+    chairman = next(p for p in art.people if p.name == "汲明远")
+    assert chairman.positions[0].org == "河东瑞丰能源集团"
+    assert [o.name for o in art.organizations] == ["河东瑞丰能源集团"]
