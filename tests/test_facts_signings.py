@@ -310,3 +310,18 @@ def test_a_government_signs_with_each_company_listed_for_the_project_each_is_giv
         "清源环保项目": ["甲镇政府", "河东清源环保科技有限公司"],
     }
     assert "建设" not in [o.name for o in art.organizations]
+
+
+def test_my_city_signs_each_company_s_clause_for_every_project_it_names():
+    art = extract(
+        "河东市招商项目签约专场活动举行",
+        "昨天,河东市招商项目签约专场活动举行。榆安市委常委、河东市委书记韩立新出席签约仪式。",
+        "签约仪式上,我市分别与瑞丰集团签订河东中央公园项目和河东市青石镇海岛旅游度假项目;"
+        "与榆安远航建材股份有限公司签订河东雕塑公园项目。",
+    )
+    got = {s.project: s.parties for s in art.signings}
+    assert got == {
+        "河东中央公园项目": ["河东市", "瑞丰集团"],
+        "河东市青石镇海岛旅游度假项目": ["河东市", "瑞丰集团"],
+        "河东雕塑公园项目": ["河东市", "榆安远航建材股份有限公司"],
+    }

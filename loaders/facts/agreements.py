@@ -12,6 +12,7 @@ The shapes, in the order they are read:
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from loaders.facts.organizations import Company, company_for
 from loaders.facts.projects import AGREEMENT_AFTER, ProjectFact
@@ -42,6 +43,8 @@ PLACES_EACH = re.compile(
     r"((?:[\u4e00-\u9fff]{2,6}?(?:县|区|市|旗|镇|乡)[、和及])+[\u4e00-\u9fff]{2,6}?(?:县|区|市|旗|镇|乡))"
     r"分别(?:与|同|和)[^,;:。!?]{0,20}?(?:签订|签署|签约|签下)"
 )
+
+MY_PLACE = re.compile(r"我(市|县|区)(?=分别|与|同|和|先后|在)")
 
 THIS_SIGNING = re.compile(r"(?:此次|本次|这次|今天的|这一)?(?:签约|签署|合作)")
 
@@ -133,6 +136,27 @@ class _Agreements:
         if nxt is None or not THIS_SIGNING.match(nxt.match):
             return None
         return self.project_in(nxt, (0, len(nxt.match)))
+
+    def home_subject(self, sent: Sentence, before: int) -> Party | None:
+        """'我市分别与A签订…': the city its officials' posts are in, where the article places them."""
+        m = MY_PLACE.search(sent.match, 0, before)
+        if m is None:
+            return None
+        level = m.group(1)
+        places: Counter[str] = Counter()
+        for person in self.reading.people.people.values():
+            for pos in person.positions:
+                # a post's place, or the division its title opens with ('河东市委书记')
+                lead = re.match(rf"[\u4e00-\u9fff]{{2,6}}?{level}", pos.title)
+                place = pos.place or (lead.group() if lead else None)
+                if place and place.endswith(level):
+                    places[place] += 1
+        if not places:
+            return None
+        # '福州市委常委、福清市委书记': of the cities the posts name, the one the article keeps naming.
+        text = "".join(x.match for x in self.reading.sentences)
+        place = max(places, key=lambda p: (text.count(to_matching(p)[:-1]), places[p]))
+        return Party(place, to_matching(place))
 
     def link(self, project: str | None, party_keys: list[str]) -> None:
         """The company that signs for a project invests in it."""
@@ -259,7 +283,7 @@ class _Agreements:
             clauses = company_clauses(sent, self.companies)
             if len(clauses) < 2:
                 continue
-            subject = subject_place(sent, clauses[0][0])
+            subject = subject_place(sent, clauses[0][0]) or self.home_subject(sent, clauses[0][0])
             for start, end, comp in clauses:
                 named = [
                     (sent.match.find(pm.key, start), pm) for s, pm in self.reading.project_mentions
@@ -267,15 +291,21 @@ class _Agreements:
                 ]
                 if not named:
                     continue
-                pm = min(named, key=lambda n: n[0])[1]
-                fact = next((p for p in self.projects if pm.key in p.keys), None)
-                if fact is None:
-                    continue
-                f = self.fact_for(fact.key, sent.text, "signing-company-clause")
-                if subject:
-                    f.add_party(*subject, first=True)  # the home side first, as the other rules file it
-                f.add_party(comp.name, comp.key)
-                self.link(fact.key, [comp.key])
+                # '与A集团签订X项目和Y项目': every project of the clause, the first wherever it stands.
+                first_at = min(at for at, _ in named)
+                brk = CLAUSE_END.search(sent.match, first_at)
+                stop = brk.start() if brk else end
+                for at, pm in sorted(named, key=lambda n: n[0]):
+                    if at != first_at and at >= stop:
+                        continue
+                    fact = next((p for p in self.projects if pm.key in p.keys), None)
+                    if fact is None:
+                        continue
+                    f = self.fact_for(fact.key, sent.text, "signing-company-clause")
+                    if subject:
+                        f.add_party(*subject, first=True)  # the home side first, as the other rules file it
+                    f.add_party(comp.name, comp.key)
+                    self.link(fact.key, [comp.key])
 
     def place_lists(self) -> None:
         """'某县签约的7个项目分别是:A项目…;B项目…': the county signed for each project listed."""
