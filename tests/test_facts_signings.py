@@ -325,3 +325,16 @@ def test_my_city_signs_each_company_s_clause_for_every_project_it_names():
         "河东市青石镇海岛旅游度假项目": ["河东市", "瑞丰集团"],
         "河东雕塑公园项目": ["河东市", "榆安远航建材股份有限公司"],
     }
+
+
+def test_the_park_an_agreement_s_title_names_is_the_project_and_a_title_s_note_is_no_part_of_the_name():
+    art = extract(
+        "河东区与中化学河东工程科技有限公司签约",
+        "7月1日,河东区与中化学河东工程科技有限公司举行《河东区环保循环经济产业园(北片区)框架协议》签约仪式。",
+        "区长裴晓东,中化学河东工程科技有限公司党委书记、董事长(兼)韩立新出席签约仪式。副区长方明远,"
+        "中化学河东工程科技有限公司副总经理冯建国代表双方签约。",
+    )
+    assert titles(art)["韩立新"] == ["党委书记", "董事长"]
+    assert [(s.project, s.parties, s.signers) for s in art.signings] == [
+        ("河东区环保循环经济产业园(北片区)", ["河东区", "中化学河东工程科技有限公司"], ["方明远", "冯建国"]),
+    ]

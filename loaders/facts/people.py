@@ -427,6 +427,9 @@ def joined_after(sent: Sentence, taken: list[PersonMention]) -> list[PersonMenti
     return out
 
 
+TITLE_NOTE = re.compile(r"\((?:兼|兼任|代|挂职|正处级|副处级)\)")
+
+
 def _titled_people(sent: Sentence) -> list[PersonMention]:
     lex = lexicon()
     found: list[PersonMention] = []
@@ -464,18 +467,20 @@ def _titled_people(sent: Sentence) -> list[PersonMention]:
                 if m.start() < pos:
                     continue
                 end = m.end()
-                length = name_length(text, end, people_list) or tagged_name(text, end)
+                note = TITLE_NOTE.match(text, end)
+                at = note.end() if note else end  # '董事长(兼)某某': the note belongs to the title
+                length = name_length(text, at, people_list) or tagged_name(text, at)
                 if length:
                     titles = _titles(sent, base + pos, base + end)
                     if not titles:
                         continue
                     person = PersonMention(
-                        name=sent.text[base + end : base + end + length], key=text[end : end + length],
-                        start=base + end, end=base + end + length, titles=[*pending, *titles],
+                        name=sent.text[base + at : base + at + length], key=text[at : at + length],
+                        start=base + at, end=base + at + length, titles=[*pending, *titles],
                     )
                     found.append(person)
                     pending = []
-                    pos = end + length
+                    pos = at + length
                     named_here = named_in_clause = True
                     prev = person if _closes_item(text, pos) else None
                 elif end == len(text.rstrip()):

@@ -256,6 +256,11 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
 # signed for or broken ground on, is a project though it does not say 项目.
 QUOTED_PARK = re.compile(r"[“「\"]([^”」\"]{2,20}?(?:园区|产业园|工业园|科技园|物流园|基地|小镇))[”」\"]")
 PARK_DEED = re.compile(r"签约|签署|签订|开工|奠基|投产|落户")
+# '《某区环保循环经济产业园(某片区)框架协议》签约仪式': the park an agreement's title names.
+AGREEMENT_TITLE_PARK = re.compile(
+    r"《([^》]{2,30}?(?:园区|产业园|工业园|科技园|物流园|基地|小镇)(?:\([^()]{1,10}\))?)(?:项目)?"
+    r"(?:投资|合作|框架|战略合作|入园|建设)*(?:协议|合同)书?》"
+)
 
 
 # '某某电子工业园投资签约仪式在县里举行': a park whose ceremony is held is the project signed or begun.
@@ -270,6 +275,7 @@ def quoted_parks(sent: Sentence) -> list[ProjectMention]:
     if not PARK_DEED.search(sent.match):
         return []
     spans = [m.span(1) for m in QUOTED_PARK.finditer(sent.match)]
+    spans += [m.span(1) for m in AGREEMENT_TITLE_PARK.finditer(sent.match)]
     for m in PARK_CEREMONY.finditer(sent.match):
         a, b = m.span(1)
         stops = [x.end() for x in lexicon().project_stop_re.finditer(sent.match, a, b)]
