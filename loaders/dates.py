@@ -27,7 +27,7 @@ RELATIVE = re.compile(r"(今天|今日|昨天|昨日|前天)")
 # '昨(十五)日': yesterday, with the day of the month in brackets.
 _BRACKET_DAY = re.compile(rf"[昨今]\s*[(（]\s*({_NUM}{{1,3}})\s*[)）]\s*日")
 # '5日', '18日晚' at the head of a lead: the day only, in the month of the issue.
-_DAY_ONLY = re.compile(rf"(?<![0-9０-９〇零○一二三四五六七八九十月年\-./])({_NUM}{{1,3}})\s*[日号號](?=[上下中]午|晚|早|凌晨|夜|[,，、]|在|召开|举行)")
+_DAY_ONLY = re.compile(rf"(?<![0-9０-９〇零○一二三四五六七八九十月年\-./])({_NUM}{{1,3}})\s*[日号號](?=[上下中]午|晚|早|一大早|凌晨|夜|[,，、]|在|召开|举行)")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 _RELATIVE_OFFSET = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2}
 _SENTENCE_END = re.compile(r"[。！？!?]")
@@ -152,11 +152,18 @@ def placing_reference(reference: str | None, lead: str | None) -> str | None:
     return reference
 
 
+# '2021西宁城市发展投资洽谈会', '召开2023“三请三回”恳谈会': a year in an event's name, without 年
+# (not an amount: '2000万元', '2025亩').
+_NAMED_YEAR = re.compile(
+    r"(?<![\d.])((?:19|20)\d\d)(?=[“\"「]?(?![万亿余多元个吨亩平米千家人台套辆户名项次公])[\u4e00-\u9fff])"
+)
+
+
 def lead_year(text: str) -> str | None:
     """'2月25日下午,2021年第一季度…签约仪式': the year a lead names, as the last day of that year
     (the reference for its month and day). Only the lead's own words count: a page's other
     stories may name other years."""
-    years = [int(y) for y in _YEAR.findall(text)]
+    years = [int(y) for y in _YEAR.findall(text)] or [int(y) for y in _NAMED_YEAR.findall(text)]
     if not years:
         return None
     year = max(set(years), key=lambda y: (years.count(y), -years.index(y)))
