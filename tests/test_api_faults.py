@@ -197,3 +197,14 @@ def test_docs_need_no_network() -> None:
             for url in urls:
                 assert not url.startswith(("http:", "https:", "//")), (page, url)
                 assert client.get(url).status_code == 200, (page, url)
+
+
+def test_the_api_never_imports_the_driver() -> None:
+    # Driver errors are translated once, in graph/errors.py; a route that caught the driver's own
+    # classes would answer differently from the others (and leak its messages).
+    api = Path(__file__).resolve().parents[1] / "api"
+    offenders = [f"{source.relative_to(api.parent)}: {line.strip()}"
+                 for source in sorted(api.rglob("*.py"))
+                 for line in source.read_text(encoding="utf-8").splitlines()
+                 if re.match(r"\s*(from|import)\s+neo4j\b", line)]
+    assert not offenders, offenders
