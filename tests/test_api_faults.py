@@ -208,3 +208,24 @@ def test_the_api_never_imports_the_driver() -> None:
                  for line in source.read_text(encoding="utf-8").splitlines()
                  if re.match(r"\s*(from|import)\s+neo4j\b", line)]
     assert not offenders, offenders
+
+
+def test_the_schema_says_why_a_422_comes() -> None:
+    # A client generated from the schema learns the refusals from it, without trying them.
+    with client_for() as client:
+        schema = client.get("/openapi.json").json()
+    dated = bodied = 0
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            names = {p["name"] for p in operation.get("parameters", [])}
+            refused = operation["responses"].get("422", {}).get("description", "")
+            if "from_date" in names:
+                dated += 1
+                assert "does not exist" in refused and "from_date is after to_date" in refused, (method, path)
+                for parameter in operation["parameters"]:
+                    if parameter["name"] in ("from_date", "to_date"):
+                        assert "refused with 422" in parameter["description"], (method, path)
+            if "requestBody" in operation:
+                bodied += 1
+                assert "not JSON" in refused and "a field missing" in refused, (method, path)
+    assert dated >= 5 and bodied >= 4
