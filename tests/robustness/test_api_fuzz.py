@@ -21,7 +21,7 @@ hypothesis = pytest.importorskip("hypothesis")
 pytestmark = pytest.mark.integration
 
 # Per operation: 20 keeps the whole fuzz run under a minute on two cores; a release's figure is taken
-# with GUANXI_FUZZ_EXAMPLES=200 (about 6 800 requests).
+# with GUANXI_FUZZ_EXAMPLES=200 (22 operations: about 4 400 requests).
 MAX_EXAMPLES = int(os.environ.get("GUANXI_FUZZ_EXAMPLES", "20"))
 
 
