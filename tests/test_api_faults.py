@@ -229,3 +229,41 @@ def test_the_schema_says_why_a_422_comes() -> None:
                 bodied += 1
                 assert "not JSON" in refused and "a field missing" in refused, (method, path)
     assert dated >= 5 and bodied >= 4
+
+
+def test_an_editor_given_a_key_by_the_cli_writes_under_their_own_name(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from guanxi.cli import app
+    from guanxi.settings import get_settings
+
+    keys = tmp_path / "editor-keys"
+    monkeypatch.setenv("GUANXI_EDITOR_KEYS_FILE", str(keys))
+    get_settings.cache_clear()
+    try:
+        added = CliRunner().invoke(app, ["editors", "add", "王编辑"])
+        assert added.exit_code == 0, added.output
+        key = added.stdout.strip().splitlines()[-1]
+        assert len(key) >= MIN_KEY_LENGTH and key not in keys.read_text(encoding="utf-8")
+        assert CliRunner().invoke(app, ["editors", "list"]).stdout.split() == ["王编辑"]
+
+        made: list[str] = []
+
+        class Recording:
+            def merge_entities(self, into_id: str, from_id: str, by: str, reason: str) -> Any:
+                made.append(by)
+                raise KeyError("stop here")
+
+        def merge() -> int:
+            with client_for(Recording(), editor_keys_file=keys) as client:
+                return client.post("/entities/per-1/merge", json={"other_id": "per-2", "reason": "x"},
+                                   headers={"X-API-Key": key}).status_code
+
+        merge()
+        assert made == ["王编辑"]
+        assert CliRunner().invoke(app, ["editors", "remove", "王编辑"]).exit_code == 0
+        assert merge() == 403  # no editor and no shared key left: writes are off
+        assert CliRunner().invoke(app, ["editors", "remove", "王编辑"]).exit_code == 1
+    finally:
+        get_settings.cache_clear()
