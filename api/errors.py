@@ -13,11 +13,16 @@ from urllib.parse import parse_qsl, quote, urlencode
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import JSONResponse, Response
-from neo4j.exceptions import ClientError, DatabaseUnavailable, ServiceUnavailable, SessionExpired
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.problems import MergedAway
-from graph.errors import GraphQueryTimeout, GraphUnavailable, is_login_refusal
+from graph.errors import (
+    DRIVER_CLIENT_ERROR,
+    DRIVER_UNAVAILABLE_ERRORS,
+    GraphQueryTimeout,
+    GraphUnavailable,
+    is_login_refusal,
+)
 
 UNAVAILABLE_MESSAGE = "The graph database is not reachable; try again shortly."
 INTERNAL_MESSAGE = "Internal error; it has been logged."
@@ -89,7 +94,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(MergedAway, merged_away)
     app.add_exception_handler(GraphUnavailable, graph_unavailable)
     app.add_exception_handler(GraphQueryTimeout, graph_timeout)
-    for driver_error in (ServiceUnavailable, SessionExpired, DatabaseUnavailable):
+    for driver_error in DRIVER_UNAVAILABLE_ERRORS:
         app.add_exception_handler(driver_error, driver_unavailable)
-    app.add_exception_handler(ClientError, driver_client_error)
+    app.add_exception_handler(DRIVER_CLIENT_ERROR, driver_client_error)
     app.add_exception_handler(Exception, unexpected)

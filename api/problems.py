@@ -45,3 +45,8 @@ def described(status: int, description: str, model: type[BaseModel] = ErrorBody)
 
 UNAVAILABLE = described(503, "The graph database is not reachable; try again shortly (see Retry-After)",
                         UnavailableBody)
+# A route's 422 says which refusals it makes, so a generated client's reader knows them without a try.
+DATES_REFUSED = described(422, "A parameter is malformed, a date does not exist (2023-99-99, 2023-02-30), or "
+                               "from_date is after to_date; each issue's `msg` gives the reason", ValidationBody)
+BODY_REFUSED = described(422, "The body is malformed: not JSON, a field missing, or a field of the wrong kind or "
+                              "size; each issue's `msg` gives the reason", ValidationBody)

@@ -14,6 +14,11 @@ from neo4j.exceptions import (
     TransientError,
 )
 
+# The driver's errors that mean the database cannot be used now, and its error for a refused
+# statement or login: the API catches one that escaped translation without importing the driver.
+DRIVER_UNAVAILABLE_ERRORS: tuple[type[Exception], ...] = (ServiceUnavailable, SessionExpired, DatabaseUnavailable)
+DRIVER_CLIENT_ERROR: type[Exception] = ClientError
+
 
 class GraphError(RuntimeError):
     """Base class of the graph layer's errors."""

@@ -197,3 +197,73 @@ def test_docs_need_no_network() -> None:
             for url in urls:
                 assert not url.startswith(("http:", "https:", "//")), (page, url)
                 assert client.get(url).status_code == 200, (page, url)
+
+
+def test_the_api_never_imports_the_driver() -> None:
+    # Driver errors are translated once, in graph/errors.py; a route that caught the driver's own
+    # classes would answer differently from the others (and leak its messages).
+    api = Path(__file__).resolve().parents[1] / "api"
+    offenders = [f"{source.relative_to(api.parent)}: {line.strip()}"
+                 for source in sorted(api.rglob("*.py"))
+                 for line in source.read_text(encoding="utf-8").splitlines()
+                 if re.match(r"\s*(from|import)\s+neo4j\b", line)]
+    assert not offenders, offenders
+
+
+def test_the_schema_says_why_a_422_comes() -> None:
+    # A client generated from the schema learns the refusals from it, without trying them.
+    with client_for() as client:
+        schema = client.get("/openapi.json").json()
+    dated = bodied = 0
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            names = {p["name"] for p in operation.get("parameters", [])}
+            refused = operation["responses"].get("422", {}).get("description", "")
+            if "from_date" in names:
+                dated += 1
+                assert "does not exist" in refused and "from_date is after to_date" in refused, (method, path)
+                for parameter in operation["parameters"]:
+                    if parameter["name"] in ("from_date", "to_date"):
+                        assert "refused with 422" in parameter["description"], (method, path)
+            if "requestBody" in operation:
+                bodied += 1
+                assert "not JSON" in refused and "a field missing" in refused, (method, path)
+    assert dated >= 5 and bodied >= 4
+
+
+def test_an_editor_given_a_key_by_the_cli_writes_under_their_own_name(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from guanxi.cli import app
+    from guanxi.settings import get_settings
+
+    keys = tmp_path / "editor-keys"
+    monkeypatch.setenv("GUANXI_EDITOR_KEYS_FILE", str(keys))
+    get_settings.cache_clear()
+    try:
+        added = CliRunner().invoke(app, ["editors", "add", "王编辑"])
+        assert added.exit_code == 0, added.output
+        key = added.stdout.strip().splitlines()[-1]
+        assert len(key) >= MIN_KEY_LENGTH and key not in keys.read_text(encoding="utf-8")
+        assert CliRunner().invoke(app, ["editors", "list"]).stdout.split() == ["王编辑"]
+
+        made: list[str] = []
+
+        class Recording:
+            def merge_entities(self, into_id: str, from_id: str, by: str, reason: str) -> Any:
+                made.append(by)
+                raise KeyError("stop here")
+
+        def merge() -> int:
+            with client_for(Recording(), editor_keys_file=keys) as client:
+                return client.post("/entities/per-1/merge", json={"other_id": "per-2", "reason": "x"},
+                                   headers={"X-API-Key": key}).status_code
+
+        merge()
+        assert made == ["王编辑"]
+        assert CliRunner().invoke(app, ["editors", "remove", "王编辑"]).exit_code == 0
+        assert merge() == 403  # no editor and no shared key left: writes are off
+        assert CliRunner().invoke(app, ["editors", "remove", "王编辑"]).exit_code == 1
+    finally:
+        get_settings.cache_clear()

@@ -11,12 +11,14 @@ import pytest
 from typer.testing import CliRunner
 
 from graph.server import (
+    LIVENESS_CHECK_AFTER_S,
     LocalNeo4j,
     Neo4jServerError,
     connection_settings,
     ensure_jars,
     jars_present,
     neo4j_version,
+    open_driver,
 )
 from guanxi.cli_neo4j import neo4j_app
 from guanxi.settings import Settings
@@ -229,3 +231,13 @@ def test_cli_failure_is_one_line_and_non_zero(tmp_path: Path, monkeypatch: pytes
 
     assert result.exit_code == 1
     assert "instance name" in result.output
+
+
+def test_pooled_connections_are_checked_before_use_without_a_server() -> None:
+    # After a restart the pool holds connections to the old process: each idle one is checked (one
+    # RESET) before use and dropped if dead, so a request neither fails on it nor waits out a retry.
+    settings = Settings(neo4j_uri="bolt://127.0.0.1:9", neo4j_password="x", query_timeout_s=15.0)
+    with open_driver(settings) as driver:
+        assert driver._pool.pool_config.liveness_check_timeout == LIVENESS_CHECK_AFTER_S <= 1.0
+        # A transaction on a dead connection is retried for at most 5 s, never the driver's 30 s.
+        assert driver._default_workspace_config.max_transaction_retry_time <= 5.0

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from pydantic import BaseModel, Field
 
 from api.deps import Repo
-from api.problems import ErrorBody, described
+from api.problems import BODY_REFUSED, ErrorBody, described
 from api.security import KeyFirstRoute, require_api_key
 from graph.corrections import (
     Correction,
@@ -36,6 +36,7 @@ WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     **described(409, "The correction cannot be made (different kinds, nothing to split, a later correction "
                      "stands on it, …)"),
     **described(429, "Too many wrong keys from this address; wait Retry-After seconds"),
+    **BODY_REFUSED,
 }
 
 

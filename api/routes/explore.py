@@ -11,6 +11,7 @@ from fastapi import APIRouter, HTTPException, Query
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from api.deps import Repo
+from api.problems import DATES_REFUSED
 from api.routes.common import NOT_FOUND, EntityId, found_or_404
 from graph.views import Contacts, GraphNode, GraphPath, GraphView, Officials, Timeline
 
@@ -33,7 +34,9 @@ def _real_date(value: str | None) -> str | None:
 
 
 IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
-                                      description="ISO date (a year, a month or a day), e.g. 2023-05-01"),
+                                      description="ISO date (a year, a month or a day), e.g. 2023-05-01; one "
+                                                  "that does not exist (2023-02-30), or a from_date after "
+                                                  "to_date, is refused with 422 and the reason"),
                     AfterValidator(_real_date)]
 Place = Annotated[str | None, Query(min_length=1, max_length=50, description="Any part of a place, e.g. 鹤泉")]
 Limit = Annotated[int, Query(ge=1, le=200)]
@@ -41,12 +44,15 @@ Offset = Annotated[int, Query(ge=0, le=100_000)]
 PathType = Literal["ATTENDED", "HOLDS_POSITION", "SIGNED", "RUNS", "PARTY_TO", "SIGNATORY_OF", "FOR_PROJECT"]
 
 
+DATED_ERRORS = {**NOT_FOUND, **DATES_REFUSED}
+
+
 def _dates(from_date: str | None, to_date: str | None) -> None:
     if from_date and to_date and from_date > to_date:
         raise HTTPException(status_code=422, detail=f"from_date {from_date} is after to_date {to_date}")
 
 
-@router.get("/people/{id}/timeline", response_model=Timeline, responses=NOT_FOUND,
+@router.get("/people/{id}/timeline", response_model=Timeline, responses=DATED_ERRORS,
             summary="A person's titles, events and signings in date order, each with its source")
 def timeline(
     id: EntityId,
@@ -64,7 +70,7 @@ def timeline(
     return found_or_404(found, "person", id, repo)
 
 
-@router.get("/people/{id}/contacts", response_model=Contacts, responses=NOT_FOUND,
+@router.get("/people/{id}/contacts", response_model=Contacts, responses=DATED_ERRORS,
             summary="People and companies met at the same events, most often met first, with the events")
 def contacts(
     id: EntityId,
@@ -82,7 +88,7 @@ def contacts(
     return found_or_404(found, "person", id, repo)
 
 
-@router.get("/organizations/{id}/officials", response_model=Officials, responses=NOT_FOUND,
+@router.get("/organizations/{id}/officials", response_model=Officials, responses=DATED_ERRORS,
             summary="Officials who attended the organisation's events or signed with it, with dates")
 def officials(
     id: EntityId,
@@ -113,7 +119,7 @@ class PathsResult(BaseModel):
     "/paths",
     response_model=PathsResult,
     response_model_by_alias=True,
-    responses=NOT_FOUND,
+    responses=DATED_ERRORS,
     summary="Shortest connections between two entities, each step with its source sentence",
     description="Without k, types or dates: every connection of the least length (up to `limit`). "
                 "With any of them: up to k shortest connections of any length up to max_hops, through "
@@ -146,7 +152,7 @@ def paths(
 @router.get(
     "/graph/neighbourhood/{id}",
     response_model=GraphView,
-    responses=NOT_FOUND,
+    responses=DATED_ERRORS,
     summary="Nodes and edges around one node, for drawing; optionally only edges of some types and dates",
 )
 def neighbourhood(

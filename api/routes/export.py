@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import Repo
+from api.problems import BODY_REFUSED
 from api.routes.common import NOT_FOUND, found_or_404
 from graph.export import edges_csv, ftm_lines, nodes_csv, to_graphml
 from graph.views import GraphView
@@ -62,7 +63,8 @@ def ftm(repo: Repo, id: Id = None, depth: Depth = 1, limit: Limit = 500, offset:
 
 @router.post("/export/view", response_class=Response,
              summary="The graph a reader has on screen, as GraphML or followthemoney entities",
-             responses={200: {"content": {"application/graphml+xml": {}, "application/x-ndjson": {}}}},
+             responses={200: {"content": {"application/graphml+xml": {}, "application/x-ndjson": {}}},
+                        **BODY_REFUSED},
              # A POST only because a view does not fit in a URL: it converts what it is sent and
              # writes nothing, so it needs no key (the tests read this mark).
              openapi_extra={"x-writes": False})
