@@ -140,3 +140,12 @@ def test_the_leader_on_whose_behalf_someone_acts_was_not_there():
 def test_warm_words_of_welcome_are_spoken():
     art = extract("签约仪式举行", "5日,河东区举行项目签约仪式。区委书记韩立新出席。韩立新首先对项目签约表示热烈祝贺。")
     assert roles(art)["韩立新"] == ["attended", "spoke"]
+
+
+def test_known_people_written_with_their_title_after_the_name_take_the_role():
+    art = extract(
+        "河东县与远航集团签署战略合作协议",
+        "3月5日,河东县与河东远航集团签署战略合作协议。县长韩立新,河东远航集团董事长裴晓东出席。",
+        "韩立新县长与裴晓东董事长在签约仪式上先后登台致辞。",
+    )
+    assert roles(art) == {"韩立新": ["attended", "spoke"], "裴晓东": ["attended", "spoke"]}

@@ -116,7 +116,9 @@ def _bare_mentions(sent: Sentence, known: set[str], taken: list[PersonMention]) 
             if any(a < y and x < b for x, y in spans):
                 continue
             rest = sent.match[b:]
-            if rest[:1] and not re.match(r"[,;:。!?、]", rest[:1]) and not lex.follower_re.match(rest):
+            # '韩立新市长与…先后致辞', '某某书记感谢…': a known name with its title after it
+            if rest[:1] and not re.match(r"[,;:。!?、]", rest[:1]) and not lex.follower_re.match(rest) \
+                    and not lex.head_re.match(rest):
                 continue
             prev = sent.match[a - 1 : a]
             if prev and "\u4e00" <= prev <= "\u9fff" and prev not in "在由与和及同、请对向为给陪上":
