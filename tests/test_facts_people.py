@@ -373,3 +373,15 @@ def test_a_visitor_s_kind_is_no_name_and_a_party_s_kind_no_part_of_its_company()
     chairman = next(p for p in art.people if p.name == "汲明远")
     assert chairman.positions[0].org == "河东瑞丰能源集团"
     assert [o.name for o in art.organizations] == ["河东瑞丰能源集团"]
+
+
+def test_three_untitled_names_or_more_listed_right_before_the_verb_attended():
+    art = extract(
+        "县长韩立新主持召开县政府第二次常务会议",
+        "3月8日,县长韩立新主持召开县政府第二次常务会议。裴晓东、方明远、冯建国、李会生出席会议。",
+        "会议听取了招商、建设两个方面的汇报。",
+    )
+    assert roles(art) == {"韩立新": ["presided"], "裴晓东": ["attended"], "方明远": ["attended"],
+                          "冯建国": ["attended"], "李会生": ["attended"]}
+    two = extract("会议", "3月8日,县长韩立新主持召开会议。招商、建设出席会议。")
+    assert [p.name for p in two.people] == ["韩立新"]

@@ -341,12 +341,20 @@ LIST_BEFORE_LEADERS = re.compile(
 )
 
 
+ATTEND_AFTER_LIST = re.compile(r"、[\u4e00-\u9fff]{2,4}(?:同志)?(?:出席|参加|列席|参会)")
+# 'A、B、C、D出席会议': three names or more, untitled and without 等, right before the verb.
+LIST_BEFORE_VERB = re.compile(r"([^,;:。!?]+?、[^,;:。!?]+?、[^,;:。!?]+?)(?:同志)?(?:出席|参加|列席|参会)")
+
+
 def listed_before_leaders(sent: Sentence, taken: list[PersonMention]) -> list[PersonMention]:
     out: list[PersonMention] = []
-    if "等" not in sent.match:
+    if "等" not in sent.match and sent.match.count("、") < 2:
         return out  # most sentences list no one: spare the lazy scan from every position
     spans = [(m.start, m.end) for m in taken]
-    for m in LIST_BEFORE_LEADERS.finditer(sent.match):
+    matches = list(LIST_BEFORE_LEADERS.finditer(sent.match)) if "等" in sent.match else []
+    if ATTEND_AFTER_LIST.search(sent.match):
+        matches += LIST_BEFORE_VERB.finditer(sent.match)
+    for m in matches:
         segment = m.group(1)
         items = segment.split("、")
         if len(items) < 2:
