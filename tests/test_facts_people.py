@@ -385,3 +385,12 @@ def test_three_untitled_names_or_more_listed_right_before_the_verb_attended():
                           "冯建国": ["attended"], "李会生": ["attended"]}
     two = extract("会议", "3月8日,县长韩立新主持召开会议。招商、建设出席会议。")
     assert [p.name for p in two.people] == ["韩立新"]
+
+
+def test_whom_someone_welcomes_and_a_dotted_name_with_a_common_character():
+    art = extract(
+        "两地签署多项合作协议",
+        "河东特区行政长官韩立新7日在政府总部欢迎榆安市市长裴晓东率领的代表团一行。",
+        "新和县委副书记阿布都·卡地尔汇报项目基本情况。",
+    )
+    assert titles(art) == {"韩立新": ["河东特区行政长官"], "裴晓东": ["榆安市市长"], "阿布都·卡地尔": ["新和县委副书记"]}

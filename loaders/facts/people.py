@@ -94,7 +94,7 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
         if not rest.strip():
             score = 100
         else:
-            m = lex.follower_re.match(rest)
+            m = lex.follower_re.match(rest) or DAY_AFTER.match(rest)
             score = len(m.group()) if m else 0
         if length == 4 and text[pos : pos + 2] not in lex.compound_surnames and (
             best_score or not (closes or ATTENDING.match(rest))
@@ -135,6 +135,8 @@ def _transliterated(text: str, pos: int) -> int:
 
 
 ONE_CHAR_FOLLOWERS = set("率等赴")
+# '行政长官某某7日在…': the day of the month after a name closes it.
+DAY_AFTER = re.compile(r"[0-9]{1,2}日")
 
 
 def tagged_name(text: str, pos: int) -> int:
