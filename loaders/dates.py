@@ -152,7 +152,7 @@ def placing_reference(reference: str | None, lead: str | None) -> str | None:
     return reference
 
 
-# '2021西宁城市发展投资洽谈会', '召开2023“三请三回”恳谈会': a year in an event's name, without 年
+# '2024某市人才交流大会', '召开2025“百企进县”恳谈会': a year in an event's name, without 年
 # (not an amount: '2000万元', '2025亩').
 _NAMED_YEAR = re.compile(
     r"(?<![\d.])((?:19|20)\d\d)(?=[“\"「]?(?![万亿余多元个吨亩平米千家人台套辆户名项次公])[\u4e00-\u9fff])"

@@ -248,7 +248,7 @@ def _fallback_title(paragraphs: list[str]) -> str:
     even = couplet is not None and len(couplet.group(1)) == len(couplet.group(2))
     if (len(sentence) <= 12 or even) and not (_LEAD_EVENT.search(sentence) or MONTH_DAY.search(sentence)):
         sentence = next((x for x in sentences if _LEAD_EVENT.search(x) or MONTH_DAY.search(x)), sentence)
-    # '2月5日,在新春佳节即将来临之际,我县召开…座谈会。': the season before what happened is no part
+    # '3月2日,在春耕即将开始之际,某县召开…座谈会。': the season before what happened is no part
     # of the story's name; its day is.
     day = _DAY_CLAUSE.match(sentence)
     at = day.end() if day else 0
@@ -257,7 +257,7 @@ def _fallback_title(paragraphs: list[str]) -> str:
         sentence = sentence[:at] + sentence[setting.end():]
     event = _LEAD_EVENT.search(sentence)
     cut = re.compile(r"[，,；;]").search(sentence, event.end()) if event else None
-    # '…召开第二十二次会议,区人大常委会主任某某主持会议。': who chaired it is no part of the name.
+    # '…召开第九次会议,某某主持会议。': who chaired it is no part of the name.
     if cut and cut.start() >= 20 and (len(sentence) > 60 or _WHO_CLAUSE.match(sentence, cut.end())):
         sentence = sentence[: cut.start()]
     return sentence[:FALLBACK_TITLE_MAX]

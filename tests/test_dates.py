@@ -87,9 +87,9 @@ def test_the_date_may_come_after_two_opening_sentences() -> None:
 def test_a_year_in_the_event_s_name_dates_a_lead_that_gives_only_month_and_day() -> None:
     from loaders.pages import split_document
 
-    fair = split_document("7月22日下午,河东市在会展中心举行2021河东城市发展投资洽谈会专场签约仪式。\n", "a.txt")
+    fair = split_document("7月22日下午,河东市在会展中心举行2021河东人才交流大会暨项目签约仪式。\n", "a.txt")
     assert fair.articles[0].date == "2021-07-22"
-    quoted = split_document("1月27日,河东区召开2023“三请三回”恳谈会。区委书记韩立新出席。\n", "b.txt")
+    quoted = split_document("1月27日,河东区召开2023“百企进县”恳谈会。区委书记韩立新出席。\n", "b.txt")
     assert quoted.articles[0].date == "2023-01-27"
     amount = split_document("7月22日,河东市签约项目12个,投资2000万元以上的有5个。\n", "c.txt")
     assert amount.articles[0].date is None  # an amount is no year

@@ -146,6 +146,6 @@ def test_known_people_written_with_their_title_after_the_name_take_the_role():
     art = extract(
         "河东县与远航集团签署战略合作协议",
         "3月5日,河东县与河东远航集团签署战略合作协议。县长韩立新,河东远航集团董事长裴晓东出席。",
-        "韩立新县长与裴晓东董事长在签约仪式上先后登台致辞。",
+        "韩立新县长和裴晓东董事长在仪式上相继致辞。",
     )
     assert roles(art) == {"韩立新": ["attended", "spoke"], "裴晓东": ["attended", "spoke"]}

@@ -367,7 +367,7 @@ def test_a_verb_before_the_attendance_verb_is_no_name():
 def test_a_visitor_s_kind_is_no_name_and_a_party_s_kind_no_part_of_its_company():
     art = extract(
         "河东县招商引资集中签约",
-        "签约仪式上,县委副书记、县长韩立新、客商代表裴晓东、投资企业河东瑞丰能源集团董事长汲明远分别致辞。",
+        "仪式上,县委副书记、县长韩立新、客商代表裴晓东、投资企业河东瑞丰能源集团董事长汲明远先后发言。",
     )
     assert titles(art) == {"韩立新": ["县委副书记", "县长"], "汲明远": ["董事长"]}
     chairman = next(p for p in art.people if p.name == "汲明远")
@@ -377,8 +377,8 @@ def test_a_visitor_s_kind_is_no_name_and_a_party_s_kind_no_part_of_its_company()
 
 def test_three_untitled_names_or_more_listed_right_before_the_verb_attended():
     art = extract(
-        "县长韩立新主持召开县政府第二次常务会议",
-        "3月8日,县长韩立新主持召开县政府第二次常务会议。裴晓东、方明远、冯建国、李会生出席会议。",
+        "县长韩立新主持召开县政府第五次常务会议",
+        "3月8日,县长韩立新主持召开县政府第五次常务会议。裴晓东、方明远、冯建国、李会生出席会议。",
         "会议听取了招商、建设两个方面的汇报。",
     )
     assert roles(art) == {"韩立新": ["presided"], "裴晓东": ["attended"], "方明远": ["attended"],

@@ -54,7 +54,7 @@ GOVERNMENT_WITH = re.compile(
     r"(?:(?<=了)|(?<=[和及、,;:])|^)((?:(?!见证|了|并|与|和|代表)[\u4e00-\u9fff]){2,8}?(?:人民政府|政府|管委会|办事处))(?:与|同)"
 )
 CLAUSE_END = re.compile(r"[,;:。!?]")
-# '某镇政府与A公司、B公司分别签署合作协议': the government signs with each, for each one's project.
+# '某镇政府与A公司、B公司分别签订投资协议': the government signs with each, for each one's project.
 GOVERNMENT_EACH = re.compile(
     r"((?:(?!见证|了|并|与|和|代表)[\u4e00-\u9fff]){2,12}?(?:人民政府|政府|管委会|办事处))(?:与|同|和)"
     r"([^,;:。!?]{4,160}?)分别(?:签署|签订|签约|签下)"
@@ -153,7 +153,7 @@ class _Agreements:
                     places[place] += 1
         if not places:
             return None
-        # '福州市委常委、福清市委书记': of the cities the posts name, the one the article keeps naming.
+        # '某市委常委、某县级市市委书记': of the cities the posts name, the one the article keeps naming.
         text = "".join(x.match for x in self.reading.sentences)
         place = max(places, key=lambda p: (text.count(to_matching(p)[:-1]), places[p]))
         return Party(place, to_matching(place))
@@ -224,7 +224,7 @@ class _Agreements:
             f.add_party(comp.name, comp.key)
 
     def government_lists(self) -> None:
-        """'甲镇政府与A公司X项目、B公司Y项目和乙镇政府与C公司、D公司的两个项目正式签约': the government
+        """'甲镇政府与A公司X项目、B公司Y项目和乙镇政府与C公司、D公司的项目签约': the government
         is a party to each company project listed after it; companies without a project named sign
         with it all the same."""
         for sent in self.reading.sentences:
@@ -260,7 +260,7 @@ class _Agreements:
                         f.add_party(comp.name, comp.key)
 
     def government_each(self) -> None:
-        """'某镇政府与A公司、B公司分别签署合作协议': one signing each, for the project each company
+        """'某镇政府与A公司、B公司分别签订投资协议': one signing each, for the project each company
         has in the article."""
         for sent in self.reading.sentences:
             for m in GOVERNMENT_EACH.finditer(sent.match):

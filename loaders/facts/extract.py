@@ -156,7 +156,7 @@ def link_project_investors(reading: ArticleReading) -> None:
 
 
 def invested_project_aliases(reading: ArticleReading) -> None:
-    """'某某新材料项目计划投资1.1亿元': a project named by its company alone, known before signings
+    """'某某新材料项目预计投资2亿元': a project named by its company alone, known before signings
     are read so that it can be what was signed."""
     attach_aliases(reading.projects, reading.alias_mentions, reading.companies, invested_only=True)
 

@@ -256,7 +256,7 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
 # signed for or broken ground on, is a project though it does not say 项目.
 QUOTED_PARK = re.compile(r"[“「\"]([^”」\"]{2,20}?(?:园区|产业园|工业园|科技园|物流园|基地|小镇))[”」\"]")
 PARK_DEED = re.compile(r"签约|签署|签订|开工|奠基|投产|落户")
-# '《某区环保循环经济产业园(某片区)框架协议》签约仪式': the park an agreement's title names.
+# '《某区绿色建材产业园(某片区)合作协议》签约仪式': the park an agreement's title names.
 AGREEMENT_TITLE_PARK = re.compile(
     r"《([^》]{2,30}?(?:园区|产业园|工业园|科技园|物流园|基地|小镇)(?:\([^()]{1,10}\))?)(?:项目)?"
     r"(?:投资|合作|框架|战略合作|入园|建设)*(?:协议|合同)书?》"
@@ -431,7 +431,7 @@ def attach_aliases(facts: list[ProjectFact], aliases: list[ProjectMention], comp
         existing = next((f for f in facts if men.key in f.keys), None)
         # A company's name plus 项目 stands for a project of its own only where
         # the article is about it (headline) or keeps returning to it.
-        # So does one given its own investment: '某某新材料项目计划投资1.1亿元'.
+        # So does one given its own investment: '某某新材料项目预计投资2亿元'.
         topical = sum(1 for m in aliases if m.key == men.key) >= 2 or men.in_headline or invested
         if existing is None and topical:
             facts.append(ProjectFact(men.name, men.key, [], {men.key},
