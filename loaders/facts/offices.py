@@ -72,6 +72,21 @@ class _Found:
     divisions: tuple[Division, ...]
 
 
+def _inside_word(pair: str) -> bool:
+    import jieba
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(pair, 0) >= _EVERYDAY_FREQ
+
+
+_SLOGAN = re.compile(r"[\u4e00-\u9fff]{2}[富兴强立稳]县(?:战略|之路|工程|行动|[,、;。])")
+
+
+# How often the character before a two-character county and the county's first must be written
+# together in jieba's corpus to read as one word ('示范' 981) rather than a place after a word.
+_EVERYDAY_FREQ = 500
+
+
 def _find(text: str, written: str, gaz: Gazetteer) -> list[_Found]:
     out: list[_Found] = []
     for i, ch in enumerate(text):
@@ -88,6 +103,10 @@ def _find(text: str, written: str, gaz: Gazetteer) -> list[_Found]:
                 break
             if k == 2 and _ACTING.match(name + text[i + 1 : i + 2]):
                 break  # '代县长某某': an acting county head, not 代县
+            if k == 2 and i >= 2 and _inside_word(text[i - 2 : i]):
+                break  # '美丽乡村示范县': 范县's first character ends an everyday word ('示范')
+            if k == 2 and _SLOGAN.match(text, max(0, i - 3)):
+                break  # '工业富县战略', '科技兴县': what makes a county rich, not 富县 or 兴县
             out.append(_Found(i + 1 - k, name, written[i + 1 - k : i + 1], tuple(divs)))
             break
     return out
