@@ -394,3 +394,8 @@ def test_whom_someone_welcomes_and_a_dotted_name_with_a_common_character():
         "新和县委副书记阿布都·卡地尔汇报项目基本情况。",
     )
     assert titles(art) == {"韩立新": ["河东特区行政长官"], "裴晓东": ["榆安市市长"], "阿布都·卡地尔": ["新和县委副书记"]}
+
+
+def test_a_stop_before_a_city_named_with_a_town_character_still_ends_the_title():
+    art = extract("会议", "仪式由萍乡市委常委、宣传部部长韩立新主持。会议由和平街道党工委书记裴晓东主持。")
+    assert titles(art) == {"韩立新": ["萍乡市委常委", "宣传部部长"], "裴晓东": ["和平街道党工委书记"]}

@@ -39,7 +39,7 @@ def trim_left(region: str) -> int:
 
 
 # ('与县乡村振兴局': a level word, not a place's first character, follows the stop.)
-PLACE_AFTER = re.compile(r"(?![省市区县镇乡])[\u4e00-\u9fff](?:街道|镇|乡|村|社区)")
+PLACE_AFTER = re.compile(r"(?![省市区县镇乡])[\u4e00-\u9fff](?:街道|镇|乡|村|社区)(?![市县区州盟旗])")
 ORG_TAIL = re.compile(r"[府司局区县市镇乡委会行院团所心厂部办]$")
 
 
