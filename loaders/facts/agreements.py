@@ -54,6 +54,7 @@ GOVERNMENT_WITH = re.compile(
     r"(?:(?<=了)|(?<=[和及、,;:])|^)((?:(?!见证|了|并|与|和|代表)[\u4e00-\u9fff]){2,8}?(?:人民政府|政府|管委会|办事处))(?:与|同)"
 )
 CLAUSE_END = re.compile(r"[,;:。!?]")
+GOVERNMENT_WORD = re.compile(r"政府|管委会|办事处")
 # '某镇政府与A公司、B公司分别签订投资协议': the government signs with each, for each one's project.
 GOVERNMENT_EACH = re.compile(
     r"((?:(?!见证|了|并|与|和|代表)[\u4e00-\u9fff]){2,12}?(?:人民政府|政府|管委会|办事处))(?:与|同|和)"
@@ -228,7 +229,7 @@ class _Agreements:
         is a party to each company project listed after it; companies without a project named sign
         with it all the same."""
         for sent in self.reading.sentences:
-            if not SIGN_WORD.search(sent.match):
+            if not SIGN_WORD.search(sent.match) or not GOVERNMENT_WORD.search(sent.match):
                 continue
             govs = list(GOVERNMENT_WITH.finditer(sent.match))
             listed_before = False
@@ -263,6 +264,8 @@ class _Agreements:
         """'某镇政府与A公司、B公司分别签订投资协议': one signing each, for the project each company
         has in the article."""
         for sent in self.reading.sentences:
+            if "分别" not in sent.match or not GOVERNMENT_WORD.search(sent.match):
+                continue  # the scan below is slow; most sentences lack its words
             for m in GOVERNMENT_EACH.finditer(sent.match):
                 found = [company_for(item, self.companies) for item in re.split(r"[、和及]", m.group(2))]
                 if len(found) < 2 or any(comp is None for comp in found):
