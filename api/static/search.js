@@ -30,7 +30,9 @@ export function marked(text, query) {
   return parts;
 }
 
-export function instantSearch({ input, list, kindSelect = null, limit = 20, onPick, onEmpty = null }) {
+// kinds: what to ask for when no kind is selected (the connection pickers want entities, not
+// articles); null asks for everything the server finds.
+export function instantSearch({ input, list, kindSelect = null, kinds = null, limit = 20, onPick, onEmpty = null }) {
   let controller = null;
   let hits = [];
   // The query the shown hits answer. Until the debounced search catches up with the box they are
@@ -79,6 +81,7 @@ export function instantSearch({ input, list, kindSelect = null, limit = 20, onPi
     controller = new AbortController();
     const params = new URLSearchParams({ q, limit: String(limit) });
     if (kindSelect && kindSelect.value) params.append("kind", kindSelect.value);
+    else for (const kind of kinds || []) params.append("kind", kind);
     show([el("li", { class: "muted" }, "Searching…")], "loading");
     let found;
     try {
@@ -103,7 +106,9 @@ export function instantSearch({ input, list, kindSelect = null, limit = 20, onPi
         onmousedown: (event) => event.preventDefault(), // keep the input's focus until the click lands
         onclick: () => pick(i),
       }, badge(hit.kind), el("span", { class: "hit-name" }, marked(hit.name, q)),
-      hit.description ? el("div", { class: "muted hit-description" }, marked(hit.description, q)) : null)), "results");
+      hit.description ? el("div", { class: "muted hit-description" }, marked(hit.description, q)) : null,
+      // An article found by its text: the words around the phrase it says.
+      hit.snippet ? el("div", { class: "hit-snippet" }, marked(hit.snippet, q)) : null)), "results");
     }
     highlight(-1);
     if (pickWhenDone && wanted === key()) {
