@@ -242,8 +242,12 @@ class GraphRepository:
 
     def search(self, q: str, kinds: Iterable[SearchKind] | None = None, limit: int = 20,
                offset: int = 0) -> list[SearchHit]:
-        """Entities by name first, then articles by text: an article fills only the places the
-        names leave on the page, so what a name search lists is what it listed before articles."""
+        """Entities by name, and articles by what their text says.
+
+        With no kind asked for, a query that names something lists exactly what it listed before
+        articles were searched; articles answer a query that names nothing (a phrase from a body).
+        Asked for together with other kinds, articles come after all the names.
+        """
         needle = normalise_name(q).lower()
         if not needle:
             return []
@@ -258,6 +262,8 @@ class GraphRepository:
             return hits
         # How many names precede the articles: this page's, unless the page lies past them all.
         names = offset + len(hits) if hits or offset == 0 else len(self._search_names(q, needle, entity_kinds, offset, 0))
+        if wanted is None and names:
+            return hits
         return hits + self._search_articles(q, limit - len(hits), max(0, offset - names))
 
     def _search_articles(self, q: str, limit: int, offset: int) -> list[SearchHit]:

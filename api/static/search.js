@@ -95,6 +95,15 @@ export function instantSearch({ input, list, kindSelect = null, kinds = null, li
     }
     hits = found;
     hitsFor = wanted;
+    // A query that names something lists the names; the articles that say it are one click away.
+    const articlesToo = kindSelect && !kindSelect.value && [...q].length >= 2 && !hits.some((h) => h.kind === "article")
+      ? el("li", { class: "more-articles" }, el("button", { type: "button", id: "search-articles",
+        onmousedown: (event) => event.preventDefault(),
+        onclick: () => {
+          kindSelect.value = "article";
+          run();
+        } }, `Articles that say “${q}” 搜索文章正文`))
+      : null;
     if (!hits.length) {
       show([el("li", { class: "muted" }, `Nothing found for “${q}”.`)], "empty");
     } else {
@@ -108,7 +117,7 @@ export function instantSearch({ input, list, kindSelect = null, kinds = null, li
       }, badge(hit.kind), el("span", { class: "hit-name" }, marked(hit.name, q)),
       hit.description ? el("div", { class: "muted hit-description" }, marked(hit.description, q)) : null,
       // An article found by its text: the words around the phrase it says.
-      hit.snippet ? el("div", { class: "hit-snippet" }, marked(hit.snippet, q)) : null)), "results");
+      hit.snippet ? el("div", { class: "hit-snippet" }, marked(hit.snippet, q)) : null)).concat(articlesToo || []), "results");
     }
     highlight(-1);
     if (pickWhenDone && wanted === key()) {

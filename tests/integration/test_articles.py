@@ -19,6 +19,7 @@ from fixtures.documents import (
     SECRETARY_ID,
     SIGNING_SENTENCE,
     VICE_MAYOR,
+    WEEKLY_URL,
     weekly_document,
 )
 from rich.console import Console
@@ -33,7 +34,6 @@ from loaders.pipeline import extract_text
 
 pytestmark = pytest.mark.integration
 
-WEEKLY_URL = "https://weekly.example.cn/2023/05/12/9.html"
 # An invented web page: its own address in the head, and a phrase no name holds.
 WEB_PAGE = """<html><head><title>青禾县重点项目建设现场推进会召开_青禾县人民政府</title>
 <link rel="canonical" href="https://www.qinghe.example.cn/news/2024/0803/17.html"></head><body>
@@ -140,20 +140,22 @@ def test_search_finds_the_articles_that_say_a_phrase_with_a_snippet(client: Test
     assert client.get("/search", params={"q": "设备安装", "kind": "person"}).json() == []
 
 
-def test_names_come_first_and_as_before(client: TestClient) -> None:
+def test_a_name_search_lists_what_it_did_and_articles_come_when_asked_for(client: TestClient) -> None:
     hits = client.get("/search", params={"q": SECRETARY}).json()
-    kinds = [h["kind"] for h in hits]
-    assert hits[0]["id"] == SECRETARY_ID
-    assert kinds == sorted(kinds, key=lambda k: k == "article")  # articles only after every name
-    assert {h["name"] for h in hits if h["kind"] == "article"} == {a.title for a in weekly_document().articles}
-    only_people = client.get("/search", params={"q": SECRETARY, "kind": "person"}).json()
-    assert [h["id"] for h in only_people] == [SECRETARY_ID]
+    assert [h["id"] for h in hits] == [SECRETARY_ID]  # a name: the names only, as before
+    both = client.get("/search", params=[("q", SECRETARY), ("kind", "person"), ("kind", "article")]).json()
+    assert both[0]["id"] == SECRETARY_ID
+    assert [h["kind"] for h in both[1:]] == ["article", "article"]  # after every name
+    assert {h["name"] for h in both[1:]} == {a.title for a in weekly_document().articles}
     # Paging runs on from the names into the articles, without repeating or skipping one.
-    names = [h for h in hits if h["kind"] != "article"]
-    second = client.get("/search", params={"q": SECRETARY, "limit": 1, "offset": len(names)}).json()
-    assert second == [h for h in hits if h["kind"] == "article"][:1]
+    second = client.get("/search", params=[("q", SECRETARY), ("kind", "person"), ("kind", "article"),
+                                           ("limit", "1"), ("offset", "1")]).json()
+    assert second == both[1:2]
+    third = client.get("/search", params=[("q", SECRETARY), ("kind", "person"), ("kind", "article"),
+                                          ("limit", "5"), ("offset", "2")]).json()
+    assert third == both[2:]
     # One character names many things: no article search for it.
-    assert all(h["kind"] != "article" for h in client.get("/search", params={"q": SECRETARY[0]}).json())
+    assert client.get("/search", params={"q": SECRETARY[0], "kind": "article"}).json() == []
 
 
 def test_load_url_gives_one_files_address(empty_db: neo4j.Driver, neo4j_settings: Settings, tmp_path: Path) -> None:
