@@ -403,7 +403,8 @@ class ArticleDetail(BaseModel):
     subtitle: str | None = None
     date: str | None = None
     publication: ArticlePublication
-    page: int | None = Field(default=None, description="Its place in the file or issue it came in, from 1")
+    page: int | None = Field(default=None, description=(
+        "Its place among the stories of the file or issue it came in, from 1 (not the printed 版 number)"))
     source: ArticleOrigin
     text: str = Field(default="", description="The cleaned body, paragraphs joined by newlines")
     people: list[PersonInArticle] = Field(default_factory=list)
