@@ -78,6 +78,17 @@ RETURN node.id AS id, labels(node) AS labels, node.name AS name, coalesce(node.a
        node.kind AS node_kind, node.type AS type, node.date AS date, node.place AS place,
        node.jurisdiction AS jurisdiction, titles, companies, rank
 
+// Articles whose title or text says the phrase ($lucene, as for names: CJK bigrams in order), best
+// first; the text comes back for the snippet (graph/spans.py).
+// name: search_articles
+CALL db.index.fulltext.queryNodes('article_text', $lucene, {limit: $offset + $limit}) YIELD node, score
+WITH node AS a, score
+ORDER BY score DESC, a.date DESC, a.id
+SKIP $offset LIMIT $limit
+OPTIONAL MATCH (a)-[:PART_OF]->(d:Document)
+RETURN a.id AS id, a.title AS title, a.date AS date, a.text AS text, d.publication_name AS publication_name,
+       d.publication_date AS publication_date, score
+
 // How many rows each list of an entity's page holds in all; the page shows the newest $limit.
 // name: organization_totals
 MATCH (n:Organization {id: $id})
@@ -285,3 +296,60 @@ MATCH (n:Entity {id: nid})-[r]-(m:Entity)
 RETURN n.id AS from_id, {id: m.id, labels: labels(m), props: m {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null, indexed_name: null, indexed_aliases: null, unindexed: null}} AS node,
        {type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)} AS rel
 LIMIT $limit
+
+// An article's page in one query: the article and its document, and every fact read from it, each
+// with its sentence. Facts are found from the article (MENTIONED_IN, REPORTED_IN, WROTE) and through
+// the article indexes on title and RUNS edges, never by walking the entities' own edges (a county
+// head's thousands). Parties and signers are the signing's own (one article's signing).
+// name: article_page
+MATCH (a:Article {id: $id})
+OPTIONAL MATCH (a)-[:PART_OF]->(d:Document)
+CALL (a) {
+  OPTIONAL MATCH (p:Person)-[h:HOLDS_POSITION]->(x) USING INDEX h:HOLDS_POSITION(article_id)
+  WHERE h.article_id = $id
+  WITH p, collect(CASE WHEN h IS NULL THEN null ELSE
+                    {title: h.title, place: h.place, sentence: h.sentence,
+                     org: CASE WHEN x:Organization THEN {id: x.id, kind: 'organization', name: x.name} END} END) AS titles
+  RETURN collect(CASE WHEN p IS NULL THEN null ELSE {id: p.id, name: p.name, kind: p.kind, titles: titles} END) AS titled
+}
+CALL (a) {
+  OPTIONAL MATCH (n)-[m:MENTIONED_IN]->(a)
+  RETURN collect(CASE WHEN n IS NULL THEN null ELSE
+                   {id: n.id, labels: labels(n), name: n.name, kind: n.kind, sentence: m.sentence} END) AS mentioned
+}
+CALL (a) {
+  OPTIONAL MATCH (e:Event)-[r:REPORTED_IN]->(a)
+  CALL (e) {
+    OPTIONAL MATCH (p:Person)-[at:ATTENDED]->(e)
+    WITH p, at ORDER BY CASE WHEN 'presided' IN at.roles THEN 0 ELSE 1 END, p.name
+    RETURN collect(CASE WHEN p IS NULL THEN null ELSE
+                     {id: p.id, name: p.name, roles: at.roles, sentence: at.sentence} END) AS attendees
+  }
+  WITH e, r, attendees ORDER BY e.date, e.id
+  RETURN collect(CASE WHEN e IS NULL THEN null ELSE
+                   {id: e.id, name: e.name, type: e.type, date: e.date, place: e.place, sentence: r.sentence,
+                    attendees: attendees} END) AS events
+}
+CALL (a) {
+  OPTIONAL MATCH (s:Signing)-[:REPORTED_IN]->(a)
+  CALL (s) { OPTIONAL MATCH (s)-[:FOR_PROJECT]->(pr:Project) RETURN collect({id: pr.id, name: pr.name})[..1] AS project }
+  CALL (s) { OPTIONAL MATCH (o:Organization)-[:PARTY_TO]->(s) RETURN collect({id: o.id, name: o.name}) AS parties }
+  CALL (s) { OPTIONAL MATCH (q:Person)-[:SIGNATORY_OF]->(s) RETURN collect({id: q.id, name: q.name}) AS signers }
+  WITH s, project, parties, signers ORDER BY s.id
+  RETURN collect(CASE WHEN s IS NULL THEN null ELSE
+                   {id: s.id, date: s.date, project_name: s.project_name, sentence: s.sentence,
+                    project: project, parties: parties, signers: signers} END) AS signings
+}
+CALL (a) {
+  OPTIONAL MATCH (o:Organization)-[r:RUNS]->(pr:Project) USING INDEX r:RUNS(article_id)
+  WHERE r.article_id = $id
+  RETURN collect(CASE WHEN r IS NULL THEN null ELSE
+                   {project_id: pr.id, id: o.id, name: o.name, sentence: r.sentence} END) AS runs
+}
+CALL (a) {
+  OPTIONAL MATCH (p:Person)-[w:WROTE]->(a)
+  RETURN collect(CASE WHEN p IS NULL THEN null ELSE {id: p.id, name: p.name, role: w.role} END) AS bylines
+}
+RETURN a {.id, .title, .subtitle, .date, .index, .text} AS article,
+       d {.id, .source, .url, .encoding, .publication_name, .publication_date, .issue} AS document,
+       titled, mentioned, events, signings, runs, bylines

@@ -65,3 +65,11 @@ CREATE INDEX entity_unindexed IF NOT EXISTS FOR (n:Entity) ON (n.unindexed);
 CREATE FULLTEXT INDEX name_search IF NOT EXISTS
 FOR (n:Person|Organization|Project|Event) ON EACH [n.indexed_name, n.indexed_aliases]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: true}};
+
+// Article text (title and body), CJK-analysed like the names, for /search to find the articles that
+// say a phrase. Articles join it many at a time, as names do: a load's write marks an article
+// (unindexed) and the copy for search gives it the IndexedArticle label the index reads
+// (cypher/write.cypher index_for_search), so no article's own transaction pays a Lucene refresh.
+CREATE FULLTEXT INDEX article_text IF NOT EXISTS
+FOR (n:IndexedArticle) ON EACH [n.title, n.text]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: true}};

@@ -12,6 +12,7 @@ SET d:Entity,
     d.publication_name = row.publication_name,
     d.publication_date = row.publication_date,
     d.issue = row.issue,
+    d.url = coalesce(row.url, d.url),
     d.name = coalesce(row.publication_name, row.source)
 
 // name: merge_article
@@ -27,6 +28,9 @@ SET a:Entity,
     a.index = $index,
     a.text = $text,
     a.document_id = $document_id
+// Its text reaches the full-text index with the names, many articles at a time (index_for_search):
+// the IndexedArticle label the index reads is given there, not in this transaction.
+SET a.unindexed = CASE WHEN a:IndexedArticle THEN a.unindexed ELSE true END
 MERGE (a)-[:PART_OF]->(d)
 
 // keep_name (set by entity resolution, graph/resolution.py): the node was not read before this
@@ -358,10 +362,18 @@ DETACH DELETE a
 // name and its aliases, brought up to date here for many articles at once, as one Lucene refresh
 // costs the same for one name as for a hundred (schema.cypher). The writes above mark a node whose
 // copy differs (unindexed).
+// An article's text is not copied: the label the index article_text reads is what is added.
 // name: index_for_search
 MATCH (n:Entity) WHERE n.unindexed = true
 WITH n LIMIT $batch
-SET n.indexed_name = n.name, n.indexed_aliases = coalesce(n.aliases, [])
+CALL (n) {
+  WITH n WHERE n:Article
+  SET n:IndexedArticle
+}
+CALL (n) {
+  WITH n WHERE NOT n:Article
+  SET n.indexed_name = n.name, n.indexed_aliases = coalesce(n.aliases, [])
+}
 REMOVE n.unindexed
 RETURN count(n) AS indexed
 
@@ -372,4 +384,14 @@ MATCH (n:Person|Organization|Project|Event)
 WHERE n.indexed_name IS NULL
 CALL (n) {
   SET n.indexed_name = n.name, n.indexed_aliases = coalesce(n.aliases, [])
+} IN TRANSACTIONS OF 5000 ROWS
+
+// A graph stored before article_text existed: every article gets the label at once, before the
+// index is created (graph/schema.py), so the index's own population reads them.
+// name: index_older_articles
+MATCH (a:Article)
+WHERE NOT a:IndexedArticle
+CALL (a) {
+  SET a:IndexedArticle
+  REMOVE a.unindexed
 } IN TRANSACTIONS OF 5000 ROWS

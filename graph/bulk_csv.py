@@ -41,7 +41,7 @@ ARRAY_DELIMITER = ";"
 # (property, import type) per node label, in column order; `id` and the labels come first.
 NODE_COLUMNS: dict[str, list[tuple[str, str]]] = {
     "Document": [("source", "string"), ("encoding", "string"), ("publication_name", "string"),
-                 ("publication_date", "string"), ("issue", "string"), ("name", "string")],
+                 ("publication_date", "string"), ("issue", "string"), ("name", "string"), ("url", "string")],
     "Article": [("title", "string"), ("name", "string"), ("subtitle", "string"), ("date", "string"),
                 ("index", "long"), ("text", "string"), ("document_id", "string")],
     "Person": [("name", "string"), ("kind", "string"), ("aliases", "string[]"),
@@ -123,7 +123,7 @@ class BulkGraph:
         self.documents += 1
         self._node("Document", doc_id, {
             "source": doc.source, "encoding": doc.encoding, "publication_name": pub.name,
-            "publication_date": pub.date, "issue": pub.issue, "name": pub.name or doc.source,
+            "publication_date": pub.date, "issue": pub.issue, "name": pub.name or doc.source, "url": doc.url,
         })
         for position, art in enumerate(doc.articles):
             index = art.index if art.id else position
@@ -312,6 +312,8 @@ def write_csv(graph: BulkGraph, out: Path, array_delimiter: str = ARRAY_DELIMITE
         with path.open("w", encoding="utf-8", newline="") as handle:
             handle.write(_line(["id:ID(Entity)", ":LABEL"] + [f"{name}:{kind}" for name, kind in columns]))
             labels = f"{label}{array_delimiter}Entity"
+            if label == "Article":  # what the text index reads (cypher/schema.cypher article_text)
+                labels += f"{array_delimiter}IndexedArticle"
             for node_id in sorted(rows):
                 row = rows[node_id]
                 handle.write(_line([node_id, labels]

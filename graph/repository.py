@@ -11,8 +11,10 @@ from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from graph.cypher import query
 from graph.errors import translate_driver_errors
+from graph.spans import locate, snippet
 from graph.views import (
     KIND_LABELS,
+    ArticleDetail,
     ArticleRef,
     CompanyLink,
     Contact,
@@ -240,9 +242,39 @@ class GraphRepository:
 
     def search(self, q: str, kinds: Iterable[SearchKind] | None = None, limit: int = 20,
                offset: int = 0) -> list[SearchHit]:
+        """Entities by name, and articles by what their text says.
+
+        With no kind asked for, a query that names something lists exactly what it listed before
+        articles were searched; articles answer a query that names nothing (a phrase from a body).
+        Asked for together with other kinds, articles come after all the names.
+        """
         needle = normalise_name(q).lower()
         if not needle:
             return []
+        wanted = list(kinds) if kinds else None
+        # One character is in nearly every article: names only.
+        with_articles = (wanted is None or "article" in wanted) and len(needle) >= 2
+        entity_kinds: list[SearchKind] | None = [k for k in wanted if k != "article"] if wanted else None
+        if wanted and not entity_kinds:
+            return self._search_articles(q, limit, offset) if with_articles else []
+        hits = self._search_names(q, needle, entity_kinds, limit, offset)
+        if not with_articles or len(hits) == limit:
+            return hits
+        # How many names precede the articles: this page's, unless the page lies past them all.
+        names = offset + len(hits) if hits or offset == 0 else len(self._search_names(q, needle, entity_kinds, offset, 0))
+        if wanted is None and names:
+            return hits
+        return hits + self._search_articles(q, limit - len(hits), max(0, offset - names))
+
+    def _search_articles(self, q: str, limit: int, offset: int) -> list[SearchHit]:
+        (rows,) = self._read(("search_articles", {"lucene": lucene_phrase(q), "limit": limit, "offset": offset}))
+        return [SearchHit(id=r["id"], kind="article", name=r["title"] or r["id"],
+                          description=" · ".join(x for x in (r["date"] or r["publication_date"], r["publication_name"]) if x),
+                          snippet=snippet(r["text"] or "", q), score=r["score"])
+                for r in rows]
+
+    def _search_names(self, q: str, needle: str, kinds: list[SearchKind] | None, limit: int,
+                      offset: int) -> list[SearchHit]:
         labels = [KIND_LABELS[k] for k in kinds] if kinds else None
         substring = len(needle) < 2 or any(ch.isascii() for ch in needle)
         candidates = lucene_candidates(needle) if substring else ""
@@ -299,6 +331,78 @@ class GraphRepository:
             "bylines": [{"role": r["role"], "article": articles[r["article_id"]]}
                         for r in row["bylines"] if r["article_id"] in articles],
             "totals": row["totals"],
+        })
+
+    def article(self, id: str) -> ArticleDetail | None:
+        """The article, where it came from, and every fact read from it with its sentence's span.
+
+        One query (cypher/read.cypher article_page); the spans are found here, in the text that query
+        returns, so no entity page has to carry article texts.
+        """
+        (rows,) = self._read(("article_page", {"id": id}))
+        if not rows:
+            return None
+        row = rows[0]
+        art, doc = row["article"], row["document"] or {}
+        title, subtitle, text = art["title"] or "", art.get("subtitle"), art.get("text") or ""
+
+        def source(sentence: str | None) -> dict[str, Any]:
+            span = locate(sentence, title, subtitle, text)
+            return {"sentence": sentence,
+                    "span": {"field": span[0], "start": span[1], "end": span[2]} if span else None}
+
+        titled = {t["id"]: t for t in row["titled"]}
+        titles = {t["id"]: t["titles"] for t in row["titled"]}
+        runs: dict[str, list[Record]] = {}
+        for r in row["runs"]:
+            runs.setdefault(r["project_id"], []).append(r)
+        people, organizations, projects = [], [], []
+        for m in sorted(row["mentioned"], key=lambda m: (_first_place(m["sentence"], text), m["name"] or "")):
+            kind = kind_of(m["labels"])
+            ref = {"id": m["id"], "kind": kind, "name": m["name"] or m["id"]}
+            if kind == "person":
+                people.append({"person": ref, "person_kind": m["kind"], "source": source(m["sentence"]), "titles": [
+                    {"title": t["title"], "organization": t["org"], "place": t["place"], "source": source(t["sentence"])}
+                    for t in titles.pop(m["id"], [])]})
+            elif kind == "organization":
+                organizations.append({"organization": ref, "org_kind": m["kind"], "source": source(m["sentence"])})
+            elif kind == "project":
+                projects.append({"project": ref, "source": source(m["sentence"]),
+                                 "companies": [{"id": r["id"], "kind": "organization", "name": r["name"]}
+                                               for r in runs.get(m["id"], [])]})
+        # Titles of someone the article no longer mentions (a correction moved the mention): still its facts.
+        for pid, held in titles.items():
+            who = titled[pid]
+            people.append({"person": {"id": pid, "kind": "person", "name": who["name"] or pid},
+                           "person_kind": who["kind"], "source": source(None), "titles": [
+                               {"title": t["title"], "organization": t["org"], "place": t["place"],
+                                "source": source(t["sentence"])} for t in held]})
+        return ArticleDetail.model_validate({
+            "id": art["id"],
+            "title": title,
+            "subtitle": subtitle,
+            "date": art.get("date"),
+            "publication": {"name": doc.get("publication_name"), "date": doc.get("publication_date"),
+                            "issue": doc.get("issue")},
+            "page": art["index"] + 1 if art.get("index") is not None else None,
+            "source": {"file": doc.get("source"), "url": doc.get("url"), "encoding": doc.get("encoding"),
+                       "document_id": doc.get("id")},
+            "text": text,
+            "people": people,
+            "organizations": organizations,
+            "projects": projects,
+            "events": [
+                {"event": {"id": e["id"], "kind": "event", "name": e["name"]}, "type": e["type"], "date": e["date"],
+                 "place": e["place"], "source": source(e["sentence"]),
+                 "attendees": [{"person": {"id": p["id"], "kind": "person", "name": p["name"]},
+                                "roles": p["roles"] or [], "source": source(p["sentence"])} for p in e["attendees"]]}
+                for e in row["events"]
+            ],
+            "signings": [
+                {**_signing_data(s, {}), "source": source(s["sentence"])} for s in row["signings"]
+            ],
+            "bylines": [{"person": {"id": b["id"], "kind": "person", "name": b["name"]}, "role": b["role"]}
+                        for b in row["bylines"]],
         })
 
     def event(self, id: str, limit: int = DETAIL_LIMIT) -> EventDetail | None:
@@ -602,6 +706,12 @@ class GraphRepository:
         from graph.corrections import import_corrections
 
         return import_corrections(self.driver, self.database, records)
+
+
+def _first_place(sentence: str | None, text: str) -> int:
+    """Where a fact's sentence first appears, to list an article's people in the order it names them."""
+    found = text.find(sentence) if sentence else -1
+    return found if found >= 0 else len(text)
 
 
 def _source_data(row: Record, articles: dict[str, Any]) -> dict[str, Any]:

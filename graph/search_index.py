@@ -27,6 +27,11 @@ def index_older_graph(session: neo4j.Session) -> None:
     session.run(query("index_older_graph")).consume()  # type: ignore[arg-type]
 
 
+def index_older_articles(session: neo4j.Session) -> None:
+    """Give every article of a graph stored before the text index existed the label it reads."""
+    session.run(query("index_older_articles")).consume()  # type: ignore[arg-type]
+
+
 def index_pending(driver: neo4j.Driver, database: str) -> int:
     """Copy the names of every marked node into what the full-text index reads. Returns how many."""
     with driver.session(database=database, notifications_min_severity="OFF") as session:

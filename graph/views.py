@@ -7,7 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 Kind = Literal["person", "organization", "project", "event", "article", "document", "signing", "position"]
-SearchKind = Literal["person", "organization", "project", "event"]
+SearchKind = Literal["person", "organization", "project", "event", "article"]
 
 LABEL_KINDS: dict[str, Kind] = {
     "Person": "person",
@@ -73,6 +73,8 @@ class SearchHit(BaseModel):
         "an event's place."))
     aliases: list[str] = Field(default_factory=list)
     score: float = 0.0
+    snippet: str | None = Field(default=None, description=(
+        "For an article found by its text: the words around the first place it says the query."))
 
 
 class PositionHeld(BaseModel):
@@ -302,3 +304,112 @@ class Officials(BaseModel):
     organization: EntityRef
     total: int
     officials: list[OfficialView]
+
+
+# --- one article with every fact read from it (GET /articles/{id}) ---------------------------------
+
+
+class TextSpan(BaseModel):
+    """Where a sentence is in the article, to highlight it in place."""
+
+    field: Literal["title", "subtitle", "text"] = Field(description="The part of the article that holds it")
+    start: int = Field(description="Offset of its first character, in Unicode code points (in JavaScript, "
+                                   "index Array.from(text), not the string)")
+    end: int = Field(description="Offset after its last character")
+
+
+class SpannedSource(BaseModel):
+    """The sentence a fact was read from and where it sits; ``span`` is null when the article does
+    not hold it as written."""
+
+    sentence: str | None = None
+    span: TextSpan | None = None
+
+
+class ArticleOrigin(BaseModel):
+    file: str | None = Field(default=None, description="The file it was loaded from")
+    url: str | None = Field(default=None, description=(
+        "The original page: its canonical link or og:url, a 原文链接/来源 line, or `guanxi load --url`"))
+    encoding: str | None = None
+    document_id: str | None = None
+
+
+class ArticlePublication(BaseModel):
+    name: str | None = None
+    date: str | None = None
+    issue: str | None = None
+
+
+class TitleInArticle(BaseModel):
+    title: str
+    organization: EntityRef | None = None
+    place: str | None = None
+    source: SpannedSource
+
+
+class PersonInArticle(BaseModel):
+    person: EntityRef
+    person_kind: str | None = None
+    titles: list[TitleInArticle] = Field(default_factory=list)
+    source: SpannedSource
+
+
+class OrganizationInArticle(BaseModel):
+    organization: EntityRef
+    org_kind: str | None = None
+    source: SpannedSource
+
+
+class AttendeeInArticle(BaseModel):
+    person: EntityRef
+    roles: list[str] = Field(default_factory=list)
+    source: SpannedSource
+
+
+class EventInArticle(BaseModel):
+    event: EntityRef
+    type: str | None = None
+    date: str | None = None
+    place: str | None = None
+    attendees: list[AttendeeInArticle] = Field(default_factory=list)
+    source: SpannedSource
+
+
+class SigningInArticle(BaseModel):
+    id: str
+    date: str | None = None
+    project: EntityRef | None = None
+    project_name: str | None = None
+    parties: list[EntityRef] = Field(default_factory=list)
+    signers: list[EntityRef] = Field(default_factory=list)
+    source: SpannedSource
+
+
+class ProjectInArticle(BaseModel):
+    project: EntityRef
+    companies: list[EntityRef] = Field(default_factory=list, description="Companies this article says run it")
+    source: SpannedSource
+
+
+class BylineInArticle(BaseModel):
+    person: EntityRef
+    role: str
+
+
+class ArticleDetail(BaseModel):
+    id: str
+    kind: Literal["article"] = "article"
+    title: str
+    subtitle: str | None = None
+    date: str | None = None
+    publication: ArticlePublication
+    page: int | None = Field(default=None, description=(
+        "Its place among the stories of the file or issue it came in, from 1 (not the printed 版 number)"))
+    source: ArticleOrigin
+    text: str = Field(default="", description="The cleaned body, paragraphs joined by newlines")
+    people: list[PersonInArticle] = Field(default_factory=list)
+    organizations: list[OrganizationInArticle] = Field(default_factory=list)
+    events: list[EventInArticle] = Field(default_factory=list)
+    signings: list[SigningInArticle] = Field(default_factory=list)
+    projects: list[ProjectInArticle] = Field(default_factory=list)
+    bylines: list[BylineInArticle] = Field(default_factory=list)

@@ -390,7 +390,8 @@ class GraphWriter:
                    for position, art in enumerate(doc.articles)]
             stale: list[str] = []
             document_row = {"id": doc_id, "source": doc.source, "encoding": doc.encoding,
-                            "publication_name": pub.name, "publication_date": pub.date, "issue": pub.issue}
+                            "publication_name": pub.name, "publication_date": pub.date, "issue": pub.issue,
+                            "url": doc.url}
 
             def read_stale(tx: Any) -> list[tuple[str, dict[str, Any]]]:
                 stale[:] = [r["id"] for r in tx.run(query("stale_articles"), {"document_id": doc_id,

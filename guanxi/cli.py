@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -113,6 +114,11 @@ def load(
         typer.Option(envvar="GUANXI_LOAD_WRITERS", min=1, max=16,
                      help="Files loaded at once (2-4 load an archive about 1.5x faster; 1 keeps file order)."),
     ] = 1,
+    url: Annotated[
+        str | None,
+        typer.Option(help="The address the one file given was published at, shown with its articles "
+                          "(a page's own canonical link or 原文链接 line is read without it)."),
+    ] = None,
 ) -> None:
     """Extract facts from files and folders and write them into Neo4j, one article per transaction.
 
@@ -122,9 +128,12 @@ def load(
     from graph.retry import RetryPolicy
     from guanxi.loading import run_load
 
+    if url is not None and not re.match(r"https?://\S+$", url.strip()):
+        raise typer.BadParameter("give an http:// or https:// address", param_hint="--url")
     words = _use_lexicon(lexicon)
     code = run_load(paths, get_settings(), Console(), max_bytes=int(max_size_mb * 1024 * 1024),
-                    retry=RetryPolicy(attempts=retries), writers=writers, lexicon=words)
+                    retry=RetryPolicy(attempts=retries), writers=writers, lexicon=words,
+                    url=url.strip() if url else None)
     raise typer.Exit(code)
 
 

@@ -109,6 +109,8 @@ class Article(BaseModel):
 class Document(BaseModel):
     id: str = ""  # stable: a hash of the decoded text
     source: str  # file name as given
+    # Where the page was published, when it says (canonical link, og:url, 原文链接) or the loader was told.
+    url: str | None = None
     encoding: str = "utf-8"
     publication: Publication = Field(default_factory=Publication)
     articles: list[Article] = Field(default_factory=list)
@@ -128,7 +130,7 @@ def _strip(value: object, explain: bool) -> object:
 
 def to_eval_json(doc: Document, explain: bool = False) -> dict[str, object]:
     """The JSON object `guanxi extract --json` prints (see shared/eval/README.md)."""
-    data = doc.model_dump(exclude={"id": True, "encoding": True})
+    data = doc.model_dump(exclude={"id": True, "encoding": True, "url": True})
     for art in data["articles"]:
         art.pop("text", None)
         art.pop("index", None)

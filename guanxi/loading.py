@@ -57,10 +57,12 @@ def run_load(
     retry: RetryPolicy = DEFAULT_POLICY,
     writers: int = 1,
     lexicon: Lexicon | None = None,
+    url: str | None = None,
 ) -> int:
     """Load every file; return the exit code (0 all loaded, 1 something refused, 2 Neo4j unusable).
 
-    ``writers`` files are loaded at once, each from its own thread.
+    ``writers`` files are loaded at once, each from its own thread. ``url``: where the one file
+    given was published; refused (exit 1, nothing loaded) when the paths hold more than one file.
     """
     from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
 
@@ -71,6 +73,10 @@ def run_load(
     # The server's query notifications (unknown labels on a fresh graph) are not the user's business.
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     found = gather(paths)
+    if url is not None and len(found.files) != 1:
+        console.print(f"[red]error:[/red] --url names the address of one file; {len(found.files)} files were given.",
+                      soft_wrap=True)
+        return EXIT_REFUSED
     refused: list[Refusal] = list(found.refused)
     totals: Counter[str] = Counter()
     try:
@@ -124,6 +130,8 @@ def run_load(
             result = extract_one(path, max_bytes, lexicon=lexicon)
             if isinstance(result, Refusal):
                 return path, result
+            if url is not None:
+                result.document.url = url
             try:
                 return path, (result.document, writer.write_document(result.document, settle=False))
             except GraphUnavailable as exc:

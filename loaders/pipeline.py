@@ -11,6 +11,7 @@ from loaders.facts import extract_article
 from loaders.facts.lexicon import Lexicon, using_lexicon
 from loaders.facts.offices import PageHomes
 from loaders.pages import split_document
+from loaders.source_url import original_url
 
 
 def extract_text(text: str, source: str, encoding: str = "utf-8", lexicon: Lexicon | None = None) -> Document:
@@ -35,6 +36,7 @@ def _extract_text(text: str, source: str, encoding: str) -> Document:
     return Document(
         id=doc_id,
         source=source,
+        url=original_url(text),
         encoding=encoding,
         publication=doc_text.publication,
         articles=articles,

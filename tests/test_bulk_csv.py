@@ -65,7 +65,7 @@ def test_headers_follow_the_admin_import_format(tmp_path: Path) -> None:
     # Article text with newlines, commas and quotes survives the round trip.
     [article] = read(tmp_path / "nodes_article.csv")
     assert article["text:string"] == "第一段\n第二段, \"引号\""
-    assert article[":LABEL"] == "Article;Entity"
+    assert article[":LABEL"] == "Article;Entity;IndexedArticle"  # read by the text index
     assert article["index:long"] == "0"
 
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 
 def all_routers() -> list[APIRouter]:
-    from api.routes import corrections, entities, explore, export, health, search
+    from api.routes import articles, corrections, entities, explore, export, health, search
 
-    return [*(module.router for module in (health, search, entities, explore, corrections, export)),
+    return [*(module.router for module in (health, search, entities, articles, explore, corrections, export)),
             corrections.writes]

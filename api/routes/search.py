@@ -1,4 +1,5 @@
-"""Find people, organizations, projects and events by any part of a name or alias."""
+"""Find people, organizations, projects and events by any part of a name or alias, and articles by
+what their text says."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ router = APIRouter(tags=["search"])
 @router.get("/search", response_model=list[SearchHit])
 async def search(
     repo: Repo,
-    q: Annotated[str, Query(min_length=1, max_length=100, description="Any part of a name or alias, e.g. two characters")],
-    kind: Annotated[list[SearchKind] | None, Query(description="Only these kinds; repeat for several")] = None,
+    q: Annotated[str, Query(min_length=1, max_length=100, description="Any part of a name or alias, e.g. two characters; or a phrase an article says")],
+    kind: Annotated[list[SearchKind] | None, Query(description="Only these kinds; repeat for several. Articles (found by their text) come after the names")] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
 ) -> list[SearchHit]:

@@ -39,7 +39,7 @@ async function route() {
     } else if (parts[0] === "connect" || parts[0] === "paths") {
       await showConnect(params, detail);
     } else if (parts[0] === "article" && parts[1] && (await hasEndpoint("/articles/{id}"))) {
-      await showArticle(parts[1], detail);
+      await showArticle(parts[1], detail, params);
     } else {
       detail.replaceChildren(el("p", { class: "muted" }, "Nothing here. "), el("a", { href: "#/" }, "Start again"));
     }

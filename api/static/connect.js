@@ -12,7 +12,7 @@ function picker(label, id, chosen, onPick) {
   const list = el("ul", { class: "hits dropdown", id: `${id}-results`, role: "listbox" });
   const current = el("div", { class: "picked", id: `${id}-picked` },
     chosen ? entityLink(chosen) : muted("nobody chosen yet"));
-  instantSearch({ input, list, limit: 10, onPick: (hit) => {
+  instantSearch({ input, list, limit: 10, kinds: ["person", "organization", "project", "event"], onPick: (hit) => {
     list.replaceChildren();
     list.dataset.state = "idle";
     input.value = "";

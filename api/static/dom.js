@@ -89,11 +89,22 @@ export function articleLabel(article, hasArticlePage) {
   return el("span", { class: "source" }, titleNode, where ? ` ${where}` : "");
 }
 
-// The sentence behind a fact and the article it was read in.
+// The article view with one sentence highlighted in place: the sentence travels in the address, as
+// the pages that cite it know the sentence, not where the article holds it.
+export function sentenceHash(articleId, sentence) {
+  const base = `#/article/${encodeURIComponent(articleId)}`;
+  return sentence ? `${base}?s=${encodeURIComponent(sentence)}` : base;
+}
+
+// The sentence behind a fact and the article it was read in; the sentence opens the article at it.
 export function sourceBlock(src, hasArticlePage) {
   if (!src || (!src.sentence && !src.article)) return muted("no source sentence");
-  return el("div", { class: "fact-source" },
-    src.sentence ? el("q", { class: "sentence" }, src.sentence) : null,
+  const quote = src.sentence ? el("q", { class: "sentence" }, src.sentence) : null;
+  const linked = quote && src.article && hasArticlePage
+    ? el("a", { href: sentenceHash(src.article.id, src.sentence), class: "sentence-link",
+      title: "Read it in the article 看原文" }, quote)
+    : quote;
+  return el("div", { class: "fact-source" }, linked,
     src.article ? articleLabel(src.article, hasArticlePage) : null);
 }
 

@@ -3,8 +3,8 @@
 // when the server has them.
 import { api, exportEndpoints, hasEndpoint, queryParams } from "./api.js";
 import {
-  EVENT_TYPE_LABEL, KIND_PATH, articleLabel, articleWhere, badge, el, entityLink, muted, nothing,
-  roleTags, sourceBlock, table,
+  EVENT_TYPE_LABEL, KIND_PATH, ROLE_LABEL, articleLabel, badge, el, entityLink, muted, nothing,
+  roleTags, sentenceHash, sourceBlock, table,
 } from "./dom.js";
 
 const PERSON_KIND_LABEL = { official: "官员 official", executive: "企业人员 executive", other: "" };
@@ -322,13 +322,150 @@ export async function showEntity(kind, id, target) {
   target.replaceChildren(el("article", { class: "entity", "data-kind": kind, "data-id": id }, parts, extra));
 }
 
-export async function showArticle(id, target) {
+// --- one article: its text with the facts' sentences marked, the one asked for highlighted ---------
+
+// Offsets from the API count characters (code points): Array.from, not the string's UTF-16 units.
+function spannedText(chars, from, to, spans, tag) {
+  const parts = [];
+  let at = from;
+  for (const s of spans) {
+    const start = Math.max(s.start, from);
+    const end = Math.min(s.end, to);
+    if (end <= start || start < at) continue;
+    parts.push(chars.slice(at, start).join(""));
+    parts.push(el(tag, { class: s.current ? "fact-span current" : "fact-span", "data-start": s.start,
+      title: s.facts.slice(0, 6).join("\n") }, chars.slice(start, end).join("")));
+    at = end;
+  }
+  parts.push(chars.slice(at, to).join(""));
+  return parts;
+}
+
+// Every span of a field once, the asked-for sentence first so no other span overlapping it wins.
+function fieldSpans(spans, field) {
+  const own = [...spans.values()].filter((s) => s.field === field);
+  const current = own.filter((s) => s.current);
+  const rest = own.filter((s) => !s.current && !current.some((c) => s.start < c.end && c.start < s.end));
+  return [...current, ...rest].sort((a, b) => a.start - b.start);
+}
+
+function articleParagraphs(text, spans) {
+  const chars = Array.from(text);
+  const own = fieldSpans(spans, "text");
+  const paragraphs = [];
+  let start = 0;
+  for (let i = 0; i <= chars.length; i += 1) {
+    if (i === chars.length || chars[i] === "\n") {
+      if (i > start) paragraphs.push(el("p", { class: "article-text" }, spannedText(chars, start, i, own, "mark")));
+      start = i + 1;
+    }
+  }
+  return paragraphs;
+}
+
+// The facts an article gives, each with the sentence it was read from as a link that marks it above.
+function articleFacts(a) {
+  const src = (source) => source && source.sentence
+    ? el("a", { href: sentenceHash(a.id, source.sentence), class: "sentence-link" },
+      el("q", { class: "sentence" }, source.sentence))
+    : muted("no source sentence");
+  const people = a.people.map((p) => [
+    entityLink(p.person),
+    p.titles.length ? p.titles.map((t, i) => [i ? "、" : "", el("strong", {}, t.title),
+      t.organization ? [" ", muted(t.organization.name)] : (t.place ? [" ", muted(t.place)] : null)]) : muted(PERSON_KIND_LABEL[p.person_kind] || ""),
+    src(p.titles.length ? p.titles[0].source : p.source),
+  ]);
+  const events = a.events.map((e) => [
+    entityLink(e.event),
+    el("div", {}, e.attendees.map((x) => el("div", { class: "attendee" }, entityLink(x.person), " ", roleTags(x.roles)))),
+    src(e.source),
+  ]);
+  const signings = a.signings.map((s) => [
+    s.project ? entityLink(s.project) : (s.project_name || muted("project not named")),
+    [links(s.parties), " ", muted("signed by"), " ", links(s.signers)],
+    src(s.source),
+  ]);
+  const projects = a.projects.map((p) => [entityLink(p.project), links(p.companies), src(p.source)]);
+  const organizations = a.organizations.map((o) => [entityLink(o.organization), ORG_KIND_LABEL[o.org_kind] || "", src(o.source)]);
+  return [
+    section("People 人物", "article-people", table(["person", "titles 职务", "sentence"], people, { class: "facts-table" })),
+    section("Events 活动", "article-events", table(["event", "attendees 出席", "sentence"], events, { class: "facts-table" })),
+    a.signings.length ? section("Signings 签约", "article-signings", table(["project", "parties 签约方", "sentence"], signings, { class: "facts-table" })) : null,
+    a.projects.length ? section("Projects 项目", "article-projects", table(["project", "companies 企业", "sentence"], projects, { class: "facts-table" })) : null,
+    a.organizations.length ? section("Organizations 单位", "article-organizations", table(["organization", "kind", "sentence"], organizations, { class: "facts-table" })) : null,
+  ];
+}
+
+// Each sentence with a span, once, with what was read from it (shown on hover).
+function collectSpans(a, wanted) {
+  const spans = new Map();
+  const add = (source, fact) => {
+    if (!source || !source.span) return;
+    const key = `${source.span.field}|${source.span.start}|${source.span.end}`;
+    if (!spans.has(key)) spans.set(key, { ...source.span, sentence: source.sentence, facts: [], current: false });
+    spans.get(key).facts.push(fact);
+  };
+  for (const p of a.people) {
+    add(p.source, p.person.name);
+    for (const t of p.titles) add(t.source, `${p.person.name} ${t.title}`);
+  }
+  for (const e of a.events) {
+    add(e.source, e.event.name);
+    for (const x of e.attendees) add(x.source, `${x.person.name} ${x.roles.map((r) => ROLE_LABEL[r] || r).join("、")}`);
+  }
+  for (const s of a.signings) add(s.source, `签约 ${s.project ? s.project.name : s.project_name || ""}`);
+  for (const p of a.projects) add(p.source, p.project.name);
+  for (const o of a.organizations) add(o.source, o.organization.name);
+  if (wanted) {
+    let found = [...spans.values()].filter((s) => s.sentence === wanted);
+    if (!found.length) {
+      // A sentence no fact of this article cites as written (a title's sentence held elsewhere): its
+      // place in the text, if the text holds it.
+      const chars = Array.from(a.text);
+      const at = a.text.indexOf(wanted);
+      if (at >= 0) {
+        const start = Array.from(a.text.slice(0, at)).length;
+        const span = { field: "text", start, end: start + Array.from(wanted).length, sentence: wanted, facts: [] };
+        if (span.end <= chars.length) spans.set("wanted", span);
+        found = [span];
+      }
+    }
+    for (const s of found) s.current = true;
+  }
+  return spans;
+}
+
+function originLine(a) {
+  const source = a.source || {};
+  return el("p", { class: "article-origin" },
+    muted("Source 来源: "),
+    source.url ? el("a", { href: source.url, id: "article-url", rel: "noopener noreferrer", target: "_blank" },
+      "Original 原文 ↗") : null,
+    source.url ? " " : null,
+    source.file ? el("span", { class: "muted", id: "article-file" }, source.file) : null);
+}
+
+export async function showArticle(id, target, params = new URLSearchParams()) {
   const a = await api(`/articles/${encodeURIComponent(id)}`);
-  const text = typeof a.text === "string" ? a.text : "";
-  const related = Object.entries(a).filter(([, v]) => Array.isArray(v) && v.length && typeof v[0] === "object");
-  target.replaceChildren(el("article", { class: "article-view" },
-    el("h2", {}, badge("article"), a.title || id),
-    el("p", { class: "muted" }, articleWhere(a)),
-    text ? text.split(/\n+/).map((line) => el("p", { class: "article-text" }, line)) : null,
-    related.map(([key, list]) => section(key, `article-${key}`, genericItems(list, false)))));
+  const wanted = params.get("s");
+  const spans = collectSpans(a, wanted);
+  const pub = a.publication || {};
+  const where = [a.date || pub.date, pub.name, pub.issue, a.page ? `article ${a.page} 第${a.page}篇` : null]
+    .filter(Boolean).join(" · ");
+  const titleChars = Array.from(a.title || id);
+  const subtitleChars = Array.from(a.subtitle || "");
+  const hasCurrent = [...spans.values()].some((s) => s.current);
+  target.replaceChildren(el("article", { class: "article-view", "data-id": a.id },
+    el("h2", { id: "article-title" }, badge("article"),
+      spannedText(titleChars, 0, titleChars.length, fieldSpans(spans, "title"), "mark")),
+    a.subtitle ? el("p", { class: "article-subtitle" },
+      spannedText(subtitleChars, 0, subtitleChars.length, fieldSpans(spans, "subtitle"), "mark")) : null,
+    el("p", { class: "muted", id: "article-where" }, where),
+    originLine(a),
+    wanted && !hasCurrent ? el("p", { class: "muted", id: "sentence-elsewhere" },
+      "This article's text does not hold that sentence as written: ", el("q", { class: "sentence" }, wanted)) : null,
+    el("div", { class: "article-body", id: "article-body" }, a.text ? articleParagraphs(a.text, spans) : nothing("no text stored")),
+    articleFacts(a)));
+  const current = target.querySelector(".fact-span.current");
+  if (current) requestAnimationFrame(() => current.scrollIntoView({ block: "center" }));
 }

@@ -1,7 +1,7 @@
 // An entity's neighbourhood as an SVG network, laid out by a small force simulation of our own.
 // Clicking a node fetches its neighbours and adds them; clicking a node or an edge shows the
 // sentences behind it beside the drawing.
-import { api } from "./api.js";
+import { api, hasEndpoint } from "./api.js";
 import {
   KIND_LABEL, REL_LABEL, ROLE_LABEL, badge, el, entityHash, entityLink, muted, sourceBlock, svg,
 } from "./dom.js";
@@ -49,6 +49,7 @@ class Network {
     this.nodes = new Map();
     this.edges = new Map(); // one drawn line per (source, target, type); its facts listed inside
     this.showArticles = false;
+    this.withArticles = false; // whether sentences may link to the article view (set by showGraph)
     this.alpha = 0;
     this.frame = null;
     this.userView = null; // set once the user pans or zooms: stop fitting the view to the nodes
@@ -601,7 +602,7 @@ class Network {
     return el("li", {},
       el("div", {}, el("span", { class: "rel" }, lineLabel(e)), " ", entityLink(other)),
       e.facts.filter((f) => f.sentence || f.article).slice(0, 4)
-        .map((f) => sourceBlock({ sentence: f.sentence, article: f.article }, false)));
+        .map((f) => sourceBlock({ sentence: f.sentence, article: f.article }, this.withArticles)));
   }
 
   selectEdge(e) {
@@ -611,7 +612,8 @@ class Network {
       el("h3", {}, entityLink(a), " → ", entityLink(b)),
       el("ul", { class: "edge-facts" }, e.facts.map((f) => el("li", {},
         el("span", { class: "rel" }, edgeLabel(f)),
-        f.sentence || f.article ? sourceBlock({ sentence: f.sentence, article: f.article }, false) : muted(" no source sentence")))));
+        f.sentence || f.article ? sourceBlock({ sentence: f.sentence, article: f.article }, this.withArticles)
+          : muted(" no source sentence")))));
   }
 
   // --- export: exactly what is drawn ----------------------------------------------------------
@@ -688,11 +690,13 @@ function save(blob, name) {
 }
 
 export async function showGraph(id, target, params = new URLSearchParams()) {
+  const withArticles = await hasEndpoint("/articles/{id}");
   const notice = el("p", { class: "muted", id: "graph-notice" });
   const canvas = el("div", { class: "graph-canvas", id: "graph" });
   const panel = el("aside", { class: "graph-panel", id: "graph-panel" },
     el("p", { class: "muted" }, "Click a node to add its neighbours; click a node or a line to read the sentences behind it."));
   const network = new Network(canvas, panel, notice);
+  network.withArticles = withArticles;
   const dates = () => network.setDates(since.value, until.value);
   const since = el("input", { type: "date", id: "graph-since", onchange: dates });
   const until = el("input", { type: "date", id: "graph-until", onchange: dates });

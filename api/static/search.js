@@ -30,7 +30,9 @@ export function marked(text, query) {
   return parts;
 }
 
-export function instantSearch({ input, list, kindSelect = null, limit = 20, onPick, onEmpty = null }) {
+// kinds: what to ask for when no kind is selected (the connection pickers want entities, not
+// articles); null asks for everything the server finds.
+export function instantSearch({ input, list, kindSelect = null, kinds = null, limit = 20, onPick, onEmpty = null }) {
   let controller = null;
   let hits = [];
   // The query the shown hits answer. Until the debounced search catches up with the box they are
@@ -79,6 +81,7 @@ export function instantSearch({ input, list, kindSelect = null, limit = 20, onPi
     controller = new AbortController();
     const params = new URLSearchParams({ q, limit: String(limit) });
     if (kindSelect && kindSelect.value) params.append("kind", kindSelect.value);
+    else for (const kind of kinds || []) params.append("kind", kind);
     show([el("li", { class: "muted" }, "Searching…")], "loading");
     let found;
     try {
@@ -92,6 +95,15 @@ export function instantSearch({ input, list, kindSelect = null, limit = 20, onPi
     }
     hits = found;
     hitsFor = wanted;
+    // A query that names something lists the names; the articles that say it are one click away.
+    const articlesToo = kindSelect && !kindSelect.value && [...q].length >= 2 && !hits.some((h) => h.kind === "article")
+      ? el("li", { class: "more-articles" }, el("button", { type: "button", id: "search-articles",
+        onmousedown: (event) => event.preventDefault(),
+        onclick: () => {
+          kindSelect.value = "article";
+          run();
+        } }, `Articles that say “${q}” 搜索文章正文`))
+      : null;
     if (!hits.length) {
       show([el("li", { class: "muted" }, `Nothing found for “${q}”.`)], "empty");
     } else {
@@ -103,7 +115,9 @@ export function instantSearch({ input, list, kindSelect = null, limit = 20, onPi
         onmousedown: (event) => event.preventDefault(), // keep the input's focus until the click lands
         onclick: () => pick(i),
       }, badge(hit.kind), el("span", { class: "hit-name" }, marked(hit.name, q)),
-      hit.description ? el("div", { class: "muted hit-description" }, marked(hit.description, q)) : null)), "results");
+      hit.description ? el("div", { class: "muted hit-description" }, marked(hit.description, q)) : null,
+      // An article found by its text: the words around the phrase it says.
+      hit.snippet ? el("div", { class: "hit-snippet" }, marked(hit.snippet, q)) : null)).concat(articlesToo || []), "results");
     }
     highlight(-1);
     if (pickWhenDone && wanted === key()) {

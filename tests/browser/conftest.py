@@ -21,7 +21,7 @@ from typing import Any
 import neo4j
 import pytest
 import uvicorn
-from fixtures.documents import weekly_document
+from fixtures.documents import WEEKLY_URL, weekly_document
 
 from api.main import create_app
 from browser.journalist_document import journalist_documents
@@ -93,7 +93,9 @@ def loaded_graph(driver: neo4j.Driver, neo4j_settings: Settings) -> neo4j.Driver
     driver.execute_query("MATCH (n) DETACH DELETE n", database_=database)
     writer = GraphWriter(driver, database)
     writer.ensure_schema()
-    writer.write_document(weekly_document())
+    weekly = weekly_document()
+    weekly.url = WEEKLY_URL  # the article view links to it
+    writer.write_document(weekly)
     writer.write_document(markup_document())
     for document in journalist_documents():
         writer.write_document(document)

@@ -65,6 +65,37 @@ def test_a_graph_an_older_version_stored_becomes_searchable(empty_db: neo4j.Driv
         assert COMPANY_ID in _found(empty_db, neo4j_settings, COMPANY)
         names = {r["name"] for r in empty_db.execute_query(
             "SHOW INDEXES YIELD name, type WHERE type = 'FULLTEXT' RETURN name", database_=database).records}
-        assert names == {"name_search"}
+        assert names == {"name_search", "article_text"}
     finally:
         GraphWriter(empty_db, database).ensure_schema()  # the next test's schema, whatever happened here
+
+
+def _articles_found(driver: neo4j.Driver, settings: Settings, q: str) -> set[str]:
+    return {hit.id for hit in GraphRepository(driver, settings.neo4j_database).search(q, kinds=["article"])}
+
+
+def test_article_text_is_searchable_when_a_load_returns_and_not_before(empty_db: neo4j.Driver,
+                                                                        neo4j_settings: Settings) -> None:
+    database = neo4j_settings.neo4j_database
+    signing = weekly_document().articles[0]
+    writer = GraphWriter(empty_db, database)
+    writer.prepare()
+    writer.write_document(weekly_document(), settle=False)  # the article's own transaction: no text index work
+    await_search(empty_db, database)
+    assert _articles_found(empty_db, neo4j_settings, "致辞") == set()
+    writer.settle()
+    assert _articles_found(empty_db, neo4j_settings, "致辞") == {signing.id}
+
+
+def test_the_articles_of_a_graph_stored_before_the_text_index_become_searchable(
+        empty_db: neo4j.Driver, neo4j_settings: Settings) -> None:
+    database = neo4j_settings.neo4j_database
+    load_documents(GraphWriter(empty_db, database), [weekly_document()])
+    with empty_db.session(database=database) as session:  # what an older version left
+        session.run("DROP INDEX article_text").consume()
+        session.run("MATCH (a:Article) REMOVE a:IndexedArticle, a.unindexed").consume()
+    try:
+        load_documents(GraphWriter(empty_db, database), [])
+        assert _articles_found(empty_db, neo4j_settings, "致辞") == {weekly_document().articles[0].id}
+    finally:
+        GraphWriter(empty_db, database).ensure_schema()
