@@ -338,3 +338,19 @@ def test_the_park_an_agreement_s_title_names_is_the_project_and_a_title_s_note_i
     assert [(s.project, s.parties, s.signers) for s in art.signings] == [
         ("河东区绿色建材产业园(北片区)", ["河东区", "华建河东新材料有限公司"], ["方明远", "冯建国"]),
     ]
+
+
+def test_two_lists_signed_pair_by_pair_and_projects_named_in_book_title_marks():
+    art = extract(
+        "河东县六个项目集中签约",
+        "签约仪式上,榆安锦华纺织有限公司、河东长青药业有限公司分别与县人民政府签约《河东纺织产业园项目》和《长青中药材加工项目》。"
+        "河东明远五金有限公司、河东晨光酒店管理有限公司、榆安清泉环境科技有限公司分别与甲镇、乙镇、河东经济开发区签约。",
+    )
+    got = sorted((s.project or "", s.parties) for s in art.signings)
+    assert got == sorted([
+        ("河东纺织产业园项目", ["榆安锦华纺织有限公司", "县人民政府"]),
+        ("长青中药材加工项目", ["河东长青药业有限公司", "县人民政府"]),
+        ("", ["河东明远五金有限公司", "甲镇"]),
+        ("", ["河东晨光酒店管理有限公司", "乙镇"]),
+        ("", ["榆安清泉环境科技有限公司", "河东经济开发区"]),
+    ])

@@ -32,6 +32,7 @@ from loaders.facts.signings import (
     resolve_generic,
     subject_place,
 )
+from loaders.facts.titles import trim_left
 
 PLACE_SIGNED_LIST = re.compile(
     r"([\u4e00-\u9fff]{2,6}?(?:县|市|区|旗|镇|乡))(?:共|共计|此次|本次)?(?:签约|签下)(?:的|了)?"
@@ -55,6 +56,14 @@ GOVERNMENT_WITH = re.compile(
 )
 CLAUSE_END = re.compile(r"[,;:。!?]")
 GOVERNMENT_WORD = re.compile(r"政府|管委会|办事处")
+# 'A公司、B公司、C公司分别与甲镇、乙镇、丙镇签约' and 'A公司、B公司分别与县人民政府签约《X项目》和《Y项目》':
+# the n-th of the first list signs with the n-th of the second (or with its one party), for the
+# n-th project named after the verb.
+PAIRED_LISTS = re.compile(
+    r"((?:[^,;:。!?、]{2,40}、)+[^,;:。!?、]{2,40}?)分别(?:与|同|和)((?:[^,;:。!?、]{2,24}、)*[^,;:。!?、]{2,24}?)"
+    r"(?:签约|签订|签署|签下)"
+)
+PLACE_PARTY = re.compile(r"(?:省|市|县|区|镇|乡|街道|旗|政府|管委会|开发区|高新区|园区|边合区|新区|办事处)$")
 # '某镇政府与A公司、B公司分别签订投资协议': the government signs with each, for each one's project.
 GOVERNMENT_EACH = re.compile(
     r"((?:(?!见证|了|并|与|和|代表)[\u4e00-\u9fff]){2,12}?(?:人民政府|政府|管委会|办事处))(?:与|同|和)"
@@ -66,7 +75,7 @@ WITH_LISTED = re.compile(r"(?:与|同|和)((?:[^,;:。!?、与和同]{2,30}、)+
 
 def read_signings(reading: ArticleReading) -> None:
     book = _Agreements(reading)
-    for rule in (book.ceremonies, book.company_projects, book.government_lists, book.government_each, book.company_clauses, book.place_lists,
+    for rule in (book.ceremonies, book.company_projects, book.government_lists, book.government_each, book.paired_lists, book.company_clauses, book.place_lists,
                  book.places_each, book.company_lists, book.signing_clauses):
         rule()
     reading.signings = _without_restatements(book.facts)
@@ -278,6 +287,58 @@ class _Agreements:
                     f = self.fact_for(project, sent.text, "signing-government-each")
                     f.add_party(*gov, first=True)
                     f.add_party(comp.name, comp.key)
+
+    def paired_lists(self) -> None:
+        """'A公司、B公司分别与甲镇、乙镇签约': the n-th of one list with the n-th of the other (or the
+        one party named), for the n-th project the clause names after the verb."""
+        for sent in self.reading.sentences:
+            if "分别" not in sent.match or "、" not in sent.match:
+                continue
+            for m in PAIRED_LISTS.finditer(sent.match):
+                first = self.parties_of(sent, m.start(1), m.group(1))
+                second = self.parties_of(sent, m.start(2), m.group(2))
+                if first is None or second is None or len(first) < 2 or len(second) not in (1, len(first)):
+                    continue
+                brk = re.compile(r"[;。!?]").search(sent.match, m.end())
+                stop = brk.start() if brk else len(sent.match)
+                named = sorted({sent.match.find(pm.key, m.end()): pm for s, pm in self.reading.project_mentions
+                                if s.index == sent.index and 0 <= sent.match.find(pm.key, m.end()) < stop}.items())
+                facts = [next((p for p in self.projects if pm.key in p.keys), None) for _, pm in named]
+                keys = [f.key for f in facts if f is not None]
+                for i, party in enumerate(first):
+                    other = second[i] if len(second) == len(first) else second[0]
+                    project = keys[i] if len(keys) == len(first) else None
+                    if project is None and company_for(party.key, self.companies):
+                        project = self.project_of_company(party.key)
+                    f = (self.fact_for(project, sent.text, "signing-paired-lists") if project is not None
+                         else self.new_fact(sent.text, "signing-paired-lists"))
+                    for p in (party, other):
+                        f.add_party(*p)
+                    self.link(project, [party.key, other.key])
+
+    def parties_of(self, sent: Sentence, at: int, listed: str) -> list[Party] | None:
+        """Each item of a '、' list as a party (a known company, or a place or body), or None where one
+        is neither."""
+        out: list[Party] = []
+        pos = at
+        for item in listed.split("、"):
+            start = pos + trim_left(item)
+            key = sent.match[start : pos + len(item)]
+            comp = company_for(key, self.companies)
+            if comp is not None:
+                out.append(Party(comp.name, comp.key))
+            elif PLACE_PARTY.search(key) and 2 <= len(key) <= 16:
+                out.append(Party(sent.text[start : pos + len(item)], key))
+            else:
+                return None
+            pos += len(item) + 1
+        return out
+
+    def new_fact(self, sentence: str, rule: str) -> SigningFact:
+        """A signing of no named project that stands apart from the others (one pair of a list)."""
+        f = SigningFact(project=None, sentence=sentence, rule=rule)
+        self.facts.append(f)
+        return f
 
     def company_clauses(self) -> None:
         """'某县…与A公司签订总投资15亿元的X项目、与B公司签订…的Y项目': A signs for X, B for Y,

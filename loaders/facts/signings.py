@@ -110,7 +110,8 @@ def ceremony_parties(
                     base = clause.start()
                     z_name = sent.text[base + pm.end() : base + pm.end() + len(zone.group(1))]
                     return [Party(z_name, zone.group(1)), *listed], clause.span()
-            if not a_key or a_key.startswith("我") or a_key in person_keys or not _is_org(a_key) or "项目" in a_key:
+            if not a_key or a_key.startswith("我") or a_key in person_keys or not _is_org(a_key) or "项目" in a_key \
+                    or "、" in a_key:  # 'A公司、B公司分别与…': a list is read pair by pair (agreements.py)
                 continue
             right = c[pm.end() :]
             b_key = None
