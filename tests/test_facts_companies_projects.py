@@ -211,3 +211,14 @@ def test_company_names_around_a_city_s_short_name_brackets_and_kinds():
     )
     assert [o.name for o in art.organizations if o.kind == "company"] == [
         "河东钢铁(集团)", "北方重工大同轴承有限公司", "同兴药业有限公司"]
+
+
+def test_a_project_named_in_title_marks_is_a_project_even_with_its_company_s_words():
+    art = extract(
+        "集中签约",
+        "签约仪式上,榆安锦华纺织有限公司、河东长青药业有限公司分别与县人民政府签约《湖滨锦华纺织项目》"
+        "和《长青中药材加工项目》。",
+    )
+    assert {p.name: p.companies for p in art.projects} == {
+        "湖滨锦华纺织项目": ["榆安锦华纺织有限公司"], "长青中药材加工项目": ["河东长青药业有限公司"],
+    }

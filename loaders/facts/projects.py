@@ -198,6 +198,8 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
             continue  # '10月份烟厂技改扩建项目': when something is due, then a description
         if BATCH.search(without_brackets(core)) or PHASE_ONLY.fullmatch(core) or YEAR_AND_LITTLE.fullmatch(core):
             continue  # '2022年某市首批项目', '三季度签约亿元项目', '一期项目': a batch or a phase, no name
+        # '签约《某某纺织项目》': a project named in title marks is a project, not a company's alias.
+        titled = text[a - 1 : a] == "《" and text[m.end() : m.end() + 1] == "》" and len(core) >= 4
         prefix, comp = _company_prefix(core, companies)
         rest = core[len(prefix) :] if prefix else core
         short = None
@@ -212,10 +214,10 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
                 prefix, rest = short, core[len(short) :]
             else:
                 short = None
-        alias_only = bool(prefix) and _only_company_words(rest)
+        alias_only = bool(prefix) and _only_company_words(rest) and not titled
         if not prefix and _generic(core):
             continue
-        meaningful = bool(FIGURE.search(core)) or (
+        meaningful = titled or bool(FIGURE.search(core)) or (
             len(core) >= 5 and any(w in core for w in lex.get("project_words"))
         ) or _short_named(core, bool(coordinated)) or (len(core) >= 4 and _signed_by_name(text, a, m.end()))
         if not (prefix or meaningful):
