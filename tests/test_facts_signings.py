@@ -354,3 +354,26 @@ def test_two_lists_signed_pair_by_pair_and_projects_named_in_book_title_marks():
         ("", ["河东晨光酒店管理有限公司", "乙镇"]),
         ("", ["榆安清泉环境科技有限公司", "河东经济开发区"]),
     ])
+
+
+def test_a_county_head_signs_for_the_county_with_each_company_listed_for_each_project():
+    art = extract(
+        "集中签约",
+        "活动中,河东县县长韩立新现场与榆安浩然实业有限公司、河东华谷新材料有限公司分别签订了浩然鞋材生产项目、"
+        "华谷电池膜生产项目。",
+    )
+    got = {s.project: (sorted(s.parties), s.signers) for s in art.signings}
+    assert got == {
+        "浩然鞋材生产项目": (sorted(["河东县人民政府", "榆安浩然实业有限公司"]), ["韩立新"]),
+        "华谷电池膜生产项目": (sorted(["河东县人民政府", "河东华谷新材料有限公司"]), ["韩立新"]),
+    }
+
+
+def test_every_company_listed_after_the_government_at_a_ceremony_is_a_party():
+    art = extract(
+        "签约",
+        "河东区政府同榆安远航贸易有限公司、河东天环能源有限公司、榆安建工集团有限公司等3家企业现场举行签约仪式。",
+    )
+    assert [s.parties for s in art.signings] == [
+        ["河东区政府", "榆安远航贸易有限公司", "河东天环能源有限公司", "榆安建工集团有限公司"],
+    ]

@@ -56,6 +56,7 @@ GOVERNMENT_WITH = re.compile(
 )
 CLAUSE_END = re.compile(r"[,;:。!?]")
 GOVERNMENT_WORD = re.compile(r"政府|管委会|办事处")
+HEAD_OF_GOVERNMENT = re.compile(r"(?:常务)?副?([县区市镇乡旗])长$")
 # 'A公司、B公司、C公司分别与甲镇、乙镇、丙镇签约' and 'A公司、B公司分别与县人民政府签约《X项目》和《Y项目》':
 # the n-th of the first list signs with the n-th of the second (or with its one party), for the
 # n-th project named after the verb.
@@ -463,7 +464,8 @@ class _Agreements:
         """
         sent, seg, signers = clause
         seg_text = sent.match[seg[0] : seg[1]]
-        if not re.search(r"分别(?:与|同|和)", seg_text):
+        # '…分别与A公司总监甲,B公司经理乙签订' or '与A公司、B公司分别签订了X项目、Y项目'
+        if not re.search(r"分别(?:与|同|和)|(?:与|同|和)[^,;:。!?]{4,200}?分别(?:签订|签署|签约)", seg_text):
             return False
         where: list[tuple[int, Company]] = []
         for comp in self.companies:
@@ -477,6 +479,8 @@ class _Agreements:
         if listed is None:
             return False
         lead = [k for k in signers if 0 <= seg_text.find(k) < where[0][0]]
+        if not common:
+            common = self.signers_governments(lead)
         for i, (pos, comp) in enumerate(where):
             end = where[i + 1][0] if i + 1 < len(where) else len(seg_text)
             own = [k for k in signers if pos <= seg_text.find(k, pos) < end and k not in lead]
@@ -488,6 +492,23 @@ class _Agreements:
                 if k not in f.signers:
                     f.signers.append(k)
         return True
+
+    def signers_governments(self, keys: list[str]) -> list[Party]:
+        """'县长某某与A公司、B公司分别签订…': a head of government signs for it ('某县人民政府')."""
+        out: list[Party] = []
+        for k in keys:
+            for pos in self.reading.people.people[k].positions:
+                title = to_matching(pos.title)
+                head = HEAD_OF_GOVERNMENT.search(title)
+                if head is None:
+                    continue
+                lead = re.match(rf"[\u4e00-\u9fff]{{2,6}}?{head.group(1)}", title[: head.start()])
+                place = pos.place or (lead.group() if lead else None)
+                if place and place.endswith(head.group(1)):
+                    name = place + "人民政府"
+                    out.append(Party(name, to_matching(name)))
+                    return out
+        return out
 
     def listed_projects(self, sent: Sentence, count: int) -> list[str] | None:
         """Keys of the projects named, in order, by the nearest sentence up to

@@ -129,8 +129,23 @@ def ceremony_parties(
             if home and homes:
                 a_name = homes[home.group(1)].name
             b_name = sent.text[base + pm.end() : base + pm.end() + len(b_key)]
-            return [Party(a_name, a_key), Party(b_name, b_key)], clause.span()
+            # ('…分别签署' pairs each company with its own project: agreements.py reads that)
+            more = [] if "分别" in c else _listed_after(c, pm.end() + len(b_key), companies, base, sent.text)
+            return [Party(a_name, a_key), Party(b_name, b_key), *more], clause.span()
     return [], (0, 0)
+
+
+def _listed_after(c: str, pos: int, companies: list[Company], base: int, written: str) -> list[Party]:
+    """'某区政府同A公司、B公司、C公司等8家企业举行签约仪式': the companies listed after the first."""
+    out: list[Party] = []
+    while c[pos : pos + 1] == "、":
+        pos += 1
+        key = max((k for comp in companies for k in comp.keys if c.startswith(k, pos)), key=len, default=None)
+        if key is None:
+            break
+        out.append(Party(written[base + pos : base + pos + len(key)], key))
+        pos += len(key)
+    return out
 
 
 # 'A、B、C等13家企业与开发区签订合作': the companies listed each sign with the zone.
