@@ -399,3 +399,9 @@ def test_whom_someone_welcomes_and_a_dotted_name_with_a_common_character():
 def test_a_stop_before_a_city_named_with_a_town_character_still_ends_the_title():
     art = extract("会议", "仪式由萍乡市委常委、宣传部部长韩立新主持。会议由和平街道党工委书记裴晓东主持。")
     assert titles(art) == {"韩立新": ["萍乡市委常委", "宣传部部长"], "裴晓东": ["和平街道党工委书记"]}
+
+
+def test_a_federation_s_posts_belong_to_the_federation():
+    art = extract("座谈会", "河东市榆安企业联合会会长韩立新,河东市榆安企业联合会轮值会长裴晓东出席座谈会。")
+    posts = {p.name: [(x.title, x.org) for x in p.positions] for p in art.people}
+    assert posts == {"韩立新": [("会长", "河东市榆安企业联合会")], "裴晓东": [("轮值会长", "河东市榆安企业联合会")]}
