@@ -405,3 +405,13 @@ def test_a_federation_s_posts_belong_to_the_federation():
     art = extract("座谈会", "河东市榆安企业联合会会长韩立新,河东市榆安企业联合会轮值会长裴晓东出席座谈会。")
     posts = {p.name: [(x.title, x.org) for x in p.positions] for p in art.people}
     assert posts == {"韩立新": [("会长", "河东市榆安企业联合会")], "裴晓东": [("轮值会长", "河东市榆安企业联合会")]}
+
+
+def test_names_listed_before_the_association_leaders_and_business_people_they_are():
+    art = extract(
+        "河东县召开中秋恳谈会",
+        "9月20日,河东县召开中秋恳谈会。县委书记方明远出席并讲话。",
+        "韩立新、綦晓东、冯建国、李会生等商协会负责人及企业家代表纷纷发言。",
+    )
+    assert roles(art) == {"方明远": ["attended", "spoke"], "韩立新": ["spoke"], "綦晓东": ["spoke"],
+                          "冯建国": ["spoke"], "李会生": ["spoke"]}

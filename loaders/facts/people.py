@@ -339,7 +339,7 @@ def _whole_item_name(item: str, more: bool) -> int:
 # 'A、B、C等县四套班子领导出席', 'A、B、C等出席': names listed before 等 and a collective word or
 # an attendance verb.
 LIST_BEFORE_LEADERS = re.compile(
-    r"([^,;:。!?]+?)等(?:[^,;:。!?]{0,10}?(?:领导|负责同志|嘉宾)|(?:同志)?(?:出席|参加|列席|陪同|参会))"
+    r"([^,;:。!?]+?)等(?:[^,;:。!?]{0,10}?(?:领导|负责同志|负责人|嘉宾|企业家代表)|(?:同志)?(?:出席|参加|列席|陪同|参会))"
 )
 
 
