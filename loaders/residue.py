@@ -39,6 +39,8 @@ _PAGE_LABEL = re.compile(
 )
 # '地方 地方焦点': a column and its sub-column, the path without its arrows.
 _COLUMN_PATH = re.compile(r"^([\u4e00-\u9fff]{2,4})\s+\1[\u4e00-\u9fff]{1,4}$")
+# '06:41': a clock left on its own line by the page's date widget.
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 # An e-paper's day switch: '前一天  后一天'.
 _DAY_SWITCH = re.compile(r"^前一天\s*后一天$")
 # '视频|某县集中签约25个项目': a column's label before the headline, not the column's menu entry.
@@ -94,7 +96,7 @@ def is_residue(line: str) -> bool:
         return True  # '今 日 上 虞' is a banner; '石 泉 报' is the paper's own name
     if _HITS.search(text) or _SITE_NAME.match(text) or _PHOTO_CREDIT.match(text):
         return True
-    return bool(_STAMP.match(text) or _CALENDAR.search(text) or _DAY_SWITCH.match(text) or _COLUMN_PATH.match(text) or _PAGE_LABEL.match(text) or _PHONE.match(text))
+    return bool(_STAMP.match(text) or _CALENDAR.search(text) or _CLOCK.match(text) or _DAY_SWITCH.match(text) or _COLUMN_PATH.match(text) or _PAGE_LABEL.match(text) or _PHONE.match(text))
 
 
 # A story glued to the page's footer on one line keeps its sentences: only this much text before

@@ -477,7 +477,8 @@ def test_e_paper_and_portal_chrome_around_a_story_is_never_its_headline() -> Non
                               "3月8日,河东县项目集中签约开工仪式举行。县长韩立新出席。\n", "d.txt")
     assert labelled.articles[0].title.endswith("河东县集中签约开工18个项目 总投资21.5亿元")
     for chrome in ("本篇文章612字,读完约2分钟\n", "村网通 河东村 110101.example.com 欢迎您!\n",
-                   "下一版»本期共8版, 当前第1版 PDF\n", "地方 地方新闻\n", "以下为正文\n", "1902 期 / 第3版:3\n"):
+                   "下一版»本期共8版, 当前第1版 PDF\n", "地方 地方新闻\n", "以下为正文\n", "1902 期 / 第3版:3\n",
+                   "2024/05/20\nMonday\n06:41\n"):
         page = split_document(chrome + "河东县举行项目集中签约仪式\n"
                               "4月2日,河东县项目集中签约仪式举行。县长韩立新出席。\n", "e.txt")
         assert page.articles[0].title == "河东县举行项目集中签约仪式", chrome
