@@ -19,7 +19,7 @@ def test_level_only_titles_take_the_story_s_district_and_the_city_above_it() -> 
     found = places(art)
     assert found[("钟立群", "区委书记")] == "台儿庄区"
     assert found[("阮静怡", "副区长")] == "台儿庄区"
-    assert found[("罗文涛", "枣庄市委常委")] == "枣庄市"
+    assert found[("罗文涛", "市委常委")] == "枣庄市"  # the title keeps the place apart
     assert found[("罗文涛", "统战部部长")] == "枣庄市"  # the person's other post names the city
 
 
@@ -102,8 +102,8 @@ def test_a_title_names_its_county_short_or_two_divisions_deep() -> None:
         "1月5日,江华县委书记罗文涛,商丘市梁园区委副书记钟立群出席道县项目集中开工仪式。道县县长韩立新主持。",
     )
     found = places(art)
-    assert found[("罗文涛", "江华县委书记")] == "江华县"
-    assert found[("钟立群", "商丘市梁园区委副书记")] == "梁园区"
+    assert found[("罗文涛", "县委书记")] == "江华县"
+    assert found[("钟立群", "区委副书记")] == "梁园区"
 
 
 def test_the_city_a_headline_names_holds_the_市委书记_over_a_county_level_city_in_the_body() -> None:
@@ -165,3 +165,14 @@ def test_a_county_inside_an_everyday_word_or_a_slogan_is_no_home() -> None:
     found = places(art)
     assert found[("韩立新", "县委书记")] == "婺源县"  # not 范县 or 富县
     assert found[("裴晓东", "县长")] == "婺源县"
+
+
+def test_a_title_that_writes_its_division_out_keeps_it_apart() -> None:
+    art = extract(
+        "项目签约仪式举行",
+        "5月8日,项目签约仪式举行。沙坪坝区委书记韩立新,潢川县县长裴晓东,苏州市政协副主席岑可风出席。",
+    )
+    found = places(art)
+    assert found[("韩立新", "区委书记")] == "沙坪坝区"
+    assert found[("裴晓东", "县长")] == "潢川县"
+    assert found[("岑可风", "市政协副主席")] == "苏州市"

@@ -6,6 +6,7 @@ Each pass reads what the earlier ones found and adds its part; ``PASSES`` is the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from guanxi.facts import (
@@ -127,6 +128,33 @@ def place_offices(reading: ArticleReading) -> None:
                 pos.place = fallback
 
 
+_HIGHER_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,6}?[省市州]")
+_LEVEL_AFTER_NAME = re.compile(r"([省市区县镇乡州旗])(.{2,})$")
+
+
+def without_place(title: str, place: str | None) -> str:
+    """'沙坪坝区委书记' of 沙坪坝区 is its 区委书记, '潢川县县长' its 县长, '苏州市政协副主席' its
+    市政协副主席: the post's place is kept
+    apart, so one post reads alike in every story ('区委书记' of 沙坪坝区)."""
+    if not place:
+        return title
+    above = _HIGHER_DIVISION.match(title)
+    if above and not place.startswith(above.group()) and title[above.end() :].startswith(place[:2]):
+        title = title[above.end() :]  # '商丘市梁园区委副书记' of 梁园区
+    for n in range(min(len(place), len(title) - 2), 0, -1):
+        if not place.startswith(title[:n]) or (n < 2 and len(place) > 2):
+            continue
+        m = _LEVEL_AFTER_NAME.match(title, n)
+        if m is None:
+            continue
+        level, rest = m.group(1), m.group(2)
+        if rest.startswith(("委", "人大", "政协", "党委", "党工委")):
+            return level + rest  # '区委书记', '市政协副主席', '镇党委书记'
+        if title_level(to_matching(rest)) is not None:
+            return rest  # '县长', '副县长'
+    return title
+
+
 def read_event(reading: ArticleReading) -> None:
     """The article's event, named from its headline, with everyone who had a role in it."""
     people = reading.people.people
@@ -209,6 +237,11 @@ def extract_article(article: ArticleText, publication: Publication,
 
 def _article(reading: ArticleReading) -> Article:
     article, people, projects = reading.article, reading.people.people, reading.projects
+    for person in people.values():
+        for pos in person.positions:
+            # Signings read the titles whole ('石桥镇镇长' signs for 石桥镇政府); what is shown keeps
+            # the place apart.
+            pos.title = without_place(pos.title, pos.place)
     return Article(
         title=article.title,
         subtitle=article.subtitle,
