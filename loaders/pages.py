@@ -67,7 +67,7 @@ _SUBTITLE_END = re.compile(r"(?:综述|綜述|纪实|紀實|侧记|側記|速写
 # line with one is a kicker (引题).
 _EVENT_END = re.compile(
     r"(?:召开|召開|举行|舉行|举办|舉辦|开幕|開幕|闭幕|閉幕|启动|啟動|开工|開工|签约|簽約|揭牌|成立|开展|開展|"
-    r"落幕|出台|发布|發布|仪式|儀式|会议|會議|印发|印發|投产|投產|竣工|通过|通過|调研|調研|督导|督導|检查|檢查|会见|會見|座谈|座談)$"
+    r"落幕|出台|发布|發布|仪式|儀式|会议|會議|印发|印發|投产|投產|竣工|通过|通過|调研|調研|督导|督導|检查|檢查|会见|會見|座谈|座談|考察|視察|视察)$"
 )
 # Verbs that want an object or a quotation: a headline line ending in one goes on.
 _OPEN_VERB_END = re.compile(r"(?:签署|簽署|签订|簽訂|强调|強調|指出|要求|表示|提出|部署|推进|推進|开展|開展|举办|舉辦|打造|助力|推动|推動|聚焦|实施|實施|加快|深化|全力|扎实|紮實)$")
@@ -213,7 +213,7 @@ def _headline_lines(header: list[str]) -> list[str]:
 
 # What a lead reports happening: a long first sentence is cited up to the clause that says it.
 _LEAD_EVENT = re.compile(
-    r"(?:举行|舉行|召开|召開|举办|舉辦|开工|開工|签约|簽約|签署|簽署|会见|會見|座谈|座談|调研|調研|开幕|開幕|莅临|蒞臨)"
+    r"(?:举行|舉行|召开|召開|举办|舉辦|开工|開工|签约|簽約|签署|簽署|会见|會見|座谈|座談|调研|調研|考察|开幕|開幕|莅临|蒞臨)"
     r"(?![组組团團])"  # '调研组来某县': the party that came, not what happened
 )
 
@@ -439,6 +439,9 @@ def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
         while group[0] > 0 and lines[group[0] - 1].gap == 0 and usable(lines[group[0] - 1].text) \
                 and _is_web_title(lines[group[0] - 1].text):
             group.insert(0, group[0] - 1)
+        if len(group) == 1 and title_idx > 0 and lines[title_idx - 1].gap <= 1 \
+                and usable(lines[title_idx - 1].text) and _is_web_title(lines[title_idx - 1].text):
+            group.insert(0, title_idx - 1)  # 'headline / blank / deck': a blank line apart at most
         if len(group) == 2 and not _LEAD_EVENT.search(lines[title_idx].text) \
                 and _LEAD_EVENT.search(lines[group[0]].text):
             title_idx = group[0]

@@ -33,7 +33,7 @@ _SITE_NAME = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:网|网站|频道|客户端)$"
 _CALENDAR = re.compile(r"日\s*[|｜]\s*一\s*[|｜]\s*二\s*[|｜]\s*三")
 # e-paper page labels: '第A04版:南通新闻', 'A1版', '03版:要闻'.
 _PAGE_LABEL = re.compile(
-    r"^第?\s*[A-Za-z]?\d{1,3}\s*版\s*(?:[:：]\s*\S{0,12}(?:\s+(?:PDF|pdf)版)?)?$"
+    r"^第?\s*[A-Za-z]?\d{1,5}\s*版\s*(?:[:：]\s*\S{0,12}(?:\s+(?:PDF|pdf)版)?)?$"  # '00002版:要闻' too
     # 'A11:特别报道': a lettered page and its column, the 版 left out.
     r"|^[A-Za-z]\d{1,3}\s*[:：]\s*[\u4e00-\u9fff]{2,8}$"
 )

@@ -505,3 +505,17 @@ def test_a_headline_less_page_is_named_without_the_season_or_who_chaired() -> No
     chaired = split_document("9月3日,河东县十七届人大常委会召开第九次会议,主任裴晓东主持会议。\n"
                              "副主任韩立新出席。\n", "b.txt")
     assert chaired.articles[0].title == "9月3日,河东县十七届人大常委会召开第九次会议"
+
+
+def test_a_visit_s_headline_above_its_deck_a_padded_page_label_and_a_government_s_release_block() -> None:
+    visit = split_document("首页 > 政务 > 正文\n\n河东县党政代表团来榆考察\n\n韩立新裴晓东参加相关活动\n\n"
+                           "时 间: 2024-11-15 09:30\n来 源: 榆安日报\n\n"
+                           "11月13日,河东县县长方明远率党政代表团来榆考察。市委书记韩立新会见代表团一行。\n", "a.txt")
+    assert visit.articles[0].title == "河东县党政代表团来榆考察"
+    assert visit.articles[0].subtitle == "韩立新裴晓东参加相关活动"
+    label = split_document("榆安日报 数字报纸\n\n00002版:要闻\n\n河东区签约12个项目\n\n"
+                           "本报榆安10月2日电 10月2日上午,河东区举行项目签约仪式。\n", "b.txt")
+    assert label.articles[0].title == "河东区签约12个项目"
+    release = split_document("跳到主要內容區塊\n\n河東工業區廠商協進會理事長交接典禮\n\n  • 分類:建設類\n"
+                             "  • 發布單位:公共關係科\n\n河東縣廠商協進會理事長交接典禮今日舉行,縣長韓立新出席。\n", "c.txt")
+    assert release.articles[0].title == "河東工業區廠商協進會理事長交接典禮"
