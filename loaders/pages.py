@@ -231,7 +231,7 @@ _SETTING_CLAUSE = re.compile(r"(?:在[^,，。]{2,20}?(?:之际|期间|前夕)|[
 _COUPLET = re.compile(r"^([\u4e00-\u9fff]{5,8})[,，]([\u4e00-\u9fff]{5,8})[。！!]$")
 
 
-_ORIGINAL_TITLE = re.compile(r"^\s*[(（]?\s*原(?:标|標)(?:题|題)\s*[:：]\s*([^()（）\n]{4,60}?)\s*[)）]?\s*$", re.MULTILINE)
+_ORIGINAL_TITLE = re.compile(r"^\s*[(（]?\s*原?(?:标|標)(?:题|題)\s*[:：]\s*([^()（）\n]{4,60}?)\s*[)）]?\s*$", re.MULTILINE)
 
 
 _HEADLINE_CREDIT = re.compile(r"\s+[(（]\s*([^()（）]{2,30}?)\s*[)）]$")

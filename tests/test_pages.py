@@ -519,3 +519,9 @@ def test_a_visit_s_headline_above_its_deck_a_padded_page_label_and_a_government_
     release = split_document("跳到主要內容區塊\n\n河東工業區廠商協進會理事長交接典禮\n\n  • 分類:建設類\n"
                              "  • 發布單位:公共關係科\n\n河東縣廠商協進會理事長交接典禮今日舉行,縣長韓立新出席。\n", "c.txt")
     assert release.articles[0].title == "河東工業區廠商協進會理事長交接典禮"
+
+
+def test_a_mirror_s_footer_names_the_headline_the_page_lost() -> None:
+    page = ("本篇文章402字,读完约1分钟\n\n11月17日,河东区招商交流会在榆安举行。区长韩立新出席会议。\n\n"
+            "来源:河东新闻网\n\n标题:河东区政府与榆安远航集团举行战略协议签约仪式\n\n地址:http://example.com/1.html\n")
+    assert split_document(page, "a.txt").articles[0].title == "河东区政府与榆安远航集团举行战略协议签约仪式"
