@@ -222,3 +222,8 @@ def test_a_project_named_in_title_marks_is_a_project_even_with_its_company_s_wor
     assert {p.name: p.companies for p in art.projects} == {
         "湖滨锦华纺织项目": ["榆安锦华纺织有限公司"], "长青中药材加工项目": ["河东长青药业有限公司"],
     }
+
+
+def test_who_announced_a_start_is_no_part_of_the_company_or_the_project():
+    art = extract("集中开工仪式", "县委书记韩立新宣布河东远航集团风机总装项目开工,并作讲话。")
+    assert [(p.name, p.companies) for p in art.projects] == [("风机总装项目", ["河东远航集团"])]
