@@ -213,9 +213,12 @@ def _headline_lines(header: list[str]) -> list[str]:
 
 # What a lead reports happening: a long first sentence is cited up to the clause that says it.
 _LEAD_EVENT = re.compile(
-    r"(?:举行|舉行|召开|召開|举办|舉辦|开工|開工|签约|簽約|签署|簽署|会见|會見|座谈|座談|调研|調研|考察|开幕|開幕|莅临|蒞臨)"
+    r"(?:举行|舉行|召开|召開|举办|舉辦|开工|開工|签约|簽約|签署|簽署|会见|會見|座谈|座談|调研|調研|开幕|開幕|莅临|蒞臨)"
     r"(?![组組团團])"  # '调研组来某县': the party that came, not what happened
 )
+# Of a headline and its deck, the one reporting an event or a visit ('…代表团来某地考察') is the
+# headline. (A lead is not cut at 考察: '…考察团赴某市参观考察,受到…会见' is cited whole.)
+_HEADLINE_EVENT = re.compile(_LEAD_EVENT.pattern + r"|(?:考察|視察|视察)(?![组組团團])")
 
 
 # '中新网山西新闻11月7日电 ', '本报讯 ': the wire's dateline opens the lead, not the story.
@@ -442,8 +445,8 @@ def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
         if len(group) == 1 and title_idx > 0 and lines[title_idx - 1].gap <= 1 \
                 and usable(lines[title_idx - 1].text) and _is_web_title(lines[title_idx - 1].text):
             group.insert(0, title_idx - 1)  # 'headline / blank / deck': a blank line apart at most
-        if len(group) == 2 and not _LEAD_EVENT.search(lines[title_idx].text) \
-                and _LEAD_EVENT.search(lines[group[0]].text):
+        if len(group) == 2 and not _HEADLINE_EVENT.search(lines[title_idx].text) \
+                and _HEADLINE_EVENT.search(lines[group[0]].text):
             title_idx = group[0]
     if title_idx is not None and meta_idx is not None and title_idx > meta_idx:
         # 'headline / deck / 来源:… 发布时间:… / photo captions / body': the headline stands above
@@ -456,7 +459,7 @@ def _split_web(lines: list[_Line]) -> tuple[Publication, list[_Draft]]:
                     break
                 run.insert(0, i)
             # Of a headline, its deck and a site's column name, the headline says what happened.
-            best = max(run, key=lambda i: (bool(_LEAD_EVENT.search(lines[i].text)), i == run[-1]))
+            best = max(run, key=lambda i: (bool(_HEADLINE_EVENT.search(lines[i].text)), i == run[-1]))
             title_idx, header_end = best, best + 1
 
     draft = _Draft()
