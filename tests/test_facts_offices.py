@@ -158,8 +158,8 @@ def test_a_province_written_before_its_county_is_not_a_district_of_the_same_shor
 
 def test_a_county_inside_an_everyday_word_or_a_slogan_is_no_home() -> None:
     art = extract(
-        "鞋业产业园开工仪式举行",
-        "3月1日,鞋业产业园开工仪式举行。县委书记韩立新出席并致辞,县长裴晓东主持。",
+        "制鞋产业园开工仪式举行",
+        "3月1日,制鞋产业园开工仪式举行。县委书记韩立新出席并致辞,县长裴晓东主持。",
         "韩立新指出,近年来婺源坚持实施工业富县战略,创建全国生态示范县。婺源县委、县政府将全力服务企业。",
     )
     found = places(art)

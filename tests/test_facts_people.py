@@ -411,7 +411,7 @@ def test_names_listed_before_the_association_leaders_and_business_people_they_ar
     art = extract(
         "河东县召开中秋恳谈会",
         "9月20日,河东县召开中秋恳谈会。县委书记方明远出席并讲话。",
-        "韩立新、綦晓东、冯建国、李会生等商协会负责人及企业家代表纷纷发言。",
+        "韩立新、綦晓东、冯建国、李会生等商会负责人及企业家代表先后发言。",
     )
     assert roles(art) == {"方明远": ["attended", "spoke"], "韩立新": ["spoke"], "綦晓东": ["spoke"],
                           "冯建国": ["spoke"], "李会生": ["spoke"]}

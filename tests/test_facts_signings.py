@@ -343,13 +343,13 @@ def test_the_park_an_agreement_s_title_names_is_the_project_and_a_title_s_note_i
 def test_two_lists_signed_pair_by_pair_and_projects_named_in_book_title_marks():
     art = extract(
         "河东县六个项目集中签约",
-        "签约仪式上,榆安锦华纺织有限公司、河东长青药业有限公司分别与县人民政府签约《河东纺织产业园项目》和《长青中药材加工项目》。"
+        "签约仪式上,榆安锦华纺织有限公司、河东长青药业有限公司分别与县政府签约《河东纺织产业园项目》和《长青中药材加工项目》。"
         "河东明远五金有限公司、河东晨光酒店管理有限公司、榆安清泉环境科技有限公司分别与甲镇、乙镇、河东经济开发区签约。",
     )
     got = sorted((s.project or "", s.parties) for s in art.signings)
     assert got == sorted([
-        ("河东纺织产业园项目", ["榆安锦华纺织有限公司", "县人民政府"]),
-        ("长青中药材加工项目", ["河东长青药业有限公司", "县人民政府"]),
+        ("河东纺织产业园项目", ["榆安锦华纺织有限公司", "县政府"]),
+        ("长青中药材加工项目", ["河东长青药业有限公司", "县政府"]),
         ("", ["河东明远五金有限公司", "甲镇"]),
         ("", ["河东晨光酒店管理有限公司", "乙镇"]),
         ("", ["榆安清泉环境科技有限公司", "河东经济开发区"]),
@@ -359,13 +359,13 @@ def test_two_lists_signed_pair_by_pair_and_projects_named_in_book_title_marks():
 def test_a_county_head_signs_for_the_county_with_each_company_listed_for_each_project():
     art = extract(
         "集中签约",
-        "活动中,河东县县长韩立新现场与榆安浩然实业有限公司、河东华谷新材料有限公司分别签订了浩然鞋材生产项目、"
-        "华谷电池膜生产项目。",
+        "活动中,河东县县长韩立新现场与榆安丰源实业有限公司、河东远达新材料有限公司分别签订了丰源鞋材生产项目、"
+        "远达电池膜生产项目。",
     )
     got = {s.project: (sorted(s.parties), s.signers) for s in art.signings}
     assert got == {
-        "浩然鞋材生产项目": (sorted(["河东县人民政府", "榆安浩然实业有限公司"]), ["韩立新"]),
-        "华谷电池膜生产项目": (sorted(["河东县人民政府", "河东华谷新材料有限公司"]), ["韩立新"]),
+        "丰源鞋材生产项目": (sorted(["河东县人民政府", "榆安丰源实业有限公司"]), ["韩立新"]),
+        "远达电池膜生产项目": (sorted(["河东县人民政府", "河东远达新材料有限公司"]), ["韩立新"]),
     }
 
 

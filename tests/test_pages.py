@@ -522,6 +522,6 @@ def test_a_visit_s_headline_above_its_deck_a_padded_page_label_and_a_government_
 
 
 def test_a_mirror_s_footer_names_the_headline_the_page_lost() -> None:
-    page = ("本篇文章402字,读完约1分钟\n\n11月17日,河东区招商交流会在榆安举行。区长韩立新出席会议。\n\n"
-            "来源:河东新闻网\n\n标题:河东区政府与榆安远航集团举行战略协议签约仪式\n\n地址:http://example.com/1.html\n")
-    assert split_document(page, "a.txt").articles[0].title == "河东区政府与榆安远航集团举行战略协议签约仪式"
+    page = ("本篇文章615字,读完约2分钟\n\n11月17日,河东区招商交流会在榆安举行。区长韩立新出席会议。\n\n"
+            "来源:河东新闻网\n\n标题:河东区政府与榆安远航集团举行战略合作签约仪式\n\n地址:http://example.com/1.html\n")
+    assert split_document(page, "a.txt").articles[0].title == "河东区政府与榆安远航集团举行战略合作签约仪式"
