@@ -1,7 +1,8 @@
 """Exports of a graph view (a neighbourhood or the whole graph) for other tools.
 
 - GraphML, for Gephi, yEd, Cytoscape: every node and edge with its kind, name and source sentence;
-- CSV, one table of nodes and one of edges, for spreadsheets;
+- CSV, one table of nodes and one of edges, for spreadsheets (as files they start with a UTF-8 byte
+  order mark, ``SPREADSHEET_BOM``: Excel on Chinese Windows reads a file without one as GBK);
 - followthemoney (FtM) entities as JSON lines, which OCCRP Aleph and ``ftm`` tools ingest: Person,
   Company / PublicBody / Organization, Event (``involved`` = who attended), Project, and the links
   as Membership (a post in a government or party body), Directorship (a post in a company) and
@@ -22,10 +23,12 @@ from typing import Any
 from graph.views import GraphEdge, GraphNode, GraphView
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
-NODE_KEYS = ("kind", "name", "aliases", "type", "date", "place", "sector", "scope", "first_seen", "last_seen")
-EDGE_KEYS = ("type", "title", "roles", "date", "as_of", "sentence", "article_id", "article_title", "publication")
-NODE_COLUMNS = ("id", *NODE_KEYS)
-EDGE_COLUMNS = ("source", "target", *EDGE_KEYS)
+SPREADSHEET_BOM = "\ufeff"
+# Gephi takes a node's (and an edge's) label from the attribute named 'label'.
+NODE_KEYS = ("label", "kind", "name", "aliases", "type", "date", "place", "sector", "scope", "first_seen", "last_seen")
+EDGE_KEYS = ("label", "type", "title", "roles", "date", "as_of", "sentence", "article_id", "article_title", "publication")
+NODE_COLUMNS = ("id", *NODE_KEYS[1:])
+EDGE_COLUMNS = ("source", "target", *EDGE_KEYS[1:])
 
 
 def _text(value: Any) -> str:
@@ -39,7 +42,7 @@ def _text(value: Any) -> str:
 def node_record(node: GraphNode) -> dict[str, str]:
     props = node.properties
     record = {"id": node.id, "kind": node.kind, "name": node.name}
-    for key in NODE_KEYS[2:]:
+    for key in NODE_KEYS[3:]:
         record[key] = _text(props.get(key))
     return record
 
@@ -65,13 +68,13 @@ def to_graphml(view: GraphView) -> str:
     graph = ET.SubElement(root, f"{{{GRAPHML_NS}}}graph", {"id": view.center or "guanxi", "edgedefault": "directed"})
     for node in view.nodes:
         element = ET.SubElement(graph, f"{{{GRAPHML_NS}}}node", {"id": node.id})
-        for key, value in node_record(node).items():
+        for key, value in {"label": node.name, **node_record(node)}.items():
             if key != "id" and value:
                 ET.SubElement(element, f"{{{GRAPHML_NS}}}data", {"key": f"n_{key}"}).text = value
     for index, edge in enumerate(view.edges):
         element = ET.SubElement(graph, f"{{{GRAPHML_NS}}}edge",
                                 {"id": f"e{index}", "source": edge.source, "target": edge.target})
-        for key, value in edge_record(edge).items():
+        for key, value in {"label": edge.type, **edge_record(edge)}.items():
             if key not in ("source", "target") and value:
                 ET.SubElement(element, f"{{{GRAPHML_NS}}}data", {"key": f"e_{key}"}).text = value
     ET.indent(root)

@@ -186,8 +186,9 @@ def export(
             sys.stdout.write(nodes_csv(view) + "\n" + edges_csv(view))
             return
         out.mkdir(parents=True, exist_ok=True)
-        (out / "nodes.csv").write_text(nodes_csv(view), encoding="utf-8")
-        (out / "edges.csv").write_text(edges_csv(view), encoding="utf-8")
+        # 'utf-8-sig' writes the byte order mark Excel on Chinese Windows needs to read UTF-8.
+        (out / "nodes.csv").write_text(nodes_csv(view), encoding="utf-8-sig")
+        (out / "edges.csv").write_text(edges_csv(view), encoding="utf-8-sig")
         err.print(f"wrote {out / 'nodes.csv'} and {out / 'edges.csv'}")
         return
     body = to_graphml(view) if fmt is ExportFormat.graphml else ftm_lines(view)

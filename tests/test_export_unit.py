@@ -56,6 +56,17 @@ def test_graphml_holds_every_node_and_edge_with_its_source() -> None:
     assert {"kind", "name", "sentence", "article_title"} <= keys
 
 
+def test_gephi_reads_a_label_on_every_node_and_edge() -> None:
+    root = ET.fromstring(to_graphml(_view()))
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    label_keys = {k.get("id") for k in root.iterfind("g:key", ns) if k.get("attr.name") == "label"}
+    for element in [*root.iterfind(".//g:node", ns), *root.iterfind(".//g:edge", ns)]:
+        labels = [d.text for d in element.iterfind("g:data", ns) if d.get("key") in label_keys]
+        assert labels and labels[0], element.get("id")
+    first = next(root.iterfind(".//g:node", ns))
+    assert {d.get("key"): d.text for d in first.iterfind("g:data", ns)}["n_label"] == _view().nodes[0].name
+
+
 def test_csv_tables_have_headers_and_one_row_each() -> None:
     nodes = list(csv.DictReader(io.StringIO(nodes_csv(_view()))))
     assert len(nodes) == 7

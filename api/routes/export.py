@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from api.deps import Repo
 from api.problems import BODY_REFUSED
 from api.routes.common import NOT_FOUND, found_or_404
-from graph.export import edges_csv, ftm_lines, nodes_csv, to_graphml
+from graph.export import SPREADSHEET_BOM, edges_csv, ftm_lines, nodes_csv, to_graphml
 from graph.views import GraphView
 
 router = APIRouter(tags=["export"])
@@ -49,7 +49,7 @@ def graphml(repo: Repo, id: Id = None, depth: Depth = 1, limit: Limit = 500, off
 def csv(repo: Repo, id: Id = None, depth: Depth = 1, limit: Limit = 500, offset: Offset = 0,
         part: Annotated[Literal["nodes", "edges"], Query(description="Which table")] = "edges") -> Response:
     view = _view(repo, id, depth, limit, offset)
-    body = nodes_csv(view) if part == "nodes" else edges_csv(view)
+    body = SPREADSHEET_BOM + (nodes_csv(view) if part == "nodes" else edges_csv(view))
     return _file(body, "text/csv; charset=utf-8", f"guanxi-{part}.csv", view)
 
 

@@ -139,9 +139,9 @@ def test_exports_of_a_neighbourhood_and_of_the_whole_graph(client: TestClient, z
     assert all(e.get("source") in node_ids and e.get("target") in node_ids for e in root.iterfind(".//g:edge", ns))
 
     nodes = client.get("/export/csv", params={"id": zhang, "part": "nodes"}).text.splitlines()
-    assert nodes[0].startswith("id,kind,name") and any(line.startswith(zhang) for line in nodes)
+    assert nodes[0].startswith("\ufeffid,kind,name") and any(line.startswith(zhang) for line in nodes)
     edges = client.get("/export/csv", params={"id": zhang}).text.splitlines()
-    assert edges[0].startswith("source,target,type") and len(edges) > 1
+    assert edges[0].startswith("\ufeffsource,target,type") and len(edges) > 1
 
     lines = client.get("/export/ftm").text.splitlines()
     entities = [json.loads(line) for line in lines]
