@@ -18,6 +18,8 @@ from loaders.facts.script import to_matching
 # '2022-03-12 15:52:57 分享:', '2020年08月11日10:25 来源:X' is a meta line handled elsewhere.
 _STAMP = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,6}\s+)?\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:分享[:：]?|来源[:：]?\S{0,12})?$"
+    # '2020-03-10 11:31 某某晚报•某某派 原创': a stamp with the outlet's name and a tag after the time.
+    r"|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s+\S{1,12}){1,3}$"
     # '2012年10月22日15:42  某某在线 微博': a reprint's stamp with the site's name and share links.
     r"|^\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s+\S{1,10}){0,3}$"
 )

@@ -525,3 +525,16 @@ def test_a_mirror_s_footer_names_the_headline_the_page_lost() -> None:
     page = ("本篇文章615字,读完约2分钟\n\n11月17日,河东区招商交流会在榆安举行。区长韩立新出席会议。\n\n"
             "来源:河东新闻网\n\n标题:河东区政府与榆安远航集团举行战略合作签约仪式\n\n地址:http://example.com/1.html\n")
     assert split_document(page, "a.txt").articles[0].title == "河东区政府与榆安远航集团举行战略合作签约仪式"
+
+
+def test_an_outlet_s_stamp_a_deck_under_an_agreement_and_a_technology_credit_stay_apart() -> None:
+    stamp = split_document("河东区举行重点项目签约:32个项目投资总额约210亿元\n2020-03-10 11:31 河东晚报•河东派 原创\n"
+                           "3月9日,河东区举行重点项目签约仪式。区委书记韩立新出席。\n", "a.txt")
+    assert stamp.articles[0].title == "河东区举行重点项目签约:32个项目投资总额约210亿元"
+    deck = split_document("市政府与河东建设投资集团签署战略合作框架协议\n韩立新和裴晓东出席并致辞\n"
+                          "12月23日,市政府与河东建设投资集团签署战略合作框架协议。\n", "b.txt")
+    assert deck.articles[0].title == "市政府与河东建设投资集团签署战略合作框架协议"
+    assert deck.articles[0].subtitle == "韩立新和裴晓东出席并致辞"
+    credit = split_document("河东区18个重大项目集中开工\n2月24日,河东区18个重大项目集中开工。区长韩立新出席。\n\n"
+                            "河东软件有限公司 仅提供技术服务支持, 文字、图片、视频版权归属发布媒体\n", "c.txt")
+    assert [a.title for a in credit.articles] == ["河东区18个重大项目集中开工"]
