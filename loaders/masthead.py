@@ -173,8 +173,9 @@ _DISCLOSURE = re.compile(r"索\s*引\s*号|公开(?:方式|日期|形式|范围|
 
 # 'site name  2022-05-31 21:10': an app's stamp under a headline, often on the headline's own line.
 _STAMP = r"(?:[\u4e00-\u9fff]{2,8}\s+)?\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
-STAMP_LINE = re.compile(rf"^{_STAMP}$")
-HEADLINE_STAMP = re.compile(rf"^(?P<head>\S.{{5,}}?)\s+(?P<stamp>{_STAMP})$")
+STAMP_LINE = re.compile(rf"^{_STAMP}(?:\s+[\u4e00-\u9fff]{{1,8}})?$")  # '… 00:30:00 网络': and its source
+# ('… 2025-05-08 00:30:00 网络': the source may follow the time)
+HEADLINE_STAMP = re.compile(rf"^(?P<head>\S.{{5,}}?)\s+(?P<stamp>{_STAMP}(?:\s+[\u4e00-\u9fff]{{1,8}})?)$")
 # 'date 2026-01-09 headline': a site's date written before the headline on its line.
 STAMP_HEADLINE = re.compile(r"^(?:date\s+)?(?P<stamp>\d{4}-\d{1,2}-\d{1,2})\s+(?P<head>[^\d\s].{5,})$", re.IGNORECASE)
 # 'headline 来源:某网 作者:某某 时间:2022-07-06': the page's credits on the headline's line.

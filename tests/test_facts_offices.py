@@ -176,3 +176,21 @@ def test_a_title_that_writes_its_division_out_keeps_it_apart() -> None:
     assert found[("韩立新", "区委书记")] == "沙坪坝区"
     assert found[("裴晓东", "县长")] == "潢川县"
     assert found[("岑可风", "市政协副主席")] == "苏州市"
+
+
+def test_a_short_name_shared_by_two_divisions_is_read_alike_whatever_the_hash_seed(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    page = tmp_path / "page.txt"
+    page.write_text("韩立新主持召开招商引资项目评审会\n\n来源:石门县融媒体中心 作者:方某 2020-11-12 17:18:17\n\n"
+                    "11月12日,县委书记韩立新主持召开招商引资项目评审会。会议评审了石门茶叶加工项目。\n", encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from loaders.pipeline import extract_file; "
+            "d = extract_file(Path(sys.argv[1])); print(d.articles[0].people[0].positions[0].place)")
+    places = set()
+    for seed in ("0", "2", "5"):  # seeds that read 石门区 (Taiwan) before the fix
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True, text=True, env=env, check=True)
+        places.add(out.stdout.strip())
+    assert places == {"石门县"}

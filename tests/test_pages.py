@@ -538,3 +538,11 @@ def test_an_outlet_s_stamp_a_deck_under_an_agreement_and_a_technology_credit_sta
     credit = split_document("河东区18个重大项目集中开工\n2月24日,河东区18个重大项目集中开工。区长韩立新出席。\n\n"
                             "河东软件有限公司 仅提供技术服务支持, 文字、图片、视频版权归属发布媒体\n", "c.txt")
     assert [a.title for a in credit.articles] == ["河东区18个重大项目集中开工"]
+
+
+def test_a_headline_with_its_stamp_and_source_on_one_line_under_an_advert() -> None:
+    page = ("首页 > 地方新闻 > 详情\n河东认证咨询\n河东认证咨询\n\n"
+            "项目攻坚再发力!河东县重大项目集中开竣工 2025-05-08 00:30:00 网络\n\n"
+            "5月6日上午,河东县重大项目集中开竣工活动举行。县委书记韩立新出席。\n")
+    art = split_document(page, "a.txt").articles[0]
+    assert art.title == "项目攻坚再发力!河东县重大项目集中开竣工" and art.date == "2025-05-06"

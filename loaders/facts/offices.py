@@ -137,12 +137,18 @@ def _mask(text: str, names: list[str]) -> str:
     return text
 
 
+LEVEL_ORDER = "省市州盟县区旗"
+
+
 def _short_form(name: str, gaz: Gazetteer) -> Division | None:
     """'台儿庄周刊', '淮安日报': a masthead opens with a division's name less its level word;
     a city's before a county's of the same short name."""
     found: list[Division] = []
     for k in range(min(len(name), gaz.longest - 1), 1, -1):
-        for end in NAME_ENDS:
+        # The level the name writes out first ('石门县融媒体中心' is 石门县, not 石门区), then a fixed
+        # order: iterating the set itself would make the answer hang on Python's hash seed.
+        written = name[k : k + 1]
+        for end in sorted(NAME_ENDS, key=lambda e: (e != written, LEVEL_ORDER.index(e))):
             found.extend(gaz.by_name.get(name[:k] + end, []))
         if found:
             break
