@@ -82,6 +82,13 @@ def read_signings(reading: ArticleReading) -> None:
     reading.signings = _without_restatements(book.facts)
 
 
+def _post_place(place: str | None, title: str, level: str) -> str | None:
+    """A post's division at ``level``: its place, or the division its title opens with ('河东市委书记')."""
+    lead = re.match(rf"[\u4e00-\u9fff]{{2,6}}?{level}", title)
+    found = place or (lead.group() if lead else None)
+    return found if found and found.endswith(level) else None
+
+
 def _without_restatements(facts: list[SigningFact]) -> list[SigningFact]:
     """'与A、B签订了X项目和Y项目': the list read without its projects restates the signings that
     name them, and says nothing of its own."""
@@ -157,10 +164,8 @@ class _Agreements:
         places: Counter[str] = Counter()
         for person in self.reading.people.people.values():
             for pos in person.positions:
-                # a post's place, or the division its title opens with ('河东市委书记')
-                lead = re.match(rf"[\u4e00-\u9fff]{{2,6}}?{level}", pos.title)
-                place = pos.place or (lead.group() if lead else None)
-                if place and place.endswith(level):
+                place = _post_place(pos.place, pos.title, level)
+                if place:
                     places[place] += 1
         if not places:
             return None
@@ -495,20 +500,15 @@ class _Agreements:
 
     def signers_governments(self, keys: list[str]) -> list[Party]:
         """'县长某某与A公司、B公司分别签订…': a head of government signs for it ('某县人民政府')."""
-        out: list[Party] = []
         for k in keys:
             for pos in self.reading.people.people[k].positions:
                 title = to_matching(pos.title)
                 head = HEAD_OF_GOVERNMENT.search(title)
-                if head is None:
-                    continue
-                lead = re.match(rf"[\u4e00-\u9fff]{{2,6}}?{head.group(1)}", title[: head.start()])
-                place = pos.place or (lead.group() if lead else None)
-                if place and place.endswith(head.group(1)):
+                place = _post_place(pos.place, title[: head.start()], head.group(1)) if head else None
+                if place:
                     name = place + "人民政府"
-                    out.append(Party(name, to_matching(name)))
-                    return out
-        return out
+                    return [Party(name, to_matching(name))]
+        return []
 
     def listed_projects(self, sent: Sentence, count: int) -> list[str] | None:
         """Keys of the projects named, in order, by the nearest sentence up to
