@@ -227,3 +227,13 @@ def test_a_project_named_in_title_marks_is_a_project_even_with_its_company_s_wor
 def test_who_announced_a_start_is_no_part_of_the_company_or_the_project():
     art = extract("集中开工仪式", "县委书记韩立新宣布河东远航集团风电装备项目开工,并讲话。")
     assert [(p.name, p.companies) for p in art.projects] == [("风电装备项目", ["河东远航集团"])]
+
+
+def test_the_sum_invested_is_no_part_of_a_project_s_name():
+    art = extract(
+        "集中签约",
+        "签约项目中,有县政府与青禾集团签订的8亿元菌菇精深加工项目、园区与丰源公司签订的2.5亿元冷链物流园项目。",
+    )
+    names = {p.name for p in art.projects}
+    assert {"菌菇精深加工项目", "冷链物流园项目"} <= names
+    assert not any("亿元" in n for n in names)

@@ -37,6 +37,8 @@ OUTPUT_START = re.compile(r"年产|日产|年加工|年处理")
 YEAR_START = re.compile(r"[0-9]{4}年")
 FIRST_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 FIGURE = re.compile(r"[0-9]|[一二三四五六七八九十]期|万亩|亿元")
+# '签订的10亿元某某加工项目': the sum invested is said of the project, not part of its name.
+SUM_IN_FRONT = re.compile(r"(?:总投资|投资|总额|约)?[0-9.]+(?:多|余)?(?:万|亿)(?:元|美元|港元)(?:的)?")
 LEAD_SHORT = re.compile(r"^(.{2,12}?)(?=年产|日产|年加工|年处理|年生产|新建|扩建)")
 PLACE_END = re.compile(r"(?:省|市|区|县|镇|乡|街道|村|开发区|经开区|高新区|园区)$")
 PLACE_NEXT = re.compile(r"省|市|区|县|镇|乡|街道")
@@ -180,6 +182,9 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
         caption = CAPTION_MARK.match(core)
         if caption or (close >= 0 and "(" not in core[:close]):
             a += caption.end() if caption else close + 1  # '(左六)某某项目': a photo caption's mark
+            core = text[a : m.start()]
+        if (money := SUM_IN_FRONT.match(core)) and len(core) - money.end() >= 4:
+            a += money.end()
             core = text[a : m.start()]
         if POST_AFTER.match(text, m.end()):
             continue
