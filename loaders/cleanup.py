@@ -49,10 +49,14 @@ def _unescape(m: re.Match[str]) -> str:
 _PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*\)")
 
 
+# A web page's table copied as text keeps each cell's border: '某某新闻 |', a lone '|'.
+_CELL_EDGE = re.compile(r"^[|｜]+\s*|\s*[|｜]+$")
+
+
 def clean_line(line: str) -> str:
     """One line with spaces folded: runs of any kind of blank become one space."""
     line = _PINYIN_GLOSS.sub("", line)
-    line = _BULLET.sub("", _SPACES.sub(" ", line).strip())
+    line = _BULLET.sub("", _CELL_EDGE.sub("", _SPACES.sub(" ", line).strip()))
     line = _SPACED_LABEL.sub(r"\1\2", line)
     return _HAN_SPACE_HAN.sub("", line)
 

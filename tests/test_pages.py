@@ -546,3 +546,12 @@ def test_a_headline_with_its_stamp_and_source_on_one_line_under_an_advert() -> N
             "5月6日上午,河东县重大项目集中开竣工活动举行。县委书记韩立新出席。\n")
     art = split_document(page, "a.txt").articles[0]
     assert art.title == "项目攻坚再发力!河东县重大项目集中开竣工" and art.date == "2025-05-06"
+
+
+def test_a_site_s_table_copied_as_text_keeps_no_cell_borders() -> None:
+    page = ("本地新闻 |\n |\n|\n 要闻 |\n|\n 图片新闻 |\n|\n"
+            "深化协作促发展 |\n河东县代表团赴榆安县考察产业合作 |\n|\n张晓 2021-06-03 |\n|\n\n"
+            "本报讯 6月1日,河东县代表团赴榆安县考察。县委书记韩立新参加。\n")
+    art = split_document(page, "a.txt").articles[0]
+    assert "河东县代表团赴榆安县考察产业合作" in art.title and not art.title.startswith("本地新闻")
+    assert "|" not in art.title and art.date == "2021-06-01"
