@@ -377,3 +377,34 @@ def test_every_company_listed_after_the_government_at_a_ceremony_is_a_party():
     assert [s.parties for s in art.signings] == [
         ["河东区政府", "榆安远航贸易有限公司", "河东天环能源有限公司", "榆安建工集团有限公司"],
     ]
+
+
+def test_a_company_whose_name_holds_a_verb_signs_under_its_whole_name():
+    art = extract("签约", "3月2日,北方希望集团与榆安县就肉牛养殖深加工一体化项目举行签约仪式。")
+    assert [(s.project, s.parties) for s in art.signings] == [("肉牛养殖深加工一体化项目", ["北方希望集团", "榆安县"])]
+
+
+def test_signed_spelt_as_a_variant_is_a_signing():
+    art = extract("签约", "在本次签约仪式上,香港青禾食品与榆安县政府签定投资2亿元的农畜产品深加工项目。")
+    assert [(s.project, s.parties) for s in art.signings] == [("农畜产品深加工项目", ["香港青禾食品", "榆安县政府"])]
+
+
+def test_a_district_that_holds_a_group_signing_signs_with_each_company_it_lists():
+    art = extract(
+        "签约",
+        "近日,山西河东市榆安区举行项目集中签约仪式,分别与河东青禾物流有限公司、河东丰源科技有限公司、"
+        "晋北机械装备有限公司进行签约。",
+    )
+    assert [s.parties for s in art.signings] == [
+        ["榆安区", "河东青禾物流有限公司", "河东丰源科技有限公司", "晋北机械装备有限公司"]
+    ]
+
+
+def test_a_government_named_from_a_traditional_title_stays_in_traditional_script():
+    art = extract(
+        "簽約",
+        "3月2日,北方希望集團與榆安縣就肉牛養殖項目舉行簽約儀式。",
+        "隨後,榆安縣委常委、常務副縣長宋立新代表縣政府與集團總經理楊成就肉牛養殖項目進行現場簽約。",
+    )
+    parties = {p for s in art.signings for p in s.parties}
+    assert "榆安縣政府" in parties and not any("县" in p for p in parties)

@@ -71,7 +71,9 @@ GOVERNMENT_EACH = re.compile(
     r"([^,;:。!?]{4,160}?)分别(?:签署|签订|签约|签下)"
 )
 
-WITH_LISTED = re.compile(r"(?:与|同|和)((?:[^,;:。!?、与和同]{2,30}、)+[^,;:。!?、与和同]{2,30}?)(?:签署|签订|签约|签下)")
+WITH_LISTED = re.compile(
+    r"(?:与|同|和)((?:[^,;:。!?、与和同]{2,30}、)+[^,;:。!?、与和同]{2,30}?)(?:进行|正式|现场|成功)?(?:签署|签订|签约|签下)"
+)
 
 
 def read_signings(reading: ArticleReading) -> None:
@@ -423,6 +425,10 @@ class _Agreements:
                 if any(comp is None for comp in found):
                     continue
                 f = self.fact_for(self.project_in(sent, m.span()), sent.text, "signing-company-list")
+                # '某区举行集中签约仪式,分别与A公司、B公司进行签约': the place that holds it signs with each.
+                subject = subject_place(sent, m.start())
+                if subject is not None:
+                    f.add_party(*subject, first=True)
                 for comp in found:
                     if comp is not None:
                         f.add_party(comp.name, comp.key)
@@ -435,7 +441,7 @@ class _Agreements:
             sent, seg, signers = clause
             seg_text = sent.match[seg[0] : seg[1]]
             party_list: list[Party] = []
-            titles_m = [to_matching(pos.title) for k in signers for pos in people[k].positions]
+            titles_m = [(pos.title, to_matching(pos.title)) for k in signers for pos in people[k].positions]
             for party in on_behalf(sent.match, sent.text, seg):
                 party_list.append(resolve_generic(party.key, party.name, titles_m))
             if self.each_its_own(clause, party_list):

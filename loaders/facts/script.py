@@ -15,6 +15,9 @@ from guanxi.simplified import T2S, to_simplified
 
 __all__ = ["to_matching", "to_simplified"]
 
+# Variant spellings pages use for a word the rules know ('签定' for 签订), folded like script.
+_VARIANTS = (("签定", "签订"),)
+
 
 @lru_cache(maxsize=8192)
 def _char(ch: str) -> str:
@@ -37,4 +40,7 @@ def to_matching(text: str) -> str:
     folded = unicodedata.normalize("NFKC", converted)
     if len(folded) != len(text):
         folded = "".join(_char(ch) for ch in converted)
+    for variant, word in _VARIANTS:
+        if variant in folded:
+            folded = folded.replace(variant, word)
     return folded

@@ -190,22 +190,27 @@ def on_behalf(sent_match: str, sent_text: str, clause: tuple[int, int]) -> list[
     return out
 
 
-def resolve_generic(party_key: str, party_name: str, signer_titles: list[str]) -> Party:
-    """'镇政府' signed by '石桥镇镇长' -> '石桥镇政府'; '管委会' -> the 管委会 in the title."""
+def resolve_generic(party_key: str, party_name: str, signer_titles: list[tuple[str, str]]) -> Party:
+    """'镇政府' signed by '石桥镇镇长' -> '石桥镇政府'; '管委会' -> the 管委会 in the title.
+
+    ``signer_titles``: (as written, matching form) of each signer's titles, so a name built from a
+    traditional-script title stays as written.
+    """
     m = GENERIC_ORGAN.match(party_key)
     if not m:
         return Party(party_name, party_key)
     organ = m.group(2)
     level = m.group(1) or ""
-    for title in signer_titles:
+    for written, title in signer_titles:
+        same = len(written) == len(title)
         if organ in title:
-            full = title[: title.index(organ) + len(organ)]
-            if len(full) > len(party_key):
-                return Party(full, full)
+            end = title.index(organ) + len(organ)
+            if end > len(party_key):
+                return Party(written[:end] if same else title[:end], title[:end])
         pm = PLACE_PREFIX.match(title)
         if level and pm and pm.group(1).endswith(level) and len(pm.group(1)) > len(level):
-            full = pm.group(1) + party_key[len(level) :]
-            return Party(full, full)
+            place = written[: pm.end(1)] if same else pm.group(1)
+            return Party(place + party_name[len(level) :], pm.group(1) + party_key[len(level) :])
     return Party(party_name, party_key)
 
 
@@ -219,7 +224,9 @@ def company_party(key: str, companies: list[Company]) -> Party:
 WITH_COMPANY_SIGNS = re.compile(r"(?:与|同|和)([^,;:。!?、]{2,40}?)(?:签订|签署|签约|签下)")
 SUBJECT_PLACE = re.compile(
     r"(?:[0-9一二三四五六七八九十]{1,4}月[0-9一二三四五六七八九十]{1,3}日(?:上午|下午|晚)?)?"
-    r"([\u4e00-\u9fff]{2,6}?(?:县|市|区|旗|镇|乡)(?:人民政府|政府)?)(?=在|与|同|和|于|分别|先后)"
+    # '山西长治市潞城区举行…': a province and city written in front of the county that acts.
+    r"(?:[\u4e00-\u9fff]{2,3}省?[\u4e00-\u9fff]{2,3}市(?=[\u4e00-\u9fff]{2,4}?(?:县|区|旗)))?"
+    r"([\u4e00-\u9fff]{2,6}?(?:县|市|区|旗|镇|乡)(?:人民政府|政府)?)(?=在|与|同|和|于|分别|先后|举行)"
 )
 
 

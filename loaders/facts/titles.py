@@ -34,6 +34,8 @@ def trim_left(region: str) -> int:
             continue  # '中共和田地委书记', '同安区委': the stop character begins a division's name
         if len(m.group()) == 1 and m.start() > 0 and _short_division(region[m.start() - 1 : m.end()]):
             continue  # '某某重工大同轴承有限公司': the stop character ends a city's short name
+        if len(m.group()) >= 2 and m.start() > 0 and lexicon().company_suffix_re.match(region, m.end()):
+            continue  # '东方希望集团': a verb with a company's ending right after it is the company's name
         start = max(start, m.end())
     return start
 
