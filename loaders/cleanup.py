@@ -27,8 +27,15 @@ _SPACED_LABEL = re.compile(r"(来|來|作|时|時|日|编|編|责|責)\s+(源|�
 _FINAL = re.compile(r"(?:[。！？!?…]|[。！？!?…][”’」』)）]+|\.{3,}|……|(?<=[\u4e00-\u9fff”’）)])\.)$")
 
 
+# Pages saved through a Markdown converter: '![](…)' stands where a photo was, '[text](…)' for a link.
+_MD_IMAGE = re.compile(r"!\[[^\]\n]{0,200}\]\([^)\n]{0,500}\)")
+_MD_LINK = re.compile(r"\[([^\]\n]{0,200})\]\([^)\n]{0,500}\)")
+
+
 def strip_markup(text: str) -> str:
     """Remove HTML tags and entities, turning block tags into line breaks."""
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("\n", text))
     if "<" not in text and "&" not in text:
         return text
     text = _DROP_BLOCK.sub("\n", text)

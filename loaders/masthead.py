@@ -293,6 +293,18 @@ _SITE_DATELINE = re.compile(
 )
 
 
+# '…开局良好 【某某日报消息】某某昨日下午抵达…': a story's bracketed dateline run into the headline.
+_BRACKETED_DATELINE = re.compile(r"\s*(?=【[\u4e00-\u9fff]{2,12}(?:讯|訊|消息|电|電)】)")
+
+
+def dateline_after_headline(line: str) -> tuple[str, str] | None:
+    """(headline, story) of a line where a page ran a headline into its bracketed dateline."""
+    m = _BRACKETED_DATELINE.search(line, 6)
+    if m is None or "。" not in line[m.end() :] or "。" in line[: m.start()]:
+        return None
+    return line[: m.start()], line[m.end() :]
+
+
 def strip_news_prefix(paragraph: str) -> str:
     """Remove 本报讯 (and its variants); a dateline inside it stays readable for dates."""
     stripped = _NEWS_PREFIX.sub("", paragraph, count=1)

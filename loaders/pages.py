@@ -119,7 +119,7 @@ def _content_lines(text: str) -> list[_Line]:
         if line and is_residue(line) and credit_line(line) is None:
             line = ""
         stamped = mh.headline_and_stamp(line)
-        glued = mh.credits_and_story(line)
+        glued = mh.credits_and_story(line) or mh.dateline_after_headline(line)
         if glued:
             out += [_Line(glued[0]), _Line(glued[1])]
         elif stamped and is_title_like(stamped[0]):

@@ -555,3 +555,12 @@ def test_a_site_s_table_copied_as_text_keeps_no_cell_borders() -> None:
     art = split_document(page, "a.txt").articles[0]
     assert "河东县代表团赴榆安县考察产业合作" in art.title and not art.title.startswith("本地新闻")
     assert "|" not in art.title and art.date == "2021-06-01"
+
+
+def test_markdown_photo_marks_follow_buttons_and_a_dateline_run_into_the_headline() -> None:
+    page = ("关注官方微信\n关注官方公众号\n"
+            "![](https://example.org/a.jpg) 河东县与榆安县签署协作协议 【河东日报消息】6月1日,河东县与榆安县签署"
+            "协作协议。县委书记韩立新出席。[更多](https://example.org/more)\n")
+    art = split_document(page, "a.txt").articles[0]
+    assert art.title == "河东县与榆安县签署协作协议"
+    assert "](" not in " ".join(art.paragraphs) and "更多" in art.paragraphs[-1]
