@@ -237,3 +237,25 @@ def test_the_sum_invested_is_no_part_of_a_project_s_name():
     names = {p.name for p in art.projects}
     assert {"菌菇精深加工项目", "冷链物流园项目"} <= names
     assert not any("亿元" in n for n in names)
+
+
+def test_group_signing_lists_name_projects_whatever_the_order_of_count_and_word():
+    art = extract(
+        "集中签约",
+        "其中,签约河东石墨烯复合材料、榆安氟聚合物单体材料等工业产业项目9个,总投资41亿元。",
+        "智能微型断路器、煤矸石固废初加工、云栖·北岸民宿等3个代表项目在分会场进行集中签约。",
+        "通过深入对接洽谈,河东铝业制造园、榆安煤炭交易中心等项目即将落地河东。",
+    )
+    names = {p.name for p in art.projects}
+    assert {"河东石墨烯复合材料", "榆安氟聚合物单体材料", "智能微型断路器", "煤矸石固废初加工", "云栖·北岸民宿",
+            "河东铝业制造园", "榆安煤炭交易中心"} <= names
+
+
+def test_industries_and_companies_listed_before_projects_are_not_project_names():
+    art = extract(
+        "座谈",
+        "希望企业推动更多的新能源、新材料、医疗康养等关联产业项目落地河东。",
+        "仪式上,河东县人民政府分别同青禾研究院、丰源地热开发公司等企业项目进行了现场集中签约。",
+    )
+    names = {p.name for p in art.projects}
+    assert not names & {"新材料", "医疗康养", "丰源地热开发公司"} and not any("分别" in n for n in names)

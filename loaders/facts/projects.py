@@ -300,15 +300,25 @@ def quoted_parks(sent: Sentence) -> list[ProjectMention]:
 # '签约某某药谷、某某医用设备生产、某某医院等13个项目': a 集中签约 list's items are
 # projects though none says 项目.
 LIST_TRIGGER = re.compile(r"签约|开工|竣工|投产|包括|涵盖")
-LISTED_BEFORE_COUNT = re.compile(
-    r"(?:签约|开工|竣工|投产|包括|涵盖|有|为)([^,;:。!?]{4,200}?)等[0-9一二三四五六七八九十百]+个[^,;:。!?]{0,8}?项目"
+_COUNT = r"[0-9一二三四五六七八九十百]+个"
+_DEED = r"签约|开工|竣工|投产|落地|落户"
+LISTED_SHAPES = (
+    # '签约A、B等13个项目', '签约A、B等工业产业项目11个'
+    re.compile(rf"(?:签约|开工|竣工|投产|包括|涵盖|有|为)([^,;:。!?]{{4,200}}?)等(?:{_COUNT}[^,;:。!?]{{0,8}}?项目|[^,;:。!?]{{0,8}}?项目{_COUNT})"),
+    # 'A、B等8个代表项目在分会场集中签约', 'A、B、C等项目即将落地某市': the list opens its clause.
+    # ('…的新能源、新材料等关联产业项目落地', '…同A、B等企业项目签约': industries and companies, no names)
+    re.compile(
+        rf"(?:^|(?<=[,;:]))([^,;:。!?的]{{4,200}}?)等(?:{_COUNT})?(?:(?!产业|企业|行业)[^,;:。!?]){{0,6}}?项目"
+        rf"[^,;:。!?]{{0,16}}?(?:{_DEED})"
+    ),
 )
-ITEM_NOT_NAME = re.compile(r"^(?:[0-9一二三四五六七八九十百]+个|其中|以及|总投资)|亿元|万元")
+ITEM_NOT_NAME = re.compile(r"^(?:[0-9一二三四五六七八九十百]+个|其中|以及|总投资)|亿元|万元|分别")
 
 
 def listed_projects(sent: Sentence) -> list[ProjectMention]:
     out: list[ProjectMention] = []
-    for m in LISTED_BEFORE_COUNT.finditer(sent.match):
+    found = [m for shape in LISTED_SHAPES for m in shape.finditer(sent.match)]
+    for m in found:
         items = m.group(1).split("、")
         if len(items) < 2:
             continue
