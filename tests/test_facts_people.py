@@ -415,3 +415,14 @@ def test_names_listed_before_the_association_leaders_and_business_people_they_ar
     )
     assert roles(art) == {"方明远": ["attended", "spoke"], "韩立新": ["spoke"], "綦晓东": ["spoke"],
                           "冯建国": ["spoke"], "李会生": ["spoke"]}
+
+
+def test_audit_customs_and_editorial_titles_rare_surnames_and_words_after_a_name():
+    art = extract(
+        "会见",
+        "审计长欧阳明、海关关长何立平、管委会主任公晓峰、县政协主席禄建军出席。",
+        "由日报编委翁新宇率领的记者团到河东采访,镇长李玉成随行。",
+        "青禾生态农业有限公司总经理刘新华认为,河东的生态优势明显。",
+    )
+    assert {"欧阳明", "何立平", "公晓峰", "禄建军", "翁新宇", "李玉成", "刘新华"} <= set(titles(art))
+    assert titles(art)["何立平"] == ["海关关长"] and titles(art)["翁新宇"][0].endswith("编委")
