@@ -313,5 +313,9 @@ def strip_news_prefix(paragraph: str) -> str:
     return stripped
 
 
+_BRACKETED_DATELINE_START = re.compile(r"【[\u4e00-\u9fff]{2,12}(?:讯|訊|消息|电|電)】")
+
+
 def has_news_prefix(paragraph: str) -> bool:
-    return bool(_NEWS_PREFIX.match(paragraph))
+    """'本报讯', or another paper's bracketed dateline ('【某某日报消息】'): a story starts here."""
+    return bool(_NEWS_PREFIX.match(paragraph) or _BRACKETED_DATELINE_START.match(paragraph))

@@ -50,6 +50,7 @@ from loaders.residue import (
 
 TITLE_MAX = 60
 FALLBACK_TITLE_MAX = 160
+CAPTION_MAX = 50
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # What opens a story's body: a news prefix, a credit, a dateline, "recently".
 _STORY_OPENING = re.compile(
@@ -549,6 +550,13 @@ def _finish(draft: _Draft, index: int, reference: str | None, year_only: bool = 
                        bylines=bylines, date=date, dateline=dateline or None)
 
 
+def _is_lone_caption(draft: _Draft) -> bool:
+    if draft.header or draft.bylines or len(draft.paragraphs) != 1:
+        return False
+    text = draft.paragraphs[0]
+    return len(text) <= CAPTION_MAX and text.count("。") == 1 and text.endswith("。")
+
+
 def _repeated_headline(lines: list[_Line]) -> int:
     """Where a one-story page without a masthead starts: a headline line the page prints twice
     above its first sentence ('headline / column and date / headline / body'); ads and site
@@ -579,6 +587,8 @@ def split_document(text: str, source: str, encoding: str = "utf-8") -> DocumentT
         if not (publication.name or publication.issue):
             body = body[_repeated_headline(body) :]
         drafts = _PaperSplitter(body).split()
+        if len(drafts) > 1 and _is_lone_caption(drafts[0]):
+            drafts = drafts[1:]  # 'A与B合影。' above the first headline: a photo's caption, no story
     articles: list[ArticleText] = []
     reference = published_date(normalised) or publication.date or parse_full_date(normalised)
     year_only = False

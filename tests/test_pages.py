@@ -564,3 +564,12 @@ def test_markdown_photo_marks_follow_buttons_and_a_dateline_run_into_the_headlin
     art = split_document(page, "a.txt").articles[0]
     assert art.title == "河东县与榆安县签署协作协议"
     assert "](" not in " ".join(art.paragraphs) and "更多" in art.paragraphs[-1]
+
+
+def test_a_reprint_s_photo_caption_above_the_headline_and_another_paper_s_dateline() -> None:
+    page = ("韩立新与考察团成员合影。\n"
+            "河东考察团抵榆安 双方商定共建产业园\n"
+            "【榆安日报消息】河东县考察团昨日下午抵达榆安,县委书记韩立新出席座谈会。\n"
+            "双方商定共建产业园。\n")
+    doc = split_document(page, "a.txt")
+    assert [a.title for a in doc.articles] == ["河东考察团抵榆安 双方商定共建产业园"]
