@@ -408,3 +408,13 @@ def test_a_government_named_from_a_traditional_title_stays_in_traditional_script
     )
     parties = {p for s in art.signings for p in s.parties}
     assert "榆安縣政府" in parties and not any("县" in p for p in parties)
+
+
+def test_the_heads_of_listed_bodies_sign_for_them_and_a_signing_spoken_of_signs_nothing():
+    art = extract(
+        "集中签约",
+        "2月28日,河东县招商引资项目集中签约仪式举行。",
+        "县长米德新在致辞中对项目的签约表示热烈祝贺。",
+        "随后,河东县工业园区、河东硅工业园区、县招商局主要负责人分别与投资客商上台签约。",
+    )
+    assert [(s.parties, s.signers) for s in art.signings] == [(["河东县工业园区", "河东硅工业园区", "县招商局"], [])]

@@ -71,6 +71,13 @@ GOVERNMENT_EACH = re.compile(
     r"([^,;:。!?]{4,160}?)分别(?:签署|签订|签约|签下)"
 )
 
+# '甲工业园区、乙产业园、县招商局主要负责人分别与投资客商上台签约': the bodies their heads sign for.
+BODIES_SIGN = re.compile(
+    r"(?:^|(?<=[,;:]))((?:[^,;:。!?、]{2,20}、)*[^,;:。!?、]{2,20}?)(?:主要)?负责人(?:分别)?(?:与|同|和)"
+    r"[^,;:。!?]{0,12}?(?:签约|签订|签署)"
+)
+BODY_END = re.compile(r"(?:园区|产业园|工业园|开发区|高新区|新区|管委会|政府|局|办|委员会|中心)$")
+
 WITH_LISTED = re.compile(
     r"(?:与|同|和)((?:[^,;:。!?、与和同]{2,30}、)+[^,;:。!?、与和同]{2,30}?)(?:进行|正式|现场|成功)?(?:签署|签订|签约|签下)"
 )
@@ -79,7 +86,7 @@ WITH_LISTED = re.compile(
 def read_signings(reading: ArticleReading) -> None:
     book = _Agreements(reading)
     for rule in (book.ceremonies, book.company_projects, book.government_lists, book.government_each, book.paired_lists, book.company_clauses, book.place_lists,
-                 book.places_each, book.company_lists, book.signing_clauses):
+                 book.places_each, book.company_lists, book.bodies_sign, book.signing_clauses):
         rule()
     reading.signings = _without_restatements(book.facts)
 
@@ -432,6 +439,23 @@ class _Agreements:
                 for comp in found:
                     if comp is not None:
                         f.add_party(comp.name, comp.key)
+
+    def bodies_sign(self) -> None:
+        """'甲园区、乙局主要负责人分别与投资客商签约': each body listed is a party."""
+        for sent in self.reading.sentences:
+            if "负责人" not in sent.match:
+                continue
+            for m in BODIES_SIGN.finditer(sent.match):
+                pos, bodies = m.start(1), []
+                for item in m.group(1).split("、"):
+                    if BODY_END.search(item) and item[:1] not in "的和及与":
+                        bodies.append(Party(sent.text[pos : pos + len(item)], item))
+                    pos += len(item) + 1
+                if len(bodies) != m.group(1).count("、") + 1:
+                    continue
+                f = self.fact_for(self.project_in(sent, m.span()), sent.text, "signing-bodies")
+                for body in bodies:
+                    f.add_party(*full_zone(body, self.reading.sentences))
 
     def signing_clauses(self) -> None:
         """'X代表县政府与…总经理Y签约': the signers, the bodies they act for and their companies."""

@@ -94,6 +94,8 @@ def role_verbs(text: str) -> list[tuple[int, int, Role]]:
         if lex.roles[verb] == "signed" and (SIGNING_WATCHED.search(text, max(0, m.start() - 10), m.start())
                                             or WITNESSED_CLAUSE.search(text, 0, m.start())):
             continue  # '见证项目签约', '出席集中签约': the signing is what they watched
+        if lex.roles[verb] == "signed" and text[max(0, m.start() - 1) : m.start()] == "的":
+            continue  # '对项目的签约表示祝贺': the signing spoken of, a noun
         if verb in QUOTING and after[:1] not in (",", ":", "") and not (verb == "表示" and GREETING.match(after)):
             continue
         if any(a <= m.start() < b for a, b, _ in out):
