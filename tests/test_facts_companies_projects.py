@@ -259,3 +259,12 @@ def test_industries_and_companies_listed_before_projects_are_not_project_names()
     )
     names = {p.name for p in art.projects}
     assert not names & {"新材料", "医疗康养", "丰源地热开发公司"} and not any("分别" in n for n in names)
+
+
+def test_a_policy_s_services_are_no_companies_and_a_plan_for_a_project_is_no_project():
+    art = extract(
+        "签约",
+        "河东将全面落实投资项目代办、企业联络员、涉企检查报审等服务企业制度。",
+        "希望签约项目企业尽快制定项目工作方案、建立项目推进台账,推动项目早日开工。",
+    )
+    assert not companies(art) and not art.projects
