@@ -29,6 +29,9 @@ CREATE INDEX article_title IF NOT EXISTS FOR (n:Article) ON (n.title);
 CREATE INDEX held_article IF NOT EXISTS FOR ()-[h:HOLDS_POSITION]-() ON (h.article_id);
 // Search by office (区长, 台儿庄 区长): people holding a title, found without reading every title edge.
 CREATE INDEX held_title IF NOT EXISTS FOR ()-[h:HOLDS_POSITION]-() ON (h.title);
+// A division and those under it share the start of their code (37 山东省, 3704 枣庄市, 370405
+// 台儿庄区): the officials of a place are found by the prefix of their title edges' place_code.
+CREATE INDEX held_place IF NOT EXISTS FOR ()-[h:HOLDS_POSITION]-() ON (h.place_code);
 // The write finds an article's edge between a busy official and their government, a company and
 // its project, or a party and what it signed, through these, not by reading every parallel edge;
 // a re-load finds the article's old edges through them too (cypher/write.cypher).

@@ -191,8 +191,8 @@ CALL (p, o, title, old) {
   CREATE (p)-[r:HOLDS_POSITION {title: title, article_id: $article_id}]->(o)
   RETURN r
 }
-SET r.load_id = $load_id, r.as_of = row.as_of, r.org = row.org, r.place = row.place, r.sentence = row.sentence,
-    r.rule = row.rule
+SET r.load_id = $load_id, r.as_of = row.as_of, r.org = row.org, r.place = row.place,
+    r.place_code = row.place_code, r.sentence = row.sentence, r.rule = row.rule
 
 // A title the text gives without an organisation is stored on a Position node of its own,
 // one per (person, title), so it never links two people who merely share a title.
@@ -218,8 +218,8 @@ CALL (p, t, title, old) {
   CREATE (p)-[r:HOLDS_POSITION {title: title, article_id: $article_id}]->(t)
   RETURN r
 }
-SET r.load_id = $load_id, r.as_of = row.as_of, r.org = null, r.place = row.place, r.sentence = row.sentence,
-    r.rule = row.rule
+SET r.load_id = $load_id, r.as_of = row.as_of, r.org = null, r.place = row.place,
+    r.place_code = row.place_code, r.sentence = row.sentence, r.rule = row.rule
 
 // Two mentions of one article that resolve to one person (a manual merge of two names) are one
 // attendance: every role of either is kept, not only the last row's.

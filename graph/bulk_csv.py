@@ -71,8 +71,8 @@ REL_COLUMNS: dict[str, list[tuple[str, str]]] = {
     "PART_OF": [],
     "REPORTED_IN": _SOURCED,
     "HOLDS_POSITION": [("title", "string"), ("article_id", "string"), ("load_id", "string"),
-                       ("as_of", "string"), ("org", "string"), ("place", "string"), ("sentence", "string"),
-                       ("rule", "string")],
+                       ("as_of", "string"), ("org", "string"), ("place", "string"), ("place_code", "string"),
+                       ("sentence", "string"), ("rule", "string")],
     "ATTENDED": [("article_id", "string"), ("load_id", "string"), ("roles", "string[]"), ("date", "string"),
                  ("sentence", "string"), ("rule", "string")],
     "RUNS": [("article_id", "string"), ("load_id", "string"), ("sentence", "string")],
@@ -204,7 +204,8 @@ class BulkGraph:
     def _holds(self, row: Row, art_id: str, end: str, org: str | None) -> None:
         self._rel("HOLDS_POSITION", row["person_id"], end, (row["title"], art_id), {
             "title": row["title"], "article_id": art_id, "load_id": BULK_LOAD_ID, "as_of": row["as_of"],
-            "org": org, "place": row["place"], "sentence": row["sentence"], "rule": row["rule"],
+            "org": org, "place": row["place"], "place_code": row["place_code"], "sentence": row["sentence"],
+            "rule": row["rule"],
         })
 
     def _merge_positions_in_org(self, row: Row, art_id: str) -> None:

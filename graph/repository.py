@@ -9,17 +9,21 @@ from typing import Any
 import neo4j
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
+from graph import offices
 from graph.cypher import query
 from graph.errors import translate_driver_errors
+from graph.places import code_prefix, find_division
 from graph.spans import locate, snippet
 from graph.views import (
     KIND_LABELS,
     ArticleDetail,
     ArticleRef,
+    Career,
     CompanyLink,
     Contact,
     Contacts,
     Counts,
+    Division,
     EntityRef,
     EventBrief,
     EventDetail,
@@ -33,12 +37,14 @@ from graph.views import (
     OfficialView,
     OrganizationDetail,
     PersonDetail,
+    PlaceOfficials,
     ProjectDetail,
     ProjectLink,
     SearchHit,
     SearchKind,
     SigningView,
     SourceRef,
+    Succession,
     Timeline,
     TimelineItem,
     kind_of,
@@ -625,6 +631,68 @@ class GraphRepository:
             ))
         return Officials(organization=EntityRef(id=id, kind="organization", name=props["name"]),
                          total=row["total"], officials=views)
+
+    # --- offices (graph/offices.py) ------------------------------------------------------------
+
+    def division(self, code: str) -> Division:
+        """The division a code (6 or 12 digits) or a name stands for. Raises DivisionNotFound,
+        DivisionAmbiguous (graph/places.py) or ValueError (digits of no code's length)."""
+        return find_division(code)
+
+    def career(self, id: str, sources: int = 10) -> Career | None:
+        """A person's posts, each a title in a place, with first and last seen and its sources."""
+        (rows,) = self._read(("person_career", {"id": id, "half": max(1, sources // 2)}))
+        if not rows:
+            return None
+        posts, cited = offices.career(rows[0], max(1, sources // 2))
+        return offices.career_view(EntityRef(id=id, kind="person", name=rows[0]["name"]), posts,
+                                   self._articles(cited))
+
+    def succession(self, title: str, division: Division, sources: int = 10) -> Succession:
+        """Who was given one title in one division (and in each of its towns) over time, with gaps."""
+        simple = to_simplified(normalise_name(title))
+        half = max(1, sources // 2)
+        (rows,) = self._read(("post_holders", {"title": simple, "code": division.code, "half": half}))
+        posts = offices.holders(rows, half)
+        cited = offices.article_ids(s for held in posts.values() for h in held for s in h["sources"])
+        return offices.succession_view(simple, division, posts, self._articles(cited))
+
+    def place_officials(self, division: Division, at: str | None = None, within_days: int = 365,
+                        met: str | None = None, from_date: str | None = None, to_date: str | None = None,
+                        limit: int = 50, offset: int = 0) -> PlaceOfficials | None:
+        """Officials of a division and the divisions under it: everyone ever given a post there, or
+        with ``at`` those holding one at that date (graph/offices.py says how), or with ``met`` those
+        who met that organisation. None when ``met`` names no organisation."""
+        prefix = code_prefix(division)
+        meetings: dict[str, list[Record]] | None = None
+        met_ref = None
+        if met is not None:
+            props = self._node_of(met, "Organization")
+            if props is None:
+                return None
+            met_ref = EntityRef(id=met, kind="organization", name=props["name"])
+            (found,) = self._read(("place_officials_met", {"org": met, "prefix": prefix, "from_date": from_date,
+                                                           "to_date": to_date}))
+            meetings = {r["id"]: r["meetings"] for r in found}
+        rows: list[Record] = []
+        if meetings is None or meetings:
+            # At a date every holder of a post counts (a later one contradicts an earlier), not only
+            # the people who met the company.
+            ids = sorted(meetings) if meetings is not None and at is None else None
+            params = {"prefix": prefix, "at": at, "since": offices.within(at, within_days) if at else None,
+                      "ids": ids}
+            (rows,) = self._read(("place_posts", params))
+        if at is not None:
+            rows = offices.holding_at(rows)
+        if meetings is not None:
+            rows = [r for r in rows if r["id"] in meetings]
+        people = offices.by_person(rows, meetings)
+        page = people[offset:offset + limit]
+        mine = meetings or {}
+        articles = self._articles(a for held in page for a in offices.cited(held, mine.get(held[0]["id"], [])))
+        return PlaceOfficials(
+            division=division, at=at, within_days=within_days if at else None, met=met_ref, total=len(people),
+            officials=[offices.official(held, mine.get(held[0]["id"], []), articles, at) for held in page])
 
     def k_paths(self, from_id: str, to_id: str, k: int = 3, max_hops: int = 4, types: list[str] | None = None,
                 from_date: str | None = None, to_date: str | None = None) -> list[GraphPath]:

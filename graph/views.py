@@ -413,3 +413,116 @@ class ArticleDetail(BaseModel):
     signings: list[SigningInArticle] = Field(default_factory=list)
     projects: list[ProjectInArticle] = Field(default_factory=list)
     bylines: list[BylineInArticle] = Field(default_factory=list)
+
+
+# --- offices: a career, a post's holders, a place's officials (api/routes/offices.py) -------------
+
+
+class DivisionRef(BaseModel):
+    code: str = Field(description="The national division code (adcode), 12 digits: 370405000000")
+    name: str = Field(description="Its standard name: 台儿庄区")
+    level: Literal["province", "city", "county"]
+
+
+class Division(DivisionRef):
+    above: list[DivisionRef] = Field(default_factory=list, description="The city and province it lies in")
+
+
+class Sighting(BaseModel):
+    """One article that gave the title: when, in which sentence."""
+
+    date: str | None = Field(default=None, description="The article's date (its issue's where it gives none)")
+    sentence: str | None = None
+    article: ArticleRef | None = None
+
+
+class CareerPost(BaseModel):
+    """One office: a title in one place (or, for a post with no place, one organisation)."""
+
+    title: str = Field(description="In simplified script: 區長 and 区长 are one post")
+    place: str | None = Field(default=None, description="The division (or town) whose office it is, as written")
+    place_code: str | None = Field(default=None, description="That division's code; a town's post has its county's")
+    organizations: list[EntityRef] = Field(default_factory=list, description="Bodies the articles named with it")
+    first_seen: str | None = None
+    last_seen: str | None = None
+    seen: int = Field(description="How many articles gave the title")
+    sources: list[Sighting] = Field(description="In date order; past `sources`, the earliest and the latest")
+
+
+class Career(BaseModel):
+    person: EntityRef
+    first_seen: str | None = None
+    last_seen: str | None = None
+    posts: list[CareerPost] = Field(description="Ordered by first seen: a move from one county to another "
+                                                "shows as the next place")
+
+
+class Tenure(BaseModel):
+    """One holder of a post, from the first to the last article that gave them it."""
+
+    person: EntityRef
+    first_seen: str | None = None
+    last_seen: str | None = None
+    seen: int
+    sources: list[Sighting]
+
+
+class Gap(BaseModel):
+    """Dates between which no article gave anyone the post."""
+
+    from_date: str = Field(description="The last date a holder was seen before the gap")
+    to_date: str = Field(description="The first date a holder was seen after it")
+    days: int
+    last_holder: EntityRef
+    next_holder: EntityRef
+
+
+class PostHistory(BaseModel):
+    title: str
+    place: str = Field(description="The division, or a town in it")
+    place_code: str
+    holders: list[Tenure] = Field(description="Ordered by first seen")
+    gaps: list[Gap] = Field(default_factory=list)
+
+
+class Succession(BaseModel):
+    title: str
+    division: Division
+    posts: list[PostHistory] = Field(description="The division's own post first, then the same title in "
+                                                 "each of its towns")
+
+
+class PostInPlace(BaseModel):
+    title: str
+    place: str | None = None
+    place_code: str
+    first_seen: str | None = None
+    last_seen: str | None = None
+    seen_on: str | None = Field(default=None, description=(
+        "With `at`: the last date on or before it that an article gave the post (what the answer rests on)"))
+    next_seen: str | None = Field(default=None, description="With `at`: the first date after it that one did")
+    source: Sighting
+
+
+class Meeting(BaseModel):
+    relation: Literal["attended", "signed"]
+    date: str | None = None
+    event: EntityRef | None = None
+    titles: list[str] = Field(default_factory=list, description="The titles that meeting's article gave them")
+    source: SourceRef
+
+
+class PlaceOfficial(BaseModel):
+    person: EntityRef
+    posts: list[PostInPlace]
+    meetings: list[Meeting] = Field(default_factory=list, description="With `met`: events with the company and "
+                                                                      "signings with it")
+
+
+class PlaceOfficials(BaseModel):
+    division: Division
+    at: str | None = None
+    within_days: int | None = None
+    met: EntityRef | None = None
+    total: int
+    officials: list[PlaceOfficial]

@@ -182,7 +182,8 @@ def article_batches(art: Article, art_id: str, as_of: str | None) -> list[Batch]
             sentence = pos.sentence or person.sentence
             oid = c.org(pos.org, sentence=sentence) if pos.org else None
             row = {"person_id": pid, "title": title, "as_of": as_of, "org": _clean(pos.org),
-                   "place": _clean(pos.place), "sentence": sentence, "rule": pos.rule}
+                   "place": _clean(pos.place), "place_code": _clean(pos.place_code), "sentence": sentence,
+                   "rule": pos.rule}
             if oid is not None:
                 positions_in_org.setdefault((pid, title, oid), {**row, "org_id": oid})
             else:

@@ -50,6 +50,8 @@ class Position(Sourced):
     org: str | None = None
     # For an official's post: the administrative division whose body it is (台儿庄区, 枣庄市).
     place: str | None = None
+    # That division's national code (12-digit adcode, 370405000000); a town's post has its county's.
+    place_code: str | None = None
 
 
 class Person(Sourced):

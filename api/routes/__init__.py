@@ -6,7 +6,8 @@ from fastapi import APIRouter
 
 
 def all_routers() -> list[APIRouter]:
-    from api.routes import articles, corrections, entities, explore, export, health, search
+    from api.routes import articles, corrections, entities, explore, export, health, offices, search
 
-    return [*(module.router for module in (health, search, entities, articles, explore, corrections, export)),
+    return [*(module.router for module in (health, search, entities, articles, explore, offices, corrections,
+                                              export)),
             corrections.writes]

@@ -22,6 +22,7 @@ from guanxi.facts import (
 from loaders.article_text import ArticleText
 from loaders.facts.agreements import read_signings
 from loaders.facts.attendance import collective_witness, named_in_lead, read_roles
+from loaders.facts.division_codes import place_code
 from loaders.facts.events import event_name, event_place, event_type
 from loaders.facts.offices import (
     Homes,
@@ -126,6 +127,8 @@ def place_offices(reading: ArticleReading) -> None:
         for pos in person.positions:
             if pos.place is None and title_level(to_matching(pos.title)) is None:
                 pos.place = fallback
+        for pos in person.positions:
+            pos.place_code = place_code(pos.place, homes)
 
 
 _HIGHER_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,6}?[省市州]")
