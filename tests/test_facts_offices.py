@@ -194,3 +194,13 @@ def test_a_short_name_shared_by_two_divisions_is_read_alike_whatever_the_hash_se
         out = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True, text=True, env=env, check=True)
         places.add(out.stdout.strip())
     assert places == {"石门县"}
+
+
+def test_a_traditional_script_title_leaves_its_district_to_the_place_like_a_simplified_one() -> None:
+    art = extract(
+        "臺兒莊區舉行項目簽約儀式",
+        "7月26日,臺兒莊區舉行項目簽約儀式。臺兒莊區區長鍾立群、馬蘭屯鎮黨委書記阮靜怡出席。",
+    )
+    found = places(art)
+    assert found[("鍾立群", "區長")] in ("台儿庄区", "臺兒莊區")
+    assert ("阮靜怡", "鎮黨委書記") in found

@@ -138,23 +138,26 @@ _LEVEL_AFTER_NAME = re.compile(r"([省市区县镇乡州旗])(.{2,})$")
 def without_place(title: str, place: str | None) -> str:
     """'沙坪坝区委书记' of 沙坪坝区 is its 区委书记, '潢川县县长' its 县长, '苏州市政协副主席' its
     市政协副主席: the post's place is kept
-    apart, so one post reads alike in every story ('区委书记' of 沙坪坝区)."""
+    apart, so one post reads alike in every story ('区委书记' of 沙坪坝区).
+
+    Compared in the matching form, so '臺兒莊區區長' of 台儿庄区 is its '區長' as written."""
     if not place:
         return title
-    above = _HIGHER_DIVISION.match(title)
-    if above and not place.startswith(above.group()) and title[above.end() :].startswith(place[:2]):
-        title = title[above.end() :]  # '商丘市梁园区委副书记' of 梁园区
-    for n in range(min(len(place), len(title) - 2), 0, -1):
-        if not place.startswith(title[:n]) or (n < 2 and len(place) > 2):
+    match, place = to_matching(title), to_matching(place)
+    above = _HIGHER_DIVISION.match(match)
+    if above and not place.startswith(above.group()) and match[above.end() :].startswith(place[:2]):
+        title, match = title[above.end() :], match[above.end() :]  # '商丘市梁园区委副书记' of 梁园区
+    for n in range(min(len(place), len(match) - 2), 0, -1):
+        if not place.startswith(match[:n]) or (n < 2 and len(place) > 2):
             continue
-        m = _LEVEL_AFTER_NAME.match(title, n)
+        m = _LEVEL_AFTER_NAME.match(match, n)
         if m is None:
             continue
-        level, rest = m.group(1), m.group(2)
+        rest = m.group(2)
         if rest.startswith(("委", "人大", "政协", "党委", "党工委")):
-            return level + rest  # '区委书记', '市政协副主席', '镇党委书记'
-        if title_level(to_matching(rest)) is not None:
-            return rest  # '县长', '副县长'
+            return title[m.start(1) :]  # '区委书记', '市政协副主席', '镇党委书记'
+        if title_level(rest) is not None:
+            return title[m.start(2) :]  # '县长', '副县长'
     return title
 
 
