@@ -204,3 +204,13 @@ def test_a_traditional_script_title_leaves_its_district_to_the_place_like_a_simp
     found = places(art)
     assert found[("鍾立群", "區長")] in ("台儿庄区", "臺兒莊區")
     assert ("阮靜怡", "鎮黨委書記") in found
+
+
+def test_an_autonomous_county_written_short_with_its_level_is_not_the_county_its_tail_names() -> None:
+    art = extract(
+        "威宁县召开项目推进会",
+        "2月1日,威宁县召开项目推进会。县委书记罗文涛主持会议,县长钟立群讲话。",
+    )
+    found = places(art)
+    assert found[("罗文涛", "县委书记")] in ("威宁县", "威宁彝族回族苗族自治县")
+    assert found[("钟立群", "县长")] in ("威宁县", "威宁彝族回族苗族自治县")

@@ -107,9 +107,25 @@ def _find(text: str, written: str, gaz: Gazetteer) -> list[_Found]:
                 break  # '美丽乡村示范县': 范县's first character ends an everyday word ('示范')
             if k == 2 and _SLOGAN.match(text, max(0, i - 3)):
                 break  # '工业富县战略', '科技兴县': what makes a county rich, not 富县 or 兴县
+            longer = _longer_short_form(text, i, k, gaz)
+            if longer is not None:
+                # '威宁县' of 威宁彝族回族苗族自治县: the character before 宁县 belongs to the county's name.
+                out.append(_Found(i - k, longer.name, written[i - k : i + 1], (longer,)))
+                break
             out.append(_Found(i + 1 - k, name, written[i + 1 - k : i + 1], tuple(divs)))
             break
     return out
+
+
+def _longer_short_form(text: str, i: int, k: int, gaz: Gazetteer) -> Division | None:
+    """The division whose short form runs one character further left than the name found at
+    ``text[i + 1 - k : i + 1]`` and ends in the same level ('威' + '宁县': 威宁…自治县)."""
+    if i - k < 0 or not ("\u4e00" <= text[i - k] <= "\u9fff"):
+        return None
+    for div in gaz.by_short.get(text[i - k : i], []):
+        if div.name.endswith(text[i]) and div.name not in gaz.by_name.get(text[i + 1 - k : i + 1], []):
+            return div
+    return None
 
 
 def _towns(text: str, written: str, known: list[_Found]) -> list[tuple[str, str]]:
