@@ -214,3 +214,11 @@ def test_an_autonomous_county_written_short_with_its_level_is_not_the_county_its
     found = places(art)
     assert found[("罗文涛", "县委书记")] in ("威宁县", "威宁彝族回族苗族自治县")
     assert found[("钟立群", "县长")] in ("威宁县", "威宁彝族回族苗族自治县")
+
+
+def test_a_county_renamed_a_district_is_still_itself_when_written_with_its_old_level() -> None:
+    art = extract(
+        "广丰县召开项目推进会",
+        "4月22日,广丰县召开项目推进会。县委书记罗文涛主持会议,县长钟立群讲话。",
+    )
+    assert places(art)[("罗文涛", "县委书记")] in ("广丰县", "广丰区")

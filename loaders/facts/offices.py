@@ -119,11 +119,15 @@ def _find(text: str, written: str, gaz: Gazetteer) -> list[_Found]:
 
 def _longer_short_form(text: str, i: int, k: int, gaz: Gazetteer) -> Division | None:
     """The division whose short form runs one character further left than the name found at
-    ``text[i + 1 - k : i + 1]`` and ends in the same level ('威' + '宁县': 威宁…自治县)."""
+    ``text[i + 1 - k : i + 1]``, at its level ('威' + '宁县': 威宁…自治县). A county renamed a
+    district is still written with its old level ('广丰县' of 广丰区, not 丰县)."""
     if i - k < 0 or not ("\u4e00" <= text[i - k] <= "\u9fff"):
         return None
+    county_end = text[i] in "县区旗"
     for div in gaz.by_short.get(text[i - k : i], []):
-        if div.name.endswith(text[i]) and div.name not in gaz.by_name.get(text[i + 1 - k : i + 1], []):
+        if div.name in gaz.by_name.get(text[i + 1 - k : i + 1], []):
+            continue
+        if div.name.endswith(text[i]) or (county_end and div.level == "county"):
             return div
     return None
 
