@@ -27,3 +27,6 @@ class DocumentText(BaseModel):
     text: str  # the whole decoded text, normalised (used for the document id)
     publication: Publication = Field(default_factory=Publication)
     articles: list[ArticleText] = Field(default_factory=list)
+    # Division names the page's header or breadcrumb gives for its site ('某市人民政府', '某县要闻'):
+    # where a story that says only '我市' is from.
+    site: list[str] = Field(default_factory=list)

@@ -51,6 +51,7 @@ from loaders.residue import (
 TITLE_MAX = 60
 FALLBACK_TITLE_MAX = 160
 CAPTION_MAX = 50
+_SITE_LINES = 12  # a site's header and breadcrumb come before its story
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # What opens a story's body: a news prefix, a credit, a dateline, "recently".
 _STORY_OPENING = re.compile(
@@ -605,5 +606,6 @@ def split_document(text: str, source: str, encoding: str = "utf-8") -> DocumentT
         # A reprint that lost its headline keeps it in '(原标题:…)'; that names the story better
         # than its first sentence.
         articles[0].title = original.group(1)
+    site = [name for raw in normalised.split("\n")[:_SITE_LINES] for name in mh.site_names(clean_line(raw))]
     return DocumentText(source=source, encoding=encoding, text=normalised,
-                        publication=publication, articles=articles)
+                        publication=publication, articles=articles, site=site)

@@ -27,6 +27,7 @@ def _extract_text(text: str, source: str, encoding: str) -> Document:
     homes = PageHomes(
         [([a.title] + ([a.subtitle] if a.subtitle else []), a.paragraphs) for a in doc_text.articles],
         doc_text.publication.name,
+        doc_text.site,
     )
     for art_text in doc_text.articles:
         article = extract_article(art_text, doc_text.publication, homes)

@@ -222,3 +222,13 @@ def test_a_county_renamed_a_district_is_still_itself_when_written_with_its_old_l
         "4月22日,广丰县召开项目推进会。县委书记罗文涛主持会议,县长钟立群讲话。",
     )
     assert places(art)[("罗文涛", "县委书记")] in ("广丰县", "广丰区")
+
+
+def test_a_city_site_s_header_places_a_story_that_only_says_our_city() -> None:
+    from loaders.pipeline import extract_text
+
+    page = ("中国政府网 | 山西省人民政府 | 长治市人民政府\n当前位置:首页 > 政务资讯 > 长治要闻\n\n"
+            "我市举行重点项目集中开工活动\n发布时间:2024-11-27 信息来源:本站\n\n"
+            "11月26日,我市举行重点项目集中开工活动。市委书记罗文涛出席,副市长钟立群宣布开工。\n")
+    found = places(extract_text(page, "a.txt").articles[0])
+    assert found[("罗文涛", "市委书记")] == "长治市" and found[("钟立群", "副市长")] == "长治市"

@@ -433,21 +433,25 @@ def office_place(title_match: str, title_written: str, homes: Homes) -> str | No
     return None
 
 
-def document_homes(headlines_and_paragraphs: list[tuple[list[str], list[str]]], masthead: str | None) -> Homes:
-    """The homes of a whole page: what a district paper's articles that name no place fall back on."""
+def document_homes(headlines_and_paragraphs: list[tuple[list[str], list[str]]], masthead: str | None,
+                   site: list[str] | None = None) -> Homes:
+    """The homes of a whole page: what a district paper's articles that name no place fall back on,
+    with the site its header names ('某市人民政府')."""
     sentences = [s for heads, paras in headlines_and_paragraphs for s in split_sentences(heads, paras)]
-    return find_homes(sentences, [], [masthead or ""])
+    return find_homes(sentences, [], [masthead or "", *(site or [])])
 
 
 class PageHomes:
     """A page's homes, read the first time an article asks (most pages never need them)."""
 
-    def __init__(self, headlines_and_paragraphs: list[tuple[list[str], list[str]]], masthead: str | None) -> None:
+    def __init__(self, headlines_and_paragraphs: list[tuple[list[str], list[str]]], masthead: str | None,
+                 site: list[str] | None = None) -> None:
         self._parts = headlines_and_paragraphs
         self._masthead = masthead
+        self._site = site or []
         self._homes: Homes | None = None
 
     def get(self) -> Homes:
         if self._homes is None:
-            self._homes = document_homes(self._parts, self._masthead)
+            self._homes = document_homes(self._parts, self._masthead, self._site)
         return self._homes
