@@ -174,6 +174,10 @@ def lead_year(text: str) -> str | None:
 _DATELINE = re.compile(rf"^\S{{0,24}}?{_NUM}{{1,2}}\s*月\s*{_NUM}{{1,3}}\s*[日号]\s*(?:讯|訊|电|電|消息)(?:\s*[(（][^)）]{{0,30}}[)）])?")
 
 
+# '〔記者某某/某地報導〕', '本报讯(记者 某某)': a reporter's credit opens the story.
+_CREDIT_OPENING = re.compile(r"^(?:本报讯|本報訊)?\s*[〔【\[(（](?:记者|記者|通讯员|通訊員)[^〕】\])）]{1,30}[〕】\])）]")
+
+
 # '更新於 2022年12月27日07:40': when the page was last edited, not when anything happened.
 _UPDATED = re.compile(rf"(?:更新|修改)(?:于|於|时间|時間)?\s*[:：]?\s*{FULL_DATE.pattern}(?:\s*\d{{1,2}}:\d{{2}})?")
 
@@ -196,6 +200,12 @@ def article_date(paragraphs: list[str], reference: str | None, relative: bool = 
         hit = _date_hit(para)
         if hit is not None and hit[0] in ("full", "md") and hit[1].start() == 0:
             return resolve_date(para, reference, relative)
+        dateline = _DATELINE.match(para) or _CREDIT_OPENING.match(para)
+        if dateline:  # '〔记者某某/某地报导〕…今日…': the story's own opening, under its captions
+            first = re.split(r"(?<=[。！？!?])", para[dateline.end() :])[0]
+            hit = _date_hit(first)
+            if hit is not None and not _BOUND_AFTER.match(first, hit[1].end()):
+                return resolve_date(first, reference, relative)
     return None
 
 

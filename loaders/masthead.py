@@ -172,7 +172,8 @@ _DISCLOSURE = re.compile(r"索\s*引\s*号|公开(?:方式|日期|形式|范围|
 
 
 # 'site name  2022-05-31 21:10': an app's stamp under a headline, often on the headline's own line.
-_STAMP = r"(?:[\u4e00-\u9fff]{2,8}\s+)?\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
+# ('2018/08/09 14:32': slashes or dots instead of dashes, one kind throughout)
+_STAMP = r"(?:[\u4e00-\u9fff]{2,8}\s+)?\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
 STAMP_LINE = re.compile(rf"^{_STAMP}(?:\s+[\u4e00-\u9fff]{{1,8}})?$")  # '… 00:30:00 网络': and its source
 # ('… 2025-05-08 00:30:00 网络': the source may follow the time)
 HEADLINE_STAMP = re.compile(rf"^(?P<head>\S.{{5,}}?)\s+(?P<stamp>{_STAMP}(?:\s+[\u4e00-\u9fff]{{1,8}})?)$")

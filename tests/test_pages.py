@@ -573,3 +573,14 @@ def test_a_reprint_s_photo_caption_above_the_headline_and_another_paper_s_dateli
             "双方商定共建产业园。\n")
     doc = split_document(page, "a.txt")
     assert [a.title for a in doc.articles] == ["河东考察团抵榆安 双方商定共建产业园"]
+
+
+def test_a_taiwan_news_page_with_browser_notices_captions_a_slashed_stamp_and_a_bracketed_credit() -> None:
+    page = ("為達最佳瀏覽效果,建議使用 Chrome 或 Edge 的瀏覽器。\n\n請至Edge官網下載 請至Chrome官網下載\n"
+            "限制級\n您即將進入之新聞內容 需滿18歲 方可瀏覽。\n\n"
+            "東港活動中心開工 鄉長縣長同台\n\n"
+            "河東縣長林志明與東港鄉長王建民同場出席。(記者陳文華攝)\n\n"
+            "2019/05/06 10:20\n\n"
+            "〔記者陳文華/河東報導〕河東縣長林志明、東港鄉長王建民,今日出席東港村活動中心開工動土儀式。\n")
+    art = split_document(page, "a.txt").articles[0]
+    assert art.title == "東港活動中心開工 鄉長縣長同台" and art.date == "2019-05-06"
