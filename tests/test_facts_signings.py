@@ -418,3 +418,19 @@ def test_the_heads_of_listed_bodies_sign_for_them_and_a_signing_spoken_of_signs_
         "随后,河东县工业园区、河东硅工业园区、县招商局主要负责人分别与投资客商上台签约。",
     )
     assert [(s.parties, s.signers) for s in art.signings] == [(["河东县工业园区", "河东硅工业园区", "县招商局"], [])]
+
+
+def test_a_signer_for_the_county_signs_each_project_the_next_sentence_lists_with_its_investor():
+    art = extract(
+        "签约",
+        "4月28日,我县举行招商引资项目集中签约仪式。",
+        "签约活动中,副县长操明代表县人民政府与各位企业家现场签约。",
+        "本次签约的项目分别是:青禾纺织有限公司投资5亿元建设喷水织布项目;丰源食品有限公司投资3000万元建设香菇植物肉项目。",
+    )
+    assert [(s.project, s.parties, s.signers) for s in art.signings] == [
+        ("喷水织布项目", ["县人民政府", "青禾纺织有限公司"], ["操明"]),
+        ("香菇植物肉项目", ["县人民政府", "丰源食品有限公司"], ["操明"]),
+    ]
+    assert {p.name: p.companies for p in art.projects} == {
+        "喷水织布项目": ["青禾纺织有限公司"], "香菇植物肉项目": ["丰源食品有限公司"],
+    }

@@ -164,6 +164,18 @@ class _Agreements:
             return None
         return self.project_in(nxt, (0, len(nxt.match)))
 
+    def projects_listed_after(self, sent: Sentence) -> list[ProjectFact]:
+        """'…与各位企业家现场签约。本次签约的项目分别是:A公司…X项目;B公司…Y项目': each one signed."""
+        nxt = next((s for s in self.reading.sentences if s.index == sent.index + 1), None)
+        if nxt is None or not THIS_SIGNING.match(nxt.match):
+            return []
+        found: list[ProjectFact] = []
+        for s, pm in self.reading.project_mentions:
+            fact = next((p for p in self.projects if pm.key in p.keys), None) if s.index == nxt.index else None
+            if fact is not None and fact not in found:
+                found.append(fact)
+        return found
+
     def home_subject(self, sent: Sentence, before: int) -> Party | None:
         """'我市分别与A签订…': the city its officials' posts are in, where the article places them."""
         m = MY_PLACE.search(sent.match, 0, before)
@@ -477,7 +489,16 @@ class _Agreements:
             for comp in self.companies:
                 if any(k in seg_text for k in comp.keys):
                     party_list.append(Party(comp.name, comp.key))
-            project = self.project_in(sent, seg) or self.project_after(sent)
+            project = self.project_in(sent, seg)
+            listed = self.projects_listed_after(sent) if project is None else []
+            if len(listed) >= 2:
+                for fact in listed:
+                    f = self.fact_for(fact.key, sent.text, "signing-clause-list")
+                    for party in [*party_list, *(company_party(c, self.companies) for c in fact.companies)]:
+                        f.add_party(*party)
+                    f.signers += [k for k in signers if k not in f.signers]
+                continue
+            project = project or self.project_after(sent)
             for party in party_list:
                 if project is None and company_for(party.key, self.companies):
                     project = self.project_of_company(party.key)

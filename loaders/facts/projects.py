@@ -39,6 +39,8 @@ FIRST_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 FIGURE = re.compile(r"[0-9]|[一二三四五六七八九十]期|万亩|亿元")
 # '签订的10亿元某某加工项目': the sum invested is said of the project, not part of its name.
 SUM_IN_FRONT = re.compile(r"(?:总投资|投资|总额|约)?[0-9.]+(?:多|余)?(?:万|亿)(?:元|美元|港元)(?:的)?")
+# '某企业投资35亿元建设某某项目': who invests and how much come before what is built.
+INVESTS_IN = re.compile(r"(?:总投资|投资)[0-9.]+(?:多|余)?(?:万|亿)(?:元|美元|港元)(?:的|建设|新建|兴建|打造)")
 LEAD_SHORT = re.compile(r"^(.{2,12}?)(?=年产|日产|年加工|年处理|年生产|新建|扩建)")
 PLACE_END = re.compile(r"(?:省|市|区|县|镇|乡|街道|村|开发区|经开区|高新区|园区)$")
 PLACE_NEXT = re.compile(r"省|市|区|县|镇|乡|街道")
@@ -183,9 +185,15 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
         if caption or (close >= 0 and "(" not in core[:close]):
             a += caption.end() if caption else close + 1  # '(左六)某某项目': a photo caption's mark
             core = text[a : m.start()]
+        invested = False  # a sum invested in it makes what follows a project, whatever its words
+        investor = None
         if (money := SUM_IN_FRONT.match(core)) and len(core) - money.end() >= 4:
             a += money.end()
-            core = text[a : m.start()]
+            core, invested = text[a : m.start()], True
+        elif (invests := INVESTS_IN.search(core)) and len(core) - invests.end() >= 4:
+            investor = company_for(core[: invests.start()], companies) if invests.start() >= 2 else None
+            a += invests.end()
+            core, invested = text[a : m.start()], True
         if POST_AFTER.match(text, m.end()):
             continue
         for x, y in coordinated:
@@ -208,7 +216,9 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
         prefix, comp = _company_prefix(core, companies)
         rest = core[len(prefix) :] if prefix else core
         short = None
-        if prefix is None:
+        if investor is not None and prefix is None:
+            comp = investor  # '某公司投资5亿元建设X项目': X is the company's, its name not written into X's
+        elif prefix is None:
             lead = LEAD_SHORT.match(core)
             # ('建设年产…': a verb alone before the figure names no company)
             if lead and lex.company_word_re.search(lead.group(1)) and not lex.company_word_re.fullmatch(lead.group(1)):
@@ -222,7 +232,7 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
         alias_only = bool(prefix) and _only_company_words(rest) and not titled
         if not prefix and _generic(core):
             continue
-        meaningful = titled or bool(FIGURE.search(core)) or (
+        meaningful = titled or invested or bool(FIGURE.search(core)) or (
             len(core) >= 5 and any(w in core for w in lex.get("project_words"))
         ) or _short_named(core, bool(coordinated)) or (len(core) >= 4 and _signed_by_name(text, a, m.end()))
         if not (prefix or meaningful):
