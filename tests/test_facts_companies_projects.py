@@ -268,3 +268,11 @@ def test_a_policy_s_services_are_no_companies_and_a_plan_for_a_project_is_no_pro
         "希望签约项目企业尽快制定项目工作方案、建立项目推进台账,推动项目早日开工。",
     )
     assert not companies(art) and not art.projects
+
+
+def test_a_visit_s_verb_and_a_wholly_owned_subsidiary_name_no_company():
+    art = extract(
+        "到访",
+        "市长徐立一行到访河东港口集团,随后赴青禾实业集团有限公司考察,并与其全资子公司负责人座谈。",
+    )
+    assert set(companies(art)) == {"河东港口集团", "青禾实业集团有限公司"}

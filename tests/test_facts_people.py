@@ -426,3 +426,15 @@ def test_audit_customs_and_editorial_titles_rare_surnames_and_words_after_a_name
     )
     assert {"欧阳明", "何立平", "公晓峰", "禄建军", "翁新宇", "李玉成", "刘新华"} <= set(titles(art))
     assert titles(art)["何立平"] == ["海关关长"] and titles(art)["翁新宇"][0].endswith("编委")
+
+
+def test_village_heads_executive_chairmen_a_clause_joined_by_er_and_a_kazakh_name():
+    art = extract(
+        "开工",
+        "东港村村长洪立新、青禾集团执行董事长汪明出席。",
+        "副区长张立平主持,而区委副书记王益新讲话。",
+        "地委委员,市委副书记、市长别克·巴合提汗宣布开工。",
+    )
+    found = titles(art)
+    assert found["洪立新"][0].endswith("村长") and found["汪明"] == ["执行董事长"]
+    assert found["王益新"] == ["区委副书记"] and "市长" in found["别克·巴合提汗"]
