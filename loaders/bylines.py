@@ -65,6 +65,7 @@ _TOKEN = re.compile(r"\s*(\S+)(?=\s)")
 _LEADING = re.compile(r"^[(（【]\s*([^()（）【】]{2,60}?)\s*[)）】]\s*")
 # A non-name word that is still plausible between names in a credit line.
 _FILLER = {"报道", "報道", "联合", "聯合", "等"}
+_REPORTED_COLON = re.compile(r"(?:报道|報道)[:：]")
 # Bracketed words of two to four characters that are not people.
 _NOT_NAMES = set(
     _words(
@@ -184,7 +185,16 @@ def split_leading_credit(paragraph: str, after_dateline: bool = False) -> tuple[
         found = parse_credit(second.group(1), require_role=True) if second else None
         if second and found:
             return after[second.end():].lstrip(), found
+    glued = _GLUED_REPORTERS.match(paragraph)
+    if glued and all(NAME.fullmatch(n) for n in glued.group(1).split("、")):
+        return paragraph[glued.end() :], [Byline(name=n, role="reporter") for n in glued.group(1).split("、")]
     return _split_plain_leading_credit(paragraph)
+
+
+# '本网特约记者甲、乙报道:5月8日…': names written without spaces, closed by 报道 and a colon.
+_GLUED_REPORTERS = re.compile(
+    r"^(?:本网|本報|本报|本網)?(?:特约|特約)?(?:记者|記者)([\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})*)(?:报道|報道)[:：]"
+)
 
 
 def _split_plain_leading_credit(paragraph: str) -> tuple[str, list[Byline]]:
@@ -211,7 +221,9 @@ def _split_plain_leading_credit(paragraph: str) -> tuple[str, list[Byline]]:
         end = m.end()
     if not found or end >= len(paragraph):
         return paragraph, []
-    return paragraph[end:].lstrip(), found
+    rest = paragraph[end:].lstrip()
+    said = _REPORTED_COLON.match(rest)  # '记者 甲 通讯员 乙 报道:4月28日,…': the news follows the colon
+    return (rest[said.end() :] if said else rest), found
 
 
 def merge(existing: list[Byline], new: list[Byline]) -> list[Byline]:

@@ -584,3 +584,12 @@ def test_a_taiwan_news_page_with_browser_notices_captions_a_slashed_stamp_and_a_
             "〔記者陳文華/河東報導〕河東縣長林志明、東港鄉長王建民,今日出席東港村活動中心開工動土儀式。\n")
     art = split_document(page, "a.txt").articles[0]
     assert art.title == "東港活動中心開工 鄉長縣長同台" and art.date == "2019-05-06"
+
+
+def test_reporters_credited_in_the_lead_with_spaces_or_glued_and_closed_by_a_colon() -> None:
+    spaced = split_document("河东县新闻网讯 记者 刘明 通讯员 袁立 报道:4月28日,河东县举行项目签约仪式。\n", "a.txt")
+    glued = split_document("本网特约记者马晓雅、陈立志报道:5月8日上午,河东县重点项目集中开工仪式举行。\n", "b.txt")
+    assert [b.name for b in spaced.articles[0].bylines] == ["刘明", "袁立"]
+    assert spaced.articles[0].paragraphs[0].startswith("4月28日")
+    assert [b.name for b in glued.articles[0].bylines] == ["马晓雅", "陈立志"]
+    assert glued.articles[0].paragraphs[0].startswith("5月8日")
