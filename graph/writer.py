@@ -430,10 +430,10 @@ class GraphWriter:
                 # Once per document, in its first article's transaction: one round trip, not one per
                 # article. A writer storing another copy of a story meanwhile may make the later copy
                 # win that once; the facts are still one copy's, never both.
-                row = tx.run(query("document_articles"), {"document_id": doc_id, "article_ids": ids}).single()
-                stale[:] = row["stale"] if row else []
-                holders.clear()
-                holders.update((h["id"], h) for h in (row["held"] if row else []))
+                for row in tx.run(query("document_articles"), {"document_id": doc_id, "article_ids": ids}):
+                    stale[:] = row["stale"]
+                    holders.clear()
+                    holders.update((h["id"], h) for h in row["held"])
                 return []
 
             # The document node rides with its first article written: a transaction of its own cost
