@@ -17,7 +17,7 @@ import hashlib
 import re
 import unicodedata
 
-from guanxi.simplified import to_simplified
+from guanxi.simplified import to_simplified, traditional_share
 
 # Fewer letters and digits than this and there is no fingerprint (the article keeps an id of its
 # document, position and headline). A brief of a sentence or two ('今天白天多云，气温12到20摄氏度。',
@@ -55,6 +55,8 @@ _LEAD_CREDIT = re.compile(r"^\s*(?:(?:本报)?(?:记者|通讯员)\s*[:：]?\s+(
 # credit glued to the last line, a site's footer), not the story.
 _SENTENCE_END = re.compile(r"[。!?]")  # after NFKC: ！？ are !?
 _GOES_ON = re.compile(r"[,、;:]$")  # after NFKC: ，；： are ,;:
+# What is neither a letter nor a digit (in any script): spaces, punctuation, symbols.
+_NOT_A_WORD = re.compile(r"[\W_]+")
 
 
 def _is_credit_line(line: str) -> bool:
@@ -78,7 +80,7 @@ def story_text(body: str) -> str:
     ends = list(_SENTENCE_END.finditer(joined))
     if ends:
         joined = joined[:ends[-1].end()]
-    return "".join(ch for ch in joined.casefold() if unicodedata.category(ch)[0] in "LN")
+    return _NOT_A_WORD.sub("", joined.casefold())
 
 
 def story_fingerprint(body: str) -> str | None:
@@ -103,7 +105,5 @@ def copy_key(body: str, published: str | None, document_id: str) -> str:
     date (the original before a reprint), then the document id, so the choice never depends on the
     order the copies were loaded in.
     """
-    simplified = to_simplified(body)
-    changed = sum(1 for a, b in zip(body, simplified, strict=False) if a != b) + abs(len(body) - len(simplified))
-    script = "1" if body and changed > _TRADITIONAL_SHARE * len(body) else "0"
+    script = "1" if traditional_share(body) > _TRADITIONAL_SHARE else "0"
     return f"{script}|{published or '9999-12-31'}|{document_id}"

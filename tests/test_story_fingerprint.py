@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guanxi.fingerprint import MIN_STORY_CHARS, story_fingerprint, story_text
+from guanxi.fingerprint import MIN_STORY_CHARS, copy_key, story_fingerprint, story_text
 from guanxi.ids import article_id
 from loaders.pipeline import extract_file
 
@@ -80,3 +80,13 @@ def test_words_that_only_look_like_credits_stay() -> None:
     assert story_text("电商直播带动特色农产品销售，全县网络零售额持续增长。").startswith("电商直播")
     # An aside in brackets that is no credit is part of the story.
     assert "以下简称青岚公司" in story_text("青岚新能源科技有限公司（以下简称“青岚公司”）落户柏川。")
+
+
+def test_the_copy_shown_is_the_simplified_then_the_earliest_whatever_the_order() -> None:
+    copies = {path.name: extract_file(path) for path in sorted(STORIES.iterdir())}
+    keys = {name: copy_key(doc.articles[0].text, doc.publication.date, doc.id) for name, doc in copies.items()}
+    # The Big5 page came out first (2024-03-19) but in traditional script; the county paper's text
+    # (03-20) comes before the city paper's reprint (03-21).
+    assert sorted(keys, key=keys.__getitem__) == [
+        "baichuan_signing.txt", "baichuan_signing_reprint.txt", "baichuan_signing_big5.html"]
+    assert copy_key(BODY, None, "doc-a") > copy_key(BODY, "2024-03-20", "doc-b")  # an undated copy last
