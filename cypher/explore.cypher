@@ -22,12 +22,14 @@ CALL (p) {
          CASE WHEN pr IS NULL THEN null ELSE {id: pr.id, kind: 'project', name: pr.name} END AS entity,
          ['signed'] AS roles, pr.place AS place, r.sentence AS sentence, r.article_id AS article_id
 }
-OPTIONAL MATCH (:Article {id: article_id})-[:PART_OF]->(d:Document)
-WITH p, kind, rank, date, label, entity, roles, place, sentence, article_id, d
+WITH p, kind, rank, date, label, entity, roles, place, sentence, article_id
 WHERE ($from_date IS NULL OR date >= $from_date)
   AND ($to_date IS NULL OR date <= $to_date)
   AND ($kinds IS NULL OR kind IN $kinds)
-  AND ($place IS NULL OR coalesce(place, '') + '|' + coalesce(entity.name, '') + '|' + coalesce(d.publication_name, '') CONTAINS $place)
+  // A story several papers carried is one article: any of its papers may name the place, and the
+  // fact is still one row.
+  AND ($place IS NULL OR coalesce(place, '') + '|' + coalesce(entity.name, '') CONTAINS $place
+       OR EXISTS { MATCH (:Article {id: article_id})-[:PART_OF]->(d:Document) WHERE d.publication_name CONTAINS $place })
 WITH p, kind, rank, date, label, entity, roles, place, sentence, article_id
 ORDER BY date IS NULL, date, rank, label
 WITH p, collect({kind: kind, date: date, label: label, entity: entity, roles: roles, place: place,
@@ -141,13 +143,13 @@ CALL (o) {
   RETURN q, 'attended' AS relation, e.date AS date, {id: e.id, kind: 'event', name: e.name} AS event,
          r.sentence AS sentence, r.article_id AS article_id, e.place AS place
 }
-OPTIONAL MATCH (:Article {id: article_id})-[:PART_OF]->(d:Document)
-WITH o, q, relation, date, event, sentence, article_id, place, d
+WITH o, q, relation, date, event, sentence, article_id, place
 WHERE coalesce(q.sector, q.kind) = 'official'
   AND NOT (q)-[:HOLDS_POSITION]->(o)
   AND ($from_date IS NULL OR date >= $from_date)
   AND ($to_date IS NULL OR date <= $to_date)
-  AND ($place IS NULL OR coalesce(place, '') + '|' + coalesce(event.name, '') + '|' + coalesce(d.publication_name, '') CONTAINS $place)
+  AND ($place IS NULL OR coalesce(place, '') + '|' + coalesce(event.name, '') CONTAINS $place
+       OR EXISTS { MATCH (:Article {id: article_id})-[:PART_OF]->(d:Document) WHERE d.publication_name CONTAINS $place })
 WITH o, q, relation, date, event, sentence, article_id ORDER BY date, relation
 WITH o, q, collect(DISTINCT {relation: relation, date: date, event: event, sentence: sentence, article_id: article_id}) AS links
 WITH o, q, links, [(q)-[h:HOLDS_POSITION]->() | h.title] AS titles

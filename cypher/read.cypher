@@ -80,12 +80,14 @@ RETURN node.id AS id, labels(node) AS labels, node.name AS name, coalesce(node.a
 
 // Articles whose title or text says the phrase ($lucene, as for names: CJK bigrams in order), best
 // first; the text comes back for the snippet (graph/spans.py).
+// A story several documents hold is one article (guanxi/fingerprint.py); lists show it once, with
+// the document its text was written from (document_id). Its page lists them all (article_page).
 // name: search_articles
 CALL db.index.fulltext.queryNodes('article_text', $lucene, {limit: $offset + $limit}) YIELD node, score
 WITH node AS a, score
 ORDER BY score DESC, a.date DESC, a.id
 SKIP $offset LIMIT $limit
-OPTIONAL MATCH (a)-[:PART_OF]->(d:Document)
+OPTIONAL MATCH (d:Document {id: a.document_id})
 RETURN a.id AS id, a.title AS title, a.date AS date, a.text AS text, d.publication_name AS publication_name,
        d.publication_date AS publication_date, score
 
@@ -108,7 +110,7 @@ RETURN labels(n) AS labels, n {.*, text: null, search_key: null, search_names: n
 // name: articles_by_ids
 UNWIND $ids AS aid
 MATCH (a:Article {id: aid})
-OPTIONAL MATCH (a)-[:PART_OF]->(d:Document)
+OPTIONAL MATCH (d:Document {id: a.document_id})
 RETURN a.id AS id, a.title AS title, a.date AS date, d.publication_name AS publication_name,
        d.publication_date AS publication_date, d.issue AS issue, d.source AS source
 
@@ -176,7 +178,7 @@ CALL (positions, events, bylines, mentions, signings) {
   UNWIND [r IN positions + events + bylines + signings | r.article_id] + mentions AS aid
   WITH DISTINCT aid WHERE aid IS NOT NULL
   MATCH (a:Article {id: aid})
-  OPTIONAL MATCH (a)-[:PART_OF]->(d:Document)
+  OPTIONAL MATCH (d:Document {id: a.document_id})
   RETURN collect({id: a.id, title: a.title, date: a.date, publication_name: d.publication_name,
                   publication_date: d.publication_date, issue: d.issue, source: d.source}) AS articles
 }
@@ -222,7 +224,7 @@ CALL (e, attendees) {
   UNWIND [e.article_id] + [r IN attendees | r.article_id] AS aid
   WITH DISTINCT aid WHERE aid IS NOT NULL
   MATCH (a:Article {id: aid})
-  OPTIONAL MATCH (a)-[:PART_OF]->(d:Document)
+  OPTIONAL MATCH (d:Document {id: a.document_id})
   RETURN collect({id: a.id, title: a.title, date: a.date, publication_name: d.publication_name,
                   publication_date: d.publication_date, issue: d.issue, source: d.source}) AS articles
 }
@@ -303,7 +305,15 @@ LIMIT $limit
 // head's thousands). Parties and signers are the signing's own (one article's signing).
 // name: article_page
 MATCH (a:Article {id: $id})
-OPTIONAL MATCH (a)-[:PART_OF]->(d:Document)
+OPTIONAL MATCH (d:Document {id: a.document_id})
+CALL (a) {
+  // Every document that holds the story (guanxi/fingerprint.py), the oldest issue first.
+  OPTIONAL MATCH (a)-[p:PART_OF]->(o:Document)
+  WITH p, o ORDER BY o.publication_date IS NULL, o.publication_date, o.source, o.id
+  RETURN collect(CASE WHEN o IS NULL THEN null ELSE
+                   o {.id, .source, .url, .encoding, .publication_name, .publication_date, .issue,
+                      index: p.index, title: p.title} END) AS sources
+}
 CALL (a) {
   OPTIONAL MATCH (p:Person)-[h:HOLDS_POSITION]->(x) USING INDEX h:HOLDS_POSITION(article_id)
   WHERE h.article_id = $id
@@ -352,4 +362,4 @@ CALL (a) {
 }
 RETURN a {.id, .title, .subtitle, .date, .index, .text} AS article,
        d {.id, .source, .url, .encoding, .publication_name, .publication_date, .issue} AS document,
-       titled, mentioned, events, signings, runs, bylines
+       sources, titled, mentioned, events, signings, runs, bylines

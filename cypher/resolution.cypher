@@ -11,7 +11,8 @@
 // Everything an article asks before its first decision, in one round trip: what an earlier load
 // of it resolved its mentions to (empty on a first load), the manual corrections that are not
 // undone (merges everywhere, splits that name this article, oldest first, with their targets'
-// names), the people of its names and the organisations of all its name clusters.
+// names), the people of its names and the organisations of all its name clusters. A split made
+// before article ids were story fingerprints names the id the article had then ($former_ids).
 // name: resolve_lookup_article
 CALL () {
   MATCH (n:Entity)-[:MENTIONED_IN]->(:Article {id: $article_id})
@@ -26,7 +27,7 @@ CALL () {
 }
 CALL () {
   MATCH (c:Correction {kind: 'split'})
-  WHERE $article_id IN c.article_ids AND c.undone_at IS NULL
+  WHERE any(x IN [$article_id] + $former_ids WHERE x IN c.article_ids) AND c.undone_at IS NULL
   WITH c ORDER BY c.at
   OPTIONAL MATCH (t:Entity {id: c.new_id})
   RETURN collect([c.from_id, c.new_id, t.name]) AS splits

@@ -15,6 +15,11 @@ SET d:Entity,
     d.url = coalesce(row.url, d.url),
     d.name = coalesce(row.publication_name, row.source)
 
+// One story is one article however many documents hold it (guanxi/fingerprint.py): each holds it
+// through its own PART_OF, with the story's place and headline in that document. The article's
+// text, headline and facts are those of one copy, the one with the lowest copy_key (simplified
+// script, then the earliest issue, then the document id), and document_id names that copy's
+// document. A copy that does not win is linked alone (link_article).
 // name: merge_article
 MERGE (d:Document {id: $document_id})
 SET d:Entity
@@ -27,11 +32,22 @@ SET a:Entity,
     a.date = $date,
     a.index = $index,
     a.text = $text,
-    a.document_id = $document_id
+    a.document_id = $document_id,
+    a.copy_key = $copy_key
 // Its text reaches the full-text index with the names, many articles at a time (index_for_search):
 // the IndexedArticle label the index reads is given there, not in this transaction.
 SET a.unindexed = CASE WHEN a:IndexedArticle THEN a.unindexed ELSE true END
-MERGE (a)-[:PART_OF]->(d)
+MERGE (a)-[p:PART_OF]->(d)
+SET p.index = $index, p.title = $title
+
+// Another copy of a story the article holds from a better copy: only this document's link.
+// name: link_article
+MERGE (d:Document {id: $document_id})
+SET d:Entity
+WITH d
+MATCH (a:Article {id: $article_id})
+MERGE (a)-[p:PART_OF]->(d)
+SET p.index = $index, p.title = $title
 
 // keep_name (set by entity resolution, graph/resolution.py): the node was not read before this
 // write, so a name it already has stays.
@@ -316,9 +332,12 @@ SET r.load_id = $load_id, r.article_id = $article_id, r.sentence = row.sentence
 // its events or signings, or is a title, RUNS or SIGNED edge, which are indexed by article: a
 // re-load no longer walks every edge of each node the article names (a county head's thousands).
 // An article this load created has no earlier facts and skips it all.
+// $stale (a document let go of the article, release_article): the facts stay while another
+// document still holds the story; they are its facts too.
 // name: prune_article
 MATCH (a:Article {id: $article_id})
 WHERE coalesce(a.load_id, '') <> $load_id
+  AND NOT ($stale AND EXISTS { (a)-[:PART_OF]->(:Document) })
 CALL (a) {
   MATCH (a)-[r]-()
   RETURN r
@@ -345,17 +364,48 @@ DELETE r
 // name: prune_article_nodes
 MATCH (x:Event|Signing {article_id: $article_id})
 WHERE coalesce(x.load_id, '') <> $load_id
+  AND NOT ($stale AND EXISTS { (:Article {id: $article_id})-[:PART_OF]->(:Document) })
 DETACH DELETE x
 
-// Articles an earlier load of this document stored and this load did not (their title or split
-// changed): their facts go with prune_article under a load id nothing carries, then the node.
-// name: stale_articles
-MATCH (a:Article)-[:PART_OF]->(:Document {id: $document_id})
-WHERE NOT a.id IN $article_ids
-RETURN a.id AS id
+// What the graph holds of a document's articles, read once per document with its first article:
+// `stale`, the articles an earlier load of this document stored and this load did not (their title,
+// split or text changed), which the document lets go of (release_article; one no document holds any
+// more loses its facts under a load id nothing carries, then its node); `held`, for each story the
+// graph already holds, which copy it shows (document_id, copy_key). graph/writer.py writes a copy in
+// full only if its copy_key is lower, or it is that copy's own document (a reload), or none is known.
+// name: document_articles
+CALL () {
+  MATCH (a:Article)-[:PART_OF]->(:Document {id: $document_id})
+  WHERE NOT a.id IN $article_ids
+  RETURN collect(a.id) AS stale
+}
+CALL () {
+  UNWIND $article_ids AS aid
+  MATCH (a:Article {id: aid})
+  RETURN collect({id: a.id, document_id: a.document_id, copy_key: a.copy_key}) AS held
+}
+RETURN stale, held
+
+// Only this document's link goes. Deleting it locks the article, so a writer adding another
+// document's link at the same moment is either seen here or waits, and the statements after this
+// one decide on what is really held. If the copy shown was this document's and another document
+// still holds the story, the article names that one; its text and facts stay (the story is the
+// same) until a copy is written again, which then replaces them whatever its copy_key.
+// name: release_article
+MATCH (a:Article {id: $article_id})-[p:PART_OF]->(:Document {id: $document_id})
+DELETE p
+WITH DISTINCT a
+WHERE a.document_id = $document_id
+CALL (a) {
+  MATCH (a)-[q:PART_OF]->(o:Document)
+  WITH a, q, o ORDER BY o.publication_date IS NULL, o.publication_date, o.id
+  LIMIT 1
+  SET a.document_id = o.id, a.index = q.index, a.copy_key = null
+}
 
 // name: delete_article
 MATCH (a:Article {id: $article_id})
+WHERE NOT EXISTS { (a)-[:PART_OF]->(:Document) }
 DETACH DELETE a
 
 // What search finds (graph/search_index.py): the full-text index name_search holds a copy of each

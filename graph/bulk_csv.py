@@ -28,6 +28,7 @@ from graph.schema import ensure_schema
 from graph.server import _JVM_FLAGS, LocalNeo4j, _find_java
 from graph.writer import article_batches
 from guanxi.facts import Document
+from guanxi.fingerprint import copy_key
 from guanxi.ids import article_id, document_id
 from guanxi.settings import Settings
 
@@ -43,7 +44,7 @@ NODE_COLUMNS: dict[str, list[tuple[str, str]]] = {
     "Document": [("source", "string"), ("encoding", "string"), ("publication_name", "string"),
                  ("publication_date", "string"), ("issue", "string"), ("name", "string"), ("url", "string")],
     "Article": [("title", "string"), ("name", "string"), ("subtitle", "string"), ("date", "string"),
-                ("index", "long"), ("text", "string"), ("document_id", "string")],
+                ("index", "long"), ("text", "string"), ("document_id", "string"), ("copy_key", "string")],
     "Person": [("name", "string"), ("kind", "string"), ("aliases", "string[]"),
                ("search_names", "string[]"), ("search_key", "string"), ("indexed_name", "string"),
                ("indexed_aliases", "string[]")],
@@ -68,7 +69,7 @@ _COPIED = {"indexed_name": "name", "indexed_aliases": "aliases"}
 
 _SOURCED = [("load_id", "string"), ("article_id", "string"), ("sentence", "string")]
 REL_COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "PART_OF": [],
+    "PART_OF": [("index", "long"), ("title", "string")],
     "REPORTED_IN": _SOURCED,
     "HOLDS_POSITION": [("title", "string"), ("article_id", "string"), ("load_id", "string"),
                        ("as_of", "string"), ("org", "string"), ("place", "string"), ("place_code", "string"),
@@ -103,13 +104,20 @@ class BulkGraph:
 
     Nodes are keyed by id and relationships by (type, start, end, merge key), so the same person in
     many files, or the same file twice, gives one node and one relationship each, as MERGE would.
+    One story in two files is one article (its id is the body's fingerprint) with a PART_OF per file;
+    as the writer does, the facts are the best copy's (guanxi/fingerprint.py copy_key), whichever
+    file came first.
     """
 
     nodes: dict[str, dict[str, Row]] = field(default_factory=lambda: {label: {} for label in NODE_COLUMNS})
     rels: dict[str, dict[tuple[Any, ...], Row]] = field(
         default_factory=lambda: {rtype: {} for rtype in REL_COLUMNS})
     documents: int = 0
-    articles: int = 0
+    articles: int = 0  # distinct articles: a story two files hold counts once
+    # What each article gave: (relationship type, key) of its facts, and its events' and signings'
+    # (label, id), so that another copy of the story can take their place.
+    _facts: dict[str, list[tuple[str, tuple[Any, ...]]]] = field(default_factory=dict, repr=False)
+    _fact_nodes: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
 
     # --- building ---------------------------------------------------------------------------
 
@@ -127,13 +135,20 @@ class BulkGraph:
         })
         for position, art in enumerate(doc.articles):
             index = art.index if art.id else position
-            art_id = art.id or article_id(doc_id, index, art.title)
-            self.articles += 1
+            art_id = art.id or article_id(doc_id, index, art.title, art.text)
+            key = copy_key(art.text, pub.date, doc_id)
+            self._rel("PART_OF", art_id, doc_id, (), {"index": index, "title": art.title})
+            held = self.nodes["Article"].get(art_id)
+            if held is None:
+                self.articles += 1
+            elif held["document_id"] != doc_id and held["copy_key"] < key:
+                continue  # a better copy of the story gives its facts: this one its link only
+            else:
+                self._forget_facts(art_id)
             self._node("Article", art_id, {
                 "title": art.title, "name": art.title, "subtitle": art.subtitle, "date": art.date,
-                "index": index, "text": art.text or None, "document_id": doc_id,
+                "index": index, "text": art.text or None, "document_id": doc_id, "copy_key": key,
             })
-            self._rel("PART_OF", art_id, doc_id, (), {})
             for name, rows in article_batches(art, art_id, art.date or pub.date):
                 fold = getattr(self, f"_{name}")
                 for row in rows:
@@ -145,8 +160,19 @@ class BulkGraph:
         return node
 
     def _rel(self, rtype: str, start: str, end: str, key: tuple[Any, ...], props: Row) -> None:
-        rel = self.rels[rtype].setdefault((start, end, *key), {":START_ID": start, ":END_ID": end})
+        full = (start, end, *key)
+        rel = self.rels[rtype].setdefault(full, {":START_ID": start, ":END_ID": end})
         rel.update(props)
+        if props.get("article_id"):
+            self._facts.setdefault(props["article_id"], []).append((rtype, full))
+
+    def _forget_facts(self, art_id: str) -> None:
+        """An earlier copy's facts of the story, as prune_article removes them on a reload: the
+        article's relationships, events and signings go; people, companies and projects stay."""
+        for rtype, key in self._facts.pop(art_id, []):
+            self.rels[rtype].pop(key, None)
+        for label, node_id in self._fact_nodes.pop(art_id, []):
+            self.nodes[label].pop(node_id, None)
 
     # One method per statement of cypher/write.cypher, named after it.
 
@@ -183,6 +209,7 @@ class BulkGraph:
         })
 
     def _merge_events(self, row: Row, art_id: str) -> None:
+        self._fact_nodes.setdefault(art_id, []).append(("Event", row["id"]))
         self._node("Event", row["id"], {
             "load_id": BULK_LOAD_ID, "name": row["name"], "type": row["type"], "date": row["date"],
             "place": row["place"], "article_id": art_id, "sentence": row["sentence"], "aliases": [],
@@ -191,6 +218,7 @@ class BulkGraph:
         self._reported_in(row["id"], art_id, row["sentence"])
 
     def _merge_signings(self, row: Row, art_id: str) -> None:
+        self._fact_nodes.setdefault(art_id, []).append(("Signing", row["id"]))
         self._node("Signing", row["id"], {
             "load_id": BULK_LOAD_ID, "name": row["name"], "date": row["date"],
             "project_name": row["project_name"], "article_id": art_id, "sentence": row["sentence"],

@@ -29,8 +29,10 @@ def _ordered(rows: list[Row]) -> list[Row]:
 class Neo4jLookup:
     """Answers graph/resolution.py's Lookup protocol from one transaction."""
 
-    def __init__(self, tx: Any) -> None:
+    def __init__(self, tx: Any, former_ids: list[str] | None = None) -> None:
         self.tx = tx
+        # Ids the article had before (guanxi/ids.py article_id): a split made then names those.
+        self._former_ids = list(former_ids or [])
         self._article_id: str | None = None
         self._about: dict[str, Any] = {"previous": [], "merges": [], "splits": []}
         self._people: tuple[set[str], list[Row]] | None = None
@@ -54,7 +56,8 @@ class Neo4jLookup:
         prefixes = sorted({p for _, wanted, _, _ in organizations for p in wanted})
         exact = sorted({e for _, _, wanted, _ in organizations for e in wanted})
         starts = sorted({s for _, _, _, wanted in organizations for s in wanted})
-        row = self._run("resolve_lookup_article", article_id=article_id, people_keys=people_keys,
+        row = self._run("resolve_lookup_article", article_id=article_id, former_ids=self._former_ids,
+                        people_keys=people_keys,
                         org_keys=org_keys, prefixes=prefixes, exact=exact, starts=starts)[0]
         self._article_id = article_id
         self._about = row

@@ -349,7 +349,9 @@ class GraphRepository:
         if not rows:
             return None
         row = rows[0]
-        art, doc = row["article"], row["document"] or {}
+        art, sources = row["article"], row["sources"]
+        # The document the text came from; an older graph may not name it, then the oldest source.
+        doc = row["document"] or (sources[0] if sources else {})
         title, subtitle, text = art["title"] or "", art.get("subtitle"), art.get("text") or ""
 
         def source(sentence: str | None) -> dict[str, Any]:
@@ -393,6 +395,13 @@ class GraphRepository:
             "page": art["index"] + 1 if art.get("index") is not None else None,
             "source": {"file": doc.get("source"), "url": doc.get("url"), "encoding": doc.get("encoding"),
                        "document_id": doc.get("id")},
+            "sources": [
+                {"file": d.get("source"), "url": d.get("url"), "encoding": d.get("encoding"), "document_id": d["id"],
+                 "publication": {"name": d.get("publication_name"), "date": d.get("publication_date"),
+                                 "issue": d.get("issue")},
+                 "page": d["index"] + 1 if d.get("index") is not None else None, "title": d.get("title")}
+                for d in sources
+            ],
             "text": text,
             "people": people,
             "organizations": organizations,

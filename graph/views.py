@@ -340,6 +340,18 @@ class ArticlePublication(BaseModel):
     issue: str | None = None
 
 
+class ArticleSource(BaseModel):
+    """One document that holds the story: a file loaded, in its paper or site, at its place there."""
+
+    file: str | None = Field(default=None, description="The file it was loaded from")
+    url: str | None = Field(default=None, description="The original page, as for `source`")
+    encoding: str | None = None
+    document_id: str | None = None
+    publication: ArticlePublication
+    page: int | None = Field(default=None, description="Its place among the stories of that file, from 1")
+    title: str | None = Field(default=None, description="The headline as that document prints it")
+
+
 class TitleInArticle(BaseModel):
     title: str
     organization: EntityRef | None = None
@@ -406,6 +418,10 @@ class ArticleDetail(BaseModel):
     page: int | None = Field(default=None, description=(
         "Its place among the stories of the file or issue it came in, from 1 (not the printed 版 number)"))
     source: ArticleOrigin
+    sources: list[ArticleSource] = Field(default_factory=list, description=(
+        "Every document that holds the story, oldest issue first: the same story in a .txt and its .html, "
+        "a traditional-script reprint or a reprint in another paper is one article (its body's fingerprint), "
+        "with one set of facts. `source`, `publication` and `page` are the one whose text is shown"))
     text: str = Field(default="", description="The cleaned body, paragraphs joined by newlines")
     people: list[PersonInArticle] = Field(default_factory=list)
     organizations: list[OrganizationInArticle] = Field(default_factory=list)

@@ -3,6 +3,13 @@
 Writing the same document twice creates no node and no relationship: nodes are merged on the
 stable ids of guanxi/ids.py, relationships on their endpoints plus the article they come from.
 If anything in an article fails, its transaction rolls back and none of that article is stored.
+
+One story in several documents (a .txt and its .html, a reprint) has one article id, its body's
+fingerprint (guanxi/fingerprint.py). One copy gives the article its text and facts, the best by
+copy_key whatever the load order (simplified script, then the earliest issue); a better copy's write
+replaces a worse one's facts as a reload does, and a worse copy only adds its link, so nothing is
+counted twice. Each document holds the article through its own PART_OF, and a document that no
+longer holds it takes away only that link while another document still does.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from graph.retry import DEFAULT_POLICY, RetriesExhausted, RetryPolicy, with_retr
 from graph.schema import ensure_schema
 from graph.search_index import ARTICLES_PER_COPY, index_pending, settle_search
 from guanxi.facts import Article, Document, Role
+from guanxi.fingerprint import copy_key
 from guanxi.ids import (
     article_id,
     document_id,
@@ -65,6 +73,8 @@ class WriteSummary(BaseModel):
     relationships_deleted: int = 0
     failed: int = 0
     articles_removed: int = 0
+    # Articles the document no longer holds that another document still does: only its link went.
+    articles_released: int = 0
     per_article: list[ArticleWrite] = Field(default_factory=list)
 
     def add(self, other: WriteSummary) -> None:
@@ -77,6 +87,7 @@ class WriteSummary(BaseModel):
         self.relationships_deleted += other.relationships_deleted
         self.failed += other.failed
         self.articles_removed += other.articles_removed
+        self.articles_released += other.articles_released
         self.per_article.extend(other.per_article)
 
 
@@ -286,6 +297,26 @@ def _after_document(head: Prepare, prepare: Prepare | None, statements: list[tup
     return lambda tx: head(tx) + (prepare(tx) if prepare else statements)
 
 
+def _unless_a_better_copy(prepare: Prepare | None, statements: list[tuple[str, dict[str, Any]]],
+                          holders: dict[str, Row], doc_id: str, art: Article, art_id: str, index: int,
+                          document: Row | None) -> Prepare:
+    """The article's statements, or only its document's link when the graph holds the story from a
+    better copy in another document (``holders``: cypher/write.cypher document_articles): the facts
+    stay that copy's, whichever copy was loaded last."""
+    (head,) = [params for name, params in statements if name == "merge_article"]
+
+    def work(tx: Any) -> list[tuple[str, dict[str, Any]]]:
+        held = holders.get(art_id)
+        if held is not None and held["copy_key"] is not None and held["document_id"] != doc_id \
+                and held["copy_key"] < head["copy_key"]:
+            return [("merge_document", {"rows": [document] if document else []}),
+                    ("link_article", {"document_id": doc_id, "article_id": art_id, "index": index,
+                                      "title": art.title})]
+        return prepare(tx) if prepare else statements
+
+    return work
+
+
 def _run_consumed(tx: neo4j.ManagedTransaction, name: str, params: dict[str, Any]) -> None:
     tx.run(query(name), params).consume()  # type: ignore[arg-type]
 
@@ -387,16 +418,23 @@ class GraphWriter:
         as_of_default = pub.date
         with translate_driver_errors():
             doc_write = ArticleWrite(article_id="", title="")
-            ids = [art.id or article_id(doc_id, position, art.title)
+            ids = [art.id or article_id(doc_id, position, art.title, art.text)
                    for position, art in enumerate(doc.articles)]
             stale: list[str] = []
             document_row = {"id": doc_id, "source": doc.source, "encoding": doc.encoding,
                             "publication_name": pub.name, "publication_date": pub.date, "issue": pub.issue,
                             "url": doc.url}
 
+            holders: dict[str, Row] = {}  # the copy each story already in the graph shows
+
             def read_stale(tx: Any) -> list[tuple[str, dict[str, Any]]]:
-                stale[:] = [r["id"] for r in tx.run(query("stale_articles"), {"document_id": doc_id,
-                                                                               "article_ids": ids})]
+                # Once per document, in its first article's transaction: one round trip, not one per
+                # article. A writer storing another copy of a story meanwhile may make the later copy
+                # win that once; the facts are still one copy's, never both.
+                for row in tx.run(query("document_articles"), {"document_id": doc_id, "article_ids": ids}):
+                    stale[:] = row["stale"]
+                    holders.clear()
+                    holders.update((h["id"], h) for h in row["held"])
                 return []
 
             # The document node rides with its first article written: a transaction of its own cost
@@ -405,9 +443,13 @@ class GraphWriter:
             for position, (art, art_id) in enumerate(zip(doc.articles, ids, strict=True)):
                 index = art.index if art.id else position
                 result = ArticleWrite(article_id=art_id, title=art.title)
+                riding = None if document_written else document_row
                 statements = self.article_statements(doc_id, art, art_id, index, art.date or as_of_default,
-                                                     None if document_written else document_row)
-                prepare = self._resolver(doc, art, art_id, statements)
+                                                     riding, published=pub.date)
+                # The id the story had before ids were fingerprints: corrections made then name it.
+                former = article_id(doc_id, index, art.title)
+                prepare = self._resolver(doc, art, art_id, statements, [former] if former != art_id else [])
+                prepare = _unless_a_better_copy(prepare, statements, holders, doc_id, art, art_id, index, riding)
                 if not document_written:
                     prepare = _after_document(read_stale, prepare, statements)
                 try:
@@ -435,7 +477,7 @@ class GraphWriter:
                 summary.nodes_created += doc_write.nodes_created
                 summary.relationships_created += doc_write.relationships_created
                 summary.properties_set += doc_write.properties_set
-            self._remove_stale_articles(stale, summary)
+            self._remove_stale_articles(doc_id, stale, summary)
         if settle:
             self.settle()
         return summary
@@ -444,28 +486,35 @@ class GraphWriter:
 
     resolve = True  # False writes ids derived from names alone, as before resolution existed
 
-    def _resolver(self, doc: Document, art: Article, art_id: str, statements: list[tuple[str, dict[str, Any]]]
-                  ) -> Prepare | None:
+    def _resolver(self, doc: Document, art: Article, art_id: str, statements: list[tuple[str, dict[str, Any]]],
+                  former_ids: list[str] | None = None) -> Prepare | None:
         """The article's statements with people, companies and projects matched to the graph's nodes
-        and manual corrections applied, read in the article's own write transaction."""
+        and manual corrections applied, read in the article's own write transaction. ``former_ids``:
+        other ids the article had, which a split correction may name."""
         if not self.resolve:
             return None
         from graph.lookup import Neo4jLookup
         from graph.resolution import resolve_statements
 
         publication = doc.publication.name
-        return lambda tx: resolve_statements(statements, art, art_id, publication, Neo4jLookup(tx))
+        return lambda tx: resolve_statements(statements, art, art_id, publication, Neo4jLookup(tx, former_ids))
 
-    def _remove_stale_articles(self, stale: list[str], summary: WriteSummary) -> None:
-        """Articles an earlier load of the document stored and this one did not (their title or
-        split changed): their facts go with prune_article under a load id nothing carries."""
+    def _remove_stale_articles(self, doc_id: str, stale: list[str], summary: WriteSummary) -> None:
+        """Articles an earlier load of the document stored and this one did not (their title, split or
+        text changed): the document lets go of each; one that no other document holds loses its facts
+        (prune_article under a load id nothing carries) and its node. The decision is the server's,
+        in the same transaction (cypher/write.cypher release_article)."""
         for art_id in stale:
-            gone = {"article_id": art_id, "load_id": "-"}  # no load has this id, so every fact goes
+            gone = {"article_id": art_id, "document_id": doc_id, "load_id": "-", "stale": True}
             removed = ArticleWrite(article_id=art_id, title="")
-            self._write_unit(
-                [("prune_article", gone), ("prune_article_nodes", gone), ("delete_article", gone)], removed
-            )
-            summary.articles_removed += 1
+            self._write_unit([("release_article", gone), ("prune_article", gone), ("prune_article_nodes", gone),
+                              ("delete_article", gone)], removed)
+            # Only a deleted article deletes a node (itself, its events and signings); one another
+            # document still holds loses a relationship and nothing else.
+            if removed.nodes_deleted:
+                summary.articles_removed += 1
+            else:
+                summary.articles_released += 1
             summary.nodes_deleted += removed.nodes_deleted
             summary.relationships_deleted += removed.relationships_deleted
 
@@ -502,23 +551,26 @@ class GraphWriter:
                 raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
 
     def article_statements(self, doc_id: str, art: Article, art_id: str, index: int, as_of: str | None,
-                           document: Row | None = None) -> list[tuple[str, dict[str, Any]]]:
+                           document: Row | None = None, *, published: str | None = None
+                           ) -> list[tuple[str, dict[str, Any]]]:
         """(query name, parameters) in the order they run inside the article's transaction.
 
         ``document``: the document's own row, which rides with its first article written. The other
         articles send the statement with no row, so every article sends one query text, planned (and
-        replanned as the graph grows) once instead of twice.
+        replanned as the graph grows) once instead of twice. ``published``: the document's issue or
+        web date, which ranks this copy of the story against others (guanxi/fingerprint.py copy_key).
         """
         load_id = uuid.uuid4().hex  # marks what this load wrote, so prune_article can tell old from new
         head = {"document_id": doc_id, "article_id": art_id, "title": art.title, "subtitle": art.subtitle,
-                "date": art.date, "index": index, "text": art.text or None, "load_id": load_id}
+                "date": art.date, "index": index, "text": art.text or None, "load_id": load_id,
+                "copy_key": copy_key(art.text, published, doc_id)}
         statements: list[tuple[str, dict[str, Any]]] = [
             ("merge_document", {"rows": [document] if document else []}),
             ("merge_article", head),
         ]
         for name, rows in article_batches(art, art_id, as_of):
             statements.append((name, {"article_id": art_id, "load_id": load_id, "rows": rows}))
-        prune = {"article_id": art_id, "load_id": load_id}
+        prune = {"article_id": art_id, "load_id": load_id, "stale": False}
         statements += [("prune_article", prune), ("prune_article_nodes", prune)]
         return statements
 

@@ -6,6 +6,8 @@ import hashlib
 import unicodedata
 from functools import lru_cache
 
+from guanxi.fingerprint import story_fingerprint
+
 PREFIXES = {
     "document": "doc",
     "article": "art",
@@ -34,7 +36,13 @@ def document_id(text: str) -> str:
     return make_id("document", text)
 
 
-def article_id(doc_id: str, index: int, title: str) -> str:
+def article_id(doc_id: str, index: int, title: str, body: str = "") -> str:
+    """One id per story: the fingerprint of its body (guanxi/fingerprint.py), so the .txt and the
+    .html of a page, a traditional-script reprint and a 转载 in another paper are one article. A body
+    too short to tell stories apart (or none) keeps the id of its place: document, position, headline."""
+    story = story_fingerprint(body) if body else None
+    if story is not None:
+        return make_id("article", "story", story)
     return make_id("article", doc_id, str(index), normalise_name(title))
 
 

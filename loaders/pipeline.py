@@ -32,7 +32,7 @@ def _extract_text(text: str, source: str, encoding: str) -> Document:
     for art_text in doc_text.articles:
         article = extract_article(art_text, doc_text.publication, homes)
         article.index = art_text.index
-        article.id = article_id(doc_id, art_text.index, article.title)
+        article.id = article_id(doc_id, art_text.index, article.title, article.text)
         articles.append(article)
     return Document(
         id=doc_id,

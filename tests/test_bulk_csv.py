@@ -112,6 +112,32 @@ def test_nodes_and_relationships_are_deduplicated_across_files(tmp_path: Path) -
     assert company["aliases:string[]"] == "某某科技;某科技"
 
 
+def test_one_story_in_two_files_is_one_article_row_with_two_sources(tmp_path: Path) -> None:
+    stories = Path(__file__).resolve().parent / "fixtures" / "stories"
+    txt, html = (extract_one(stories / name) for name in ("baichuan_signing.txt", "baichuan_signing_big5.html"))
+    assert isinstance(txt, Extracted) and isinstance(html, Extracted)
+    for order in ([txt.document, html.document], [html.document, txt.document]):
+        out = tmp_path / order[0].source
+        graph, _ = export_documents(order, out)
+        (article,) = read(out / "nodes_article.csv")
+        sources = read(out / "rels_part_of.csv")
+        assert {r[":END_ID(Entity)"] for r in sources} == {txt.document.id, html.document.id}
+        assert {r[":START_ID(Entity)"] for r in sources} == {article["id:ID(Entity)"]}
+        assert graph.articles == 1 and graph.documents == 2
+        # One copy's facts, the simplified text's whichever file came first: one event with its four
+        # attendees, one signing with its two signers.
+        assert article["document_id:string"] == txt.document.id
+        (event,) = read(out / "nodes_event.csv")
+        (signing,) = read(out / "nodes_signing.csv")
+        assert event["name:string"] == txt.document.articles[0].events[0].name
+        assert len(read(out / "rels_attended.csv")) == 4
+        assert len(read(out / "rels_signatory_of.csv")) == 2
+        assert len(read(out / "rels_reported_in.csv")) == 2  # the event and the signing
+    first, second = (tmp_path / name for name in ("baichuan_signing.txt", "baichuan_signing_big5.html"))
+    for name in ("nodes_article.csv", "nodes_event.csv", "rels_attended.csv", "rels_part_of.csv"):
+        assert (first / name).read_bytes() == (second / name).read_bytes()
+
+
 def test_same_documents_give_identical_files(tmp_path: Path) -> None:
     files, _ = collect_files([FIXTURES])
     docs = [r.document for r in map(extract_one, files[:5]) if isinstance(r, Extracted)]

@@ -445,6 +445,25 @@ function originLine(a) {
     source.file ? el("span", { class: "muted", id: "article-file" }, source.file) : null);
 }
 
+// The same story in other files, scripts or papers (one article, one set of facts): each copy
+// with its paper, date, file and original page.
+function otherSources(a) {
+  const shown = (a.source || {}).document_id;
+  const others = (a.sources || []).filter((s) => s.document_id !== shown);
+  if (!others.length) return null;
+  return el("div", { class: "article-origin", id: "article-sources" },
+    muted("Also in 亦见于: "),
+    el("ul", {}, ...others.map((s) => {
+      const pub = s.publication || {};
+      const where = [pub.date, pub.name, pub.issue, s.title && s.title !== a.title ? `“${s.title}”` : null]
+        .filter(Boolean).join(" · ");
+      return el("li", { class: "article-source" }, where, " ",
+        s.url ? el("a", { href: s.url, rel: "noopener noreferrer", target: "_blank" }, "Original 原文 ↗") : null,
+        s.url ? " " : null,
+        s.file ? el("span", { class: "muted" }, s.file) : null);
+    })));
+}
+
 export async function showArticle(id, target, params = new URLSearchParams()) {
   const a = await api(`/articles/${encodeURIComponent(id)}`);
   const wanted = params.get("s");
@@ -462,6 +481,7 @@ export async function showArticle(id, target, params = new URLSearchParams()) {
       spannedText(subtitleChars, 0, subtitleChars.length, fieldSpans(spans, "subtitle"), "mark")) : null,
     el("p", { class: "muted", id: "article-where" }, where),
     originLine(a),
+    otherSources(a),
     wanted && !hasCurrent ? el("p", { class: "muted", id: "sentence-elsewhere" },
       "This article's text does not hold that sentence as written: ", el("q", { class: "sentence" }, wanted)) : null,
     el("div", { class: "article-body", id: "article-body" }, a.text ? articleParagraphs(a.text, spans) : nothing("no text stored")),

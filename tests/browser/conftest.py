@@ -43,6 +43,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 FIXTURE_ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+# One story in three files (a text page, its Big5 web page, a reprint): one article, three sources.
+FIXTURE_STORIES = Path(__file__).resolve().parent.parent / "fixtures" / "stories"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 try:
@@ -99,6 +101,10 @@ def loaded_graph(driver: neo4j.Driver, neo4j_settings: Settings) -> neo4j.Driver
     writer.write_document(markup_document())
     for document in journalist_documents():
         writer.write_document(document)
+    from loaders.pipeline import extract_file
+
+    for path in sorted(FIXTURE_STORIES.iterdir()):
+        writer.write_document(extract_file(path))
     for document in _extracted_documents():
         writer.write_document(document)
     return driver

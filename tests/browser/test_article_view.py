@@ -77,3 +77,22 @@ def test_article_titles_in_lists_open_the_article(page: Page, live_server: str) 
     page.locator("#articles a.article-link", has_text=SIGNING_ARTICLE.title).click()
     expect(page.locator("#article-title")).to_contain_text(SIGNING_ARTICLE.title)
     expect(page.locator("#article-body mark.fact-span.current")).to_have_count(0)
+
+
+def test_a_story_in_several_files_names_each_of_them(page: Page, live_server: str) -> None:
+    from browser.conftest import FIXTURE_STORIES
+    from loaders.pipeline import extract_file
+
+    story = extract_file(FIXTURE_STORIES / "baichuan_signing.txt").articles[0]
+    page.goto(f"{live_server}/#/article/{story.id}")
+    expect(page.locator("#article-title")).to_contain_text(story.title)
+    expect(page.locator("#article-file")).to_have_text("baichuan_signing.txt")  # the copy shown
+    others = page.locator("#article-sources li.article-source")
+    expect(others).to_have_count(2)
+    expect(others.nth(0)).to_contain_text("柏川縣融媒體中心")
+    expect(others.nth(0)).to_contain_text("baichuan_signing_big5.html")
+    expect(others.nth(1)).to_contain_text("榆安日报")
+    expect(others.nth(1)).to_contain_text("柏川县签约年产2万吨储能材料项目")  # the reprint's own headline
+    # One event and one signing, however many copies.
+    expect(page.locator("#article-events tbody tr")).to_have_count(1)
+    expect(page.locator("#article-signings tbody tr")).to_have_count(1)

@@ -108,6 +108,31 @@ def test_split_sends_the_named_articles_to_a_new_node_even_after_a_reload(
     assert "智能割草机项目签约仪式" in events(zhang)
 
 
+def test_a_split_made_before_articles_had_story_ids_still_applies(
+        client: TestClient, empty_db: neo4j.Driver, neo4j_settings: Settings) -> None:
+    zhang = yunling_zhang(empty_db, neo4j_settings)
+    daily = songhe_daily()
+    visit = daily.articles[1]
+    old_id = visit.id
+    answer = client.post(f"/entities/{zhang}/split", headers=AUTH,
+                         json={"article_ids": [old_id], "reason": "the visitor was another 张立新"})
+    new_id = answer.json()["new_id"]
+
+    # The next load reads the visit's body, so the article's id is its story's fingerprint now
+    # (guanxi/fingerprint.py): the correction names the id it had before.
+    visit.text = ("5月3日，云岭区党政代表团来我县考察。云岭区委书记张立新率团考察，县长赵云陪同。\n"
+                  "代表团一行先后来到县经济开发区和白石镇，实地察看产业项目建设和乡村振兴工作情况。")
+    visit.id = ""
+    load(empty_db, neo4j_settings, [daily])
+    assert query(empty_db, neo4j_settings, "MATCH (a:Article {id: $a}) RETURN a", a=old_id) == []
+
+    def events(pid: str) -> set[str]:
+        return {e["event"]["name"] for e in client.get(f"/people/{pid}").json()["events"]}
+
+    assert events(new_id) == {"云岭区党政代表团考察"}
+    assert "云岭区党政代表团考察" not in events(zhang)
+
+
 def test_corrections_that_make_no_sense_are_refused(client: TestClient, empty_db: neo4j.Driver,
                                                     neo4j_settings: Settings) -> None:
     zhou = _id(empty_db, neo4j_settings, "周敏")

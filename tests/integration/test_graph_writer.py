@@ -115,8 +115,8 @@ class FailingAfterFacts(GraphWriter):
         self.fail_title = fail_title
 
     def article_statements(self, doc_id: str, art: Any, art_id: str, index: int, as_of: str | None,
-                           document: dict[str, Any] | None = None) -> list[tuple[str, dict[str, Any]]]:
-        statements = super().article_statements(doc_id, art, art_id, index, as_of, document)
+                           document: dict[str, Any] | None = None, **kwargs: Any) -> list[tuple[str, dict[str, Any]]]:
+        statements = super().article_statements(doc_id, art, art_id, index, as_of, document, **kwargs)
         if art.title == self.fail_title:
             statements.append(("__boom__", {}))
         return statements
