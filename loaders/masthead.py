@@ -174,7 +174,9 @@ _DISCLOSURE = re.compile(r"索\s*引\s*号|公开(?:方式|日期|形式|范围|
 # 'site name  2022-05-31 21:10': an app's stamp under a headline, often on the headline's own line.
 # ('2018/08/09 14:32': slashes or dots instead of dashes, one kind throughout)
 _STAMP = r"(?:[\u4e00-\u9fff]{2,8}\s+)?\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
-STAMP_LINE = re.compile(rf"^{_STAMP}(?:\s+[\u4e00-\u9fff]{{1,8}})?$")  # '… 00:30:00 网络': and its source
+# ('湖南日报·新湖南客户端   2023-10-18 16:49:52': an outlet's name, however long, before its stamp)
+_OUTLET = r"[\u4e00-\u9fff·•]{2,14}?(?:客户端|网|網|报|報|台|号|號|新闻|新聞)"
+STAMP_LINE = re.compile(rf"^(?:{_OUTLET}\s+)?{_STAMP}(?:\s+[\u4e00-\u9fff]{{1,8}})?$")  # '… 00:30:00 网络': and its source
 # ('… 2025-05-08 00:30:00 网络': the source may follow the time)
 HEADLINE_STAMP = re.compile(rf"^(?P<head>\S.{{5,}}?)\s+(?P<stamp>{_STAMP}(?:\s+[\u4e00-\u9fff]{{1,8}})?)$")
 # 'date 2026-01-09 headline': a site's date written before the headline on its line.
@@ -203,8 +205,8 @@ _DIGIT_OR_COLON = re.compile(r"[0-9:：]")
 
 def headline_and_stamp(line: str) -> tuple[str, str] | None:
     """A headline and the stamp or credits written on its line, in the order they are read."""
-    if not _DIGIT_OR_COLON.search(line) or META_PAIR.match(line):
-        return None  # no stamp or credit on the line; or '编稿时间:… 来源:…': all credits, no headline
+    if not _DIGIT_OR_COLON.search(line) or META_PAIR.match(line) or STAMP_LINE.match(line):
+        return None  # no stamp or credit on the line; or '编稿时间:… 来源:…', an outlet and its stamp: no headline
     for shape in (HEADLINE_STAMP, HEADLINE_META):
         m = shape.match(line)
         if m and re.search(r"[:：]", m.group("head")):
@@ -314,8 +316,17 @@ _SITE_DATELINE = re.compile(
 _BRACKETED_DATELINE = re.compile(r"\s*(?=【[\u4e00-\u9fff]{2,12}(?:讯|訊|消息|电|電)】)")
 
 
+# '【第三十次区委常委会议】2020年12月14日,…': a bracketed headline run into the story.
+_BRACKETED_HEADLINE = re.compile(r"^【([^【】]{4,30})】(?=\S)")
+_CREDIT_WORDS = re.compile(r"讯|訊|消息|报道|報道|记者|記者|通讯员|通訊員|[^\u4e00-\u9fff]电|電")
+
+
 def dateline_after_headline(line: str) -> tuple[str, str] | None:
-    """(headline, story) of a line where a page ran a headline into its bracketed dateline."""
+    """(headline, story) of a line where a page ran a headline into its bracketed dateline, or
+    wrote the headline in brackets before the story."""
+    head = _BRACKETED_HEADLINE.match(line)
+    if head and "。" in line[head.end() :] and not _CREDIT_WORDS.search(head.group(1)) and not has_news_prefix(line):
+        return head.group(1), line[head.end() :]
     m = _BRACKETED_DATELINE.search(line, 6)
     if m is None or "。" not in line[m.end() :] or "。" in line[: m.start()]:
         return None

@@ -51,6 +51,7 @@ from loaders.residue import (
 TITLE_MAX = 60
 FALLBACK_TITLE_MAX = 160
 CAPTION_MAX = 50
+_PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:省|市|区|县|镇|乡|街道|村)")
 _SITE_LINES = 12  # a site's header and breadcrumb come before its story
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # What opens a story's body: a news prefix, a credit, a dateline, "recently".
@@ -288,8 +289,8 @@ class _PaperSplitter:
     def continues_header(self, i: int, header: list[str]) -> bool:
         line = self.lines[i].text
         prev = header[-1]
-        if _BROKEN_END.search(prev) or _unbalanced(prev) or _SUBTITLE_DASH.match(line):
-            return True
+        if _BROKEN_END.search(prev) or _unbalanced(prev) or _SUBTITLE_DASH.match(line) or _PLACE_ONLY.fullmatch(prev):
+            return True  # ('某县某镇 / 项目建设再上新台阶': a place alone opens the headline the next line ends)
         if "，" in line or "," in line:
             return False  # a caption or first sentence without its full stop, not a headline
         return bool(_SUBTITLE_END.search(line) or self.opens_story(i))

@@ -593,3 +593,20 @@ def test_reporters_credited_in_the_lead_with_spaces_or_glued_and_closed_by_a_col
     assert spaced.articles[0].paragraphs[0].startswith("4月28日")
     assert [b.name for b in glued.articles[0].bylines] == ["马晓雅", "陈立志"]
     assert glued.articles[0].paragraphs[0].startswith("5月8日")
+
+
+def test_a_place_alone_opens_a_headline_the_next_line_ends() -> None:
+    page = "第07版:风采\n\n河东县东港镇\n\n项目建设再上新台阶\n\n连日来,河东县东港镇强力抓好招商引资工作。\n"
+    assert split_document(page, "a.txt").articles[0].title == "河东县东港镇项目建设再上新台阶"
+
+
+def test_hot_search_labels_bracketed_headlines_and_an_outlet_s_stamp_line() -> None:
+    hot = split_document("热搜词:\n\n2025年河东州春季项目集中开工活动举行\n\n3月30日,河东州举行春季项目集中开工活动。\n", "a")
+    assert hot.articles[0].title == "2025年河东州春季项目集中开工活动举行"
+    bracketed = split_document("【第十次区委常委会议】2020年12月14日,区委书记何立龙主持召开区委常委会议。\n", "b")
+    assert bracketed.articles[0].title == "第十次区委常委会议" and bracketed.articles[0].date == "2020-12-14"
+    credited = split_document("【河东新闻联播讯 戴立和报道】8月13日上午,河东县举行座谈会。\n", "c")
+    assert not credited.articles[0].title.startswith("河东新闻联播")
+    stamped = split_document("河东与榆安集团签订战略合作框架协议\n\n  河东日报·新河东客户端   2023-10-18 16:49:52\n\n"
+                             "10月16日,榆安集团董事长李立新一行来河东考察。\n", "d")
+    assert stamped.articles[0].title == "河东与榆安集团签订战略合作框架协议"
