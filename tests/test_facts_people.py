@@ -438,3 +438,22 @@ def test_village_heads_executive_chairmen_a_clause_joined_by_er_and_a_kazakh_nam
     found = titles(art)
     assert found["洪立新"][0].endswith("村长") and found["汪明"] == ["执行董事长"]
     assert found["王益新"] == ["区委副书记"] and "市长" in found["别克·巴合提汗"]
+
+
+def test_a_full_name_before_the_title_it_is_addressed_by_and_a_banner_s_leaders():
+    art = extract(
+        "座谈",
+        "双方举行座谈,修立成会长首先对代表团的到来表示欢迎。",
+        "大会由经济开发区王彦新主任主持。",
+        "旗领导白立柱、程鹏刚、吴青山在主席台前排就座。",
+        "学习习近平总书记的重要讲话,赖总会长和邱立远代理市长出席。",
+    )
+    found = titles(art)
+    assert found["修立成"] == ["会长"] and found["王彦新"] == ["主任"]
+    assert {"白立柱", "程鹏刚", "吴青山"} <= set(found)
+    assert not {"习近平", "赖总", "邱立远代理"} & set(found)
+
+
+def test_two_surnames_opening_a_word_are_no_married_name():
+    art = extract("出席", "县领导王飞、孙克勇及相关部门负责人参加。潘友华董事长简要介绍了集团的发展。")
+    assert "相关部门" not in titles(art) and "简要" not in titles(art)

@@ -89,6 +89,8 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
             continue
         if name in lex.get("not_names") and not ((listed and closes) or ATTENDING.match(rest)):
             continue
+        if length == 4 and name[:2] in lex.get("not_names"):
+            continue  # '相关部门', '高度赞扬': a word, not a married name of two surnames
         if name[1:] in TIME_WORDS or name[2:] in TIME_WORDS or name[1:] in lex.get("not_given_names"):
             continue
         if not rest.strip():
@@ -291,7 +293,7 @@ def _title(sent: Sentence, a: int, b: int) -> TitleMention | None:
 
 
 # '县领导张三、李四等出席', '出席活动的还有张三、李四': names listed under a collective word, no title.
-LEADER_HEAD = re.compile(r"(?:(?<=[省市区县镇乡州委府会导子大协级司])领导(?:同志)?|出席\S{0,6}的还有|参加\S{0,6}的还有)[:：]?(?=[\u4e00-\u9fff])")
+LEADER_HEAD = re.compile(r"(?:(?<=[省市区县镇乡州旗盟委府会导子大协级司])领导(?:同志)?|出席\S{0,6}的还有|参加\S{0,6}的还有)[:：]?(?=[\u4e00-\u9fff])")
 LIST_SEP = re.compile(r"[、,]")
 
 
@@ -393,18 +395,26 @@ NAME_BEFORE_TITLE = re.compile(
 )
 
 
+# '修文成会长首先对…', '赵革书记的讲话…', '由开发区王彦龙主任主持': a full name, then the title a speaker
+# addresses them by, at a clause's start or after a body; what follows is an act or a possessive.
+NAME_THEN_TITLE = re.compile(
+    r"(?:(?<=[,;:。、])|^|(?<=区|会|委|府|局|由))(?P<name>[\u4e00-\u9fff]{2,3}?)"
+    r"(?P<title>(?:代理|代|总)?(?:常务)?副?(?:书记|[市县区旗]长|主任|会长|顾问|董事长|总经理))"
+    r"(?=首先|主持|出席|参加|讲话|致辞|表示|指出|强调|介绍|代表|的|在|对|也|,|。|、)"
+)
+
+
 def named_before_title(sent: Sentence, taken: list[PersonMention]) -> list[PersonMention]:
     out: list[PersonMention] = []
-    if "政府" not in sent.match and "委" not in sent.match:
-        return out
     text = sent.match
     spans = [(m.start, m.end) for m in taken]
-    for m in NAME_BEFORE_TITLE.finditer(text):
+    shapes = [NAME_THEN_TITLE] if "政府" not in text and "委" not in text else [NAME_BEFORE_TITLE, NAME_THEN_TITLE]
+    for m in (m for shape in shapes for m in shape.finditer(text)):
         a, b = m.span("name")
         if any(x < b and a < y for x, y in spans) or not _plain_name(m.group("name")):
             continue
-        if text[a] not in lexicon().get("surnames"):
-            continue
+        if text[a] not in lexicon().get("surnames") or text[b - 1] in "总代理副" or m.group("title") == "总书记":
+            continue  # ('某总会长', '某代理市长': the title's own first character; 总书记's words are quoted)
         out.append(PersonMention(
             name=sent.text[a:b], key=text[a:b], start=a, end=b,
             titles=[TitleMention(title=sent.text[m.start("title") : m.end("title")])], rule="name-before-title",
