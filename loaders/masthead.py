@@ -174,7 +174,7 @@ _DISCLOSURE = re.compile(r"索\s*引\s*号|公开(?:方式|日期|形式|范围|
 # 'site name  2022-05-31 21:10': an app's stamp under a headline, often on the headline's own line.
 # ('2018/08/09 14:32': slashes or dots instead of dashes, one kind throughout)
 _STAMP = r"(?:[\u4e00-\u9fff]{2,8}\s+)?\d{4}(?:-\d{1,2}-|/\d{1,2}/|\.\d{1,2}\.)\d{1,2}\s+\d{1,2}:\d{2}(?::\d{2})?"
-# ('湖南日报·新湖南客户端   2023-10-18 16:49:52': an outlet's name, however long, before its stamp)
+# ('某某日报·新某某客户端 2023-10-18 16:49': an outlet's name, however long, before its stamp)
 _OUTLET = r"[\u4e00-\u9fff·•]{2,14}?(?:客户端|网|網|报|報|台|号|號|新闻|新聞)"
 STAMP_LINE = re.compile(rf"^(?:{_OUTLET}\s+)?{_STAMP}(?:\s+[\u4e00-\u9fff]{{1,8}})?$")  # '… 00:30:00 网络': and its source
 # ('… 2025-05-08 00:30:00 网络': the source may follow the time)
@@ -316,7 +316,7 @@ _SITE_DATELINE = re.compile(
 _BRACKETED_DATELINE = re.compile(r"\s*(?=【[\u4e00-\u9fff]{2,12}(?:讯|訊|消息|电|電)】)")
 
 
-# '【第三十次区委常委会议】2020年12月14日,…': a bracketed headline run into the story.
+# '【第五次区委常委会议】2021年3月2日,…': a bracketed headline run into the story.
 _BRACKETED_HEADLINE = re.compile(r"^【([^【】]{4,30})】(?=\S)")
 _CREDIT_WORDS = re.compile(r"讯|訊|消息|报道|報道|记者|記者|通讯员|通訊員|[^\u4e00-\u9fff]电|電")
 

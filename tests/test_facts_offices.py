@@ -227,8 +227,8 @@ def test_a_county_renamed_a_district_is_still_itself_when_written_with_its_old_l
 def test_a_city_site_s_header_places_a_story_that_only_says_our_city() -> None:
     from loaders.pipeline import extract_text
 
-    page = ("中国政府网 | 山西省人民政府 | 长治市人民政府\n当前位置:首页 > 政务资讯 > 长治要闻\n\n"
+    page = ("国务院 | 山西省人民政府 | 长治市人民政府\n首页 > 本地新闻 > 长治要闻\n\n"
             "我市举行重点项目集中开工活动\n发布时间:2024-11-27 信息来源:本站\n\n"
-            "11月26日,我市举行重点项目集中开工活动。市委书记罗文涛出席,副市长钟立群宣布开工。\n")
+            "11月26日,我市第四批重点项目开工。市委书记罗文涛出席,副市长钟立群宣布开工。\n")
     found = places(extract_text(page, "a.txt").articles[0])
     assert found[("罗文涛", "市委书记")] == "长治市" and found[("钟立群", "副市长")] == "长治市"

@@ -71,7 +71,7 @@ GOVERNMENT_EACH = re.compile(
     r"([^,;:。!?]{4,160}?)分别(?:签署|签订|签约|签下)"
 )
 
-# '甲工业园区、乙产业园、县招商局主要负责人分别与投资客商上台签约': the bodies their heads sign for.
+# '甲园区、乙产业园、县商务局主要负责人分别与客商签约': the bodies their heads sign for.
 BODIES_SIGN = re.compile(
     r"(?:^|(?<=[,;:]))((?:[^,;:。!?、]{2,20}、)*[^,;:。!?、]{2,20}?)(?:主要)?负责人(?:分别)?(?:与|同|和)"
     r"[^,;:。!?]{0,12}?(?:签约|签订|签署)"
@@ -165,7 +165,7 @@ class _Agreements:
         return self.project_in(nxt, (0, len(nxt.match)))
 
     def projects_listed_after(self, sent: Sentence) -> list[ProjectFact]:
-        """'…与各位企业家现场签约。本次签约的项目分别是:A公司…X项目;B公司…Y项目': each one signed."""
+        """'…与到会客商签约。本次签约项目为:A公司…X项目;B公司…Y项目': each one signed."""
         nxt = next((s for s in self.reading.sentences if s.index == sent.index + 1), None)
         if nxt is None or not THIS_SIGNING.match(nxt.match):
             return []
@@ -453,7 +453,7 @@ class _Agreements:
                         f.add_party(comp.name, comp.key)
 
     def bodies_sign(self) -> None:
-        """'甲园区、乙局主要负责人分别与投资客商签约': each body listed is a party."""
+        """'甲园区、乙局负责人分别与客商签约': each body listed is a party."""
         for sent in self.reading.sentences:
             if "负责人" not in sent.match:
                 continue

@@ -190,7 +190,7 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
         if (money := SUM_IN_FRONT.match(core)) and len(core) - money.end() >= 4:
             a += money.end()
             core, invested = text[a : m.start()], True
-        elif (invests := INVESTS_IN.search(core)) and len(core) - invests.end() >= 4:
+        elif (invests := INVESTS_IN.search(core)) and len(core) - invests.end() >= 3:
             investor = company_for(core[: invests.start()], companies) if invests.start() >= 2 else None
             a += invests.end()
             core, invested = text[a : m.start()], True
