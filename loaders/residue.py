@@ -51,6 +51,9 @@ _LABELLED_HEADLINE = re.compile(r"^(?:视频|图集|组图)\s*[|｜:：]\s*\S{6}
 _NAV_PREFIX = re.compile(
     r"^(?:[上下]一版\s*[»>›]\s*)*(?:本期共\s*\d+\s*版\s*(?:[(（][\d\-－,，\s]+[)）])?)?"
     r"(?:[,，]?\s*当前第\s*\d+\s*版\s*(?:PDF|pdf)?)?"  # '…本期共4版, 当前第1版 PDF'
+    # '某某网首页3上一篇下一篇4放大缩小默认' run into the headline: the site's buttons, flattened
+    r"(?:[^\s。,，>＞»]{0,12}?首页\d*\s*(?=$|\d*\s*上一篇))?(?:\d*\s*上一篇\s*下一篇\s*\d*\s*)?"
+    r"(?:放大\s*缩小\s*(?:默认\s*|$))?"
 )
 
 # '(图片来自某网截屏)', '【资料图】': a photo's credit alone on its line.

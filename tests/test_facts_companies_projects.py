@@ -276,3 +276,12 @@ def test_a_visit_s_verb_and_a_wholly_owned_subsidiary_name_no_company():
         "市长徐立一行到访河东港口集团,随后赴青禾实业集团有限公司考察,并与其全资子公司负责人座谈。",
     )
     assert set(companies(art)) == {"河东港口集团", "青禾实业集团有限公司"}
+
+
+def test_a_second_round_and_what_is_presented_name_no_project():
+    art = extract(
+        "座谈",
+        "河东县2021年第二次项目集中开工。",
+        "种业创新中心负责人分别简要介绍项目进展。",
+    )
+    assert not art.projects

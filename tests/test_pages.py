@@ -610,3 +610,9 @@ def test_hot_search_labels_bracketed_headlines_and_an_outlet_s_stamp_line() -> N
     stamped = split_document("河东与榆安集团结成战略伙伴\n\n  河东日报·新河东客户端   2023-10-18 16:49:52\n\n"
                              "10月16日,榆安集团董事长李立新一行来河东考察。\n", "d")
     assert stamped.articles[0].title == "河东与榆安集团结成战略伙伴"
+
+
+def test_an_e_paper_s_home_link_and_page_buttons_above_the_headline_are_chrome() -> None:
+    page = ("第03版:综合 上一版3  4下一版\n\n| 河东网首页 |\n\n3 上一篇  下一篇 4 放大 缩小 默认\n"
+            "韩立新率队赴榆安开展招商对接\n\n本报讯 7月30日至31日,市委书记韩立新率队赴榆安开展招商对接。\n")
+    assert split_document(page, "a.txt").articles[0].title == "韩立新率队赴榆安开展招商对接"
