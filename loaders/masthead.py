@@ -134,6 +134,16 @@ def publication_name(line: str) -> str | None:
     return None
 
 
+# '某某日报 2018年03月02日': a paper's name and its issue date on one line above the story.
+_NAME_AND_DATE = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,10}?(?:日报|日報|晚报|晚報|周报|週報|时报|時報))\s*"
+                            r"(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
+
+
+def name_and_date(line: str) -> tuple[str, str] | None:
+    m = _NAME_AND_DATE.match(line.strip())
+    return (m.group("name"), m.group("date")) if m else None
+
+
 def bulletin_name(line: str) -> str | None:
     line = line.replace(" ", "")
     return line if _BULLETIN_NAME.match(line) else None

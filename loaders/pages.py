@@ -345,7 +345,11 @@ def _read_masthead(lines: list[_Line]) -> tuple[Publication, int]:
     i = 0
     for i, ln in enumerate(lines):  # noqa: B007 - i is used after the loop
         text = ln.text
-        if mh.is_masthead_item_line(text):
+        if (named := mh.name_and_date(text)) is not None:
+            name = name or named[0]
+            date = date or parse_full_date(named[1])
+            evidence = True
+        elif mh.is_masthead_item_line(text):
             d, n = mh.masthead_fields(text)
             date = date or d
             issue = issue or n

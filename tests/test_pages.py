@@ -616,3 +616,9 @@ def test_an_e_paper_s_home_link_and_page_buttons_above_the_headline_are_chrome()
     page = ("第03版:综合 上一版3  4下一版\n\n| 河东网首页 |\n\n3 上一篇  下一篇 4 放大 缩小 默认\n"
             "韩立新率队赴榆安开展招商对接\n\n本报讯 7月30日至31日,市委书记韩立新率队赴榆安开展招商对接。\n")
     assert split_document(page, "a.txt").articles[0].title == "韩立新率队赴榆安开展招商对接"
+
+
+def test_a_paper_s_name_and_issue_date_on_one_line_are_its_masthead_not_a_headline() -> None:
+    doc = split_document("河东日报 2018年03月02日\n本网讯(杨立 叶明)2月28日,榆安县投资推介会在河东举行。县长韩立新出席。\n", "a")
+    assert doc.publication.name == "河东日报" and doc.publication.date == "2018-03-02"
+    assert not doc.articles[0].title.startswith("河东日报") and doc.articles[0].date == "2018-02-28"
