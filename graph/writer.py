@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 
 from graph.cypher import combined, query
 from graph.errors import ArticleWriteError, GraphError, GraphUnavailable, translate_driver_errors
-from graph.resolution import prefix_windows, search_names
+from graph.resolution import fold, prefix_windows, search_names
 from graph.retry import DEFAULT_POLICY, RetriesExhausted, RetryPolicy, with_retries
 from graph.schema import ensure_schema
 from graph.search_index import ARTICLES_PER_COPY, index_pending, settle_search
@@ -131,7 +131,10 @@ class _Collector:
         if name is None:
             return None
         pid = person_id(name)
-        row = self.people.setdefault(pid, {"id": pid, "name": name, "kind": None, "search_names": search_names(name)})
+        # The simplified spelling too: a person first named in traditional script ('錢立青') is
+        # found again, by resolution and by search, under the simplified one ('钱立青').
+        row = self.people.setdefault(pid, {"id": pid, "name": name, "kind": None,
+                                           "search_names": search_names(name, fold(name))})
         if kind is not None:
             row["kind"] = kind
         if mention:

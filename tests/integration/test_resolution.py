@@ -320,3 +320,24 @@ def test_a_body_named_without_its_place_belongs_to_the_papers_county(empty_db: n
                    "RETURN p.name AS p, o.name AS o, o.aliases AS aliases ORDER BY p")
     assert bodies == [{"p": "孙平", "o": "云岭区委组织部", "aliases": ["区委组织部"]},
                       {"p": "钱进", "o": "青山区委组织部", "aliases": ["区委组织部"]}]
+
+
+def test_a_person_first_named_in_traditional_script_is_found_under_the_simplified_name(
+        empty_db: neo4j.Driver, neo4j_settings: Settings) -> None:
+    first = Article(
+        title="雲嶺區召開安全生產會議", date="2023-03-01",
+        people=[_official("錢立青", "副區長", "雲嶺區人民政府")],
+        events=[Event(name="安全生產會議", type="meeting", date="2023-03-01",
+                      attendees=[Attendee(name="錢立青", sentence="副區長錢立青出席。")])],
+    )
+    later = Article(
+        title="云岭区检查防汛工作", date="2023-06-01",
+        people=[_official("钱立青", "副区长", "云岭区人民政府")],
+        events=[Event(name="防汛工作检查", type="inspection", date="2023-06-01",
+                      attendees=[Attendee(name="钱立青", sentence="副区长钱立青检查防汛工作。")])],
+    )
+    load(empty_db, neo4j_settings, [_document("yunling_big5.txt", "云岭周刊", "2023-03-02", [first]),
+                                    _document("yunling_later.txt", "云岭周刊", "2023-06-02", [later])])
+    people = query(empty_db, neo4j_settings, "MATCH (p:Person)-[:ATTENDED]->(e:Event) "
+                   "RETURN p.id AS id, collect(e.name) AS events")
+    assert len(people) == 1 and sorted(people[0]["events"]) == ["安全生產會議", "防汛工作检查"]
