@@ -327,7 +327,8 @@ ITEM_NOT_NAME = re.compile(r"^(?:[0-9一二三四五六七八九十百]+个|其�
 
 def listed_projects(sent: Sentence) -> list[ProjectMention]:
     out: list[ProjectMention] = []
-    found = [m for shape in LISTED_SHAPES for m in shape.finditer(sent.match)]
+    # A list both shapes match is read once.
+    found = list({m.start(1): m for shape in reversed(LISTED_SHAPES) for m in shape.finditer(sent.match)}.values())
     for m in found:
         items = m.group(1).split("、")
         if len(items) < 2:
