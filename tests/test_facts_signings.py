@@ -434,3 +434,30 @@ def test_a_signer_for_the_county_signs_each_project_the_next_sentence_lists_with
     assert {p.name: p.companies for p in art.projects} == {
         "无纺布项目": ["青禾织造有限公司"], "菌菇预制菜项目": ["丰源食品有限公司"],
     }
+
+
+def test_a_name_joined_before_a_company_that_starts_with_its_province_is_not_part_of_it():
+    art = extract(
+        "合作协议签约",
+        "5月8日,榆安市人民政府与江西远航物流集团战略合作协议签约仪式举行。",
+        "副市长何立和江西远航物流集团有关负责人参加活动。",
+        "双方将发挥榆安区位优势和江西远航物流集团的网络优势。",
+    )
+    names = {o.name for o in art.organizations if o.kind == "company"}
+    assert names == {"江西远航物流集团"}
+    assert [s.parties for s in art.signings] == [["榆安市人民政府", "江西远航物流集团"]]
+
+
+def test_a_company_with_and_in_its_own_name_keeps_it():
+    art = extract("签约", "6月3日,河东县与上海均和国际贸易有限公司签订合作协议。")
+    assert "上海均和国际贸易有限公司" in {o.name for o in art.organizations}
+
+
+def test_the_body_that_holds_a_group_signing_signs_with_each_company():
+    art = extract(
+        "集中签约",
+        "3月6日,榆安高新区举行春季招商项目集中签约仪式。",
+        "仪式上,管委会副主任黄一鸣与青禾织造有限公司、丰源食品有限公司负责人签约。",
+    )
+    assert [s.parties[0] for s in art.signings] == ["榆安高新区"]
+    assert {"青禾织造有限公司", "丰源食品有限公司"} <= {p for s in art.signings for p in s.parties}

@@ -78,6 +78,14 @@ BODIES_SIGN = re.compile(
 )
 BODY_END = re.compile(r"(?:园区|产业园|工业园|开发区|高新区|新区|管委会|政府|局|办|委员会|中心)$")
 
+# '5月19日,某管理区举行产业招商项目集中签约仪式': the body that holds a group signing signs with
+# each company, whether or not a clause names it again.
+HOST_SIGNS = re.compile(
+    r"(?:^|[,;:。!?])((?:(?!我|本)[\u4e00-\u9fff]){2,12}?(?:管理区|开发区|高新区|经开区|新区|园区|区|县|市|镇|乡|旗))"
+    r"(?:在[^,;:。!?]{1,20}?)?(?:举行|举办|召开)[^,;:。!?]{0,30}?(?:签约|签订|签署)"
+)
+HOST_LEAD = 3  # the headline and the lead say who held it
+
 WITH_LISTED = re.compile(
     r"(?:与|同|和)((?:[^,;:。!?、与和同]{2,30}、)+[^,;:。!?、与和同]{2,30}?)(?:进行|正式|现场|成功)?(?:签署|签订|签约|签下)"
 )
@@ -86,7 +94,7 @@ WITH_LISTED = re.compile(
 def read_signings(reading: ArticleReading) -> None:
     book = _Agreements(reading)
     for rule in (book.ceremonies, book.company_projects, book.government_lists, book.government_each, book.paired_lists, book.company_clauses, book.place_lists,
-                 book.places_each, book.company_lists, book.bodies_sign, book.signing_clauses):
+                 book.places_each, book.company_lists, book.bodies_sign, book.signing_clauses, book.host_signs):
         rule()
     reading.signings = _without_restatements(book.facts)
 
@@ -511,6 +519,16 @@ class _Agreements:
             for k in signers:
                 if k not in f.signers:
                     f.signers.append(k)
+
+    def host_signs(self) -> None:
+        if not self.facts or any(PLACE_PARTY.search(k) for f in self.facts for k in f.party_keys):
+            return
+        for sent in self.reading.sentences[:HOST_LEAD]:
+            m = HOST_SIGNS.search(sent.match)
+            if m:
+                for f in self.facts:
+                    f.add_party(sent.text[m.start(1) : m.end(1)], m.group(1), first=True)
+                return
 
     def each_its_own(self, clause: SigningClause, common: list[Party]) -> bool:
         """'X代表管委会,分别与A公司总监甲,B公司经理乙签订投资协议' after a sentence

@@ -104,6 +104,10 @@ class Lexicon:
         return re.compile(_alternation(self.get("company_suffixes")))
 
     @cached_property
+    def place_start_re(self) -> re.Pattern[str]:
+        return re.compile(_alternation(self.get("places")))
+
+    @cached_property
     def company_word_re(self) -> re.Pattern[str]:
         return re.compile("(?:" + _alternation(self.get("company_words")) + ")$")
 

@@ -139,6 +139,12 @@ def find_companies(sent: Sentence) -> list[OrgMention]:
                 start = titled[-1] + joins[-1]
             elif m.start() - titled[-1] >= 2:
                 start = titled[-1]  # '某商会会长某集团总裁': the company is the one after the title
+        # '市领导甲、乙和山东某集团有关负责同志': a name joined on before a company that starts with its
+        # province (or 中国) is no part of it; '上海均和集团' has no place after its 和.
+        joined = [j.end() for j in re.finditer(r"[和与及]", text[start + 2 : m.start()])]
+        placed = [start + 2 + e for e in joined if lex.place_start_re.match(text, start + 2 + e)]
+        if placed:
+            start = placed[-1]
         if m.start() - start < 2 or not _valid_name(text[start : m.start()]):
             continue
         if _generic_kind(text[start : m.start()]):
