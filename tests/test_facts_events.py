@@ -149,3 +149,12 @@ def test_known_people_written_with_their_title_after_the_name_take_the_role():
         "韩立新县长和裴晓东董事长在仪式上相继致辞。",
     )
     assert roles(art) == {"韩立新": ["attended", "spoke"], "裴晓东": ["attended", "spoke"]}
+
+
+def test_those_who_attend_and_together_witness_witness():
+    art = extract(
+        "集中签约仪式举行",
+        "4月2日,河东县重点项目集中签约仪式举行。",
+        "市人大常委会副主任韩立新,县领导裴晓东、黄一鸣等参加,共同见证。",
+    )
+    assert roles(art) == {name: ["attended", "witnessed"] for name in ("韩立新", "裴晓东", "黄一鸣")}
