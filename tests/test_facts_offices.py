@@ -232,3 +232,22 @@ def test_a_city_site_s_header_places_a_story_that_only_says_our_city() -> None:
             "11月26日,我市第四批重点项目开工。市委书记罗文涛出席,副市长钟立群宣布开工。\n")
     found = places(extract_text(page, "a.txt").articles[0])
     assert found[("罗文涛", "市委书记")] == "长治市" and found[("钟立群", "副市长")] == "长治市"
+
+
+def test_a_place_inside_an_official_s_name_is_not_the_story_s_district() -> None:
+    art = extract(
+        "上海市召开安全生产工作会议",
+        "3月7日,上海市某区召开安全生产工作会议。区委书记钟立群出席会议并讲话,副区长陈金山主持会议。",
+        "会上,陈金山通报了一季度安全生产情况。",
+    )
+    found = places(art)
+    assert found[("钟立群", "区委书记")] != "金山区"
+    assert found[("陈金山", "副区长")] != "金山区"
+
+
+def test_a_visitor_s_name_names_no_county() -> None:
+    art = extract(
+        "副司长罗永兴到访",
+        "5月6日,特区政府副司长罗永兴率团到访,与各界人士座谈。罗永兴表示,将加强交流合作。",
+    )
+    assert places(art)[("罗永兴", "副司长")] != "永兴县"

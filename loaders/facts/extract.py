@@ -101,12 +101,14 @@ def place_offices(reading: ArticleReading) -> None:
     people = reading.people.people.values()
     if not any(p.kind == "official" and p.positions for p in people):
         return  # nothing to place: spare the scan for division names
-    company_names = [k for c in reading.companies for k in c.keys]
+    # A person's name is no place: '卓永兴' names no 永兴县, '陈金山' no 金山区.
+    company_names = [k for c in reading.companies for k in c.keys] + list(reading.people.people)
     named_by = [reading.publication.name or "", reading.article.dateline or ""]
     homes = find_homes(reading.sentences, company_names, named_by)
     page_homes = reading.page_homes
     if page_homes is not None and not all(lvl in homes.written for lvl in ("county", "city", "province")):
-        homes = merged(homes, page_homes.get() if isinstance(page_homes, PageHomes) else page_homes)
+        homes = merged(homes, page_homes.get() if isinstance(page_homes, PageHomes) else page_homes,
+                       list(reading.people.people))
     for person in people:
         if person.kind != "official":
             continue

@@ -195,6 +195,8 @@ def _count_short_forms(texts: list[tuple[str, str, bool]], company_names: list[s
                 continue
             if masked[i] == "长" and i > 0 and masked[i - 1] in "省市县区旗州镇乡":
                 continue  # '县长宁某某': the 长 ends a title, it starts no place
+            if _in_a_name(masked, i):
+                continue
             for k in (4, 3, 2):
                 short = masked[i : i + k]
                 if short in gaz.by_short:
@@ -223,22 +225,43 @@ def _count_short_forms(texts: list[tuple[str, str, bool]], company_names: list[s
             short_written.setdefault(div.name, as_written[short])
 
 
+@lru_cache(maxsize=1)
+def _titled_end(_lexicon: int) -> tuple[frozenset[str], re.Pattern[str]]:
+    lex = lexicon()
+    return frozenset(x for x in lex.get("surnames") if len(x) == 1), re.compile(f"(?:{lex.head_re.pattern})$")
+
+
+def _in_a_name(text: str, i: int) -> bool:
+    """'副区长陈金山': after a title a surname opens a name, and what follows it is no place."""
+    surnames, titled = _titled_end(id(lexicon()))
+    return i >= 3 and text[i - 1] in surnames and titled.search(text, 0, i - 1) is not None
+
+
 def _child_short_form(city: Division, text: str, gaz: Gazetteer) -> Division | None:
     """'开阳示范段' in a 贵阳市 story: a county of the story's city named without its level word."""
     best: tuple[int, Division] | None = None
     for div in gaz.children(city):
         if len(div.name) < 3:
             continue
-        n = text.count(div.name[:-1])
+        short = div.name[:-1]
+        n = sum(1 for m in re.finditer(re.escape(short), text) if not _in_a_name(text, m.start()))
         if n and (best is None or n > best[0]):
             best = (n, div)
     return best[1] if best else None
 
 
-def merged(own: Homes, document: Homes) -> Homes:
-    """An article's homes, with the levels it does not name taken from its document."""
-    short = {lvl: w for lvl, w in {**document.short, **own.short}.items() if lvl not in own.written or lvl in own.short}
-    return Homes({**document.written, **own.written}, own.city_in_headline, short)
+def merged(own: Homes, document: Homes, names: list[str] | tuple[str, ...] = ()) -> Homes:
+    """An article's homes, with the levels it does not name taken from its document; not a level
+    the page only read inside one of the article's people's ``names`` ('卓永兴' is no 永兴县)."""
+
+    def in_a_name(level: str) -> bool:
+        seen = to_matching(document.short.get(level) or document.written[level])
+        return any(seen in n for n in names)
+
+    taken = {lvl: w for lvl, w in document.written.items() if not in_a_name(lvl)}
+    short = {lvl: w for lvl, w in {**document.short, **own.short}.items()
+             if (lvl not in own.written or lvl in own.short) and (lvl in own.short or lvl in taken)}
+    return Homes({**taken, **own.written}, own.city_in_headline, short)
 
 
 # '带队赴某区考察', '拜访了某区政府': the place a delegation goes to is not where its officials
