@@ -457,3 +457,11 @@ def test_a_full_name_before_the_title_it_is_addressed_by_and_a_banner_s_leaders(
 def test_two_surnames_opening_a_word_are_no_married_name():
     art = extract("出席", "县领导王飞、孙克勇及相关部门负责人参加。潘友华董事长简要介绍了集团的发展。")
     assert "相关部门" not in titles(art) and "简要" not in titles(art)
+
+
+def test_a_married_name_joined_to_the_next_signer_is_whole():
+    art = extract(
+        "兩地簽署合作協議",
+        "在副司長見證下,事務局局長陳黃秀蘭和辦公室主任李國強簽署協議書。",
+    )
+    assert {"陳黃秀蘭", "李國強"} <= {p.name for p in art.people}

@@ -99,9 +99,11 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
             m = lex.follower_re.match(rest) or DAY_AFTER.match(rest)
             score = len(m.group()) if m else 0
         if length == 4 and text[pos : pos + 2] not in lex.compound_surnames and (
-            best_score or not (closes or ATTENDING.match(rest))
+            best_score or not (closes or ATTENDING.match(rest) or rest[:1] in ("和", "与", "及", "、"))
         ):
-            continue  # a married name only where no shorter name ends and the name plainly does
+            # a married name only where no shorter name ends and the name plainly does
+            # ('局长杨何蓓茵和主任某某签署': joined to the next person)
+            continue
         if length == 3 and name[-1] in ONE_CHAR_FOLLOWERS and score and score < 100:
             score = min(score, 1)  # '韦平率考察组': 率 leads the group, it does not end the name
         # On a tie the longer name wins: most names have three characters, and a third that
