@@ -461,3 +461,22 @@ def test_the_body_that_holds_a_group_signing_signs_with_each_company():
     )
     assert [s.parties[0] for s in art.signings] == ["榆安高新区"]
     assert {"青禾织造有限公司", "丰源食品有限公司"} <= {p for s in art.signings for p in s.parties}
+
+
+def test_companies_listed_and_counted_without_等_sign_with_the_officials():
+    art = extract(
+        "招商引资项目集中签约",
+        "榆安市招商引资项目集中签约仪式举行,青禾织造、丰源食品、远航物流3家企业代表分别与副市长黄一鸣签订了投资协议书。",
+    )
+    assert {"青禾织造", "丰源食品", "远航物流"} <= {o.name for o in art.organizations if o.kind == "company"}
+    assert {"青禾织造", "丰源食品", "远航物流"} <= {p for s in art.signings for p in s.parties}
+
+
+def test_companies_listed_before_a_county_government_sign_with_it():
+    art = extract(
+        "项目签约",
+        "随后,青禾织造有限公司、丰源食品有限公司等5家企业代表现场与河东县政府进行项目签约。",
+    )
+    parties = [p for s in art.signings for p in s.parties]
+    assert parties[0] == "河东县政府"
+    assert {"青禾织造有限公司", "丰源食品有限公司"} <= set(parties)

@@ -15,6 +15,8 @@ BRACKETS = re.compile(r"\([^()]*\)|（[^（）]*）")
 BAD_FIRST = set("该本这各其子分母总此贵我你他她它")
 LIST_RE = re.compile(
     r"((?:[^,;:。!?、\s]{2,20}、)*[^,;:。!?、\s]{2,20}?)等(?:[0-9]+[家个])?(?:[^\s,;:。!?、为向对给帮与和的在把将个家]{0,6}?)(?:企业(?!家|制度|机制|政策|环境|服务)|公司)"
+    # 'A、B、C9家企业代表': a list of two or more that its count closes, without 等
+    r"|((?:[^,;:。!?、\s]{2,20}、)+[^,;:。!?、\s0-9]{2,20}?)[0-9]+家(?:企业|公司)(?:代表|负责人)"
 )
 # ('A、B等服务企业制度': the services of a policy; 企业 qualifies the noun after it.)
 # List items that are places, organs or sectors, not companies ('开发区、高新区等园区企业').
@@ -157,10 +159,11 @@ def find_companies(sent: Sentence) -> list[OrgMention]:
         for m in lex.known_company_re.finditer(text):
             spans.append((m.start(), m.end(), "user-lexicon"))
     for m in LIST_RE.finditer(text):
-        if SECTOR_LIST.search(text, m.end(1), m.end()):
+        g = 1 if m.group(1) is not None else 2
+        if SECTOR_LIST.search(text, m.end(g), m.end()):
             continue  # '煤矿、危险化学品、烟花爆竹等行业企业': sectors, not companies
-        offset = m.start(1)
-        for item in re.finditer(r"[^、]+", m.group(1)):
+        offset = m.start(g)
+        for item in re.finditer(r"[^、]+", m.group(g)):
             a, b = offset + item.start(), offset + item.end()
             if item.start() == 0:
                 a += trim_left(text[a:b])

@@ -110,6 +110,10 @@ def ceremony_parties(
                     base = clause.start()
                     z_name = sent.text[base + pm.end() : base + pm.end() + len(zone.group(1))]
                     return [Party(z_name, zone.group(1)), *listed], clause.span()
+                if len(listed) >= 2 and _LIST_TAIL.search(TRAILING_ADVERB.sub("", left)):
+                    # 'A、B、C9家企业代表分别与副县长某某签订协议': the companies sign with officials,
+                    # whose government the signing clause names if anything does.
+                    return listed, clause.span()
             if not a_key or a_key.startswith("我") or a_key in person_keys or not _is_org(a_key) or "项目" in a_key \
                     or "、" in a_key:  # 'A公司、B公司分别与…': a list is read pair by pair (agreements.py)
                 continue
@@ -149,8 +153,13 @@ def _listed_after(c: str, pos: int, companies: list[Company], base: int, written
 
 
 # 'A、B、C等13家企业与开发区签订合作': the companies listed each sign with the zone.
-ZONE_SIGNS = re.compile(r"([\u4e00-\u9fff]{0,12}?(?:开发区|高新区|园区|新区|经开区|管委会))(?=签|就|达成|举行|正式|成功)")
-_LIST_TAIL = re.compile(r"等[0-9一二三四五六七八九十百]*家[\u4e00-\u9fff]{0,6}(?:企业|公司)$")
+# ('…等7家企业代表现场与某县政府进行项目签约': the government signs with each too.)
+ZONE_SIGNS = re.compile(
+    r"([\u4e00-\u9fff]{0,12}?(?:开发区|高新区|园区|新区|经开区|管委会|人民政府|政府))(?=(?:进行)?(?:项目)?签|就|达成|举行|正式|成功)"
+)
+_LIST_TAIL = re.compile(
+    r"等?[0-9一二三四五六七八九十百]*家[\u4e00-\u9fff]{0,6}(?:企业|公司)(?:代表|负责人)?(?:现场|分别|共同)*$"
+)
 
 
 def _listed_companies(left: str, companies: list[Company]) -> list[Party]:
