@@ -158,3 +158,12 @@ def test_those_who_attend_and_together_witness_witness():
         "市人大常委会副主任韩立新,县领导裴晓东、黄一鸣等参加,共同见证。",
     )
     assert roles(art) == {name: ["attended", "witnessed"] for name in ("韩立新", "裴晓东", "黄一鸣")}
+
+
+def test_a_signing_listed_among_the_topics_of_talks_signs_nothing():
+    art = extract(
+        "赴外招商",
+        "7月16日,市委书记韩立新,县委书记裴晓东赴远航集团就项目签约、推动项目落地深入对接交流。",
+    )
+    assert not any("signed" in r for r in roles(art).values())
+    assert not art.signings

@@ -23,7 +23,7 @@ SIGNING_WATCHED = re.compile(r"(?:见证|出席|参加|观看|推动|推进|促�
 # the signing is still what they witnessed ('在…的见证下,A与B签约' is the parties' act).
 WITNESSED_CLAUSE = re.compile(r"见证(?!下)[^,;:。!?]*$")
 NOUN_AFTER = {
-    "签约": re.compile(r"仪式|活动|大会|现场|项目|企业|单位|环节|金额|额|总额|资金|推进会|会议|座谈|方|工作|双方|客商|的"),
+    "签约": re.compile(r"仪式|活动|大会|现场|项目|企业|单位|环节|金额|额|总额|资金|推进会|会议|座谈|方|工作|双方|客商|的|、"),
     "签署": re.compile(r"仪式|活动|环节"),
     "签订": re.compile(r"仪式|活动|环节"),
     "讲话": re.compile(r"精神|要求|内容|稿|人"),
