@@ -480,3 +480,13 @@ def test_companies_listed_before_a_county_government_sign_with_it():
     parties = [p for s in art.signings for p in s.parties]
     assert parties[0] == "河东县政府"
     assert {"青禾织造有限公司", "丰源食品有限公司"} <= set(parties)
+
+
+def test_signing_on_behalf_of_both_sides_names_the_parties_after_the_verb():
+    art = extract(
+        "战略合作协议签约",
+        "仪式上,副区长黄一鸣与远航物流集团总经理何晓东分别代表双方签署河东区人民政府与远航物流集团有限公司战略合作协议。",
+    )
+    parties = {p for s in art.signings for p in s.parties}
+    assert not any(p.startswith("双方") for p in parties)
+    assert {"河东区人民政府", "远航物流集团有限公司"} <= parties

@@ -92,8 +92,14 @@ def ceremony_parties(
         if not (SIGN_WORD.search(c) or "协议" in c):
             continue
         for pm in PAIR.finditer(c):
-            left = c[: pm.start()]
+            signed = [w.end() for w in SIGN_WORD.finditer(c, 0, pm.start())]
+            # '…代表双方签署A与B战略合作协议': the parties are named after the verb
+            lead = signed[-1] if signed else 0
+            left = c[lead : pm.start()]
             if any(k in left for k in person_keys):
+                later = SIGN_WORD.search(c, pm.end())
+                if later and PAIR.search(c, later.end()):
+                    continue  # the signers first, then what they signed: 'A与B…协议'
                 break  # 'X代表区政府与…签约': a signing clause, read by its signers
             left = TRAILING_ADVERB.sub("", left)  # '河西区同时与…': the party stands before the adverb
             lstart = trim_left(left)
@@ -129,7 +135,7 @@ def ceremony_parties(
             if not b_key or "项目" in b_key or "仪式" in b_key or b_key in person_keys or b_key == a_key:
                 continue
             base = clause.start()
-            a_name = sent.text[base + lstart : base + len(left)]
+            a_name = sent.text[base + lead + lstart : base + lead + len(left)]
             if home and homes:
                 a_name = homes[home.group(1)].name
             b_name = sent.text[base + pm.end() : base + pm.end() + len(b_key)]
@@ -194,6 +200,8 @@ def on_behalf(sent_match: str, sent_text: str, clause: tuple[int, int]) -> list[
     out = []
     a, b = clause
     for m in ON_BEHALF.finditer(sent_match, a, b):
+        if m.group(1).startswith("双方") or SIGN_WORD.search(m.group(1)):
+            continue  # '代表双方签署某区人民政府与某集团协议': the parties follow the verb
         if len(m.group(1)) >= 3 or GENERIC_ORGAN.match(m.group(1)):  # not '代表公司'
             out.append(Party(sent_text[m.start(1) : m.end(1)], m.group(1)))
     return out
