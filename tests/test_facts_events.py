@@ -167,3 +167,13 @@ def test_a_signing_listed_among_the_topics_of_talks_signs_nothing():
     )
     assert not any("signed" in r for r in roles(art).values())
     assert not art.signings
+
+
+def test_entrepreneurs_who_speak_their_minds_at_a_forum_spoke():
+    art = extract(
+        "叙谈会举行",
+        "5月20日,河东县举行企业家叙谈会。县委书记韩立新主持。",
+        "会上,远航物流有限公司董事长裴晓东、青禾织造有限公司总经理黄一鸣等企业家代表畅所欲言。",
+    )
+    found = roles(art)
+    assert "spoke" in found["裴晓东"] and "spoke" in found["黄一鸣"]
