@@ -265,8 +265,22 @@ def _fallback_title(paragraphs: list[str]) -> str:
     cut = re.compile(r"[，,；;]").search(sentence, event.end()) if event else None
     # '…召开第九次会议,某某主持会议。': who chaired it is no part of the name.
     if cut and cut.start() >= 20 and (len(sentence) > 60 or _WHO_CLAUSE.match(sentence, cut.end())):
-        sentence = sentence[: cut.start()]
+        sentence = _named_up_to(sentence, cut.start())
     return sentence[:FALLBACK_TITLE_MAX]
+
+
+_CLAUSE_END = re.compile(r"[，,；;]")
+
+
+def _named_up_to(sentence: str, cut: int) -> str:
+    """The first sentence up to what happened, or on to a later clause where that is little of it:
+    readers cite a story without a headline either by that clause or by its whole first sentence, so
+    its name runs to at least three fifths of the sentence while the clause stays three fifths of it."""
+    if cut >= 0.6 * len(sentence):
+        return sentence[:cut]
+    longest = cut / 0.6
+    later = [m.start() for m in _CLAUSE_END.finditer(sentence, cut + 1) if 0.6 * len(sentence) <= m.start() <= longest]
+    return sentence[: later[0]] if later else sentence[:cut]
 
 
 class _PaperSplitter:

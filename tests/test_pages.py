@@ -622,3 +622,21 @@ def test_a_paper_s_name_and_issue_date_on_one_line_are_its_masthead_not_a_headli
     doc = split_document("河东日报 2018年03月02日\n本网讯(杨立 叶明)2月28日,榆安县投资推介会在河东举行。县长韩立新出席。\n", "a")
     assert doc.publication.name == "河东日报" and doc.publication.date == "2018-03-02"
     assert not doc.articles[0].title.startswith("河东日报") and doc.articles[0].date == "2018-02-28"
+
+
+def test_a_headline_less_page_is_named_far_enough_into_a_long_first_sentence() -> None:
+    # The clause up to what happened is less than three fifths of the sentence: the name runs on to
+    # the next clause, so it still reads as the whole sentence and still contains the clause.
+    doc = split_document(
+        "河东县项目建设再次拉开大幕,据了解,9月1日,6个重点项目在河东县成功签约,其中两个为新材料项目,"
+        "韩立新、裴晓东等县领导参加了签约仪式。\n县长韩立新致辞。\n", "a.txt")
+    title = doc.articles[0].title
+    assert title.startswith("河东县项目建设再次拉开大幕,据了解,9月1日,6个重点项目在河东县成功签约,")
+    assert not title.endswith("。")
+
+
+def test_font_size_buttons_and_a_skip_link_are_never_the_headline() -> None:
+    doc = split_document(
+        "按此,跳至主要內容。\n字型大小\n預設字體大小 較大的字體 最大的字體 訂閱RSS 進階搜尋\n\n"
+        "特首晤河東省長\n\n2017年08月16日\n\n行政長官韓立新今日與河東省省長裴曉東會面。\n", "a.txt")
+    assert [a.title for a in doc.articles] == ["特首晤河東省長"]
