@@ -285,3 +285,11 @@ def test_a_second_round_and_what_is_presented_name_no_project():
         "种业创新中心负责人分别简要介绍项目进展。",
     )
     assert not art.projects
+
+
+def test_leaders_listed_before_a_signing_they_attended_are_no_projects():
+    art = extract(
+        "项目集中签约",
+        "9月1日,6个重点项目在河东县成功签约,其中两个为新材料项目,韩立新、裴晓东、黄一鸣等县领导参加了项目签约仪式。",
+    )
+    assert not {p.name for p in art.projects} & {"韩立新", "裴晓东", "黄一鸣"}
