@@ -293,3 +293,11 @@ def test_leaders_listed_before_a_signing_they_attended_are_no_projects():
         "9月1日,6个重点项目在河东县成功签约,其中两个为新材料项目,韩立新、裴晓东、黄一鸣等县领导参加了项目签约仪式。",
     )
     assert not {p.name for p in art.projects} & {"韩立新", "裴晓东", "黄一鸣"}
+
+
+def test_the_work_a_company_undertakes_is_no_project_of_its_own():
+    art = extract(
+        "战略合作协议签署",
+        "远航建设集团有限公司成立于1970年,承担着全国大部分港口工程项目的设计和建设任务。",
+    )
+    assert not art.projects
