@@ -465,3 +465,9 @@ def test_a_married_name_joined_to_the_next_signer_is_whole():
         "在副司長見證下,事務局局長陳黃秀蘭和辦公室主任李國強簽署協議書。",
     )
     assert {"陳黃秀蘭", "李國強"} <= {p.name for p in art.people}
+
+
+def test_a_clause_that_ends_on_said_ends_on_the_verb_not_a_third_character():
+    art = extract("政企交流会", "座谈会上,区委书记韩立说,河东的发展需要大企业,也需要小企业。")
+    assert [p.name for p in art.people] == ["韩立"]
+    assert "spoke" in roles(art).get("韩立", [])

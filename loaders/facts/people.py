@@ -106,6 +106,8 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
             continue
         if length == 3 and name[-1] in ONE_CHAR_FOLLOWERS and score and score < 100:
             score = min(score, 1)  # '韦平率考察组': 率 leads the group, it does not end the name
+        if length == 3 and name[-1] == "说" and closes:
+            score = 0  # '区委书记某某说,…': the clause ends on what the person does, not on a name
         # On a tie the longer name wins: most names have three characters, and a third that
         # could also follow a name ('俞东来在…': 来) is more often the name's own.
         if score > best_score or (score and score == best_score and length == 3 and name[-1] not in ONE_CHAR_FOLLOWERS):
