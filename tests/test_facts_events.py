@@ -177,3 +177,14 @@ def test_entrepreneurs_who_speak_their_minds_at_a_forum_spoke():
     )
     found = roles(art)
     assert "spoke" in found["裴晓东"] and "spoke" in found["黄一鸣"]
+
+
+def test_who_passes_on_regards_spoke_and_whose_regards_they_were_was_not_there():
+    art = extract(
+        "战略合作协议签署",
+        "5月8日,河东县人民政府与远航集团签署战略合作协议。远航集团副总经理裴晓东出席签约仪式。",
+        "裴晓东转达了集团董事长黄一鸣对双方合作的关心和支持。",
+    )
+    found = roles(art)
+    assert "spoke" in found["裴晓东"]
+    assert "黄一鸣" not in found
