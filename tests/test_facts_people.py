@@ -471,3 +471,10 @@ def test_a_clause_that_ends_on_said_ends_on_the_verb_not_a_third_character():
     art = extract("政企交流会", "座谈会上,区委书记韩立说,河东的发展需要大企业,也需要小企业。")
     assert [p.name for p in art.people] == ["韩立"]
     assert "spoke" in roles(art).get("韩立", [])
+
+
+def test_a_verb_run_into_a_title_is_no_part_of_it():
+    art = extract("招商考察", "5月6日,县长韩立新率县委常委、副县长裴晓东赴沿海考察。")
+    assert "县委常委" in titles(art)["裴晓东"]
+    interview = extract("专访", "记者专访河东县委书记黄一鸣。黄一鸣表示,将加快项目建设。")
+    assert titles(interview)["黄一鸣"] == ["河东县委书记"]
