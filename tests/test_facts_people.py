@@ -478,3 +478,12 @@ def test_a_verb_run_into_a_title_is_no_part_of_it():
     assert "县委常委" in titles(art)["裴晓东"]
     interview = extract("专访", "记者专访河东县委书记黄一鸣。黄一鸣表示,将加快项目建设。")
     assert titles(interview)["黄一鸣"] == ["河东县委书记"]
+
+
+def test_words_that_are_never_names_stay_so_in_lists_and_before_参加():
+    art = extract(
+        "集中签约",
+        "市委书记韩立新,市委常委、常务副市长,园区领导班子、机关干部职工参加。",
+        "副区长裴晓东、商务部门负责人全程参加。",
+    )
+    assert {p.name for p in art.people} == {"韩立新", "裴晓东"}

@@ -34,6 +34,7 @@ SECTIONS = {
     "followers": "name_followers.txt",
     "surnames": "surnames.txt",
     "not_names": "not_names.txt",
+    "never_names": "never_names.txt",
     "not_given_names": "not_given_names.txt",
     "transliteration": "transliteration_chars.txt",
     "company_suffixes": "company_suffixes.txt",

@@ -87,7 +87,9 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
             inner = name[2:]  # '王其龙参加', '张为民出席': a function word in the middle of a given name
         if any(ch in BAD_NAME_CHARS for ch in inner):
             continue
-        if name in lex.get("not_names") and not ((listed and closes) or ATTENDING.match(rest)):
+        if _never_a_name(name) or (
+            name in lex.get("not_names") and not ((listed and closes) or ATTENDING.match(rest))
+        ):
             continue
         if length == 4 and name[:2] in lex.get("not_names"):
             continue  # '相关部门', '高度赞扬': a word, not a married name of two surnames
@@ -145,6 +147,10 @@ ONE_CHAR_FOLLOWERS = set("率等赴")
 DAY_AFTER = re.compile(r"[0-9]{1,2}日")
 
 
+def _never_a_name(name: str) -> bool:
+    return any(name.startswith(w) for w in lexicon().get("never_names"))
+
+
 def tagged_name(text: str, pos: int) -> int:
     """Length of a name right after a title that no word of ours closes ('市长郭某某访…',
     '主席费某某简要回顾'): jieba's tagger reads it as a person's name (nr). 0 where it does not."""
@@ -157,7 +163,8 @@ def tagged_name(text: str, pos: int) -> int:
     if first is None or first.flag != "nr" or not 2 <= len(first.word) <= 4:
         return 0
     name = first.word
-    if any(ch in BAD_NAME_CHARS for ch in name) or name in lex.get("not_names") or lex.head_re.search(name):
+    if any(ch in BAD_NAME_CHARS for ch in name) or name in lex.get("not_names") or lex.head_re.search(name) \
+            or _never_a_name(name):
         return 0
     if ATTENDING.search(name) or name[1:] in lex.get("not_given_names"):
         return 0  # '应邀出席': the tagger's name runs over a verb
@@ -189,7 +196,8 @@ def _plain_name(name: str) -> int:
     lex = lexicon()
     if not all(NAME_HAN.match(ch) for ch in name):
         return 0
-    if name[0] in NOT_NAME_FIRST or any(ch in BAD_NAME_CHARS for ch in name) or name in lex.get("not_names"):
+    if name[0] in NOT_NAME_FIRST or any(ch in BAD_NAME_CHARS for ch in name) or name in lex.get("not_names") \
+            or _never_a_name(name):
         return 0
     if lex.head_re.search(name) or ORGAN_END.search(name) or lex.company_suffix_re.search(name):
         return 0
