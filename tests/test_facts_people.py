@@ -487,3 +487,8 @@ def test_words_that_are_never_names_stay_so_in_lists_and_before_参加():
         "副区长裴晓东、商务部门负责人全程参加。",
     )
     assert {p.name for p in art.people} == {"韩立新", "裴晓东"}
+
+
+def test_a_mongolian_name_with_琴_after_a_title_is_whole():
+    art = extract("项目开工", "市委副书记、市长斯琴巴图宣布项目开工。")
+    assert [p.name for p in art.people] == ["斯琴巴图"]
