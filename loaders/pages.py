@@ -333,6 +333,11 @@ class _PaperSplitter:
                     cur.header.append(text)
                     continue
                 if not cur.paragraphs:
+                    if len(cur.header) == 2 and cur.header[0] == cur.header[1]:
+                        # 'caption / caption / headline': a photo's caption printed twice (its alt
+                        # text and its label) stands above the next story's headline.
+                        cur.header = [text]
+                        continue
                     if len(cur.header) < 3 and self.continues_header(i, cur.header):
                         cur.header.append(text)
                         continue

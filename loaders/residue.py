@@ -81,6 +81,7 @@ def _vocabulary() -> tuple[tuple[str, ...], re.Pattern[str]]:
 # Three Chinese characters anywhere: fewer make a widget ('-- 天气', '>>'), not news.
 _THREE_HAN = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){2}")
 _DIGIT = re.compile(r"\d")
+_BARE_STAMP = re.compile(r"\s*\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4}\s*(?:[-–—]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -92,6 +93,8 @@ def is_residue(line: str) -> bool:
         return False  # '责任编辑:X 2023-10-31 来源:Y' dates the page; the web splitter reads it
     if mh.is_breadcrumb(text) or (not _THREE_HAN.search(text) and not _DIGIT.search(text)):
         return True  # '首页 > 新闻 > 正文'; '-- 天气', '>>': widgets, not news
+    if _BARE_STAMP.fullmatch(text):
+        return True  # '04/05/2024 - 10:55:34': when the page was made, alone above the news
     starts, contains = _vocabulary()
     if _LABELLED_HEADLINE.match(text):
         return False

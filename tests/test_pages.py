@@ -640,3 +640,12 @@ def test_font_size_buttons_and_a_skip_link_are_never_the_headline() -> None:
         "按此,跳至主要內容。\n字型大小\n預設字體大小 較大的字體 最大的字體 訂閱RSS 進階搜尋\n\n"
         "特首晤河東省長\n\n2017年08月16日\n\n行政長官韓立新今日與河東省省長裴曉東會面。\n", "a.txt")
     assert [a.title for a in doc.articles] == ["特首晤河東省長"]
+
+
+def test_a_bare_stamp_a_you_are_here_line_and_a_doubled_caption_are_not_headlines() -> None:
+    doc = split_document(
+        "05/06/2024 - 09:12:40\n你現在的位置: 首頁 本局動態 區域合作\n\n區域合作\n\n河東代表處正式啟動\n\n"
+        "8月12日,河東代表處啟動儀式在本澳舉行,副省長韓立新出席。\n\n"
+        "河東代表處啟動儀式\n\n河東代表處啟動儀式\n\n\n榆安省省長裴曉東率團參觀展示中心\n\n"
+        "6月21日,榆安省省長裴曉東率團參觀展示中心,並聽取介紹。\n", "a.txt")
+    assert [a.title for a in doc.articles] == ["河東代表處正式啟動", "榆安省省長裴曉東率團參觀展示中心"]
