@@ -490,3 +490,17 @@ def test_signing_on_behalf_of_both_sides_names_the_parties_after_the_verb():
     parties = {p for s in art.signings for p in s.parties}
     assert not any(p.startswith("双方") for p in parties)
     assert {"河东区人民政府", "远航物流集团有限公司"} <= parties
+
+
+def test_a_person_joined_before_a_company_and_an_adverb_in_front_of_it_are_not_its_name():
+    art = extract(
+        "框架协议签约",
+        "签约仪式上,裴晓东和远航集团相关负责人签订了框架协议。",
+        "下一步远航集团将加快项目落地。",
+    )
+    assert {o.name for o in art.organizations if o.kind == "company"} == {"远航集团"}
+
+
+def test_a_city_joined_to_a_company_name_keeps_it():
+    art = extract("签约", "6月3日,河东县与沈阳和盛重工有限公司签订合作协议。")
+    assert "沈阳和盛重工有限公司" in {o.name for o in art.organizations}

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from guanxi.facts import OrgKind
+from loaders.facts.divisions import gazetteer
 from loaders.facts.lexicon import lexicon
 from loaders.facts.sentences import Sentence
 from loaders.facts.titles import HAN, trim_left
@@ -107,6 +108,17 @@ def _only_trade(stem: str) -> bool:
     return len(stem) < 2 or lex.company_word_re.fullmatch(stem) is not None
 
 
+def _person_before_join(piece: str) -> bool:
+    """'丛日敏' before '和某集团': two or three characters opening with a surname and naming no
+    place ('沈阳和世泰' is a company's name)."""
+    lex = lexicon()
+    surnames = lex.get("surnames")
+    if not 2 <= len(piece) <= 3 or not (piece[0] in surnames or piece[:2] in lex.compound_surnames):
+        return False
+    gaz = gazetteer()
+    return piece not in gaz.by_short and not any(piece + end in gaz.by_name for end in "省市区县")
+
+
 def find_companies(sent: Sentence) -> list[OrgMention]:
     lex = lexicon()
     text = sent.match
@@ -147,6 +159,8 @@ def find_companies(sent: Sentence) -> list[OrgMention]:
         placed = [start + 2 + e for e in joined if lex.place_start_re.match(text, start + 2 + e)]
         if placed:
             start = placed[-1]
+        elif joined and _person_before_join(text[start : start + 2 + joined[0] - 1]) and m.start() - (start + 2 + joined[0]) >= 2:
+            start += 2 + joined[0]  # '签约仪式上,某某某和某集团负责人签订…': a person, then the company
         if m.start() - start < 2 or not _valid_name(text[start : m.start()]):
             continue
         if _generic_kind(text[start : m.start()]):
