@@ -188,3 +188,11 @@ def test_who_passes_on_regards_spoke_and_whose_regards_they_were_was_not_there()
     found = roles(art)
     assert "spoke" in found["裴晓东"]
     assert "黄一鸣" not in found
+
+
+def test_officials_who_go_along_on_a_visit_attended():
+    art = extract(
+        "河东县长到访远航集团",
+        "5月6日,河东县县长韩立新到访远航集团。副县长裴晓东,县政府办主任黄一鸣等随行到访。",
+    )
+    assert {"裴晓东", "黄一鸣"} <= set(roles(art))
