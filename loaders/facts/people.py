@@ -34,7 +34,7 @@ TIME_WORDS = {
     "晚上", "本月", "月底", "年底", "年初", "此前", "随后", "同日", "次日",
 }
 BAD_NAME_CHARS = set("的了在与及等是为对从到将把被由就并也都又还所其该这那之于、,。;:()“”")
-SOFT_MIDDLE = set("其之于为")
+SOFT_MIDDLE = set("其之于为从")
 # After a word that is usually no name ('关心', '杨柳'), an attendance or speech
 # verb shows it is one: '总监杨柳参加', '总经理杨柳表示'.
 ATTENDING = re.compile(r"出席|参加|列席|陪同|主持|参会|收看|同志|讲话|致辞|发言|表示")
@@ -83,7 +83,7 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
         # '阿不都': a three-character name may end on a character that elsewhere
         # is a function word, where it closes the list item.
         inner = name[1:-1] if closes and length == 3 else name[1:]
-        if length == 3 and name[1] in SOFT_MIDDLE and (closes or ATTENDING.match(rest)):
+        if length == 3 and name[1] in SOFT_MIDDLE and (closes or ATTENDING.match(rest) or lex.follower_re.match(rest)):
             inner = name[2:]  # '王其龙参加', '张为民出席': a function word in the middle of a given name
         if any(ch in BAD_NAME_CHARS for ch in inner):
             continue
