@@ -251,3 +251,31 @@ def test_a_visitor_s_name_names_no_county() -> None:
         "5月6日,特区政府副司长罗永兴率团到访,与各界人士座谈。罗永兴表示,将加强交流合作。",
     )
     assert places(art)[("罗永兴", "副司长")] != "永兴县"
+
+
+def test_a_two_character_county_named_only_by_the_site_is_the_home(tmp_path) -> None:
+    from loaders.pipeline import extract_file
+
+    page = tmp_path / "page.txt"
+    page.write_text("当前位置:\n首页\n> 新闻 > 沛县要闻\n\n县长韩立新带队赴外地考察\n\n"
+                    "来源:沛县融媒体中心 发布时间:2023-05-29 17:21\n\n"
+                    "5月25日,县长韩立新带队赴北京开展考察活动。在京期间,韩立新一行先后走访了三家企业。\n",
+                    encoding="utf-8")
+    doc = extract_file(page)
+    assert places(doc.articles[0])[("韩立新", "县长")] == "沛县"
+
+
+def test_an_autonomous_prefecture_called_by_its_short_name_is_given_its_own() -> None:
+    art = extract(
+        "大理州召开招商座谈会",
+        "5月6日,大理州委书记韩立新出席大理州招商座谈会。韩立新表示,大理将加快转型。",
+    )
+    assert places(art)[("韩立新", "州委书记")] == "大理白族自治州"
+
+
+def test_a_county_since_made_a_city_is_still_the_story_s_home_as_written() -> None:
+    art = extract(
+        "黔西县召开项目推进会",
+        "3月5日,黔西县政府召开项目推进会。县长韩立新主持会议,黔西县政府各部门负责人参加。",
+    )
+    assert places(art)[("韩立新", "县长")] == "黔西县"

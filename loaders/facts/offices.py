@@ -164,6 +164,10 @@ def _short_form(name: str, gaz: Gazetteer) -> Division | None:
     """'台儿庄周刊', '淮安日报': a masthead opens with a division's name less its level word;
     a city's before a county's of the same short name."""
     found: list[Division] = []
+    for k in range(min(len(name), gaz.longest), 1, -1):
+        if name[k - 1] in NAME_ENDS and name[:k] in gaz.by_name:
+            # '陇县广播电视台': a two-character county is its full name already
+            return sorted(gaz.by_name[name[:k]], key=lambda d: ("province", "city", "county").index(d.level))[0]
     for k in range(min(len(name), gaz.longest - 1), 1, -1):
         # The level the name writes out first ('石门县融媒体中心' is 石门县, not 石门区), then a fixed
         # order: iterating the set itself would make the answer hang on Python's hash seed.
@@ -185,6 +189,7 @@ def _count_short_forms(texts: list[tuple[str, str, bool]], company_names: list[s
     """'滁州经开区', '我县…江华': a story that never writes its city or county in full may name it
     without its level word; one named twice (or in the headline) is its home."""
     seen: Counter[str] = Counter()
+    leveled: set[str] = set()
     where: dict[str, int] = {}
     as_written: dict[str, str] = {}
     pos = 0
@@ -201,8 +206,14 @@ def _count_short_forms(texts: list[tuple[str, str, bool]], company_names: list[s
                 short = masked[i : i + k]
                 if short in gaz.by_short:
                     level = masked[i + k : i + k + 1]
-                    if level and level in LEVEL_CHARS and short + level not in gaz.by_name:
+                    # '黔西县' of a county since made a city (黔西市): still that place
+                    became_city = level == "县" and any(d.level == "county" for d in gaz.by_name.get(short + "市", []))
+                    if level and level in LEVEL_CHARS and short + level not in gaz.by_name and not became_city:
                         break  # '某溪市' where only a '某溪区' exists elsewhere: another place
+                    if became_city or short + level in gaz.by_name or (
+                        level == "州" and any(d.name.endswith("自治州") for d in gaz.by_short[short])
+                    ):
+                        leveled.add(short)  # written with its level: a place, whatever else the word means
                     after = masked[i + k : i + k + 4]
                     if any(d.level == "province" for d in gaz.by_short[short]) and any(
                         after[:n] in gaz.by_short for n in (2, 3, 4)
@@ -214,7 +225,7 @@ def _count_short_forms(texts: list[tuple[str, str, bool]], company_names: list[s
                     break
         pos += len(match)
     for short, n in seen.items():
-        if n < 2 or is_common_word(short):
+        if n < 2 or (is_common_word(short) and short not in leveled):
             continue
         divs = gaz.by_short[short]
         div = min(divs, key=lambda d: ("city", "county").index(d.level) if d.level in ("city", "county") else 2)
@@ -438,6 +449,9 @@ def office_place(title_match: str, title_written: str, homes: Homes) -> str | No
     skip = len(title_match) - len(t)
     named = _named_division(t)
     if named:
+        written = t[named[0] : named[1]]
+        if written.endswith("州") and named[2].name.endswith("自治州") and written not in gazetteer().by_name:
+            return named[2].name  # '海西州委副书记': an autonomous prefecture's short name is no name of its own
         return title_written[skip + named[0] : skip + named[1]]
     town = _TOWN_TITLE.match(t)
     if town and town.group(1)[0] not in _NOT_TOWN_START:
@@ -449,6 +463,8 @@ def office_place(title_match: str, title_written: str, homes: Homes) -> str | No
         if t.startswith(word):
             if level in homes.short and len(word) == 1 and word in "市县区旗":
                 return homes.short[level] + title_written[level_at]
+            if level in homes.short and len(word) == 1 and word == "州" and level in homes.written:
+                return homes.written[level]  # '州长' in a '临夏州' story: the prefecture's own name
             county = homes.written.get("county")
             if word == "市" and county and to_matching(county).endswith("市") and not homes.city_in_headline:
                 return county  # '市委书记' in a 县级市's story (启东市, 松滋市) is that city's
