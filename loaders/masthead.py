@@ -242,8 +242,9 @@ def is_meta_line(line: str) -> bool:
         return False
     # '公司新闻发布时间:2023/10/26': a column's name alone before the page's stamp.
     column = _COLUMN_LABEL.fullmatch(line[:m.start()]) and _PUBLISHED.match(line, m.start())
+    dated = line.lstrip("(（[【 ")  # '(2021/7/9 16:36:51)  来源:…': the stamp in brackets
     return m.start() == 0 or bool(column) or len(META_PAIR.findall(line)) >= 2 or bool(
-        NUMERIC_DATE.match(line) or FULL_DATE.match(line)
+        NUMERIC_DATE.match(dated) or FULL_DATE.match(dated)
     )
 
 

@@ -649,3 +649,12 @@ def test_a_bare_stamp_a_you_are_here_line_and_a_doubled_caption_are_not_headline
         "河東代表處啟動儀式\n\n河東代表處啟動儀式\n\n\n榆安省省長裴曉東率團參觀展示中心\n\n"
         "6月21日,榆安省省長裴曉東率團參觀展示中心,並聽取介紹。\n", "a.txt")
     assert [a.title for a in doc.articles] == ["河東代表處正式啟動", "榆安省省長裴曉東率團參觀展示中心"]
+
+
+def test_a_bracketed_stamp_before_the_source_is_the_page_s_meta_line() -> None:
+    doc = split_document(
+        "河东在线河东在线\n 您所在的位置:首页>>新闻中心>>河东新闻>>正文\n"
+        "河东区签约项目成果喜人 引资15亿元(图)\n(2021/7/9 16:36:51)  来源:河东区融媒体中心  打印本页\n\n"
+        "  7月9日上午,河东区招商引资项目签约仪式举行。区委书记韩立新出席签约仪式并致辞。\n", "a.txt")
+    assert [a.title for a in doc.articles] == ["河东区签约项目成果喜人 引资15亿元(图)"]
+    assert doc.publication.date == "2021-07-09"
