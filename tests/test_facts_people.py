@@ -502,3 +502,13 @@ def test_given_names_with_从_or_之_in_the_middle_are_names():
         "市委书记次仁旺堆一行到项目现场调研。",
     )
     assert {"韩从军", "黄之江", "次仁旺堆"} <= {p.name for p in art.people}
+
+
+def test_a_married_name_the_article_writes_whole_again_is_her_name():
+    art = extract(
+        "行政長官陳黃率團訪問河東",
+        "行政長官陳黃秀蘭今日(5月6日)在河東拜會省長韓立新。",
+        "陳黃秀蘭表示,兩地經貿關係密切。",
+    )
+    names = {p.name for p in art.people}
+    assert "陳黃秀蘭" in names and "陳黃" not in names

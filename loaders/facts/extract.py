@@ -24,6 +24,7 @@ from loaders.facts.agreements import read_signings
 from loaders.facts.attendance import collective_witness, named_in_lead, read_roles
 from loaders.facts.division_codes import place_code
 from loaders.facts.events import event_name, event_place, event_type
+from loaders.facts.lexicon import lexicon
 from loaders.facts.offices import (
     Homes,
     PageHomes,
@@ -41,7 +42,7 @@ from loaders.facts.organizations import (
     merge_companies,
     org_kind,
 )
-from loaders.facts.people import find_people
+from loaders.facts.people import BAD_NAME_CHARS, PersonMention, find_people
 from loaders.facts.projects import (
     ProjectFact,
     attach_aliases,
@@ -52,7 +53,7 @@ from loaders.facts.projects import (
 )
 from loaders.facts.reading import ArticleReading, PlacedProject
 from loaders.facts.script import to_matching
-from loaders.facts.sentences import split_sentences
+from loaders.facts.sentences import Sentence, split_sentences
 
 
 def read_companies(reading: ArticleReading) -> None:
@@ -78,6 +79,40 @@ def read_projects(reading: ArticleReading) -> None:
     reading.projects, reading.alias_mentions = merge_projects([pm for _, pm in reading.project_mentions])
 
 
+def _is_word(text: str) -> bool:
+    """A word of jieba's dictionary ('举行', '会见'), which a given name seldom is."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(text, 0) > 0
+
+
+def _whole_married_names(sentences: list[Sentence], mentions: list[PersonMention]) -> None:
+    """'行政长官林郑月娥今日…': a woman's married name puts her husband's surname before her own, and
+    no word of ours closes it; where the article writes the same four characters again, they are her
+    name, and the two surnames alone ('林郑访问…') are what the headline calls her."""
+    lex = lexicon()
+    surnames = lex.get("surnames")
+    text = "".join(s.match for s in sentences)
+    written = "".join(s.text for s in sentences)  # the same length: matching forms keep every character
+    whole: dict[str, tuple[str, str]] = {}
+    for men in mentions:
+        if len(men.key) != 2 or men.key[0] not in surnames or men.key[1] not in surnames:
+            continue
+        at = text.find(men.key)
+        while at >= 0:
+            rest = text[at + 2 : at + 4]
+            if (len(rest) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in rest) and text.count(men.key + rest) >= 2
+                    and not lex.follower_re.match(rest) and not lex.head_re.match(rest)
+                    and not any(ch in BAD_NAME_CHARS for ch in rest) and not _is_word(rest)):
+                whole[men.key] = (men.key + rest, written[at : at + 4])
+                break
+            at = text.find(men.key, at + 1)
+    for men in mentions:
+        if men.key in whole:
+            men.key, men.name = whole[men.key]
+
+
 def read_people(reading: ArticleReading) -> None:
     """Officials and executives with their titles; the company in front of an executive's title
     ('鑫华锂电董事长') is a company too."""
@@ -92,6 +127,7 @@ def read_people(reading: ArticleReading) -> None:
     if title_orgs:
         reading.company_mentions += title_orgs
         reading.companies = merge_companies(reading.company_mentions + reading.project_companies)
+    _whole_married_names(reading.sentences, [men for _, men in found])
     for sent, men in found:
         reading.people.add(sent, men, reading.companies)
 
