@@ -512,3 +512,14 @@ def test_a_married_name_the_article_writes_whole_again_is_her_name():
     )
     names = {p.name for p in art.people}
     assert "陳黃秀蘭" in names and "陳黃" not in names
+
+
+def test_a_title_written_between_surname_and_given_name_names_the_whole_person():
+    art = extract(
+        "副首長會議",
+        "會議於河東市登場,河東市林副市長瑞彥、榆安縣周副縣長傑、河西縣陳副縣長見賢出席。",
+        "盧市長表示,各縣市將加強合作。",
+    )
+    found = titles(art)
+    assert found["林瑞彥"] == ["副市長"] and found["周傑"] == ["副縣長"] and found["陳見賢"] == ["副縣長"]
+    assert not any(name.endswith("表示") for name in found)

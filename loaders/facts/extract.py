@@ -42,7 +42,7 @@ from loaders.facts.organizations import (
     merge_companies,
     org_kind,
 )
-from loaders.facts.people import BAD_NAME_CHARS, PersonMention, find_people
+from loaders.facts.people import BAD_NAME_CHARS, PersonMention, find_people, is_dictionary_word
 from loaders.facts.projects import (
     ProjectFact,
     attach_aliases,
@@ -79,14 +79,6 @@ def read_projects(reading: ArticleReading) -> None:
     reading.projects, reading.alias_mentions = merge_projects([pm for _, pm in reading.project_mentions])
 
 
-def _is_word(text: str) -> bool:
-    """A word of jieba's dictionary ('举行', '会见'), which a given name seldom is."""
-    import jieba
-
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(text, 0) > 0
-
-
 def _whole_married_names(sentences: list[Sentence], mentions: list[PersonMention]) -> None:
     """'行政长官林郑月娥今日…': a woman's married name puts her husband's surname before her own, and
     no word of ours closes it; where the article writes the same four characters again, they are her
@@ -104,7 +96,7 @@ def _whole_married_names(sentences: list[Sentence], mentions: list[PersonMention
             rest = text[at + 2 : at + 4]
             if (len(rest) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in rest) and text.count(men.key + rest) >= 2
                     and not lex.follower_re.match(rest) and not lex.head_re.match(rest)
-                    and not any(ch in BAD_NAME_CHARS for ch in rest) and not _is_word(rest)):
+                    and not any(ch in BAD_NAME_CHARS for ch in rest) and not is_dictionary_word(rest)):
                 whole[men.key] = (men.key + rest, written[at : at + 4])
                 break
             at = text.find(men.key, at + 1)

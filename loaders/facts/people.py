@@ -397,7 +397,47 @@ def find_people(sent: Sentence) -> list[PersonMention]:
     found += leader_list(sent, found)
     found += listed_before_leaders(sent, found)
     found += named_before_title(sent, found)
+    found += title_inside_name(sent, found)
     return found + joined_after(sent, found)
+
+
+# '嘉义市林副市长瑞彦、彰化县周副县长杰': a Taiwan release puts the title between the surname and the
+# given name; the person is the surname and the given name together.
+TITLE_INSIDE_NAME = re.compile(
+    r"(?:(?<=[、,;:。])|^|(?<=[市县区乡镇]))(?P<surname>[\u4e00-\u9fff])"
+    r"(?P<title>副?(?:市长|县长|区长|乡长|镇长|议长)|秘书长|局长|处长)(?P<given>[\u4e00-\u9fff]{1,2}?)"
+    r"(?=[、,;:。]|$|等|出席|参加|致辞|表示|主持)"
+)
+
+
+def is_dictionary_word(text: str) -> bool:
+    """A word of jieba's dictionary ('表示', '举行'), which a given name seldom is."""
+    import jieba  # loaded on first need
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(text, 0) > 0
+
+
+def title_inside_name(sent: Sentence, taken: list[PersonMention]) -> list[PersonMention]:
+    out: list[PersonMention] = []
+    text = sent.match
+    spans = [(m.start, m.end) for m in taken]
+    surnames = lexicon().get("surnames")
+    for m in TITLE_INSIDE_NAME.finditer(text):
+        a, b = m.span()
+        key = m.group("surname") + m.group("given")
+        if m.group("surname") not in surnames or any(x < b and a < y for x, y in spans) or not _plain_name(key):
+            continue
+        given = m.group("given")
+        if lexicon().follower_re.match(given) or (len(given) == 2 and is_dictionary_word(given)):
+            continue  # '卢市长表示,': what the official did, not a given name
+        written = sent.text[a : a + 1] + sent.text[m.start("given") : b]
+        out.append(PersonMention(
+            name=written, key=key, start=a, end=b,
+            titles=[TitleMention(title=sent.text[m.start("title") : m.end("title")])], rule="title-inside-name",
+        ))
+        spans.append((a, b))
+    return out
 
 
 # '区政府董某某区长主持': the body, the name, then its head's title.
