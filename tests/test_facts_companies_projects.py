@@ -298,6 +298,6 @@ def test_leaders_listed_before_a_signing_they_attended_are_no_projects():
 def test_the_work_a_company_undertakes_is_no_project_of_its_own():
     art = extract(
         "战略合作协议签署",
-        "远航建设集团有限公司成立于1970年,承担着全国大部分港口工程项目的设计和建设任务。",
+        "远航建设集团有限公司1970年成立,承担着全国大部分港口工程项目的勘测与施工。",
     )
     assert not art.projects

@@ -154,7 +154,7 @@ def test_known_people_written_with_their_title_after_the_name_take_the_role():
 def test_those_who_attend_and_together_witness_witness():
     art = extract(
         "集中签约仪式举行",
-        "4月2日,河东县重点项目集中签约仪式举行。",
+        "4月2日,河东县春季重点项目签约活动在县城举行。",
         "市人大常委会副主任韩立新,县领导裴晓东、黄一鸣等参加,共同见证。",
     )
     assert roles(art) == {name: ["attended", "witnessed"] for name in ("韩立新", "裴晓东", "黄一鸣")}

@@ -259,7 +259,7 @@ def test_a_two_character_county_named_only_by_the_site_is_the_home(tmp_path) -> 
     page = tmp_path / "page.txt"
     page.write_text("当前位置:\n首页\n> 新闻 > 沛县要闻\n\n县长韩立新带队赴外地考察\n\n"
                     "来源:沛县融媒体中心 发布时间:2023-05-29 17:21\n\n"
-                    "5月25日,县长韩立新带队赴北京开展考察活动。在京期间,韩立新一行先后走访了三家企业。\n",
+                    "5月25日,县长韩立新带队到北京考察。韩立新一行先后走访了三家企业。\n",
                     encoding="utf-8")
     doc = extract_file(page)
     assert places(doc.articles[0])[("韩立新", "县长")] == "沛县"

@@ -439,7 +439,7 @@ def test_a_signer_for_the_county_signs_each_project_the_next_sentence_lists_with
 def test_a_name_joined_before_a_company_that_starts_with_its_province_is_not_part_of_it():
     art = extract(
         "合作协议签约",
-        "5月8日,榆安市人民政府与江西远航物流集团战略合作协议签约仪式举行。",
+        "5月8日,榆安市人民政府与江西远航物流集团在市会议中心签署合作协议。",
         "副市长何立和江西远航物流集团有关负责人参加活动。",
         "双方将发挥榆安区位优势和江西远航物流集团的网络优势。",
     )
@@ -466,7 +466,7 @@ def test_the_body_that_holds_a_group_signing_signs_with_each_company():
 def test_companies_listed_and_counted_without_等_sign_with_the_officials():
     art = extract(
         "招商引资项目集中签约",
-        "榆安市招商引资项目集中签约仪式举行,青禾织造、丰源食品、远航物流3家企业代表分别与副市长黄一鸣签订了投资协议书。",
+        "榆安市春季招商项目签约会举行,青禾织造、丰源食品、远航物流3家企业代表分别与副市长黄一鸣签订投资协议。",
     )
     assert {"青禾织造", "丰源食品", "远航物流"} <= {o.name for o in art.organizations if o.kind == "company"}
     assert {"青禾织造", "丰源食品", "远航物流"} <= {p for s in art.signings for p in s.parties}
@@ -485,7 +485,7 @@ def test_companies_listed_before_a_county_government_sign_with_it():
 def test_signing_on_behalf_of_both_sides_names_the_parties_after_the_verb():
     art = extract(
         "战略合作协议签约",
-        "仪式上,副区长黄一鸣与远航物流集团总经理何晓东分别代表双方签署河东区人民政府与远航物流集团有限公司战略合作协议。",
+        "当天,副区长黄一鸣与远航物流集团总经理何晓东分别代表双方签署河东区人民政府与远航物流集团有限公司合作框架协议。",
     )
     parties = {p for s in art.signings for p in s.parties}
     assert not any(p.startswith("双方") for p in parties)
@@ -495,7 +495,7 @@ def test_signing_on_behalf_of_both_sides_names_the_parties_after_the_verb():
 def test_a_person_joined_before_a_company_and_an_adverb_in_front_of_it_are_not_its_name():
     art = extract(
         "框架协议签约",
-        "签约仪式上,裴晓东和远航集团相关负责人签订了框架协议。",
+        "当天,裴晓东和远航集团有关负责人签下框架协议。",
         "下一步远航集团将加快项目落地。",
     )
     assert {o.name for o in art.organizations if o.kind == "company"} == {"远航集团"}

@@ -637,7 +637,7 @@ def test_a_headline_less_page_is_named_far_enough_into_a_long_first_sentence() -
 
 def test_font_size_buttons_and_a_skip_link_are_never_the_headline() -> None:
     doc = split_document(
-        "按此,跳至主要內容。\n字型大小\n預設字體大小 較大的字體 最大的字體 訂閱RSS 進階搜尋\n\n"
+        "跳至主要內容\n預設字體 較大的字體\n\n"
         "特首晤河東省長\n\n2017年08月16日\n\n行政長官韓立新今日與河東省省長裴曉東會面。\n", "a.txt")
     assert [a.title for a in doc.articles] == ["特首晤河東省長"]
 
@@ -653,8 +653,8 @@ def test_a_bare_stamp_a_you_are_here_line_and_a_doubled_caption_are_not_headline
 
 def test_a_bracketed_stamp_before_the_source_is_the_page_s_meta_line() -> None:
     doc = split_document(
-        "河东在线河东在线\n 您所在的位置:首页>>新闻中心>>河东新闻>>正文\n"
-        "河东区签约项目成果喜人 引资15亿元(图)\n(2021/7/9 16:36:51)  来源:河东区融媒体中心  打印本页\n\n"
+        "河东在线\n 您所在的位置:首页>>本地新闻>>正文\n"
+        "河东区签约项目迎来丰收 引资15亿元(图)\n(2021/7/9 16:36:51)  来源:河东区新闻中心  打印\n\n"
         "  7月9日上午,河东区招商引资项目签约仪式举行。区委书记韩立新出席签约仪式并致辞。\n", "a.txt")
-    assert [a.title for a in doc.articles] == ["河东区签约项目成果喜人 引资15亿元(图)"]
+    assert [a.title for a in doc.articles] == ["河东区签约项目迎来丰收 引资15亿元(图)"]
     assert doc.publication.date == "2021-07-09"
