@@ -159,9 +159,16 @@ def strip_file_names(line: str) -> str:
 
 
 def strip_nav_prefix(line: str) -> str:
-    """'下一版»本期共4版(1-2-3-4)县领导参加植树活动' -> the headline alone."""
+    """'下一版»本期共4版(1-2-3-4)县领导参加植树活动' -> the headline alone; an advert's words and
+    its link run into the headline ('某某医院 http://…/县里举行…') are cut off too."""
+    linked = _LINK_PREFIX.match(line)
+    if linked and len(line) - linked.end() >= 8:
+        line = line[linked.end():]
     m = _NAV_PREFIX.match(to_matching(line))
     return line[m.end():].lstrip() if m and m.end() else line
+
+
+_LINK_PREFIX = re.compile(r"^[^\s。,，]{0,20}\s*https?://[\x21-\x7e]+(?=[\u4e00-\u9fff])")
 
 
 _TITLE_PARTS = re.compile(r"\s+[-—|｜_]\s+|\s*[|｜_]\s*")

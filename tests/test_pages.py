@@ -658,3 +658,10 @@ def test_a_bracketed_stamp_before_the_source_is_the_page_s_meta_line() -> None:
         "  7月9日上午,河东区招商引资项目签约仪式举行。区委书记韩立新出席签约仪式并致辞。\n", "a.txt")
     assert [a.title for a in doc.articles] == ["河东区签约项目迎来丰收 引资15亿元(图)"]
     assert doc.publication.date == "2021-07-09"
+
+
+def test_an_advert_and_its_link_run_into_the_first_line_are_cut_off() -> None:
+    doc = split_document(
+        "某某口腔诊所 http://example.org/ads/河东县举行重点项目集中开工仪式\n"
+        "3月15日,河东县重点项目集中开工仪式在产业园举行。县长韩立新宣布开工。\n", "a.txt")
+    assert doc.articles[0].title.startswith("河东县举行重点项目集中开工仪式")
