@@ -301,3 +301,18 @@ def test_the_work_a_company_undertakes_is_no_project_of_its_own():
         "远航建设集团有限公司1970年成立,承担着全国大部分港口工程项目的勘测与施工。",
     )
     assert not art.projects
+
+
+def test_a_company_that_builds_a_project_is_its_investor_and_the_verb_no_part_of_its_name():
+    art = extract(
+        "云签约",
+        "其中投资较大的项目有:河东远航物流股份有限公司建设河东县输煤廊道项目、青禾织造有限公司新建无纺布生产线项目。",
+    )
+    assert {p.name: p.companies for p in art.projects} == {
+        "河东县输煤廊道项目": ["河东远航物流股份有限公司"], "无纺布生产线项目": ["青禾织造有限公司"],
+    }
+
+
+def test_a_bare_count_before_项目_names_no_project():
+    art = extract("河东县“云签约”17项目总投资18亿元", "5月6日,河东县举行云签约活动,17个项目集中签约。")
+    assert not any(p.name.endswith("17项目") for p in art.projects)

@@ -23,7 +23,7 @@ STOP_CHARS = set(",;:。!?、“”\"'《》<>〈〉 \t\n")
 POST_AFTER = re.compile(r"负责人|经理|总监|总工|部长|专班|办公室")
 COUNT = re.compile(r"^[0-9一二三四五六七八九十百千几多]+[个项批家类大]")
 COUNT_INSIDE = re.compile(r"[0-9一二三四五六七八九十]+(?:个|亿级|亿元级)")
-COUNT_END = re.compile(r"[0-9一二三四五六七八九十百千几多]+[个项批家类]$")
+COUNT_END = re.compile(r"(?:[0-9一二三四五六七八九十百千几多]+[个项批家类]|(?<![\u4e00-\u9fff])[0-9]+)$")  # '…17项目': a count, no name
 FIGURE_START = re.compile(r"(?:年产|日产|年加工|年处理|[0-9])")
 # Batches and phases: '首批', '第一批', '三季度', '已落实', '2023年' at the start of what follows 及.
 BATCH = re.compile(r"首批|第[0-9一二三四五六七八九十]+[批次]|[一二三四]季度|已落实|已签约")
@@ -40,6 +40,7 @@ FIGURE = re.compile(r"[0-9]|[一二三四五六七八九十]期|万亩|亿元")
 # '签订的10亿元某某加工项目': the sum invested is said of the project, not part of its name.
 SUM_IN_FRONT = re.compile(r"(?:总投资|投资|总额|约)?[0-9.]+(?:多|余)?(?:万|亿)(?:元|美元|港元)(?:的)?")
 # '某企业投资35亿元建设某某项目': who invests and how much come before what is built.
+COMPANY_BUILDS = re.compile(r"(?:投资建设|建设|新建|兴建|投建)")
 INVESTS_IN = re.compile(r"(?:总投资|投资)[0-9.]+(?:多|余)?(?:万|亿)(?:元|美元|港元)(?:的|建设|新建|兴建|打造)")
 LEAD_SHORT = re.compile(r"^(.{2,12}?)(?=年产|日产|年加工|年处理|年生产|新建|扩建)")
 PLACE_END = re.compile(r"(?:省|市|区|县|镇|乡|街道|村|开发区|经开区|高新区|园区)$")
@@ -193,6 +194,11 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
         elif (invests := INVESTS_IN.search(core)) and len(core) - invests.end() >= 3:
             investor = company_for(core[: invests.start()], companies) if invests.start() >= 2 else None
             a += invests.end()
+            core, invested = text[a : m.start()], True
+        elif (builds := COMPANY_BUILDS.search(core)) and builds.start() >= 2 and len(core) - builds.end() >= 4 \
+                and (builder := company_for(core[: builds.start()], companies)) is not None:
+            investor = builder  # '某某公司建设某某项目': the company builds it; the verb is no part of its name
+            a += builds.end()
             core, invested = text[a : m.start()], True
         if POST_AFTER.match(text, m.end()):
             continue
