@@ -504,3 +504,14 @@ def test_a_person_joined_before_a_company_and_an_adverb_in_front_of_it_are_not_i
 def test_a_city_joined_to_a_company_name_keeps_it():
     art = extract("签约", "6月3日,河东县与沈阳和盛重工有限公司签订合作协议。")
     assert "沈阳和盛重工有限公司" in {o.name for o in art.organizations}
+
+
+def test_the_projects_listed_after_a_sentence_about_the_projects_signed_are_signed_by_their_companies():
+    art = extract(
+        "云签约",
+        "5月6日,河东县举行云签约活动。此次签约项目涉及能源、物流等领域。",
+        "其中投资较大的项目有2个,分别是:远航物流股份有限公司建设河东县输煤廊道项目、青禾织造有限公司新建无纺布生产线项目。",
+    )
+    got = {s.project: s.parties for s in art.signings}
+    assert "远航物流股份有限公司" in got["河东县输煤廊道项目"]
+    assert "青禾织造有限公司" in got["无纺布生产线项目"]

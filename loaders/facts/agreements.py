@@ -84,6 +84,7 @@ HOST_SIGNS = re.compile(
     r"(?:^|[,;:。!?])((?:(?!我|本)[\u4e00-\u9fff]){2,12}?(?:管理区|开发区|高新区|经开区|新区|园区|区|县|市|镇|乡|旗))"
     r"(?:在[^,;:。!?]{1,20}?)?(?:举行|举办|召开)[^,;:。!?]{0,30}?(?:签约|签订|签署)"
 )
+STARTED = re.compile(r"开工|竣工|投产")
 HOST_LEAD = 3  # the headline and the lead say who held it
 
 WITH_LISTED = re.compile(
@@ -256,8 +257,10 @@ class _Agreements:
     def company_projects(self) -> None:
         """'共有A有限公司X项目、B集团Y项目等16个项目成功签约': each company signs for its
         own project, with the government written in front of it where there is one."""
+        order = {id(sent): i for i, sent in enumerate(self.reading.sentences)}
         for sent, pm in self.reading.project_mentions:
-            if not pm.bare or not pm.company_key or not SIGN_WORD.search(sent.match):
+            listed = self._signed_list(sent, order)
+            if not pm.company_key or not (pm.bare or listed) or not (SIGN_WORD.search(sent.match) or listed):
                 continue
             comp = company_for(pm.company_key, self.companies)
             fact = next((p for p in self.projects if pm.key in p.keys), None)
@@ -267,6 +270,14 @@ class _Agreements:
             if pm.government:
                 f.add_party(pm.government, to_matching(pm.government))
             f.add_party(comp.name, comp.key)
+
+    def _signed_list(self, sent: Sentence, order: dict[int, int]) -> bool:
+        """'此次签约项目涉及…。其中…分别是:A公司建设X项目、…': the list after a sentence about the
+        projects signed names them, unless it is a list of projects started."""
+        i = order.get(id(sent))
+        if not i or STARTED.search(sent.match):
+            return False
+        return "签约项目" in self.reading.sentences[i - 1].match
 
     def government_lists(self) -> None:
         """'甲镇政府与A公司X项目、B公司Y项目和乙镇政府与C公司、D公司的项目签约': the government
