@@ -515,3 +515,13 @@ def test_the_projects_listed_after_a_sentence_about_the_projects_signed_are_sign
     got = {s.project: s.parties for s in art.signings}
     assert "远航物流股份有限公司" in got["河东县输煤廊道项目"]
     assert "青禾织造有限公司" in got["无纺布生产线项目"]
+
+
+def test_pairs_signing_one_named_project_each_sign_for_it():
+    art = extract(
+        "招商引资签约",
+        "会上,河东县人民政府、河西县人民政府分别与青禾制药有限公司、远航产业投资有限公司签订了中药材种植项目合作协议。",
+    )
+    assert [(s.project, sorted(s.parties)) for s in art.signings] == [
+        ("中药材种植项目", sorted(["河东县人民政府", "河西县人民政府", "青禾制药有限公司", "远航产业投资有限公司"])),
+    ]

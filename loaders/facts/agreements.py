@@ -353,7 +353,8 @@ class _Agreements:
                 keys = [f.key for f in facts if f is not None]
                 for i, party in enumerate(first):
                     other = second[i] if len(second) == len(first) else second[0]
-                    project = keys[i] if len(keys) == len(first) else None
+                    # ('…分别与A、B签订了某某项目合作协议': one project all the pairs sign for)
+                    project = keys[i] if len(keys) == len(first) else (keys[0] if len(keys) == 1 else None)
                     if project is None and company_for(party.key, self.companies):
                         project = self.project_of_company(party.key)
                     f = (self.fact_for(project, sent.text, "signing-paired-lists") if project is not None
