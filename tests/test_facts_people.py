@@ -523,3 +523,8 @@ def test_a_title_written_between_surname_and_given_name_names_the_whole_person()
     found = titles(art)
     assert found["林瑞彥"] == ["副市長"] and found["周傑"] == ["副縣長"] and found["陳見賢"] == ["副縣長"]
     assert not any(name.endswith("表示") for name in found)
+
+
+def test_a_verb_before_a_place_is_no_transliterated_name():
+    art = extract("招商洽谈会", "州委副书记韩立新希望各企业负责人来格尔木实地考察,加强合作。")
+    assert {p.name for p in art.people} == {"韩立新"}

@@ -525,3 +525,9 @@ def test_pairs_signing_one_named_project_each_sign_for_it():
     assert [(s.project, sorted(s.parties)) for s in art.signings] == [
         ("中药材种植项目", sorted(["河东县人民政府", "河西县人民政府", "青禾制药有限公司", "远航产业投资有限公司"])),
     ]
+
+
+def test_a_member_company_s_classifier_is_no_part_of_its_name():
+    art = extract("商会考察", "商会会员企业远航物流集团公司、会员企业青禾织造有限公司负责人参加座谈。")
+    names = {o.name for o in art.organizations if o.kind == "company"}
+    assert {"远航物流集团公司", "青禾织造有限公司"} <= names

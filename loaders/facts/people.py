@@ -137,6 +137,10 @@ def _transliterated(text: str, pos: int) -> int:
             continue
         if lex.company_suffix_re.match(rest) or lex.company_word_re.match(rest):
             return 0  # '阿里巴巴集团': a company's name
+        from loaders.facts.divisions import gazetteer  # the division table loads on first need
+
+        if name[1:] in gazetteer().by_short:
+            return 0  # '负责人来格尔木考察': a verb before a place, not a name
         if not rest.strip() or ATTENDING.match(rest) or lex.follower_re.match(rest):
             return length
     return 0
