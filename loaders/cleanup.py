@@ -18,7 +18,7 @@ _SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u200b\u3000]+")
 _HAN_SPACE_HAN = re.compile(r"(?<=[\u4e00-\u9fff，。、；：！？,;:])[ ](?=[，。、；：！？,;:])")
 
 # Decoration in front of credits and paragraphs: "□ 本报记者 X", "■本报讯".
-_BULLET = re.compile(r"^[□■●◆◇▲△★☆○•※▶►]+\s*")
+_BULLET = re.compile(r"^(?:[□■●◆◇▲△★☆○•※▶►]+\s*|[-*]\s+(?=\S))")  # ("- 来源:": a markdown list's dash)
 # Web pages pad two-character labels to align them: "来  源：", "作 者："
 _SPACED_LABEL = re.compile(r"(来|來|作|时|時|日|编|編|责|責)\s+(源|者|间|間|期|辑|輯|编|編)(?=\s*[:：])")
 

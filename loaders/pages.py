@@ -229,6 +229,7 @@ _DATELINE_OPENING = re.compile(r"^(?:本报讯|本網訊|本网讯|[^\s,，。]{
 
 
 _WHO_CLAUSE = re.compile(r"[^,，。]{2,30}?(?:主持|出席|参加|参会|讲话|致辞)[^,，]{0,4}[。]?$")
+_PURPOSE_THEN_DAY = re.compile(r"^(?:为了?|為了?)[^。]*?[,，](?=\d{1,2}月\d{1,2}[日号])")
 _DAY_CLAUSE = re.compile(r"\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上|晚间|早上|中午|晚)?[,，]")
 _SETTING_CLAUSE = re.compile(r"(?:在[^,，。]{2,20}?(?:之际|期间|前夕)|[^,，。]{2,20}?(?:之际|前夕))[,，]")
 
@@ -254,6 +255,11 @@ def _fallback_title(paragraphs: list[str]) -> str:
     even = couplet is not None and len(couplet.group(1)) == len(couplet.group(2))
     if (len(sentence) <= 12 or even) and not (_LEAD_EVENT.search(sentence) or MONTH_DAY.search(sentence)):
         sentence = next((x for x in sentences if _LEAD_EVENT.search(x) or MONTH_DAY.search(x)), sentence)
+    # '为推进项目建设,…,9月28日上午,我县举行…仪式。': the purpose the lead opens with is no part of
+    # the story's name; the clause from its day on is.
+    purpose = _PURPOSE_THEN_DAY.match(sentence)
+    if purpose and len(sentence) - purpose.end() >= 10:
+        sentence = sentence[purpose.end():]
     # '3月2日,在春耕即将开始之际,某县召开…座谈会。': the season before what happened is no part
     # of the story's name; its day is.
     day = _DAY_CLAUSE.match(sentence)

@@ -665,3 +665,11 @@ def test_an_advert_and_its_link_run_into_the_first_line_are_cut_off() -> None:
         "某某口腔诊所 http://example.org/ads/河东县举行重点项目集中开工仪式\n"
         "3月15日,河东县重点项目集中开工仪式在产业园举行。县长韩立新宣布开工。\n", "a.txt")
     assert doc.articles[0].title.startswith("河东县举行重点项目集中开工仪式")
+
+
+def test_a_listed_meta_block_and_the_lead_s_purpose_are_no_part_of_the_story_s_name() -> None:
+    doc = split_document(
+        "- 來源:\n- 訪問量:\n- 發布時間:\n2023-09-30\n\n"
+        "為加快項目落地,營造比學趕超的氛圍,9月28日上午,河東縣舉行重點項目集中開工儀式。縣委書記韓立新出席。\n",
+        "a.txt")
+    assert doc.articles[0].title == "9月28日上午,河東縣舉行重點項目集中開工儀式。"
