@@ -673,3 +673,11 @@ def test_a_listed_meta_block_and_the_lead_s_purpose_are_no_part_of_the_story_s_n
         "為加快項目落地,營造比學趕超的氛圍,9月28日上午,河東縣舉行重點項目集中開工儀式。縣委書記韓立新出席。\n",
         "a.txt")
     assert doc.articles[0].title == "9月28日上午,河東縣舉行重點項目集中開工儀式。"
+
+
+def test_a_welcome_banner_and_contact_lines_are_never_the_headline() -> None:
+    doc = split_document(
+        "欢迎光临,河东招商网!\n了解更多详细信息,请致电\n022-12345678\n  • 或给我们留言\n"
+        "    您的位置:首页 > 招商动态\n\n    河东区签约项目22个\n\n    2020-03-01\n\n"
+        "2月21日,河东区重点项目网络签约仪式举行,共签约项目22个。区长韩立新出席。\n", "a.txt")
+    assert [a.title for a in doc.articles] == ["河东区签约项目22个"]
