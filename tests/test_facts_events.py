@@ -196,3 +196,12 @@ def test_officials_who_go_along_on_a_visit_attended():
         "5月6日,河东县县长韩立新到访远航集团。副县长裴晓东,县政府办主任黄一鸣等随行到访。",
     )
     assert {"裴晓东", "黄一鸣"} <= set(roles(art))
+
+
+def test_those_who_hold_talks_and_then_together_witness_witness():
+    art = extract(
+        "河东县与远航银行签订合作备忘录",
+        "5月27日,县委书记韩立新与远航银行行长裴晓东举行工作会谈,并共同见证签约。",
+    )
+    found = roles(art)
+    assert "witnessed" in found["韩立新"] and "witnessed" in found["裴晓东"]

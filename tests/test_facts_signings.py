@@ -531,3 +531,11 @@ def test_a_member_company_s_classifier_is_no_part_of_its_name():
     art = extract("商会考察", "商会会员企业远航物流集团公司、会员企业青禾织造有限公司负责人参加座谈。")
     names = {o.name for o in art.organizations if o.kind == "company"}
     assert {"远航物流集团公司", "青禾织造有限公司"} <= names
+
+
+def test_what_a_speaker_hopes_for_is_no_part_of_the_party_s_name():
+    art = extract(
+        "合作备忘录签订",
+        "河东县人民政府与远航银行河东分行签订合作备忘录。韩立新表示,热切期盼远航银行河东分行加大支持力度。",
+    )
+    assert not any(p.startswith("热切") for s in art.signings for p in s.parties)

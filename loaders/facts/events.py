@@ -119,7 +119,7 @@ def has_strong_verb(text: str) -> bool:
 # '…到场祝贺,并见证了…' goes on with them too: the verb follows the conjunction at once.
 # '…到场祝贺,并见证了…' goes on with them too where the verb follows the conjunction at once; '…陪同
 #考察,并召开座谈会' convenes for the whole party, which is no one's own role.
-_GOES_ON = re.compile(r",(?:并且|并|还|随后|同时|又|共同|一同)(?:代表[^,;:。!?]*)?$")
+_GOES_ON = re.compile(r",(?:并且|并|还|随后|同时|又|共同|一同)+(?:代表[^,;:。!?]*)?$")
 _CONVENES = re.compile(r"召开|举行|举办")
 
 
