@@ -539,3 +539,11 @@ def test_what_a_speaker_hopes_for_is_no_part_of_the_party_s_name():
         "河东县人民政府与远航银行河东分行签订合作备忘录。韩立新表示,热切期盼远航银行河东分行加大支持力度。",
     )
     assert not any(p.startswith("热切") for s in art.signings for p in s.parties)
+
+
+def test_a_title_opening_a_list_of_companies_is_no_company():
+    art = extract(
+        "项目签约洽谈会召开",
+        "州委副书记、市委书记韩立新与远航资产管理有限公司、青禾新能源有限公司等企业负责人就项目合作进行洽谈。",
+    )
+    assert {o.name for o in art.organizations if o.kind == "company"} == {"远航资产管理有限公司", "青禾新能源有限公司"}

@@ -185,6 +185,7 @@ def find_companies(sent: Sentence) -> list[OrgMention]:
             if (
                 2 <= len(key) <= 12 and _valid_name(key) and not any(ch.isdigit() for ch in key)
                 and not NOT_COMPANY_END.search(key)
+                and not lex.head_re.search(key)  # '某州委副书记、…等企业负责人': a title, no company
             ):
                 spans.append((a, b, "company-list"))
     for clause in re.finditer(r"[^,;:。!?]+", text):
