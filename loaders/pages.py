@@ -229,6 +229,9 @@ _DATELINE_OPENING = re.compile(r"^(?:本报讯|本網訊|本网讯|[^\s,，。]{
 
 
 _WHO_CLAUSE = re.compile(r"[^,，。]{2,30}?(?:主持|出席|参加|参会|讲话|致辞)[^,，]{0,4}[。]?$")
+_CREDIT_OPENING = re.compile(
+    r"^[(（【][^()（）【】]{0,30}?(?:记者|記者|通讯员|通訊員|报道|報道|报导|報導)[^()（）【】]{0,20}[)）】]\s*"
+)
 _PURPOSE_THEN_DAY = re.compile(r"^(?:为了?|為了?)[^。]*?[,，](?=\d{1,2}月\d{1,2}[日号])")
 _DAY_CLAUSE = re.compile(r"\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上|晚间|早上|中午|晚)?[,，]")
 _SETTING_CLAUSE = re.compile(r"(?:在[^,，。]{2,20}?(?:之际|期间|前夕)|[^,，。]{2,20}?(?:之际|前夕))[,，]")
@@ -248,6 +251,7 @@ def _fallback_title(paragraphs: list[str]) -> str:
     """A page without a headline is named by its first sentence, as a reader would cite it; a very
     long one up to the clause that says what happened ('…举行招商引资项目签约仪式')."""
     first = _DATELINE_OPENING.sub("", paragraphs[0]) if paragraphs else ""
+    first = _CREDIT_OPENING.sub("", first)  # '(某某网记者某某台湾某地报导)…': who wrote it, not what happened
     sentences = [x for x in re.split(r"(?<=[。！？!?])", first) if x.strip()] or [""]
     # '春风送暖，万物复苏。…3月22日上午，某仪式举行。': an opening flourish says nothing happened.
     sentence = sentences[0]

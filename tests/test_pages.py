@@ -681,3 +681,12 @@ def test_a_welcome_banner_and_contact_lines_are_never_the_headline() -> None:
         "    您的位置:首页 > 招商动态\n\n    河东区签约项目22个\n\n    2020-03-01\n\n"
         "2月21日,河东区重点项目网络签约仪式举行,共签约项目22个。区长韩立新出席。\n", "a.txt")
     assert [a.title for a in doc.articles] == ["河东区签约项目22个"]
+
+
+def test_a_bracketed_site_dateline_and_a_credit_open_no_story_s_name() -> None:
+    doc = split_document(
+        "【河東網2012年03月29日訊】(河東網記者韓立新台灣河東報導)河東縣議會搬新家了,新大樓落成啟用,29日舉行啟用儀式,"
+        "賓客雲集,熱鬧非凡。\n議長裴曉東致詞。\n", "a.txt")
+    art = doc.articles[0]
+    assert art.title.startswith("河東縣議會搬新家了")
+    assert art.date == "2012-03-29"
