@@ -345,7 +345,7 @@ class _PaperSplitter:
                 if not cur.paragraphs:
                     if len(cur.header) == 2 and cur.header[0] == cur.header[1]:
                         # 'caption / caption / headline': a photo's caption printed twice (its alt
-                        # text and its label) stands above the next story's headline.
+                        # text and its label), or a menu item, stands above the next story's headline.
                         cur.header = [text]
                         continue
                     if len(cur.header) < 3 and self.continues_header(i, cur.header):
@@ -421,6 +421,9 @@ def _drop_noise(lines: list[_Line], publication: Publication) -> list[_Line]:
 def _is_web_page(lines: list[_Line], publication: Publication) -> bool:
     if any(mh.is_published_line(ln.text) for ln in lines):
         return True
+    top = [ln.text for ln in lines[:4]]
+    if any(a == b and _is_web_title(a) and not is_title_like(a) for a, b in zip(top, top[1:])):
+        return True  # a long headline printed twice (page title, then heading): one web story
     if publication.name or publication.issue:
         return False
     # A 来源 line alone is weak evidence: a page of several credited stories

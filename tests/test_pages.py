@@ -690,3 +690,19 @@ def test_a_bracketed_site_dateline_and_a_credit_open_no_story_s_name() -> None:
     art = doc.articles[0]
     assert art.title.startswith("河東縣議會搬新家了")
     assert art.date == "2012-03-29"
+
+
+def test_a_platform_account_line_under_a_doubled_headline_is_not_the_headline() -> None:
+    doc = split_document(
+        "河东区人民政府与远航集团战略合作框架协议签约仪式\n河东区人民政府与远航集团战略合作框架协议签约仪式\n"
+        "******河东区委宣传部官方澎湃号\n2022-06-20 17:24\n"
+        "6月20日上午,河东区人民政府与远航集团战略合作框架协议签约仪式举行。区委书记韩立新出席。\n", "a.txt")
+    assert [a.title for a in doc.articles] == ["河东区人民政府与远航集团战略合作框架协议签约仪式"]
+
+
+def test_a_long_headline_printed_twice_is_one_web_story_s_headline() -> None:
+    head = ("暖心走訪:副縣長參訪關心河東縣在地企業「遠航生物科技有限公司」 讚許縣府推動有力 第一名的是綠能產業"
+            " 還有發展得很好的生技產業")
+    doc = split_document(f"{head}\n\n{head}\n\n【記者韓立新/河東報導】副縣長裴曉東於17日下午參訪遠航生物科技有限公司。\n",
+                         "b.txt")
+    assert [a.title for a in doc.articles] == [head]
