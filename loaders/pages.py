@@ -422,7 +422,7 @@ def _is_web_page(lines: list[_Line], publication: Publication) -> bool:
     if any(mh.is_published_line(ln.text) for ln in lines):
         return True
     top = [ln.text for ln in lines[:4]]
-    if any(a == b and _is_web_title(a) and not is_title_like(a) for a, b in zip(top, top[1:])):
+    if any(a == b and _is_web_title(a) and not is_title_like(a) for a, b in zip(top, top[1:], strict=False)):
         return True  # a long headline printed twice (page title, then heading): one web story
     if publication.name or publication.issue:
         return False
