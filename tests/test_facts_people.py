@@ -528,3 +528,11 @@ def test_a_title_written_between_surname_and_given_name_names_the_whole_person()
 def test_a_verb_before_a_place_is_no_transliterated_name():
     art = extract("招商洽谈会", "州委副书记韩立新希望各企业负责人来格尔木实地考察,加强合作。")
     assert {p.name for p in art.people} == {"韩立新"}
+
+
+def test_members_of_a_body_listed_by_name_before_等_are_people():
+    art = extract(
+        "县政府常务会议召开",
+        "5月1日,县长韩立新主持召开县人民政府第八次常务会议,裴晓东、黄一鸣、何晓东等县人民政府常务会议组成人员出席。",
+    )
+    assert {"裴晓东", "黄一鸣", "何晓东"} <= {p.name for p in art.people}

@@ -357,7 +357,9 @@ def _whole_item_name(item: str, more: bool) -> int:
 # 'A、B、C等县四套班子领导出席', 'A、B、C等出席': names listed before 等 and a collective word or
 # an attendance verb.
 LIST_BEFORE_LEADERS = re.compile(
-    r"([^,;:。!?]+?)等(?:[^,;:。!?]{0,10}?(?:领导|负责同志|负责人|嘉宾|企业家代表)|(?:同志)?(?:出席|参加|列席|陪同|参会))"
+    # ('甲、乙等县人民政府常务会议组成人员出席': the members of a body are its people too)
+    r"([^,;:。!?]+?)等(?:[^,;:。!?]{0,10}?(?:领导|负责同志|负责人|嘉宾|企业家代表)|[^,;:。!?]{0,14}?(?:组成人员|班子成员)"
+    r"|(?:同志)?(?:出席|参加|列席|陪同|参会))"
 )
 
 
