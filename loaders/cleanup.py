@@ -65,7 +65,12 @@ def clean_line(line: str) -> str:
     line = _PINYIN_GLOSS.sub("", line)
     line = _BULLET.sub("", _CELL_EDGE.sub("", _SPACES.sub(" ", line).strip()))
     line = _SPACED_LABEL.sub(r"\1\2", line)
+    line = _STAMP_THEN_DAY.sub(r"\1 ", line)
     return _HAN_SPACE_HAN.sub("", line)
+
+
+# '2022-08-308月25日,…': a page's stamp run into the lead's day; the two dates are apart.
+_STAMP_THEN_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?=\d{1,2}月\d{1,2}[日号])")
 
 
 def ends_sentence(text: str) -> bool:

@@ -19,7 +19,8 @@ FULL_DATE = re.compile(
 )
 NUMERIC_DATE = re.compile(r"(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)")
 MONTH_DAY = re.compile(
-    rf"(?<![0-9０-９年\-.])({_NUM}{{1,3}})\s*月\s*({_NUM}{{1,3}})\s*[日号號]"
+    # ('5月25-26日', '5月27—28日': a range of days is dated by its first)
+    rf"(?<![0-9０-９年\-.])({_NUM}{{1,3}})\s*月\s*({_NUM}{{1,3}})(?:\s*[-—–－~～]\s*{_NUM}{{1,3}})?\s*[日号號]"
 )
 # Words that say "recently" without a date: the article date is unknown.
 VAGUE = re.compile(r"近日|日前|近期|近段时间|近段時間|前不久|前些天|最近|连日来|連日來")

@@ -608,6 +608,17 @@ def _repeated_headline(lines: list[_Line]) -> int:
     return 0
 
 
+_LINE_STAMP = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{2})(?=\D|$|\d{1,2}月)", re.MULTILINE)
+
+
+def _stamp_at_top(text: str) -> str | None:
+    """'2022-08-30' opening one of a page's first lines: the day the page was made, which dates
+    the story's '8月25日' when nothing else gives a year."""
+    head = "\n".join(text.split("\n")[:_SITE_LINES])
+    m = _LINE_STAMP.search(head)
+    return parse_full_date(f"{m.group(1)}年{m.group(2)}月{m.group(3)}日") if m else None
+
+
 def split_document(text: str, source: str, encoding: str = "utf-8") -> DocumentText:
     """Split a decoded page into its articles (see the module docstring)."""
     normalised = normalise_newlines(text)
@@ -628,7 +639,8 @@ def split_document(text: str, source: str, encoding: str = "utf-8") -> DocumentT
         if len(drafts) > 1 and _is_lone_caption(drafts[0]):
             drafts = drafts[1:]  # 'A与B合影。' above the first headline: a photo's caption, no story
     articles: list[ArticleText] = []
-    reference = published_date(normalised) or publication.date or parse_full_date(normalised)
+    reference = published_date(normalised) or publication.date or parse_full_date(normalised) \
+        or _stamp_at_top(normalised)
     year_only = False
     if reference is None and len(drafts) == 1:
         # One story on the page: the year the page names most is the story's.

@@ -97,3 +97,17 @@ def test_a_year_in_the_event_s_name_dates_a_lead_that_gives_only_month_and_day()
 
 def test_a_day_early_in_the_morning_is_the_news_day() -> None:
     assert resolve_date("1日一大早,民眾陸續抵達縣府廣場。", "2014-01-01") == "2014-01-01"
+
+
+def test_a_range_of_days_is_dated_by_its_first_day() -> None:
+    from loaders.dates import article_date, parse_full_date
+
+    for lead in ("5月25-26日,县长韩立新带队赴外地考察。", "5月25—26日,县长韩立新带队赴外地考察。"):
+        assert article_date([lead], parse_full_date("2023年5月29日"), relative=True) == "2023-05-25"
+
+
+def test_a_page_stamp_run_into_the_lead_s_day_gives_its_year() -> None:
+    from loaders.pages import split_document
+
+    doc = split_document("河东县与远航集团签约\n2022-08-308月25日,河东县与远航集团签署战略合作协议。县长韩立新出席。\n", "a.txt")
+    assert doc.articles[0].date == "2022-08-25"
