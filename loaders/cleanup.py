@@ -69,8 +69,9 @@ def clean_line(line: str) -> str:
     return _HAN_SPACE_HAN.sub("", line)
 
 
-# '2022-08-308月25日,…': a page's stamp run into the lead's day; the two dates are apart.
-_STAMP_THEN_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?=\d{1,2}月\d{1,2}[日号])")
+# '2022-08-308月25日,…', '2024-08-16 20:188月14日…': a page's stamp run into the lead's day; the two
+# dates are apart.
+_STAMP_THEN_DAY = re.compile(r"(\d{4}-\d{2}-\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?=\d{1,2}月\d{1,2}[日号])")
 
 
 def ends_sentence(text: str) -> bool:

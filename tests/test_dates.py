@@ -111,3 +111,10 @@ def test_a_page_stamp_run_into_the_lead_s_day_gives_its_year() -> None:
 
     doc = split_document("河东县与远航集团签约\n2022-08-308月25日,河东县与远航集团签署战略合作协议。县长韩立新出席。\n", "a.txt")
     assert doc.articles[0].date == "2022-08-25"
+
+
+def test_a_page_stamp_with_its_time_run_into_the_lead_s_day_gives_its_year() -> None:
+    from loaders.pages import split_document
+
+    doc = split_document("市委书记率队外出招商\n2024-08-16 20:188月14日至15日,市委书记韩立新率队赴外地招商。\n", "a.txt")
+    assert doc.articles[0].date == "2024-08-14"
