@@ -105,6 +105,10 @@ class Lexicon:
         return re.compile(_alternation(self.get("company_suffixes")))
 
     @cached_property
+    def never_name_re(self) -> re.Pattern[str]:
+        return re.compile(_alternation(self.get("never_names")) or "(?!)")
+
+    @cached_property
     def place_start_re(self) -> re.Pattern[str]:
         return re.compile(_alternation(self.get("places")))
 
@@ -161,6 +165,7 @@ class Lexicon:
             "head_re", "follower_re", "stop_re", "protect_re", "company_suffix_re",
             "company_word_re", "role_re", "compound_surnames", "known_company_re",
             "legal_ending_re", "project_phrase_end_re", "product_re", "project_stop_re",
+            "place_start_re", "never_name_re",
         ):
             self.__dict__.pop(name, None)
 

@@ -124,6 +124,8 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
 def _transliterated(text: str, pos: int) -> int:
     """'副市长额登毕力格,': a Mongolian, Tibetan or Uyghur name of four to seven characters, all of
     the transliteration set, that a word following names (or the item's end) closes."""
+    from loaders.facts.divisions import gazetteer  # the division table loads on first need
+
     lex = lexicon()
     chars = lex.get("transliteration")
     run = 0
@@ -137,8 +139,6 @@ def _transliterated(text: str, pos: int) -> int:
             continue
         if lex.company_suffix_re.match(rest) or lex.company_word_re.match(rest):
             return 0  # '阿里巴巴集团': a company's name
-        from loaders.facts.divisions import gazetteer  # the division table loads on first need
-
         if name[1:] in gazetteer().by_short:
             return 0  # '负责人来格尔木考察': a verb before a place, not a name
         if not rest.strip() or ATTENDING.match(rest) or lex.follower_re.match(rest):
@@ -152,7 +152,7 @@ DAY_AFTER = re.compile(r"[0-9]{1,2}日")
 
 
 def _never_a_name(name: str) -> bool:
-    return any(name.startswith(w) for w in lexicon().get("never_names"))
+    return lexicon().never_name_re.match(name) is not None
 
 
 def tagged_name(text: str, pos: int) -> int:
