@@ -124,6 +124,9 @@ def read_people(reading: ArticleReading) -> None:
         reading.people.add(sent, men, reading.companies)
 
 
+_DIVISION_ONLY = re.compile(r"[\u4e00-\u9fff]{1,6}[县縣市乡鄉镇鎮]")
+
+
 def place_offices(reading: ArticleReading) -> None:
     """Each official's post gets the division it belongs to ('区长' -> the story's district)."""
     people = reading.people.people.values()
@@ -141,9 +144,13 @@ def place_offices(reading: ArticleReading) -> None:
         if person.kind != "official":
             continue
         # '永春县政府' + '县长': the government the title follows names the place.
-        written = [(p.org or "") + p.title if (p.org or "").endswith("政府") else p.title for p in person.positions]
+        # '苗栗县' + '县长' (the county written before the name): the division itself names the place.
+        written = [(p.org or "") + p.title if (p.org or "").endswith("政府") or _DIVISION_ONLY.fullmatch(p.org or "")
+                   else p.title for p in person.positions]
         for pos, full in zip(person.positions, written, strict=True):
             pos.place = office_place(to_matching(full), full, homes)
+            if pos.place is None and _DIVISION_ONLY.fullmatch(pos.org or ""):
+                pos.place = pos.org  # a division the table does not hold is still the one the text names
         # '杭州市委副书记、市长': the 市长 is of the city the person's other post names.
         explicit = [explicit_level(to_matching(full)) for full in written]
         named = {lvl: p.place for p, lvl in zip(person.positions, explicit, strict=True) if lvl}

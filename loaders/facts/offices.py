@@ -31,6 +31,8 @@ _TOWN = re.compile(
 )
 _TOWN_TITLE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=党|人民|政府|人大|纪|长|副|办事处|主任|书记|民代表)")
 _NOT_TOWN_START = set("各全该本每个乡城村集小重强名特一两三四五六七八九十几多在由与和及是")
+# '三义乡长', '五指山镇': a numeral opens a town's own name where no count word follows it ('三个乡').
+_NUMERAL_NAMES_TOWN = re.compile(r"[一二三四五六七八九十][^个余多乡镇街各级][\u4e00-\u9fff]*(?:镇|乡)$")
 _PARTY_PREFIX = re.compile(r"^(?:中共|中国共产党)")
 _DEPUTY = re.compile(r"^(?:常务副|代理|副|代(?=[省市区县旗镇乡]长))")
 # '代县长' is an acting county head, not a post in 代县.
@@ -454,7 +456,7 @@ def office_place(title_match: str, title_written: str, homes: Homes) -> str | No
             return named[2].name  # '海西州委副书记': an autonomous prefecture's short name is no name of its own
         return title_written[skip + named[0] : skip + named[1]]
     town = _TOWN_TITLE.match(t)
-    if town and town.group(1)[0] not in _NOT_TOWN_START:
+    if town and (town.group(1)[0] not in _NOT_TOWN_START or _NUMERAL_NAMES_TOWN.match(town.group(1))):
         return title_written[skip : skip + town.end()]
     deputy = _DEPUTY.match(t)
     level_at = skip + (deputy.end() if deputy else 0)

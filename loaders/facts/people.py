@@ -508,6 +508,19 @@ def joined_after(sent: Sentence, taken: list[PersonMention]) -> list[PersonMenti
 TITLE_NOTE = re.compile(r"\((?:兼|兼任|代|挂职|正处级|副处级)\)")
 
 
+# '苗栗县某某某县长': a Taiwan release writes the county, the name, then the county's head; the title
+# is the head alone and names the person before it, not the one in the next item.
+NAME_INSIDE_OFFICE = re.compile(r"\S{1,6}?(?P<level>[县市乡镇])(?P<name>[\u4e00-\u9fff]{2,3}?)副?(?P=level)长$")
+
+
+def _name_inside_office(item: str, pos: int) -> tuple[int, int] | None:
+    start = pos + trim_left(item[pos:])
+    m = NAME_INSIDE_OFFICE.fullmatch(item, start, len(item.rstrip()))
+    if m is None or not _plain_name(m.group("name")) or item[m.start("name")] not in lexicon().get("surnames"):
+        return None
+    return m.span("name")
+
+
 def _titled_people(sent: Sentence) -> list[PersonMention]:
     lex = lexicon()
     found: list[PersonMention] = []
@@ -561,6 +574,17 @@ def _titled_people(sent: Sentence) -> list[PersonMention]:
                     pos = at + length
                     named_here = named_in_clause = True
                     prev = person if _closes_item(text, pos) else None
+                elif end == len(text.rstrip()) and (inside := _name_inside_office(text, pos)):
+                    a, b = inside
+                    title = sent.text[base + b : base + end]
+                    person = PersonMention(
+                        name=sent.text[base + a : base + b], key=text[a:b], start=base + a, end=base + b,
+                        titles=[TitleMention(title=title, org=sent.text[base + pos + trim_left(text[pos:]) : base + a])],
+                        rule="name-inside-office",
+                    )
+                    found.append(person)
+                    pending, pos = [], end
+                    named_here = named_in_clause = True
                 elif end == len(text.rstrip()):
                     titles = _titles(sent, base + pos, base + end)
                     if titles:

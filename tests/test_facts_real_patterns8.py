@@ -1,0 +1,61 @@
+from tests.facts_helpers import extract, titles
+
+
+def test_a_post_after_a_bank_or_an_alliance_is_the_post_alone():
+    art = extract(
+        "河东新区举行合作恳谈会",
+        "5月8日,河东新区举行合作恳谈会。榆安实业银行副主席兼行政总裁周海平,河西青年创业联盟主席陆一鸣,"
+        "河东五金商行总经理方建军出席。",
+    )
+    t = titles(art)
+    assert "副主席" in t["周海平"] and "行政总裁" in t["周海平"]
+    assert t["陆一鸣"] == ["主席"]
+    assert t["方建军"] == ["总经理"]
+
+
+def test_a_follow_up_committee_and_a_township_representatives_council_are_read_whole():
+    art = extract(
+        "河东县举行签约仪式",
+        "5月8日,河东议会民生议题跟进委员会主席杨子明、榆安鄉民代表會主席陳立文出席签约仪式。",
+    )
+    t = titles(art)
+    assert t["杨子明"][0].endswith("跟进委员会主席")
+    assert t["陳立文"][0].endswith("鄉民代表會主席")
+
+
+def test_a_head_written_after_the_name_of_the_county_is_that_persons_post():
+    art = extract(
+        "兩鄉締結姐妹鄉",
+        "兩鄉今天上午舉行締結儀式,河東縣陳立德縣長、河西縣議員林明、議長張永和共同見證。",
+    )
+    t = titles(art)
+    assert t["陳立德"] == ["縣長"]
+    assert t["林明"][0].endswith("議員") and len(t["林明"]) == 1
+
+
+def test_a_company_brought_in_by_a_town_is_named_without_the_verb():
+    art = extract(
+        "河东镇招商工作取得进展",
+        "今年以来,河东镇已陆续引进榆安恒达建设工程有限公司等企业,并与河西丰源食品有限公司达成合作共识榆安港务有限公司也将落户。",
+    )
+    names = {o.name for o in art.organizations}
+    assert "榆安恒达建设工程有限公司" in names
+    assert "榆安港务有限公司" in names
+
+
+def test_the_county_written_before_the_name_is_the_heads_place():
+    art = extract(
+        "兩鄉締結姐妹鄉",
+        "河西縣今天上午舉行締結儀式,榆安縣陳立德縣長、河西縣議員林明共同見證。",
+    )
+    person = next(p for p in art.people if p.name == "陳立德")
+    assert [(pos.title, pos.place) for pos in person.positions] == [("縣長", "榆安縣")]
+
+
+def test_a_township_whose_name_opens_with_a_numeral_is_the_place_of_its_head():
+    art = extract(
+        "兩鄉締結姐妹鄉",
+        "河西縣今天上午舉行締結儀式,由河東鄉長林德文、三和鄉長呂明義共同簽署。",
+    )
+    person = next(p for p in art.people if p.name == "呂明義")
+    assert person.positions[0].place == "三和鄉"
