@@ -225,9 +225,10 @@ _HEADLINE_EVENT = re.compile(_LEAD_EVENT.pattern + r"|(?:考察|視察|视察)(?
 
 
 # '中新网山西新闻11月7日电 ', '本报讯 ': the wire's dateline opens the lead, not the story.
-_DATELINE_OPENING = re.compile(r"^(?:本报讯|本網訊|本网讯|[^\s,，。]{2,12}?[0-9]{1,2}月[0-9]{1,2}日(?:电|電|讯|訊|消息))\s*")
+_DATELINE_OPENING = re.compile(r"^(?:本报讯|本網訊|本网讯|[^\s,，。【(（]{2,10}?(?:日报|日報|晚报|晚報|网|網|台|社)(?:讯|訊)(?=[【(（])|[^\s,，。]{2,12}?[0-9]{1,2}月[0-9]{1,2}日(?:电|電|讯|訊|消息))\s*")
 
 
+_TIME_OF_DAY_OPENING = re.compile(r"^(?:上午|下午|晚上|当天|當天|当日|當日|随后|隨後)[,，]")
 _WHO_CLAUSE = re.compile(r"[^,，。]{2,30}?(?:主持|出席|参加|参会|讲话|致辞)[^,，]{0,4}[。]?$")
 _CREDIT_OPENING = re.compile(
     r"^[(（【][^()（）【】]{0,30}?(?:记者|記者|通讯员|通訊員|报道|報道|报导|報導)[^()（）【】]{0,20}[)）】]\s*"
@@ -241,10 +242,14 @@ _SETTING_CLAUSE = re.compile(r"(?:在[^,，。]{2,20}?(?:之际|期间|前夕)|[
 _COUPLET = re.compile(r"^([\u4e00-\u9fff]{5,8})[,，]([\u4e00-\u9fff]{5,8})[。！!]$")
 
 
-_ORIGINAL_TITLE = re.compile(r"^\s*[(（]?\s*原?(?:标|標)(?:题|題)\s*[:：]\s*([^()（）\n]{4,60}?)\s*[)）]?\s*$", re.MULTILINE)
+_ORIGINAL_TITLE = re.compile(
+    r"^\s*[(（]?\s*(?:原(?:标|標)?|(?:标|標))(?:题|題)(?:\s*[:：]\s*|\s+)([^()（）\n]{4,60}?)\s*[)）]?\s*$", re.MULTILINE
+)
 
 
 _HEADLINE_CREDIT = re.compile(r"\s+[(（]\s*([^()（）]{2,30}?)\s*[)）]$")
+# '现场(图/某某)': a caption's photo credit run into it, which names nothing that happened.
+_PHOTO_CREDIT = re.compile(r"\s*[(（]\s*(?:图|圖)\s*[/／:：][^()（）]{1,12}[)）]$")
 
 
 def _fallback_title(paragraphs: list[str]) -> str:
@@ -259,6 +264,12 @@ def _fallback_title(paragraphs: list[str]) -> str:
     even = couplet is not None and len(couplet.group(1)) == len(couplet.group(2))
     if (len(sentence) <= 12 or even) and not (_LEAD_EVENT.search(sentence) or MONTH_DAY.search(sentence)):
         sentence = next((x for x in sentences if _LEAD_EVENT.search(x) or MONTH_DAY.search(x)), sentence)
+    elif len(sentence) <= 16 and not _LEAD_EVENT.search(sentence):
+        # '2月4日,适逢立春。上午,某镇举办…恳谈会。': a day and its season open the lead; the story
+        # is named by the sentence that says what happened (from after its time of day).
+        later = next((x for x in sentences[1:] if _LEAD_EVENT.search(x)), None)
+        if later:
+            sentence = _TIME_OF_DAY_OPENING.sub("", later)
     # '为推进项目建设,…,9月28日上午,我县举行…仪式。': the purpose the lead opens with is no part of
     # the story's name; the clause from its day on is.
     purpose = _PURPOSE_THEN_DAY.match(sentence)
@@ -573,6 +584,8 @@ def _finish(draft: _Draft, index: int, reference: str | None, year_only: bool = 
         title, subtitle = _compose_title(_headline_lines(draft.header))
         if _SITE_SUFFIX.search(title) and is_title_like(_SITE_SUFFIX.sub("", title)):
             title = _SITE_SUFFIX.sub("", title)
+        if (photo := _PHOTO_CREDIT.search(title)) and photo.start() >= 2:
+            title = title[: photo.start()]
         credit = _HEADLINE_CREDIT.search(title)
         found_credit = parse_credit(credit.group(1), require_role=True) if credit else None
         if credit and found_credit:

@@ -59,3 +59,11 @@ def test_a_township_whose_name_opens_with_a_numeral_is_the_place_of_its_head():
     )
     person = next(p for p in art.people if p.name == "呂明義")
     assert person.positions[0].place == "三和鄉"
+
+
+def test_related_products_inside_a_projects_name_are_part_of_it():
+    art = extract(
+        "河东市举行项目集中签约仪式",
+        "6月2日,河东市与恒远新材料股份有限公司签订恒远环保涂料及相关制品智能化生产基地项目。",
+    )
+    assert [p.name for p in art.projects] == ["恒远环保涂料及相关制品智能化生产基地项目"]

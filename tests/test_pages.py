@@ -706,3 +706,29 @@ def test_a_long_headline_printed_twice_is_one_web_story_s_headline() -> None:
     doc = split_document(f"{head}\n\n{head}\n\n【記者韓立新/河東報導】副縣長裴曉東於17日下午參訪遠航生物科技有限公司。\n",
                          "b.txt")
     assert [a.title for a in doc.articles] == [head]
+
+
+def test_a_papers_own_dateline_and_its_bracketed_credit_open_no_story_s_name() -> None:
+    doc = split_document(
+        "河东日报讯【河东新闻·河东日报记者韩立新】6月3日至4日,省农业集团董事长裴晓东一行来我市考察,市长何一鸣陪同。\n"
+        "裴晓东表示,将加大投资力度。\n", "a.txt")
+    assert doc.articles[0].title.startswith("6月3日至4日,省农业集团董事长裴晓东一行来我市考察")
+
+
+def test_a_photo_credit_run_into_a_caption_is_no_part_of_its_title() -> None:
+    doc = split_document("签约现场(图/河东宣)\n\n6月3日,河东街道举行政企合作签约仪式,街道党工委书记韩立新出席。\n", "a.txt")
+    assert doc.articles[0].title == "签约现场"
+
+
+def test_an_original_title_written_with_a_space_names_a_reprint_without_a_headline() -> None:
+    doc = split_document(
+        "原標題 河東鎮:主動作為 招商引資見成效\n"
+        "5月9日下午,本報記者走進河東鎮工業園區看到,工人們正忙著安裝設備,一派繁忙景象。鎮黨委書記韓立新介紹了項目進展。\n", "a.txt")
+    assert doc.articles[0].title == "河東鎮:主動作為 招商引資見成效"
+
+
+def test_a_short_opening_about_the_day_gives_way_to_the_sentence_that_says_what_happened() -> None:
+    doc = split_document(
+        "2月4日,时值立春。上午,河东镇党委、政府在镇文化广场举办政企恳谈会,听取企业家意见建议,共谋发展。\n"
+        "镇党委书记韩立新在致辞中介绍了全镇经济发展情况。\n", "a.txt")
+    assert doc.articles[0].title.startswith("河东镇党委、政府在镇文化广场举办政企恳谈会")

@@ -27,7 +27,7 @@ COUNT_END = re.compile(r"(?:[0-9一二三四五六七八九十百千几多]+[个
 FIGURE_START = re.compile(r"(?:年产|日产|年加工|年处理|[0-9])")
 # Batches and phases: '首批', '第一批', '三季度', '已落实', '2023年' at the start of what follows 及.
 BATCH = re.compile(r"首批|第[0-9一二三四五六七八九十]+[批次]|[一二三四]季度|已落实|已签约")
-BATCH_START = re.compile(r"[0-9]{4}年|首批|第[0-9一二三四五六七八九十]+批|重点|其他|相关")
+BATCH_START = re.compile(r"[0-9]{4}年|首批|第[0-9一二三四五六七八九十]+批|重点|其他|相关(?!制品|产品|设备|材料|配件|器材)")
 MONTH_START = re.compile(r"[0-9一二三四五六七八九十]{1,2}月")
 YEAR_AND_LITTLE = re.compile(r"[0-9]{4}年.{0,3}")  # '2023年苏陕项目': a year's programme
 PHASE_ONLY = re.compile(r"[一二三四五六七八九十0-9]期")
