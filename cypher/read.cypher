@@ -112,7 +112,7 @@ UNWIND $ids AS aid
 MATCH (a:Article {id: aid})
 OPTIONAL MATCH (d:Document {id: a.document_id})
 RETURN a.id AS id, a.title AS title, a.date AS date, d.publication_name AS publication_name,
-       d.publication_date AS publication_date, d.issue AS issue, d.source AS source
+       d.publication_date AS publication_date, d.issue AS issue, d.source AS source, d.url AS url
 
 // A person's page in one query: the node, the newest $limit of each list, the articles and signings
 // they cite, and the totals from the degree store. One round trip: sent as separate queries, the

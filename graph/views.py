@@ -43,6 +43,8 @@ class ArticleRef(BaseModel):
     publication_date: str | None = None
     issue: str | None = None
     source: str | None = None
+    url: str | None = Field(default=None, description=(
+        "The original page, where the file or `guanxi load --url` gave it (as an article's `source.url`)"))
 
 
 class SourceRef(BaseModel):

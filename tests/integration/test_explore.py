@@ -16,7 +16,16 @@ from api.main import create_app
 from graph.repository import GraphRepository
 from guanxi.ids import organization_id
 from guanxi.settings import Settings
-from integration.test_resolution import COMPANY, load, people_named, songhe_zhang, yunling_zhang
+from integration.test_resolution import (
+    COMPANY,
+    PROJECT,
+    load,
+    people_named,
+    query,
+    songhe_zhang,
+    yunling_zhang,
+)
+from tests.ftm_helpers import of, one, read_back
 
 pytestmark = pytest.mark.integration
 
@@ -147,10 +156,43 @@ def test_exports_of_a_neighbourhood_and_of_the_whole_graph(client: TestClient, z
     entities = [json.loads(line) for line in lines]
     schemata = {e["schema"] for e in entities}
     assert {"Person", "Company", "PublicBody", "Event", "Project", "Membership", "Directorship",
-            "ProjectParticipant"} <= schemata
+            "ProjectParticipant", "Position", "Occupancy", "Article", "Documentation"} <= schemata
     for entity in entities:
         assert entity["id"] and all(isinstance(v, list) and all(isinstance(x, str) for x in v)
                                     for v in entity["properties"].values())
     directorships = [e for e in entities if e["schema"] == "Directorship"]
     assert {d["properties"]["organization"][0] for d in directorships} >= {organization_id(COMPANY)}
     assert client.get("/export/ftm", params={"id": "per-0000"}).status_code == 404
+
+
+def test_the_ftm_export_holds_each_post_its_holders_and_the_article_of_each_fact(
+        empty_db: neo4j.Driver, neo4j_settings: Settings, client: TestClient, zhang: str) -> None:
+    page = "https://news.example.cn/yunling/8.html"
+    query(empty_db, neo4j_settings, "MATCH (d:Document {source: 'yunling_weekly_8.txt'}) SET d.url = $url", url=page)
+    entities = read_back(client.get("/export/ftm").text)
+    # Every post anyone was given is an Occupancy (the fixture's titles name no place: a post is a
+    # title in its body).
+    (posts,) = query(empty_db, neo4j_settings, "MATCH (p:Person)-[h:HOLDS_POSITION]->(x) "
+                                               "RETURN count(DISTINCT [p.id, h.title, x.id]) AS n")
+    assert len(of(entities, "Occupancy")) == posts["n"] > 0
+    secretary = one(entities, "Position", name="云岭区委 区委书记")
+    assert [entities[o]["properties"]["name"] for o in secretary["properties"]["organization"]] == [["云岭区委"]]
+    tenure = one(entities, "Occupancy", holder=zhang, post=secretary["id"])["properties"]
+    assert (tenure["startDate"], tenure["endDate"]) == (["2023-02-27"], ["2023-05-03"])
+    assert len(tenure["proof"]) == 3 and tenure["sourceUrl"] == [page]
+    first = entities[tenure["proof"][0]]
+    assert first["schema"] == "Article" and first["properties"]["title"] == ["晨光智能割草机项目签约仪式举行"]
+    assert (first["properties"]["publishedAt"], first["properties"]["publisher"], first["properties"]["sourceUrl"]) \
+        == (["2023-02-27"], ["云岭周刊"], [page])
+    # The other county's 张立新 holds the other county's post.
+    other = one(entities, "Occupancy", holder=songhe_zhang(empty_db, neo4j_settings))["properties"]
+    assert entities[other["post"][0]]["properties"]["name"] == ["松河县人民政府 副县长"]
+    # Each party and signer of the signing takes part in its project.
+    (project,) = [e for e in of(entities, "Project") if e["properties"]["name"] == [PROJECT]]
+    signed = {entities[p["properties"]["participant"][0]]["properties"]["name"][0]
+              for p in of(entities, "ProjectParticipant")
+              if p["properties"]["role"] == ["signed"] and p["properties"]["project"] == [project["id"]]}
+    assert signed == {"云岭区人民政府", COMPANY, "王海", "李晓"}
+    # A neighbourhood's export holds only what the neighbourhood does, and reads back as well.
+    around = read_back(client.get("/export/ftm", params={"id": zhang, "depth": 1}).text)
+    assert one(around, "Occupancy", holder=zhang)["properties"]["endDate"] == ["2023-05-03"]
