@@ -17,6 +17,7 @@ venv: $(STAMP)
 # too, so that the tests run the distributed extraction (tests/test_parallel.py) instead of skipping it.
 $(STAMP): pyproject.toml Makefile
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	sh scripts/ensure-icu.sh
 	$(PY) -m pip install -q -e '.[dev,distributed]'
 	touch $@
 
