@@ -67,3 +67,13 @@ def test_related_products_inside_a_projects_name_are_part_of_it():
         "6月2日,河东市与恒远新材料股份有限公司签订恒远环保涂料及相关制品智能化生产基地项目。",
     )
     assert [p.name for p in art.projects] == ["恒远环保涂料及相关制品智能化生产基地项目"]
+
+
+def test_every_item_of_a_list_of_projects_is_a_project_whatever_its_words():
+    art = extract(
+        "河东县举行项目集中签约仪式",
+        "6月2日,河东县举行项目集中签约仪式,共签约项目4个,分别是:恒远建筑保温材料项目、青峰滑雪场项目、"
+        "云溪避暑山庄项目、河东粮油物流园项目。",
+    )
+    names = {p.name for p in art.projects}
+    assert {"青峰滑雪场项目", "云溪避暑山庄项目"} <= names

@@ -240,7 +240,8 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
             continue
         meaningful = titled or invested or bool(FIGURE.search(core)) or (
             len(core) >= 5 and any(w in core for w in lex.get("project_words"))
-        ) or _short_named(core, bool(coordinated)) or (len(core) >= 4 and _signed_by_name(text, a, m.end()))
+        ) or _short_named(core, bool(coordinated)) or (len(core) >= 4 and _signed_by_name(text, a, m.end())) \
+            or (len(core) >= 3 and _in_project_list(text, a, m.end()))
         if not (prefix or meaningful):
             continue
         if prefix and not alias_only and short and not meaningful and len(rest) < 4:
@@ -360,6 +361,16 @@ def listed_projects(sent: Sentence) -> list[ProjectMention]:
             out.append(ProjectMention(name=name, key=sent.match[a:b], full=name, bare=None, company_key=None,
                                       alias_only=False, sentence=sent.text, in_headline=sent.paragraph < 0))
     return out
+
+
+_NEXT_PROJECT_ITEM = re.compile(r"、[^,;:。!?、]{3,40}?项目(?:[、,;。]|$)")
+
+
+def _in_project_list(text: str, start: int, end: int) -> bool:
+    """'分别是:A防水材料项目、B滑雪场项目、C山庄项目': an item of a list whose items each end with
+    项目 names a project whatever its words, as its neighbours do."""
+    after_item = text[start - 1 : start] == "、" and text.endswith("项目", 0, start - 1)
+    return after_item or _NEXT_PROJECT_ITEM.match(text, end) is not None
 
 
 def _joins_one_name(before: str, companies: list[Company]) -> bool:
