@@ -206,6 +206,9 @@ def _headline_lines(header: list[str]) -> list[str]:
     out: list[str] = []
     for line in header:
         parts = [p for p in _BAR.split(line) if p]
+        if len(parts) > 1 and parts[0] in ("图", "圖"):
+            parts = parts[1:]  # '图|某某开工仪式现场': a photo's mark before its caption
+            line = "|".join(parts)
         # Only a page title's tail (a column, a date, a site) is cut: '直击复工丨总投资…签约' is one headline.
         if len(parts) > 1 and is_title_like(parts[0]) and all(len(p) <= 12 for p in parts[1:]):
             line = parts[0]

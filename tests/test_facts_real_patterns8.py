@@ -77,3 +77,21 @@ def test_every_item_of_a_list_of_projects_is_a_project_whatever_its_words():
     )
     names = {p.name for p in art.projects}
     assert {"青峰滑雪场项目", "云溪避暑山庄项目"} <= names
+
+
+def test_the_items_of_a_list_signed_before_it_and_closed_by_等项目_are_projects():
+    art = extract(
+        "河东区举行项目集中签约仪式",
+        "本次集中签约的河东数字文化产业园、榆安新型建材研发基地、恒远智能装备等项目,总投资12.5亿元。",
+    )
+    names = {p.name for p in art.projects}
+    assert {"河东数字文化产业园", "榆安新型建材研发基地", "恒远智能装备"} <= names
+
+
+def test_a_photo_mark_with_a_bar_is_no_part_of_the_company_named_after_it():
+    art = extract(
+        "河东智能装备产业园开工",
+        "图|区管委会副主任韩立新主持图|恒远高新产业集团总裁裴晓东致辞裴晓东在致辞中表示,将全力推进项目建设。",
+    )
+    assert "恒远高新产业集团" in {o.name for o in art.organizations}
+    assert not any("|" in o.name for o in art.organizations)

@@ -732,3 +732,11 @@ def test_a_short_opening_about_the_day_gives_way_to_the_sentence_that_says_what_
         "2月4日,时值立春。上午,河东镇党委、政府在镇文化广场举办政企恳谈会,听取企业家意见建议,共谋发展。\n"
         "镇党委书记韩立新在致辞中介绍了全镇经济发展情况。\n", "a.txt")
     assert doc.articles[0].title.startswith("河东镇党委、政府在镇文化广场举办政企恳谈会")
+
+
+def test_a_photo_mark_before_a_caption_headline_is_no_part_of_it() -> None:
+    doc = split_document(
+        "图|河东智能装备产业园开工仪式现场\n"
+        "6月3日上午,河东智能装备产业园项目开工仪式隆重举行。区委书记韩立新出席,恒远集团总裁裴晓东致辞。\n", "a.txt")
+    art = doc.articles[0]
+    assert art.title == "河东智能装备产业园开工仪式现场"
