@@ -330,7 +330,7 @@ LISTED_SHAPES = (
         rf"[^,;:。!?]{{0,16}}?(?:{_DEED})"
     ),
     # '此次集中签约的A、B、C等项目,总投资…': the deed before the list, and no count after it.
-    re.compile(rf"(?:签约|开工|竣工|投产)的([^,;:。!?]{{4,200}}?)等项目"),
+    re.compile(r"(?:签约|开工|竣工|投产)的([^,;:。!?]{4,200}?)等项目"),
 )
 ITEM_NOT_NAME = re.compile(r"^(?:[0-9一二三四五六七八九十百]+个|其中|以及|总投资)|亿元|万元|分别")
 
