@@ -189,7 +189,11 @@ def article_date(paragraphs: list[str], reference: str | None, relative: bool = 
     for para in paragraphs[:2]:
         para = _UPDATED.sub("", para)
         dateline = _DATELINE.match(para)
-        if dateline and _date_hit(para[dateline.end() :]) is not None:
+        after = _date_hit(para[dateline.end() :]) if dateline else None
+        if dateline and after is not None:
+            if after[0] == "rel" and (day := resolve_date(dateline.group(), reference, relative=True)):
+                # '某报1月31日讯…今天晚上': 今天 is the dateline's day, not the page's
+                reference, relative = day, True
             para = para[dateline.end() :]
         for sentence in re.split(r"(?<=[。！？!?])", para)[:3]:
             hit = _date_hit(sentence)

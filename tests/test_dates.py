@@ -118,3 +118,10 @@ def test_a_page_stamp_with_its_time_run_into_the_lead_s_day_gives_its_year() -> 
 
     doc = split_document("市委书记率队外出招商\n2024-08-16 20:188月14日至15日,市委书记韩立新率队赴外地招商。\n", "a.txt")
     assert doc.articles[0].date == "2024-08-14"
+
+
+def test_today_in_a_story_under_a_dated_dateline_is_the_datelines_day():
+    from loaders.dates import article_date
+
+    lead = ["河东日报3月30日讯(记者 韩立新):今天晚上,省委书记裴晓东在河东会见了企业家代表团一行。"]
+    assert article_date(lead, "2021-03-31") == "2021-03-30"
