@@ -95,3 +95,15 @@ def test_a_photo_mark_with_a_bar_is_no_part_of_the_company_named_after_it():
     )
     assert "恒远高新产业集团" in {o.name for o in art.organizations}
     assert not any("|" in o.name for o in art.organizations)
+
+
+def test_a_post_after_a_newspaper_an_industry_council_or_a_federation_is_the_post_alone():
+    art = extract(
+        "河东县举行新春联谊会",
+        "2月8日,河东县举行新春联谊会。河东日报社社长韩立新,榆安县工业会理事长裴晓东,"
+        "河西传媒董事长陆明出席。",
+    )
+    t = titles(art)
+    assert t["韩立新"] == ["社长"]
+    assert t["裴晓东"] == ["理事长"]
+    assert t["陆明"] == ["董事长"]
