@@ -228,9 +228,15 @@ _HEADLINE_EVENT = re.compile(_LEAD_EVENT.pattern + r"|(?:考察|視察|视察)(?
 
 
 # '中新网山西新闻11月7日电 ', '本报讯 ': the wire's dateline opens the lead, not the story.
-_DATELINE_OPENING = re.compile(r"^(?:本报讯|本網訊|本网讯|[^\s,，。【(（]{2,10}?(?:日报|日報|晚报|晚報|网|網|台|社)(?:讯|訊)(?=[【(（])|[^\s,，。]{2,12}?[0-9]{1,2}月[0-9]{1,2}日(?:电|電|讯|訊|消息))\s*")
+_DATELINE_OPENING = re.compile(
+    r"^(?:本报讯|本網訊|本网讯|[^\s,，。【(（]{2,10}?(?:日报|日報|晚报|晚報|网|網|台|社)(?:讯|訊)(?=[【(（])"
+    # ('某频道5月9日河东榆安电': the wire's place between its day and 电)
+    r"|[^\s,，。]{2,12}?[0-9]{1,2}月[0-9]{1,2}日(?:[^\s,，。(（]{0,8}?(?:电|電)|讯|訊|消息))\s*"
+)
 
 
+_PURPOSE_OPENING = re.compile(r"^(?:为了?|為了?)")
+_DAY_OPENING = re.compile(r"^\s*\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上|晚间|早上|中午|晚)?[,，]\s*")
 _TIME_OF_DAY_OPENING = re.compile(r"^(?:上午|下午|晚上|当天|當天|当日|當日|随后|隨後)[,，]")
 _WHO_CLAUSE = re.compile(r"[^,，。]{2,30}?(?:主持|出席|参加|参会|讲话|致辞)[^,，]{0,4}[。]?$")
 _CREDIT_OPENING = re.compile(
@@ -278,6 +284,12 @@ def _fallback_title(paragraphs: list[str]) -> str:
     purpose = _PURPOSE_THEN_DAY.match(sentence)
     if purpose and len(sentence) - purpose.end() >= 10:
         sentence = sentence[purpose.end():]
+    elif _PURPOSE_OPENING.match(sentence) and (event := _LEAD_EVENT.search(sentence)):
+        # '为深入贯彻…,进一步营造…氛围,某县于4月18日举行…': the purpose runs several clauses before
+        # the one that says what happened; that clause opens the name.
+        opens = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, event.start())]
+        if opens and len(sentence) - opens[-1] >= 10:
+            sentence = sentence[opens[-1]:]
     # '3月2日,在春耕即将开始之际,某县召开…座谈会。': the season before what happened is no part
     # of the story's name; its day is.
     day = _DAY_CLAUSE.match(sentence)
@@ -290,6 +302,15 @@ def _fallback_title(paragraphs: list[str]) -> str:
     # '…召开第九次会议,某某主持会议。': who chaired it is no part of the name.
     if cut and cut.start() >= 20 and (len(sentence) > 60 or _WHO_CLAUSE.match(sentence, cut.end())):
         sentence = _named_up_to(sentence, cut.start())
+    elif cut and cut.start() >= 12 and cut.start() >= 0.6 * len(sentence.rstrip("。")):
+        # '某大会在某地召开,表彰…': the clause that says what happened is most of the sentence, so
+        # it names the story as well as the sentence would, and better where a reader cites the clause.
+        sentence = sentence[: cut.start()]
+    # '10月17日,某活动在某地举行': the day is when, not what. Without it the name is still most of a
+    # name cited with its day, and all of one cited without.
+    opening_day = _DAY_OPENING.match(sentence)
+    if opening_day and len(sentence) - opening_day.end() >= max(10, 1.5 * opening_day.end()):
+        sentence = sentence[opening_day.end():]
     return sentence[:FALLBACK_TITLE_MAX]
 
 
