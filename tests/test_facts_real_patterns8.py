@@ -107,3 +107,21 @@ def test_a_post_after_a_newspaper_an_industry_council_or_a_federation_is_the_pos
     assert t["韩立新"] == ["社长"]
     assert t["裴晓东"] == ["理事长"]
     assert t["陆明"] == ["董事长"]
+
+
+def test_names_with_在_in_the_middle_a_rare_surname_and_a_mongolian_name_with_满():
+    art = extract(
+        "河东旗召开全会",
+        "旗人大常委会主任额尔满都呼,市人大常委会主任汪在明参加座谈。县领导李学文、呙立新及有关单位负责同志陪同。",
+    )
+    names = {p.name for p in art.people}
+    assert {"额尔满都呼", "汪在明", "呙立新"} <= names
+
+
+def test_a_name_written_before_the_title_of_a_secretariat_or_a_department_head():
+    art = extract(
+        "河东论坛秘书处与河西省商务厅签署合作协议",
+        "河东论坛常设秘书处韩立新秘书长和河西省商务厅裴晓东厅长分别代表各方在协议上签字。",
+    )
+    t = titles(art)
+    assert t["韩立新"] == ["秘书长"] and t["裴晓东"] == ["厅长"]

@@ -34,7 +34,7 @@ TIME_WORDS = {
     "晚上", "本月", "月底", "年底", "年初", "此前", "随后", "同日", "次日",
 }
 BAD_NAME_CHARS = set("的了在与及等是为对从到将把被由就并也都又还所其该这那之于、,。;:()“”")
-SOFT_MIDDLE = set("其之于为从")
+SOFT_MIDDLE = set("其之于为从在")
 # After a word that is usually no name ('关心', '杨柳'), an attendance or speech
 # verb shows it is one: '总监杨柳参加', '总经理杨柳表示'.
 ATTENDING = re.compile(r"出席|参加|列席|陪同|主持|参会|收看|同志|讲话|致辞|发言|表示")
@@ -456,9 +456,9 @@ NAME_BEFORE_TITLE = re.compile(
 # '修文成会长首先对…', '赵革书记的讲话…', '由开发区王彦龙主任主持': a full name, then the title a speaker
 # addresses them by, at a clause's start or after a body; what follows is an act or a possessive.
 NAME_THEN_TITLE = re.compile(
-    r"(?:(?<=[,;:。、])|^|(?<=区|会|委|府|局|由))(?P<name>[\u4e00-\u9fff]{2,3}?)"
-    r"(?P<title>(?:代理|代|总)?(?:常务)?副?(?:书记|[市县区旗]长|主任|会长|顾问|董事长|总经理))"
-    r"(?=首先|主持|出席|参加|讲话|致辞|表示|指出|强调|介绍|代表|的|在|对|也|,|。|、)"
+    r"(?:(?<=[,;:。、])|^|(?<=区|会|委|府|局|由|厅|处))(?P<name>[\u4e00-\u9fff]{2,3}?)"
+    r"(?P<title>(?:代理|代|总)?(?:常务)?副?(?:书记|[市县区旗]长|主任|会长|顾问|董事长|总经理|秘书长|厅长|局长|处长))"
+    r"(?=首先|主持|出席|参加|讲话|致辞|表示|指出|强调|介绍|代表|分别|的|在|对|也|和|与|,|。|、)"
 )
 
 
