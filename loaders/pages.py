@@ -235,6 +235,8 @@ _DATELINE_OPENING = re.compile(
 )
 
 
+_ORGANISED_BY = re.compile(r"^由[^。]{2,80}?(?:共同|联合)?(?:主办|承办|举办|指导)的")
+_HELD_ON = re.compile(r"^[^,，。]{2,12}?于[^,，。]{2,24}?(?:举行|召开|举办|舉行|召開|舉辦)了?")
 _PURPOSE_OPENING = re.compile(r"^(?:为了?|為了?)")
 _DAY_OPENING = re.compile(r"^\s*\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上|晚间|早上|中午|晚)?[,，]\s*")
 _TIME_OF_DAY_OPENING = re.compile(r"^(?:上午|下午|晚上|当天|當天|当日|當日|随后|隨後)[,，]")
@@ -311,6 +313,14 @@ def _fallback_title(paragraphs: list[str]) -> str:
     opening_day = _DAY_OPENING.match(sentence)
     if opening_day and len(sentence) - opening_day.end() >= max(10, 1.5 * opening_day.end()):
         sentence = sentence[opening_day.end():]
+    # '由某市委、某办事处共同主办的某恳谈会举行': who organised it is no part of what happened.
+    organised = _ORGANISED_BY.match(sentence)
+    if organised and len(sentence) - organised.end() >= 10:
+        sentence = sentence[organised.end():]
+    # '某县于4月18日上午举行了某某开工仪式': the ceremony held names the story.
+    held = _HELD_ON.match(sentence)
+    if held and len(sentence.rstrip("。")) - held.end() >= 8:
+        sentence = sentence[held.end():]
     return sentence[:FALLBACK_TITLE_MAX]
 
 

@@ -753,10 +753,19 @@ def test_a_wire_dateline_with_its_place_and_a_long_purpose_open_no_story_s_name(
     doc = split_document(
         "河东经济频道5月9日榆安电(记者 韩立新 通讯员 何一鸣)为深入落实全市项目建设大会部署,进一步营造大抓项目的浓厚氛围,"
         "河东县于5月9日上午举行了河东县重点产业项目开工仪式。\n县长裴晓东主持。\n", "a.txt")
-    assert doc.articles[0].title.startswith("河东县于5月9日上午举行了河东县重点产业项目开工仪式")
+    assert doc.articles[0].title.startswith("河东县重点产业项目开工仪式")
 
 
 def test_a_headline_less_story_is_named_by_its_event_clause_without_its_day() -> None:
     doc = split_document(
         "3月6日, 2021年河东市乡村振兴表彰大会在榆安召开,表彰先进集体和个人。\n市委书记韩立新讲话。\n", "a.txt")
     assert doc.articles[0].title == "2021年河东市乡村振兴表彰大会在榆安召开"
+
+
+def test_who_organised_it_and_when_it_was_held_are_no_part_of_a_headline_less_story_s_name() -> None:
+    doc = split_document(
+        "6月5日,由河东市委、市人民政府、省驻京办事处共同主办的河东市2022年“以商招商”项目推介暨视频签约会举行。\n"
+        "市委书记韩立新致辞。\n", "a.txt")
+    assert doc.articles[0].title.startswith("河东市2022年“以商招商”项目推介暨视频签约会举行")
+    doc = split_document("榆安县于2021年5月9日上午10点举行了榆安县2021年重大产业项目开工奠基仪式。\n县长裴晓东主持。\n", "b.txt")
+    assert doc.articles[0].title.startswith("榆安县2021年重大产业项目开工奠基仪式")
