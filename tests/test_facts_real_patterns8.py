@@ -125,3 +125,12 @@ def test_a_name_written_before_the_title_of_a_secretariat_or_a_department_head()
     )
     t = titles(art)
     assert t["韩立新"] == ["秘书长"] and t["裴晓东"] == ["厅长"]
+
+
+def test_slogans_and_categories_listed_before_项目_are_no_projects():
+    art = extract(
+        "河东县重点项目集中开工",
+        "为形成高起点谋划项目、高标准推进项目、高效率落实项目的良好态势,河东县举行集中开工仪式。"
+        "开工项目涉及产业发展类项目、综合交通类项目、社会民生类项目。",
+    )
+    assert art.projects == []
