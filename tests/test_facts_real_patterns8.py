@@ -134,3 +134,15 @@ def test_slogans_and_categories_listed_before_项目_are_no_projects():
         "开工项目涉及产业发展类项目、综合交通类项目、社会民生类项目。",
     )
     assert art.projects == []
+
+
+def test_a_company_written_short_in_front_of_its_project_runs_it():
+    art = extract(
+        "河东县项目集中签约",
+        "河东县举行招商签约活动,现场签下:投资3.2亿元的江苏恒远市政工程污水处理设施项目,"
+        "投资2.6亿元的湖南榆安环保科技固废再生利用项目,投资4亿元的江苏河西科技电子产品组装项目。",
+    )
+    runs = {p.name: p.companies for p in art.projects}
+    assert runs["江苏恒远市政工程污水处理设施项目"] == ["江苏恒远市政工程"]
+    assert runs["湖南榆安环保科技固废再生利用项目"] == ["湖南榆安环保科技"]
+    assert runs["江苏河西科技电子产品组装项目"] == ["江苏河西科技"]

@@ -117,6 +117,11 @@ class Lexicon:
         return re.compile("(?:" + _alternation(self.get("company_words")) + ")$")
 
     @cached_property
+    def company_word_start_re(self) -> re.Pattern[str]:
+        """One trade word where a match starts ('科技' of '某某科技电子产品')."""
+        return re.compile(_alternation(self.get("company_words")))
+
+    @cached_property
     def legal_ending_re(self) -> re.Pattern[str]:
         return re.compile("(?:" + _alternation(self.get("legal_endings")) + ")$")
 
@@ -163,7 +168,7 @@ class Lexicon:
     def _reset(self) -> None:
         for name in (
             "head_re", "follower_re", "stop_re", "protect_re", "company_suffix_re",
-            "company_word_re", "role_re", "compound_surnames", "known_company_re",
+            "company_word_re", "company_word_start_re", "role_re", "compound_surnames", "known_company_re",
             "legal_ending_re", "project_phrase_end_re", "product_re", "project_stop_re",
             "place_start_re", "never_name_re",
         ):

@@ -94,6 +94,32 @@ class ProjectFact:
     rule: str = ""
 
 
+def _placed_brand(core: str) -> str | None:
+    """'江苏某某科技电子产品生产': a company written short in front of its project, as a place, a
+    brand of two to four characters and the company's trade words, with the project's own words after."""
+    lex = lexicon()
+    at = 0
+    for _ in range(2):  # a province, then perhaps its city ('江苏南通')
+        place = next((p for p in sorted(lex.get("places"), key=len, reverse=True) if core.startswith(p, at)), None)
+        if place is None:
+            break
+        at += len(place)
+    if at == 0:
+        return None
+    word = lex.company_word_start_re
+    for brand in (2, 3, 4):
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in core[at : at + brand]):
+            break
+        ends: list[int] = []
+        while m := word.match(core, ends[-1] if ends else at + brand):
+            ends.append(m.end())
+        if len(ends) >= 2 and core.startswith("产品", ends[-1]):
+            ends.pop()  # '某某科技电子产品': 电子 is what the project makes, not the company's trade
+        if ends and len(core) - ends[-1] >= 4:
+            return core[: ends[-1]]
+    return None
+
+
 def _brand_prefix(core: str) -> str | None:
     """Unknown leading word of a project (创普斯电极材料生产) taken for a company brand."""
     ensure_jieba()
@@ -230,7 +256,7 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
             if lead and lex.company_word_re.search(lead.group(1)) and not lex.company_word_re.fullmatch(lead.group(1)):
                 short = lead.group(1)
             else:
-                short = _brand_prefix(core)
+                short = _placed_brand(core) or _brand_prefix(core)
             if short and not PLACE_END.search(short):
                 prefix, rest = short, core[len(short) :]
             else:
