@@ -6,10 +6,11 @@ from pathlib import Path
 
 from guanxi.facts import Document
 from guanxi.ids import article_id, document_id
-from loaders.decoding import decode_bytes
+from loaders.decoding import decode_bytes, normalise_newlines
 from loaders.facts import extract_article
 from loaders.facts.lexicon import Lexicon, using_lexicon
 from loaders.facts.offices import PageHomes
+from loaders.html_text import is_saved_page, read_page
 from loaders.pages import split_document
 from loaders.source_url import original_url
 
@@ -21,8 +22,22 @@ def extract_text(text: str, source: str, encoding: str = "utf-8", lexicon: Lexic
 
 
 def _extract_text(text: str, source: str, encoding: str) -> Document:
+    if is_saved_page(text):
+        page = read_page(text)
+        if page is not None:
+            # The id is the whole page's, as before: the same file loaded again is the same document.
+            doc = _read_articles(page.text, source, encoding, document_id(normalise_newlines(text)))
+            if doc.articles:
+                doc.url = page.url or original_url(text)
+                return doc
+    doc = _read_articles(text, source, encoding)
+    doc.url = original_url(text)
+    return doc
+
+
+def _read_articles(text: str, source: str, encoding: str, doc_id: str | None = None) -> Document:
     doc_text = split_document(text, source=source, encoding=encoding)
-    doc_id = document_id(doc_text.text)
+    doc_id = doc_id or document_id(doc_text.text)
     articles = []
     homes = PageHomes(
         [([a.title] + ([a.subtitle] if a.subtitle else []), a.paragraphs) for a in doc_text.articles],
@@ -37,7 +52,6 @@ def _extract_text(text: str, source: str, encoding: str) -> Document:
     return Document(
         id=doc_id,
         source=source,
-        url=original_url(text),
         encoding=encoding,
         publication=doc_text.publication,
         articles=articles,
