@@ -118,7 +118,9 @@ def _date_hit(text: str) -> tuple[str, re.Match[str]] | None:
     for kind, pattern in (("full", FULL_DATE), ("md", MONTH_DAY), ("vague", VAGUE), ("day", _BRACKET_DAY),
                           ("day", _DAY_ONLY), ("rel", RELATIVE)):
         m = pattern.search(text)
-        if m and not (kind == "day" and pattern is _DAY_ONLY and m.start() > 20):
+        # ('某协进会理事长交接典礼，23日在某地举行': a day that opens the lead's second clause dates it too)
+        if m and not (kind == "day" and pattern is _DAY_ONLY and m.start() > 20
+                      and not (text[m.start() - 1 : m.start()] in ",，" and m.start() <= 60)):
             hits.append((m.start(), kind, m))
     if not hits:
         return None

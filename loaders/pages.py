@@ -238,7 +238,9 @@ _DATELINE_OPENING = re.compile(
 _ORGANISED_BY = re.compile(r"^由[^。]{2,80}?(?:共同|联合)?(?:主办|承办|举办|指导)的")
 _HELD_ON = re.compile(r"^[^,，。]{2,12}?于[^,，。]{2,24}?(?:举行|召开|举办|舉行|召開|舉辦)了?")
 _PURPOSE_OPENING = re.compile(r"^(?:为了?|為了?)")
-_DAY_OPENING = re.compile(r"^\s*\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上|晚间|早上|中午|晚)?[,，]\s*")
+_DAY_OPENING = re.compile(
+    r"^\s*\d{1,2}月\d{1,2}[日号](?:[至到—\-~](?:\d{1,2}月)?\d{1,2}[日号])?(?:上午|下午|晚上|晚间|早上|中午|晚)?[,，]\s*"
+)
 _TIME_OF_DAY_OPENING = re.compile(r"^(?:上午|下午|晚上|当天|當天|当日|當日|随后|隨後)[,，]")
 _WHO_CLAUSE = re.compile(r"[^,，。]{2,30}?(?:主持|出席|参加|参会|讲话|致辞)[^,，]{0,4}[。]?$")
 _CREDIT_OPENING = re.compile(
@@ -304,10 +306,14 @@ def _fallback_title(paragraphs: list[str]) -> str:
     # '…召开第九次会议,某某主持会议。': who chaired it is no part of the name.
     if cut and cut.start() >= 20 and (len(sentence) > 60 or _WHO_CLAUSE.match(sentence, cut.end())):
         sentence = _named_up_to(sentence, cut.start())
-    elif cut and cut.start() >= 12 and cut.start() >= 0.6 * len(sentence.rstrip("。")):
-        # '某大会在某地召开,表彰…': the clause that says what happened is most of the sentence, so
-        # it names the story as well as the sentence would, and better where a reader cites the clause.
-        sentence = sentence[: cut.start()]
+    else:
+        # '某大会在某地召开,表彰…', '某某一行到某县考察,副县长某某陪同': the clause that says what
+        # happened (or who came to see) is most of the sentence, so it names the story as well as the
+        # sentence would, and better where a reader cites the clause.
+        seen = event or _HEADLINE_EVENT.search(sentence)
+        cut = _CLAUSE_END.search(sentence, seen.end()) if seen else None
+        if cut and cut.start() >= 12 and cut.start() >= 0.6 * len(sentence.rstrip("。")):
+            sentence = sentence[: cut.start()]
     # '10月17日,某活动在某地举行': the day is when, not what. Without it the name is still most of a
     # name cited with its day, and all of one cited without.
     opening_day = _DAY_OPENING.match(sentence)
@@ -666,9 +672,14 @@ def _stamp_at_top(text: str) -> str | None:
     return parse_full_date(f"{m.group(1)}年{m.group(2)}月{m.group(3)}日") if m else None
 
 
+# ' date 2024-05-06 某某为…颁证书。': a mirror's English date label run into the photo caption under it;
+# the date is the page's own stamp, on a line of its own.
+_DATE_LABEL = re.compile(r"^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*", re.MULTILINE | re.IGNORECASE)
+
+
 def split_document(text: str, source: str, encoding: str = "utf-8") -> DocumentText:
     """Split a decoded page into its articles (see the module docstring)."""
-    normalised = normalise_newlines(text)
+    normalised = _DATE_LABEL.sub(r"\1\n", normalise_newlines(text))
     lines = _content_lines(strip_markup(normalised))
     publication, start = _read_masthead(lines)
     if _is_web_page(lines, publication):

@@ -146,3 +146,16 @@ def test_a_company_written_short_in_front_of_its_project_runs_it():
     assert runs["江苏恒远市政工程污水处理设施项目"] == ["江苏恒远市政工程"]
     assert runs["湖南榆安环保科技固废再生利用项目"] == ["湖南榆安环保科技"]
     assert runs["江苏河西科技电子产品组装项目"] == ["江苏河西科技"]
+
+
+def test_guests_officiating_at_a_reception_attend_it_with_their_commands_and_envoys():
+    art = extract(
+        "河东集团庆祝成立三十周年",
+        "酒会主礼嘉宾包括河东省政协副主席韩立新,外交部驻河东副特派员裴晓东,驻河东部队副司令员何一鸣少将,"
+        "恒远集团有限公司董事长特派代表陆明。",
+    )
+    t = titles(art)
+    assert t["裴晓东"][0].endswith("副特派员") and t["何一鸣"][0].endswith("副司令员")
+    assert t["陆明"][0].endswith("特派代表")
+    attended = {a.name for e in art.events for a in e.attendees}
+    assert {"韩立新", "裴晓东", "何一鸣", "陆明"} <= attended
