@@ -8,8 +8,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 COPY . /app
-# Editable, so the code finds cypher/ and samples/ beside it (settings.REPO_ROOT) as in a clone.
-RUN pip install -e . \
+# A plain install: queries, lexicons and the page come from the package; samples/ stays in /app for
+# `docker compose run --rm api guanxi load samples`.
+RUN pip install . \
     && useradd --create-home --uid 10001 guanxi
 
 USER guanxi

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
-from guanxi.settings import REPO_ROOT
-
-CYPHER_DIR = REPO_ROOT / "cypher"
+# The package, not a path beside this file: a clone (editable or not) and an installed wheel hold
+# the queries in different places, and the import system knows which one is in use.
+CYPHER_DIR: Traversable = files("cypher")
 _NAME_LINE = re.compile(r"^//\s*name:\s*([A-Za-z_][A-Za-z0-9_]*)\s*$", re.MULTILINE)
 
 
@@ -45,9 +46,11 @@ def split_statements(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _all_queries(directory: Path = CYPHER_DIR) -> dict[str, str]:
+def _all_queries(directory: Traversable = CYPHER_DIR) -> dict[str, str]:
     queries: dict[str, str] = {}
-    for path in sorted(directory.glob("*.cypher")):
+    sources = sorted((entry for entry in directory.iterdir() if entry.name.endswith(".cypher")),
+                     key=lambda entry: entry.name)
+    for path in sources:
         if path.name == "schema.cypher":
             continue
         for name, body in parse_named_queries(path.read_text(encoding="utf-8")).items():
@@ -65,8 +68,8 @@ def query(name: str) -> str:
         raise QueryNotFound(f"no Cypher query named {name!r} in {CYPHER_DIR}") from None
 
 
-def schema_statements(directory: Path = CYPHER_DIR) -> list[str]:
-    return split_statements((directory / "schema.cypher").read_text(encoding="utf-8"))
+def schema_statements(directory: Traversable = CYPHER_DIR) -> list[str]:
+    return split_statements(directory.joinpath("schema.cypher").read_text(encoding="utf-8"))
 
 
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")

@@ -34,9 +34,10 @@ from typing import IO
 import neo4j
 from neo4j.exceptions import AuthError, ClientError, DatabaseUnavailable, ServiceUnavailable
 
-from guanxi.settings import REPO_ROOT, Settings
+from guanxi.settings import Settings
 
-POM_PATH = REPO_ROOT / "neo4j-server" / "pom.xml"
+# Package data, so that an installed guanxi can fetch and name the jars as a clone does.
+POM_PATH = Path(__file__).resolve().parent / "neo4j-server.pom.xml"
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 # neo4j-admin, from the same jars: dump and load of a stopped database.
 ADMIN_ENTRY_POINT = "org.neo4j.cli.AdminTool"

@@ -1,7 +1,8 @@
 """Settings from the environment (prefix GUANXI_) or a .env file.
 
 With no GUANXI_NEO4J_URI the project runs its own local Neo4j (graph/server.py),
-whose address and generated password live under ``home``.
+whose address and generated password live under ``home``: ``.neo4j`` in the clone, or, for an
+installed ``guanxi`` (no source tree), ``.neo4j`` in the current directory, beside its ``.env``.
 """
 
 from __future__ import annotations
@@ -9,9 +10,16 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+# Installed from a wheel, REPO_ROOT is site-packages: no place for a user's server and graph.
+SOURCE_TREE: Path | None = REPO_ROOT if (REPO_ROOT / "pyproject.toml").is_file() else None
+
+
+def default_home() -> Path:
+    return (SOURCE_TREE or Path.cwd()) / ".neo4j"
 
 
 class Settings(BaseSettings):
@@ -24,7 +32,7 @@ class Settings(BaseSettings):
     neo4j_database: str = "neo4j"
 
     # The local server: jars, instances (conf, data, logs, password) live under home.
-    home: Path = REPO_ROOT / ".neo4j"
+    home: Path = Field(default_factory=default_home)
     instance: str = "main"
     bolt_port: int = 7687
     heap_size: str = "1g"

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
 
 import neo4j
 import pytest
 
 from graph.server import LocalNeo4j, open_driver, uses_external_server
 from guanxi.settings import Settings
+from tests.wheel_helpers import build_wheel
 
 TEST_INSTANCE = os.environ.get("GUANXI_TEST_INSTANCE", "test")
 TEST_BOLT_PORT = int(os.environ.get("GUANXI_TEST_BOLT_PORT", "7688"))
@@ -47,3 +49,9 @@ def empty_db(driver: neo4j.Driver, neo4j_settings: Settings) -> neo4j.Driver:
     """The driver, after deleting every node and relationship (indexes and constraints stay)."""
     driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_settings.neo4j_database)
     return driver
+
+
+@pytest.fixture(scope="session")
+def guanxi_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel `pip wheel .` builds from a clean clone of this tree; built once per run."""
+    return build_wheel(tmp_path_factory.mktemp("wheel"))
