@@ -159,3 +159,14 @@ def test_guests_officiating_at_a_reception_attend_it_with_their_commands_and_env
     assert t["陆明"][0].endswith("特派代表")
     attended = {a.name for e in art.events for a in e.attendees}
     assert {"韩立新", "裴晓东", "何一鸣", "陆明"} <= attended
+
+
+def test_each_company_written_short_in_a_list_after_the_projects_signed_signs_its_own_project():
+    art = extract(
+        "河东县招商项目集中签约",
+        "10月9日,河东县举行招商项目集中签约仪式。据了解,今天现场签约的项目有3个,合计投资9亿元。"
+        "分别是投资3.2亿元的江苏恒远市政工程污水处理设施项目,投资2.6亿元的湖南榆安环保科技固废再生利用项目。",
+    )
+    signed = {s.project: s.parties for s in art.signings}
+    assert "江苏恒远市政工程" in signed["江苏恒远市政工程污水处理设施项目"]
+    assert "湖南榆安环保科技" in signed["湖南榆安环保科技固废再生利用项目"]

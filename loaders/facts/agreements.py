@@ -114,6 +114,10 @@ def _without_restatements(facts: list[SigningFact]) -> list[SigningFact]:
     return [f for f in facts if f.project is not None or f.signers or not set(f.party_keys) <= named]
 
 
+# '此次签约项目…', '今天签约的项目有三个': the sentence before a list of the projects signed.
+SIGNED_PROJECTS = re.compile(r"签约的?项目")
+
+
 class _Agreements:
     def __init__(self, reading: ArticleReading) -> None:
         self.reading = reading
@@ -277,7 +281,7 @@ class _Agreements:
         i = order.get(id(sent))
         if not i or STARTED.search(sent.match):
             return False
-        return "签约项目" in self.reading.sentences[i - 1].match
+        return SIGNED_PROJECTS.search(self.reading.sentences[i - 1].match) is not None
 
     def government_lists(self) -> None:
         """'甲镇政府与A公司X项目、B公司Y项目和乙镇政府与C公司、D公司的项目签约': the government

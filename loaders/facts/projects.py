@@ -247,7 +247,7 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
         titled = text[a - 1 : a] == "《" and text[m.end() : m.end() + 1] == "》" and len(core) >= 4
         prefix, comp = _company_prefix(core, companies)
         rest = core[len(prefix) :] if prefix else core
-        short = None
+        short = placed = None
         if investor is not None and prefix is None:
             comp = investor  # '某公司投资5亿元建设X项目': X is the company's, its name not written into X's
         elif prefix is None:
@@ -256,7 +256,8 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
             if lead and lex.company_word_re.search(lead.group(1)) and not lex.company_word_re.fullmatch(lead.group(1)):
                 short = lead.group(1)
             else:
-                short = _placed_brand(core) or _brand_prefix(core)
+                short = placed = _placed_brand(core)
+                short = short or _brand_prefix(core)
             if short and not PLACE_END.search(short):
                 prefix, rest = short, core[len(short) :]
             else:
@@ -273,7 +274,7 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
         if prefix and not alias_only and short and not meaningful and len(rest) < 4:
             continue
         bare = government = None
-        if prefix and not alias_only and len(rest) >= 4 and (FIGURE.search(rest) or comp is not None):
+        if prefix and not alias_only and len(rest) >= 4 and (FIGURE.search(rest) or comp is not None or placed):
             if not rest.startswith("("):  # '某集团(某区)养殖项目' keeps its company
                 bare = sent.text[a + len(prefix) : m.end()]
         elif not prefix and (gov := GOVERNMENT_IN_FRONT.match(core)) and len(core) - gov.end() >= 4:
