@@ -170,3 +170,25 @@ def test_each_company_written_short_in_a_list_after_the_projects_signed_signs_it
     signed = {s.project: s.parties for s in art.signings}
     assert "江苏恒远市政工程" in signed["江苏恒远市政工程污水处理设施项目"]
     assert "湖南榆安环保科技" in signed["湖南榆安环保科技固废再生利用项目"]
+
+
+def test_a_standing_committee_seat_run_into_a_post_is_two_titles_and_an_organ_is_no_name():
+    art = extract(
+        "河东县召开会议",
+        "县委常委常务副县长王静主持。市委常委宣传部部长韩立新,省委常委、兼任榆安市委书记何一鸣出席。",
+    )
+    t = titles(art)
+    assert t["王静"] == ["县委常委", "常务副县长"]
+    assert t["韩立新"] == ["市委常委", "宣传部部长"]
+    assert t["何一鸣"][0] == "省委常委" and t["何一鸣"][1].endswith("市委书记") and "兼任" not in t["何一鸣"][1]
+    assert "宣传部" not in t
+
+
+def test_a_regional_headquarters_titles_and_tibetan_names():
+    art = extract(
+        "河东市会见客人",
+        "恒远建设华南区域总部执行总经理裴晓东、副总经理陆明,市委常委、河东区委书记扎西顿珠,市委副书记达娃卓玛出席。",
+    )
+    t = titles(art)
+    assert t["裴晓东"] == ["执行总经理"] and t["陆明"] == ["副总经理"]
+    assert "扎西顿珠" in t and "达娃卓玛" in t

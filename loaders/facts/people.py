@@ -222,6 +222,7 @@ def _closes_item(text: str, end: int) -> bool:
 
 
 # '该公司总经理': a pronoun-like reference to a company, not its name.
+STANDING_THEN_POST = re.compile(r"^(\S*?委常委)(\S{2,})$")
 GENERIC_BODY = re.compile(r"^(?:公司|集团|企业|该公司|该集团|该企业|该会|该协会|该商会|会(?=副?会长$))(?=.)")
 
 
@@ -239,6 +240,11 @@ def _titles(sent: Sentence, a: int, b: int) -> list[TitleMention]:
     if title is None:
         return []
     key = sent.match[b - len(title.title) : b]
+    standing = STANDING_THEN_POST.match(key)
+    if standing and title.org is None and lexicon().head_re.search(standing.group(2)):
+        # '县委常委常务副县长': a standing committee's seat and a post written without a break
+        cut = b - len(key) + standing.end(1)
+        return [TitleMention(title=sent.text[b - len(key) : cut]), TitleMention(title=sent.text[cut:b])]
     if "兼" not in key:
         return [title]
     parts = key.split("兼")
@@ -561,6 +567,8 @@ def _titled_people(sent: Sentence) -> list[PersonMention]:
                 note = TITLE_NOTE.match(text, end)
                 at = note.end() if note else end  # '董事长(兼)某某': the note belongs to the title
                 length = name_length(text, at, people_list) or tagged_name(text, at)
+                if length and ORGAN_END.search(text, at, at + length) and lex.head_re.match(text, at + length):
+                    length = 0  # '市委常委宣传部部长某某': an organ and its head's title, not a name
                 if length:
                     titles = _titles(sent, base + pos, base + end)
                     if not titles:
