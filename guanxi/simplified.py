@@ -60,3 +60,15 @@ def traditional_share(text: str) -> float:
         return 0.0
     # Deleting them with str.translate counts them in C; the article writer asks for every article.
     return (len(text) - len(text.translate(_traditional_only()))) / len(text)
+
+
+@lru_cache(maxsize=1024)
+def to_traditional(text: str) -> str:
+    """Simplified → traditional (OpenCC's ``s2t``), for the few names a story written in
+    traditional script is told in simplified by a table (a division's standard name)."""
+    return _s2t().convert(text)
+
+
+@lru_cache(maxsize=1)
+def _s2t() -> OpenCC:
+    return OpenCC("s2t")

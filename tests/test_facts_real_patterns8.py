@@ -192,3 +192,12 @@ def test_a_regional_headquarters_titles_and_tibetan_names():
     t = titles(art)
     assert t["裴晓东"] == ["执行总经理"] and t["陆明"] == ["副总经理"]
     assert "扎西顿珠" in t and "达娃卓玛" in t
+
+
+def test_a_place_from_the_division_table_is_written_in_the_story_s_traditional_script():
+    art = extract(
+        "河東海外集團喜慶30華誕",
+        "河東海外集團日前在香港舉行成立30周年酒會。酒會主禮嘉賓包括行政長官韓立新,政務司司長裴曉東。香港各界人士出席。",
+    )
+    person = next(p for p in art.people if p.name == "裴曉東")
+    assert person.positions[0].place == "香港特別行政區"

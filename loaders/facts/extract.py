@@ -19,6 +19,7 @@ from guanxi.facts import (
     Publication,
     Signing,
 )
+from guanxi.simplified import to_traditional
 from loaders.article_text import ArticleText
 from loaders.facts.agreements import read_signings
 from loaders.facts.attendance import collective_witness, named_in_lead, read_roles
@@ -124,6 +125,14 @@ def read_people(reading: ArticleReading) -> None:
         reading.people.add(sent, men, reading.companies)
 
 
+def _in_traditional_script(text: str) -> bool:
+    """A story written in traditional characters: more than one in fifty of its characters differ
+    from their simplified form (a simplified story quoting one traditional name has far fewer)."""
+    sample = text[:2000]
+    changed = sum(1 for a, b in zip(sample, to_matching(sample), strict=True) if a != b and "\u4e00" <= a <= "\u9fff")
+    return changed * 50 > max(1, len(sample))
+
+
 _DIVISION_ONLY = re.compile(r"[\u4e00-\u9fff]{1,6}[县縣市乡鄉镇鎮]")
 
 
@@ -140,6 +149,8 @@ def place_offices(reading: ArticleReading) -> None:
     if page_homes is not None and not all(lvl in homes.written for lvl in ("county", "city", "province")):
         homes = merged(homes, page_homes.get() if isinstance(page_homes, PageHomes) else page_homes,
                        list(reading.people.people))
+    written_text = "".join(sent.text for sent in reading.sentences)
+    traditional = _in_traditional_script(written_text)
     for person in people:
         if person.kind != "official":
             continue
@@ -166,6 +177,8 @@ def place_offices(reading: ArticleReading) -> None:
                 pos.place = fallback
         for pos in person.positions:
             pos.place_code = place_code(pos.place, homes)
+            if traditional and pos.place and pos.place not in written_text:
+                pos.place = to_traditional(pos.place)  # '香港特别行政区' of the table, in the story's script
 
 
 _HIGHER_DIVISION = re.compile(r"[\u4e00-\u9fff]{2,6}?[省市州]")
