@@ -201,3 +201,14 @@ def test_a_place_from_the_division_table_is_written_in_the_story_s_traditional_s
     )
     person = next(p for p in art.people if p.name == "裴曉東")
     assert person.positions[0].place == "香港特別行政區"
+
+
+def test_a_special_administrative_region_s_heads_serve_it_even_on_a_trip_to_a_mainland_city():
+    art = extract(
+        "行政長官率團訪問上海",
+        "行政長官韓立新今日啟程赴上海訪問,經濟財政司司長裴曉東、行政法務司司長陸明隨行。上海市市長何一鳴到機場迎接。"
+        "訪問期間,澳門代表團將與上海市簽署合作協議。",
+    )
+    places = {p.name: p.positions[0].place for p in art.people}
+    assert places["韓立新"] == places["裴曉東"] == places["陸明"] == "澳門特別行政區"
+    assert places["何一鳴"] == "上海市"

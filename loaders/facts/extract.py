@@ -125,6 +125,17 @@ def read_people(reading: ArticleReading) -> None:
         reading.people.add(sent, men, reading.companies)
 
 
+_SAR_TITLE = re.compile(r"行政长官|司司长$|^(?:署理)?司长$")
+_SAR = (("澳门", "澳门特别行政区"), ("香港", "香港特别行政区"))
+
+
+def _special_region(text: str) -> str | None:
+    """The special administrative region a story is about: the one it names more often."""
+    counts = [(text.count(short), name) for short, name in _SAR]
+    best = max(counts)
+    return best[1] if best[0] else None
+
+
 def _in_traditional_script(text: str) -> bool:
     """A story written in traditional characters: more than one in fifty of its characters differ
     from their simplified form (a simplified story quoting one traditional name has far fewer)."""
@@ -151,6 +162,7 @@ def place_offices(reading: ArticleReading) -> None:
                        list(reading.people.people))
     written_text = "".join(sent.text for sent in reading.sentences)
     traditional = _in_traditional_script(written_text)
+    sar = _special_region(to_matching(written_text))
     for person in people:
         if person.kind != "official":
             continue
@@ -176,6 +188,8 @@ def place_offices(reading: ArticleReading) -> None:
             if pos.place is None and title_level(to_matching(pos.title)) is None:
                 pos.place = fallback
         for pos in person.positions:
+            if sar and _SAR_TITLE.search(to_matching(pos.title)):
+                pos.place = sar  # '行政长官', '经济财政司司长': the posts of a special administrative region
             pos.place_code = place_code(pos.place, homes)
             if traditional and pos.place and pos.place not in written_text:
                 pos.place = to_traditional(pos.place)  # '香港特别行政区' of the table, in the story's script
