@@ -212,3 +212,23 @@ def test_a_special_administrative_region_s_heads_serve_it_even_on_a_trip_to_a_ma
     places = {p.name: p.positions[0].place for p in art.people}
     assert places["韓立新"] == places["裴曉東"] == places["陸明"] == "澳門特別行政區"
     assert places["何一鳴"] == "上海市"
+
+
+def test_a_long_list_of_leaders_keeps_a_name_without_a_known_surname():
+    art = extract(
+        "河东省召开大会",
+        "省委副书记、省长韩立新主持会议。裴晓东、何一鸣、陆明、扎巴足、汪建国等在榆副省级以上领导干部出席会议。",
+    )
+    names = {p.name for p in art.people}
+    assert {"裴晓东", "何一鸣", "陆明", "扎巴足", "汪建国"} <= names
+
+
+def test_candidates_for_a_post_and_leaders_named_before_their_titles_after_和():
+    art = extract(
+        "河东县党政代表团赴外地考察",
+        "河东县委书记韩立新,副县长候选人裴晓东、何一鸣一行考察了多家企业。"
+        "大家要认真落实省委陆明书记和汪建国省长在全省大会上的讲话精神。",
+    )
+    t = titles(art)
+    assert t["裴晓东"] == ["副县长候选人"] and t["何一鸣"] == ["副县长候选人"]
+    assert t["汪建国"] == ["省长"]

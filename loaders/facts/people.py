@@ -391,8 +391,9 @@ def listed_before_leaders(sent: Sentence, taken: list[PersonMention]) -> list[Pe
         lengths = [_whole_item_name(it, True) or name_length(it, 0, listed=True) for it in items[1:]]
         first = items[0]
         head_len = next((n for n in (3, 2) if len(first) >= n and _whole_item_name(first[-n:], True)), 0)
-        if not head_len or not all(n == len(it) for n, it in zip(lengths, items[1:], strict=True)):
-            continue
+        odd = [it for n, it in zip(lengths, items[1:], strict=True) if n != len(it)]
+        if not head_len or not (not odd or (len(items) >= 4 and len(odd) == 1 and _unknown_name(odd[0]))):
+            continue  # (in a long list of names, one without a known surname is a name too: '泽巴足')
         pos = m.start(1)
         for i, it in enumerate(items):
             a = pos + (len(it) - head_len if i == 0 else 0)
@@ -402,6 +403,12 @@ def listed_before_leaders(sent: Sentence, taken: list[PersonMention]) -> list[Pe
                 spans.append((a, b))
             pos = b + 1
     return out
+
+
+def _unknown_name(item: str) -> bool:
+    """Two to four characters that are no word: a name whose surname the lexicon does not know."""
+    return 2 <= len(item) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in item) and not is_dictionary_word(item) \
+        and not _never_a_name(item) and item not in lexicon().get("not_names")
 
 
 def find_people(sent: Sentence) -> list[PersonMention]:
@@ -462,9 +469,9 @@ NAME_BEFORE_TITLE = re.compile(
 # '修文成会长首先对…', '赵革书记的讲话…', '由开发区王彦龙主任主持': a full name, then the title a speaker
 # addresses them by, at a clause's start or after a body; what follows is an act or a possessive.
 NAME_THEN_TITLE = re.compile(
-    r"(?:(?<=[,;:。、])|^|(?<=区|会|委|府|局|由|厅|处))(?P<name>[\u4e00-\u9fff]{2,3}?)"
-    r"(?P<title>(?:代理|代|总)?(?:常务)?副?(?:书记|[市县区旗]长|主任|会长|顾问|董事长|总经理|秘书长|厅长|局长|处长))"
-    r"(?=首先|主持|出席|参加|讲话|致辞|表示|指出|强调|介绍|代表|分别|的|在|对|也|和|与|,|。|、)"
+    r"(?:(?<=[,;:。、和])|^|(?<=区|会|委|府|局|由|厅|处))(?P<name>[\u4e00-\u9fff]{2,3}?)"
+    r"(?P<title>(?:代理|代|总)?(?:常务)?副?(?:书记|[省市县区旗]长|主任|会长|顾问|董事长|总经理|秘书长|厅长|局长|处长))"
+    r"(?=首先|主持|出席|参加|讲话|致辞|表示|指出|强调|介绍|代表|分别|重要|的|在|对|也|和|与|,|。|、)"
 )
 
 
