@@ -171,14 +171,20 @@ def split_trailing_credit(paragraph: str) -> tuple[str, list[Byline]]:
     return paragraph, []
 
 
+_ROLE_WORD = re.compile(r"(?:记者|記者|通讯员|通訊員)(?=[\u4e00-\u9fff\s])")
+
+
 def split_leading_credit(paragraph: str, after_dateline: bool = False) -> tuple[str, list[Byline]]:
     """A "(记者 X 通讯员 Y)" or "记者 X 报道" right after 本报讯, before the news itself; right
     after a dateline ('本报讯(甲 乙) 2月20日…') the names need no role word."""
     m = _LEADING.match(paragraph)
     if m:
-        found = parse_credit(m.group(1), require_role=not after_dateline)
+        # '【某某新闻·某某日报记者甲】': the outlet's names before the role word are no one's
+        inner = m.group(1)
+        role_at = [r.start() for r in _ROLE_WORD.finditer(inner)]
+        found = parse_credit(inner[role_at[0]:] if role_at else inner, require_role=not after_dateline)
         if found:
-            return paragraph[m.end():].lstrip(), found
+            return paragraph[m.end():].lstrip().lstrip(":：").lstrip(), found
         # '(某某新聞)【記者甲/某地報導】': a source tag, then the credit.
         after = paragraph[m.end():]
         second = _LEADING.match(after)
@@ -193,7 +199,7 @@ def split_leading_credit(paragraph: str, after_dateline: bool = False) -> tuple[
 
 # '本网特约记者甲、乙报道:5月8日…': names written without spaces, closed by 报道 and a colon.
 _GLUED_REPORTERS = re.compile(
-    r"^(?:本网|本報|本报|本網)?(?:特约|特約)?(?:记者|記者)([\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})*)(?:报道|報道)[:：]"
+    r"^(?:本网|本報|本报|本網)?(?:特约|特約)?(?:记者|記者)([\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})*)(?:报道|報道)(?:[:：]|\s+)"
 )
 
 

@@ -795,3 +795,16 @@ def test_a_visit_clause_that_is_most_of_the_sentence_names_a_headline_less_story
         "4月8日至4月10日,市委书记韩立新率党政代表团先后到河西市、榆安县等地学习考察,学习先进经验。\n"
         "代表团一行参观了多家企业。\n", "b.txt")
     assert doc.articles[0].title.startswith("市委书记韩立新率党政代表团")
+
+
+def test_reporters_after_a_dated_dateline_an_outlets_bracket_or_a_spaced_credit() -> None:
+    cases = [
+        ("河东网榆安5月21日消息(记者 韩立新)5月16日上午,河东县举行项目签约仪式,县长裴晓东出席并致辞。\n", "韩立新"),
+        ("河东日报3月2日讯(记者 何一鸣):今天上午,河东县举行项目签约仪式,县长裴晓东出席并致辞。\n", "何一鸣"),
+        ("河东日报讯【河东新闻·河东日报记者陆明】10月12日,河东县举行项目签约仪式,县长裴晓东出席并致辞。\n", "陆明"),
+        ("本报讯  记者汪建国报道  9月25日,河东县举行项目签约仪式,县长裴晓东出席并致辞。\n", "汪建国"),
+    ]
+    for text, reporter in cases:
+        art = split_document(text, "a.txt").articles[0]
+        assert _credits(art) == [(reporter, "reporter")], text
+        assert not art.title.startswith((":", "：")) and "记者" not in art.title
