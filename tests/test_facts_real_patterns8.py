@@ -232,3 +232,12 @@ def test_candidates_for_a_post_and_leaders_named_before_their_titles_after_和()
     t = titles(art)
     assert t["裴晓东"] == ["副县长候选人"] and t["何一鸣"] == ["副县长候选人"]
     assert t["汪建国"] == ["省长"]
+
+
+def test_a_years_batch_a_category_and_a_list_of_leaders_and_companies_are_no_projects():
+    art = extract(
+        "河东市春季重点项目集中开工",
+        "3月1日,河东市2021年秋季重大项目开工活动今天举行,开工的先进制造业项目有12个。"
+        "市委常委韩立新,县直部门负责同志、各镇党委书记和河东恒远建材有限公司、榆安丰源农牧有限公司等企业的项目负责人参加开工活动。",
+    )
+    assert art.projects == []

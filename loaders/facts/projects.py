@@ -241,6 +241,8 @@ def find_projects(sent: Sentence, companies: list[Company]) -> list[ProjectMenti
             continue  # '100亿级项目', '全国14个城市42个…项目', '和1个基础设施项目': counts, not names
         if MONTH_START.match(core):
             continue  # '10月份烟厂技改扩建项目': when something is due, then a description
+        if "年" in core and BATCH_ONLY.fullmatch(YEAR_OR_PLACE.sub("", core)) and text[a - 1 : a] != "《":
+            continue  # '2019年秋季重大项目', '某区2023年重点项目': a year's batch, no one project
         if BATCH.search(without_brackets(core)) or PHASE_ONLY.fullmatch(core) or YEAR_AND_LITTLE.fullmatch(core):
             continue  # '2022年某市首批项目', '三季度签约亿元项目', '一期项目': a batch or a phase, no name
         # '签约《某某纺织项目》': a project named in title marks is a project, not a company's alias.
@@ -359,7 +361,13 @@ LISTED_SHAPES = (
     # '此次集中签约的A、B、C等项目,总投资…': the deed before the list, and no count after it.
     re.compile(r"(?:签约|开工|竣工|投产)的([^,;:。!?]{4,200}?)等项目"),
 )
-ITEM_NOT_NAME = re.compile(r"^(?:[0-9一二三四五六七八九十百]+个|其中|以及|总投资)|亿元|万元|分别")
+ITEM_NOT_NAME = re.compile(r"^(?:[0-9一二三四五六七八九十百]+个|其中|以及|总投资)|亿元|万元|分别|领导|书记|负责人|负责同志")
+# '2019年秋季某市工业项目', '某区2023年重大项目': a year's batch, named by no built thing.
+YEAR_OR_PLACE = re.compile(r"(?:19|20)\d\d年|[\u4e00-\u9fff]{2,6}?(?:省|市|区|县)(?=.)")
+BATCH_ONLY = re.compile(
+    r"(?:[春夏秋冬]季|第?[一二三四]季度|首轮|首批|第[一二三四五六七八九十]批|重点|重大|建设|产业|工业|线上|新基建|招商|签约|开工|集中"
+    r"|全市|全区|全县|全省|全旗)+"
+)
 
 
 def listed_projects(sent: Sentence) -> list[ProjectMention]:
@@ -386,6 +394,8 @@ def listed_projects(sent: Sentence) -> list[ProjectMention]:
         if any(not 2 <= len(it) <= 30 or ITEM_NOT_NAME.search(it) for it in items):
             continue
         for a, b in spans:
+            if lexicon().legal_ending_re.search(sent.match, a, b):
+                continue  # '…等企业的项目': a company listed is no project's name
             name = sent.text[a:b]
             out.append(ProjectMention(name=name, key=sent.match[a:b], full=name, bare=None, company_key=None,
                                       alias_only=False, sentence=sent.text, in_headline=sent.paragraph < 0))
