@@ -1,4 +1,4 @@
-from tests.facts_helpers import extract, titles
+from tests.facts_helpers import extract, roles, titles
 
 
 def test_a_post_after_a_bank_or_an_alliance_is_the_post_alone():
@@ -241,3 +241,13 @@ def test_a_years_batch_a_category_and_a_list_of_leaders_and_companies_are_no_pro
         "市委常委韩立新,县直部门负责同志、各镇党委书记和河东恒远建材有限公司、榆安丰源农牧有限公司等企业的项目负责人参加开工活动。",
     )
     assert art.projects == []
+
+
+def test_a_briefing_given_is_a_speech_and_憨_is_a_surname():
+    art = extract(
+        "河东县召开项目推进会",
+        "6月2日,河东县召开项目推进会,县长憨立新主持。会上,县发改局局长裴晓东就全县项目进展作情况汇报,憨立新致欢迎辞。",
+    )
+    r = roles(art)
+    assert "spoke" in r["裴晓东"]
+    assert "憨立新" in r and "spoke" in r["憨立新"]

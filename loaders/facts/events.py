@@ -69,7 +69,7 @@ class RoleHit:
 
 
 # '作政府工作报告', '作了专题辅导报告': giving a report is speaking.
-REPORT = re.compile(r"(?<!工)作了?[\u4e00-\u9fff]{0,8}?报告")
+REPORT = re.compile(r"(?<!工)作了?[\u4e00-\u9fff]{0,8}?(?:报告|汇报)")
 
 
 # Verbs of saying are a speech only where the words follow: '某某表示,…', not '表示诚挚慰问'
