@@ -251,3 +251,13 @@ def test_a_briefing_given_is_a_speech_and_憨_is_a_surname():
     r = roles(art)
     assert "spoke" in r["裴晓东"]
     assert "憨立新" in r and "spoke" in r["憨立新"]
+
+
+def test_a_verb_of_need_or_thanks_is_no_part_of_the_company_after_it():
+    art = extract(
+        "旺达集团考察团到河东考察",
+        "9月3日,旺达集团副董事长裴晓东带领考察团到河东,并与河东县签署合作框架协议。",
+        "县委书记韩立新说,在新的形势下,河东提出了建设示范区的目标,急需旺达集团这样的龙头企业带动发展。",
+    )
+    assert [o.name for o in art.organizations] == ["旺达集团"]
+    assert all(not p.startswith(("急需", "给予")) for s in art.signings for p in s.parties)
