@@ -261,3 +261,12 @@ def test_a_verb_of_need_or_thanks_is_no_part_of_the_company_after_it():
     )
     assert [o.name for o in art.organizations] == ["旺达集团"]
     assert all(not p.startswith(("急需", "给予")) for s in art.signings for p in s.parties)
+
+
+def test_leaders_whose_speech_is_to_be_carried_out_did_not_attend():
+    art = extract(
+        "河东区委召开常委会会议",
+        "3月2日,区委书记韩立新主持召开区委常委会会议。会议要求,要认真贯彻落实好省委裴晓东书记和何一鸣省长在全省大会上的讲话精神。",
+    )
+    attended = {a.name for e in art.events for a in e.attendees}
+    assert "韩立新" in attended and not {"裴晓东", "何一鸣"} & attended
