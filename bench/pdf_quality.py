@@ -84,7 +84,7 @@ def main() -> int:
                 print(f"{fixture.name} as {version}: refused ({result.reason})", file=sys.stderr)
                 continue
             doc = result.document
-            page_count[version] += max((a.source.page or 1 for a in doc.articles), default=1)
+            page_count[version] += max((a.source.pdf_page or 1 for a in doc.articles), default=1)
             confidences += [a.source.ocr_confidence for a in doc.articles if a.source.ocr_confidence is not None]
             data = to_eval_json(doc)
             (pred / f"{fixture.stem}.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

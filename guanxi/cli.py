@@ -85,11 +85,11 @@ def _print_summary(doc: object) -> None:
     pub = doc.publication
     console.print(f"[bold]{doc.source}[/bold]  {pub.name or ''} {pub.date or ''} {pub.issue or ''}  "
                   f"(read as {doc.read_as})")
-    paged = any(art.source.page for art in doc.articles)
+    paged = any(art.source.pdf_page for art in doc.articles)
     table = Table(*(["page"] if paged else []), "article", "date", "people", "events", "attendees", "projects",
                   "signings")
     for art in doc.articles:
-        where = [" ".join(x for x in (str(art.source.page or ""), art.source.page_label or "",
+        where = [" ".join(x for x in (str(art.source.pdf_page or ""), art.source.page_label or "",
                                       f"OCR {art.source.ocr_confidence:.0f}" if art.source.ocr_confidence else "")
                           if x)] if paged else []
         table.add_row(

@@ -97,13 +97,13 @@ class Signing(Sourced):
     date: str | None = None
 
 
-class ArticleSource(BaseModel):
-    """Where in its file an article stands: for a PDF, the page it starts on. A journalist checks a
-    fact against the printed page, and an OCR'd story is only as good as Tesseract's reading."""
+class Placement(BaseModel):
+    """Where in its file an article stands, for a PDF: a journalist checks a fact against the printed
+    page, and a story read from a scan is only as good as Tesseract's reading of it."""
 
-    page: int | None = None  # the PDF's page, from 1
-    page_label: str | None = None  # the 版次 the page prints ('第2版'), else the PDF's own label
-    # Tesseract's mean word confidence (0-100) over the article's words, for a scanned page.
+    pdf_page: int | None = None  # the PDF's page the story starts on, from 1
+    page_label: str | None = None  # the 版次 that page prints ('第2版'), else the PDF's own label ('A3')
+    # Tesseract's mean confidence (0-100) in the article's words, for a scanned page.
     ocr_confidence: float | None = None
 
 
@@ -120,7 +120,7 @@ class Article(BaseModel):
     projects: list[Project] = Field(default_factory=list)
     signings: list[Signing] = Field(default_factory=list)
     text: str = ""  # the cleaned body, paragraphs joined by newlines
-    source: ArticleSource = Field(default_factory=ArticleSource)
+    source: Placement = Field(default_factory=Placement)
 
 
 class Document(BaseModel):

@@ -55,7 +55,7 @@ def _ocr_note(path: Path, document: Document) -> list[str]:
     if document.read_as != "ocr":
         return []
     scores = [a.source.ocr_confidence for a in document.articles if a.source.ocr_confidence is not None]
-    pages = sorted({a.source.page for a in document.articles if a.source.page})
+    pages = sorted({a.source.pdf_page for a in document.articles if a.source.pdf_page})
     where = f"page {pages[0]}" if len(pages) == 1 else f"pages {pages[0]}-{pages[-1]}" if pages else "no page"
     if not scores:
         return [f"ocr {shown(path)}: {where}, no confidence given"]

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from guanxi.facts import ArticleSource, Document
+from guanxi.facts import Document, Placement
 from loaders.layout import Glyph, Line, PageText, lines_from_glyphs, page_text, rule
 
 if TYPE_CHECKING:
@@ -221,7 +221,7 @@ def place_articles(doc: Document, pages: PdfPages, text: str) -> None:
     for art, start, end in zip(doc.articles, starts, ends, strict=True):
         k = max(i for i, off in enumerate(offsets) if off <= start) if offsets else 0
         page = pages.pages[k]
-        source = ArticleSource(page=page.number, page_label=page.label)
+        source = Placement(pdf_page=page.number, page_label=page.label)
         confidences = [
             conf
             for p, off in zip(pages.pages, offsets, strict=True)

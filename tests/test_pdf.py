@@ -64,7 +64,7 @@ def test_pdf_gives_the_text_versions_people_and_signings(pdf: Path) -> None:
     assert people(doc) == people(text)
     assert signings(doc) == signings(text)
     assert to_eval_json(doc)["articles"] == to_eval_json(text)["articles"]
-    assert {a.source.page for a in doc.articles} == {1}
+    assert {a.source.pdf_page for a in doc.articles} == {1}
     assert all(a.source.ocr_confidence is None for a in doc.articles)
 
 
@@ -74,7 +74,7 @@ def test_articles_keep_the_page_they_start_on(tmp_path: Path) -> None:
     # Two fixtures' stories under one masthead run onto a second page with a running header.
     two = typeset(Page(first.name, first.masthead, first.items + second.items), tmp_path / "two.pdf")
     doc = extracted(two)
-    pages = [(a.source.page, a.source.page_label) for a in doc.articles]
+    pages = [(a.source.pdf_page, a.source.page_label) for a in doc.articles]
     assert pages[0] == (1, None) and pages[-1] == (2, "第2版")
     assert [p for p, _ in pages] == sorted(p or 0 for p, _ in pages)
     # A story that runs over the page break stays one story, on the page it starts on.
@@ -92,7 +92,7 @@ def test_a_scan_gives_most_of_the_people(scanned: Path) -> None:
     assert len(names & found) >= 0.8 * len(names), sorted(names - found)
     assert doc.publication.date == text.publication.date
     for art in doc.articles:
-        assert art.source.page == 1
+        assert art.source.pdf_page == 1
         assert art.source.ocr_confidence is not None and 50 < art.source.ocr_confidence <= 100
 
 
