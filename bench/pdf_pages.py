@@ -117,7 +117,7 @@ def read_fixture(path: Path) -> Page:
 
 
 class _Setter:
-    def __init__(self, out: Path, page: Page) -> None:
+    def __init__(self, out: Path, page: Page, label_prefix: str | None = None) -> None:
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFont
         from reportlab.pdfgen import canvas
@@ -126,6 +126,10 @@ class _Setter:
             pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE), subfontIndex=0))
         self.width = pdfmetrics.stringWidth
         self.canvas = canvas.Canvas(str(out), pagesize=(PAGE_W, PAGE_H), invariant=True)
+        if label_prefix is not None:  # the PDF's own page labels, as an e-paper's 'A1', 'A2'
+            from reportlab.pdfbase.pdfdoc import PDFPageLabel
+
+            self.canvas.addPageLabel(0, style=PDFPageLabel.ARABIC, prefix=label_prefix, start=1)
         self.page = page
         self.col_w = (PAGE_W - 2 * MARGIN - GUTTER) / 2
         self.number = 1
@@ -244,9 +248,10 @@ class _Setter:
         self.canvas.save()
 
 
-def typeset(page: Page, out: Path) -> Path:
-    """Write ``page`` as a PDF with a text layer at ``out``."""
-    _Setter(out, page).run()
+def typeset(page: Page, out: Path, label_prefix: str | None = None) -> Path:
+    """Write ``page`` as a PDF with a text layer at ``out``; with ``label_prefix`` its pages are
+    labelled in the PDF itself ('A1', 'A2')."""
+    _Setter(out, page, label_prefix).run()
     return out
 
 

@@ -1,8 +1,8 @@
 """Positioned text of one printed page → its lines in reading order, as plain text.
 
 Both ways of reading an e-paper page end here: the PDF's text layer (loaders/pdf_text.py) gives
-characters with their boxes and font sizes, Tesseract (loaders/ocr.py) gives lines of words with
-their boxes. What the page splitter (loaders/pages.py) needs from either is what a person copying
+characters with their boxes and font sizes, Tesseract (loaders/ocr.py) characters with rough boxes
+in the lines it found. What the page splitter (loaders/pages.py) needs from either is what a person copying
 the page would type: the masthead first, then each story's headline whole on one line, its body as
 paragraphs, column after column.
 
@@ -28,6 +28,8 @@ ROW_TOLERANCE = 0.35
 # A gutter crossed by at most this share of the lines beside it is still a gutter: the crossing
 # lines span the columns (a lead headline, a rule).
 SPANNING_SHARE = 0.34
+# A gutter that some lines cross is at most this many times the narrowest gutter (~0.9 em) wide.
+MAX_SPANNED_GUTTER = 4.5
 # A headline is set this much larger than the page's body text.
 HEADLINE_RATIO = 1.15
 _SENTENCE_END = re.compile(r"[。！？!?…”」』)）]$")
@@ -187,7 +189,9 @@ def _coverage_gaps(lines: Sequence[Line], min_width: float, spanning: bool) -> l
         j = i
         while j < n - 1 and low(j):
             j += 1
-        if j < n - 1 and (j - i) * step >= min_width:
+        # A gutter that lines cross is a column's width apart at most a few ems: a wide sparse run
+        # is a short column's empty foot (or a masthead's gap), which a line across is no headline of.
+        if j < n - 1 and min_width <= (j - i) * step <= (MAX_SPANNED_GUTTER * min_width if spanning else right):
             gutters.append((left + i * step, left + j * step))
         i = j
     return gutters
@@ -326,7 +330,7 @@ def page_text(lines: Sequence[Line]) -> PageText:
             out.append("")
 
     prev: Line | None = None
-    prev_block: list[Line] | None = None
+    prev_right = 0.0  # where the previous block's column ends
     for block in blocks:
         left, right = _column_edges(block, page_lines, body)
         flows = _flows(block, left)
@@ -338,12 +342,9 @@ def page_text(lines: Sequence[Line]) -> PageText:
             elif n == 0:
                 # A column break: the paragraph goes on at the top of the next column when the last
                 # one ran to its edge without ending a sentence and this one is not indented.
-                assert prev_block is not None
-                prev_right = max(ln.x1 for ln in prev_block)
                 if not headline and _same_size(size, prev.size) and prev.x1 >= prev_right - 1.2 * size \
-                        and not _SENTENCE_END.search(prev.text) and line.x0 <= left + 0.6 * size \
-                        and len(block) > 1:
-                    add(line, "")
+                        and not _SENTENCE_END.search(prev.text) and line.x0 <= left + 0.6 * size:
+                    add(line, _wrap_join(prev.text, line.text))
                 else:
                     blank()
                     add(line, None)
@@ -365,7 +366,7 @@ def page_text(lines: Sequence[Line]) -> PageText:
                         blank()
                     add(line, None)
             prev = line
-        prev_block = block
+        prev_right = right
     text = "\n".join(out) + "\n"
     return PageText(text, spans)
 

@@ -13,7 +13,6 @@ does not pay for it (bench/README.md has the figures).
 
 from __future__ import annotations
 
-import ctypes
 import re
 import statistics
 from collections.abc import Callable
@@ -80,14 +79,10 @@ def _pdfium() -> Any:
 
 def _page_label(pdf: Any, index: int) -> str | None:
     """The PDF's own label of a page ('A3'), where its maker set one other than the number."""
-    import pypdfium2.raw as raw
-
-    size = raw.FPDF_GetPageLabel(pdf, index, None, 0)
-    if size <= 2:
+    try:
+        label = (pdf.get_page_label(index) or "").strip()
+    except Exception:  # a broken /PageLabels tree costs the label, not the page
         return None
-    buffer = ctypes.create_string_buffer(size)
-    raw.FPDF_GetPageLabel(pdf, index, buffer, size)
-    label = buffer.raw[: size - 2].decode("utf-16-le", errors="ignore").strip()
     return label if label and label != str(index + 1) else None
 
 

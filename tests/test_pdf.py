@@ -83,6 +83,15 @@ def test_articles_keep_the_page_they_start_on(tmp_path: Path) -> None:
 
 
 @needs_typesetting
+def test_a_pdfs_own_page_labels_stand_where_the_page_prints_none(tmp_path: Path) -> None:
+    first, second = read_fixture(FIXTURE), read_fixture(SECOND)
+    two = typeset(Page(first.name, first.masthead, first.items + second.items), tmp_path / "two.pdf",
+                  label_prefix="A")
+    labels = {(a.source.pdf_page, a.source.page_label) for a in extracted(two).articles}
+    assert labels == {(1, "A1"), (2, "第2版")}  # page 2 prints its 版次 in the running header
+
+
+@needs_typesetting
 @needs_tesseract
 def test_a_scan_gives_most_of_the_people(scanned: Path) -> None:
     text, doc = extracted(FIXTURE), extracted(scanned)
