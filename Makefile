@@ -34,6 +34,7 @@ run: venv neo4j
 # The test fixtures start the "test" instance (port 7688) themselves and leave it running.
 test: venv jars
 	bash scripts/ensure-chromium.sh
+	sh scripts/ensure-ocr.sh
 	$(PY) -m pytest -q
 
 lint: venv

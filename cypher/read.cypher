@@ -111,8 +111,10 @@ RETURN labels(n) AS labels, n {.*, text: null, search_key: null, search_names: n
 UNWIND $ids AS aid
 MATCH (a:Article {id: aid})
 OPTIONAL MATCH (d:Document {id: a.document_id})
+OPTIONAL MATCH (a)-[p:PART_OF]->(d)
 RETURN a.id AS id, a.title AS title, a.date AS date, d.publication_name AS publication_name,
-       d.publication_date AS publication_date, d.issue AS issue, d.source AS source, d.url AS url
+       d.publication_date AS publication_date, d.issue AS issue, d.source AS source, d.url AS url,
+       p.pdf_page AS pdf_page, p.page_label AS page_label
 
 // A person's page in one query: the node, the newest $limit of each list, the articles and signings
 // they cite, and the totals from the degree store. One round trip: sent as separate queries, the
@@ -179,8 +181,10 @@ CALL (positions, events, bylines, mentions, signings) {
   WITH DISTINCT aid WHERE aid IS NOT NULL
   MATCH (a:Article {id: aid})
   OPTIONAL MATCH (d:Document {id: a.document_id})
+  OPTIONAL MATCH (a)-[part:PART_OF]->(d)
   RETURN collect({id: a.id, title: a.title, date: a.date, publication_name: d.publication_name,
-                  publication_date: d.publication_date, issue: d.issue, source: d.source}) AS articles
+                  publication_date: d.publication_date, issue: d.issue, source: d.source,
+                  pdf_page: part.pdf_page, page_label: part.page_label}) AS articles
 }
 RETURN p {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null, indexed_name: null, indexed_aliases: null, unindexed: null} AS props,
        positions, events, bylines, mentions, signings, articles,
@@ -225,8 +229,10 @@ CALL (e, attendees) {
   WITH DISTINCT aid WHERE aid IS NOT NULL
   MATCH (a:Article {id: aid})
   OPTIONAL MATCH (d:Document {id: a.document_id})
+  OPTIONAL MATCH (a)-[part:PART_OF]->(d)
   RETURN collect({id: a.id, title: a.title, date: a.date, publication_name: d.publication_name,
-                  publication_date: d.publication_date, issue: d.issue, source: d.source}) AS articles
+                  publication_date: d.publication_date, issue: d.issue, source: d.source,
+                  pdf_page: part.pdf_page, page_label: part.page_label}) AS articles
 }
 RETURN e {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null, indexed_name: null, indexed_aliases: null, unindexed: null} AS props,
        attendees, articles, {attendees: COUNT { (:Person)-[:ATTENDED]->(e) }} AS totals
@@ -312,7 +318,8 @@ CALL (a) {
   WITH p, o ORDER BY o.publication_date IS NULL, o.publication_date, o.source, o.id
   RETURN collect(CASE WHEN o IS NULL THEN null ELSE
                    o {.id, .source, .url, .encoding, .publication_name, .publication_date, .issue,
-                      index: p.index, title: p.title} END) AS sources
+                      index: p.index, title: p.title, pdf_page: p.pdf_page, page_label: p.page_label,
+                      ocr_confidence: p.ocr_confidence} END) AS sources
 }
 CALL (a) {
   OPTIONAL MATCH (p:Person)-[h:HOLDS_POSITION]->(x) USING INDEX h:HOLDS_POSITION(article_id)

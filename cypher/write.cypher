@@ -16,7 +16,8 @@ SET d:Entity,
     d.name = coalesce(row.publication_name, row.source)
 
 // One story is one article however many documents hold it (guanxi/fingerprint.py): each holds it
-// through its own PART_OF, with the story's place and headline in that document. The article's
+// through its own PART_OF, with the story's place and headline in that document (and, for a PDF,
+// its page, the page's 版次 and, for a scan, Tesseract's confidence in the story's words). The article's
 // text, headline and facts are those of one copy, the one with the lowest copy_key (simplified
 // script, then the earliest issue, then the document id), and document_id names that copy's
 // document. A copy that does not win is linked alone (link_article).
@@ -38,7 +39,8 @@ SET a:Entity,
 // the IndexedArticle label the index reads is given there, not in this transaction.
 SET a.unindexed = CASE WHEN a:IndexedArticle THEN a.unindexed ELSE true END
 MERGE (a)-[p:PART_OF]->(d)
-SET p.index = $index, p.title = $title
+SET p.index = $index, p.title = $title, p.pdf_page = $pdf_page, p.page_label = $page_label,
+    p.ocr_confidence = $ocr_confidence
 
 // Another copy of a story the article holds from a better copy: only this document's link.
 // name: link_article
@@ -47,7 +49,8 @@ SET d:Entity
 WITH d
 MATCH (a:Article {id: $article_id})
 MERGE (a)-[p:PART_OF]->(d)
-SET p.index = $index, p.title = $title
+SET p.index = $index, p.title = $title, p.pdf_page = $pdf_page, p.page_label = $page_label,
+    p.ocr_confidence = $ocr_confidence
 
 // keep_name (set by entity resolution, graph/resolution.py): the node was not read before this
 // write, so a name it already has stays.

@@ -26,7 +26,7 @@ import neo4j
 
 from graph.schema import ensure_schema
 from graph.server import _JVM_FLAGS, LocalNeo4j, _find_java
-from graph.writer import article_batches
+from graph.writer import article_batches, placement
 from guanxi.facts import Document
 from guanxi.fingerprint import copy_key
 from guanxi.ids import article_id, document_id
@@ -69,7 +69,8 @@ _COPIED = {"indexed_name": "name", "indexed_aliases": "aliases"}
 
 _SOURCED = [("load_id", "string"), ("article_id", "string"), ("sentence", "string")]
 REL_COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "PART_OF": [("index", "long"), ("title", "string")],
+    "PART_OF": [("index", "long"), ("title", "string"), ("pdf_page", "long"), ("page_label", "string"),
+                ("ocr_confidence", "double")],
     "REPORTED_IN": _SOURCED,
     "HOLDS_POSITION": [("title", "string"), ("article_id", "string"), ("load_id", "string"),
                        ("as_of", "string"), ("org", "string"), ("place", "string"), ("place_code", "string"),
@@ -137,7 +138,7 @@ class BulkGraph:
             index = art.index if art.id else position
             art_id = art.id or article_id(doc_id, index, art.title, art.text)
             key = copy_key(art.text, pub.date, doc_id)
-            self._rel("PART_OF", art_id, doc_id, (), {"index": index, "title": art.title})
+            self._rel("PART_OF", art_id, doc_id, (), {"index": index, "title": art.title, **placement(art)})
             held = self.nodes["Article"].get(art_id)
             if held is None:
                 self.articles += 1

@@ -352,6 +352,8 @@ class GraphRepository:
         art, sources = row["article"], row["sources"]
         # The document the text came from; an older graph may not name it, then the oldest source.
         doc = row["document"] or (sources[0] if sources else {})
+        # The PART_OF of the copy whose text is shown: its page in that file.
+        shown_copy: dict[str, Any] = next((d for d in sources if d.get("id") == doc.get("id")), {})
         title, subtitle, text = art["title"] or "", art.get("subtitle"), art.get("text") or ""
 
         def source(sentence: str | None) -> dict[str, Any]:
@@ -393,13 +395,16 @@ class GraphRepository:
             "publication": {"name": doc.get("publication_name"), "date": doc.get("publication_date"),
                             "issue": doc.get("issue")},
             "page": art["index"] + 1 if art.get("index") is not None else None,
+            **{k: shown_copy.get(k) for k in ("pdf_page", "page_label", "ocr_confidence")},
             "source": {"file": doc.get("source"), "url": doc.get("url"), "encoding": doc.get("encoding"),
                        "document_id": doc.get("id")},
             "sources": [
                 {"file": d.get("source"), "url": d.get("url"), "encoding": d.get("encoding"), "document_id": d["id"],
                  "publication": {"name": d.get("publication_name"), "date": d.get("publication_date"),
                                  "issue": d.get("issue")},
-                 "page": d["index"] + 1 if d.get("index") is not None else None, "title": d.get("title")}
+                 "page": d["index"] + 1 if d.get("index") is not None else None, "title": d.get("title"),
+                 "pdf_page": d.get("pdf_page"), "page_label": d.get("page_label"),
+                 "ocr_confidence": d.get("ocr_confidence")}
                 for d in sources
             ],
             "text": text,

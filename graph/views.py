@@ -45,6 +45,9 @@ class ArticleRef(BaseModel):
     source: str | None = None
     url: str | None = Field(default=None, description=(
         "The original page, where the file or `guanxi load --url` gave it (as an article's `source.url`)"))
+    pdf_page: int | None = Field(default=None, description="For a PDF: the page the story starts on, from 1")
+    page_label: str | None = Field(default=None, description=(
+        "For a PDF: the 版次 that page prints ('第2版'), else the PDF's own page label"))
 
 
 class SourceRef(BaseModel):
@@ -352,6 +355,11 @@ class ArticleSource(BaseModel):
     publication: ArticlePublication
     page: int | None = Field(default=None, description="Its place among the stories of that file, from 1")
     title: str | None = Field(default=None, description="The headline as that document prints it")
+    pdf_page: int | None = Field(default=None, description="For a PDF: the page the story starts on, from 1")
+    page_label: str | None = Field(default=None, description=(
+        "For a PDF: the 版次 that page prints ('第2版'), else the PDF's own page label ('A3')"))
+    ocr_confidence: float | None = Field(default=None, description=(
+        "For a scanned page: Tesseract's mean confidence in the story's words, 0-100"))
 
 
 class TitleInArticle(BaseModel):
@@ -419,6 +427,12 @@ class ArticleDetail(BaseModel):
     publication: ArticlePublication
     page: int | None = Field(default=None, description=(
         "Its place among the stories of the file or issue it came in, from 1 (not the printed 版 number)"))
+    pdf_page: int | None = Field(default=None, description=(
+        "For a PDF: the page of the file the story starts on, from 1 (as in `sources`)"))
+    page_label: str | None = Field(default=None, description="For a PDF: the 版次 that page prints ('第2版')")
+    ocr_confidence: float | None = Field(default=None, description=(
+        "For a scanned page: Tesseract's mean confidence in the story's words, 0-100; below ~80 read "
+        "names and titles against the page"))
     source: ArticleOrigin
     sources: list[ArticleSource] = Field(default_factory=list, description=(
         "Every document that holds the story, oldest issue first: the same story in a .txt and its .html, "

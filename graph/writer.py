@@ -294,6 +294,11 @@ def article_batches(art: Article, art_id: str, as_of: str | None) -> list[Batch]
     return batches
 
 
+def placement(art: Article) -> Row:
+    """What the PART_OF says of the story's place in a PDF (all None for a text file)."""
+    return art.source.model_dump()
+
+
 def _after_document(head: Prepare, prepare: Prepare | None, statements: list[tuple[str, dict[str, Any]]]
                     ) -> Prepare:
     """The document's read (stale articles) first, then the statements, in one transaction."""
@@ -314,7 +319,7 @@ def _unless_a_better_copy(prepare: Prepare | None, statements: list[tuple[str, d
                 and held["copy_key"] < head["copy_key"]:
             return [("merge_document", {"rows": [document] if document else []}),
                     ("link_article", {"document_id": doc_id, "article_id": art_id, "index": index,
-                                      "title": art.title})]
+                                      "title": art.title, **placement(art)})]
         return prepare(tx) if prepare else statements
 
     return work
@@ -566,7 +571,7 @@ class GraphWriter:
         load_id = uuid.uuid4().hex  # marks what this load wrote, so prune_article can tell old from new
         head = {"document_id": doc_id, "article_id": art_id, "title": art.title, "subtitle": art.subtitle,
                 "date": art.date, "index": index, "text": art.text or None, "load_id": load_id,
-                "copy_key": copy_key(art.text, published, doc_id)}
+                "copy_key": copy_key(art.text, published, doc_id), **placement(art)}
         statements: list[tuple[str, dict[str, Any]]] = [
             ("merge_document", {"rows": [document] if document else []}),
             ("merge_article", head),

@@ -49,7 +49,8 @@ def _use_lexicon(lexicon: Path | None) -> Lexicon | None:
 
 @app.command()
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Article or page files (.txt, UTF-8 or GB18030).")],
+    files: Annotated[list[Path], typer.Argument(
+        help="Article or page files: text (UTF-8, GB18030, Big5), saved web pages, e-paper PDFs (scans by OCR).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the extraction JSON (shared/eval contract).")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show the sentence and rule behind each fact.")] = False,
     lexicon: Annotated[Path | None, typer.Option(help="A user lexicon of titles, organs and companies.")] = None,
@@ -82,10 +83,17 @@ def _print_summary(doc: object) -> None:
     assert isinstance(doc, Document)
     console = Console()
     pub = doc.publication
-    console.print(f"[bold]{doc.source}[/bold]  {pub.name or ''} {pub.date or ''} {pub.issue or ''}")
-    table = Table("article", "date", "people", "events", "attendees", "projects", "signings")
+    console.print(f"[bold]{doc.source}[/bold]  {pub.name or ''} {pub.date or ''} {pub.issue or ''}  "
+                  f"(read as {doc.read_as})")
+    paged = any(art.source.pdf_page for art in doc.articles)
+    table = Table(*(["page"] if paged else []), "article", "date", "people", "events", "attendees", "projects",
+                  "signings")
     for art in doc.articles:
+        where = [" ".join(x for x in (str(art.source.pdf_page or ""), art.source.page_label or "",
+                                      f"OCR {art.source.ocr_confidence:.0f}" if art.source.ocr_confidence else "")
+                          if x)] if paged else []
         table.add_row(
+            *where,
             art.title,
             art.date or "",
             str(len(art.people)),
@@ -99,7 +107,7 @@ def _print_summary(doc: object) -> None:
 
 @app.command()
 def load(
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders of .txt articles.")],
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders of articles (.txt, .htm, .html, .pdf).")],
     lexicon: Annotated[Path | None, typer.Option(help="A user lexicon of titles, organs and companies.")] = None,
     max_size_mb: Annotated[
         float, typer.Option(envvar="GUANXI_MAX_FILE_MB", min=0.001, help="Refuse files larger than this.")

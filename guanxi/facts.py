@@ -19,6 +19,10 @@ OrgKind = Literal["government", "party", "company", "other"]
 EventType = Literal["signing", "meeting", "inspection", "activity", "other"]
 Role = Literal["attended", "presided", "spoke", "signed", "witnessed"]
 BylineRole = Literal["reporter", "photographer"]
+# How a file's text was had: as plain text, from a web page's markup, from a PDF's text layer, or
+# by OCR of a scanned page (loaders/pdf_text.py, loaders/ocr.py).
+ReadAs = Literal["text", "html", "pdf", "ocr"]
+READ_AS: tuple[ReadAs, ...] = get_args(ReadAs)
 
 # The one list of roles, in the order they are shown; the loaders and the graph read it from here.
 ROLES: tuple[Role, ...] = get_args(Role)
@@ -93,6 +97,16 @@ class Signing(Sourced):
     date: str | None = None
 
 
+class Placement(BaseModel):
+    """Where in its file an article stands, for a PDF: a journalist checks a fact against the printed
+    page, and a story read from a scan is only as good as Tesseract's reading of it."""
+
+    pdf_page: int | None = None  # the PDF's page the story starts on, from 1
+    page_label: str | None = None  # the 版次 that page prints ('第2版'), else the PDF's own label ('A3')
+    # Tesseract's mean confidence (0-100) in the article's words, for a scanned page.
+    ocr_confidence: float | None = None
+
+
 class Article(BaseModel):
     id: str = ""  # stable: derived from the document id and the headline
     index: int = 0  # position in the document, from 0
@@ -106,6 +120,7 @@ class Article(BaseModel):
     projects: list[Project] = Field(default_factory=list)
     signings: list[Signing] = Field(default_factory=list)
     text: str = ""  # the cleaned body, paragraphs joined by newlines
+    source: Placement = Field(default_factory=Placement)
 
 
 class Document(BaseModel):
@@ -114,6 +129,7 @@ class Document(BaseModel):
     # Where the page was published, when it says (canonical link, og:url, 原文链接) or the loader was told.
     url: str | None = None
     encoding: str = "utf-8"
+    read_as: ReadAs = "text"
     publication: Publication = Field(default_factory=Publication)
     articles: list[Article] = Field(default_factory=list)
 
@@ -132,13 +148,17 @@ def _strip(value: object, explain: bool) -> object:
 
 def to_eval_json(doc: Document, explain: bool = False) -> dict[str, object]:
     """The JSON object `guanxi extract --json` prints (see shared/eval/README.md)."""
-    data = doc.model_dump(exclude={"id": True, "encoding": True, "url": True})
+    hidden = {"id", "encoding", "url"} | (set() if explain else {"read_as"})
+    data = doc.model_dump(exclude=hidden)
     for art in data["articles"]:
         art.pop("text", None)
         art.pop("index", None)
         if not explain:
             art.pop("id", None)
             art.pop("subtitle", None)
+            art.pop("source", None)
+        elif not any(art["source"].values()):
+            art.pop("source")  # a text file's article stands in no page
     result = _strip(data, explain)
     assert isinstance(result, dict)
     return result

@@ -2,18 +2,20 @@
 
 Folders are walked in name order. Symbolic links are followed (to files and to folders) but every
 real file and folder is visited once, so a link loop or two links to one file cost nothing. Files
-in a folder whose suffix is not a text one (.txt, .htm, …) are skipped and counted, not refused: a
-folder of pages often also holds scans and notes. A file named on the command line is always tried.
+in a folder whose suffix is not an article one (.txt, .htm, .pdf, …) are skipped and counted, not
+refused: a folder of pages often also holds photos and notes. A file named on the command line is
+always tried. A PDF (by its first bytes, whatever its name) is read by loaders/pdf_text.py.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from guanxi.facts import Document
+from guanxi.facts import Document, ReadAs
 from loaders.cleanup import strip_markup
 from loaders.decoding import DecodingError, decode_bytes
 from loaders.facts.lexicon import Lexicon
@@ -27,6 +29,11 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 # thousands is a dump (minified page, log, table) and reads as one giant meaningless article.
 MAX_LINE_CHARS = 100_000
 TEXT_SUFFIXES = {".txt", ".text", ".htm", ".html"}
+HTML_SUFFIXES = {".htm", ".html"}
+PDF_SUFFIXES = {".pdf"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
+# A text file with these tags is a saved web page, whatever its name says.
+_HTML_TAG = re.compile(r"<\s*(?:html|head|body|div|p|br|meta|title)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -47,7 +54,7 @@ class Collected:
 
     files: list[Path] = field(default_factory=list)
     refused: list[Refusal] = field(default_factory=list)
-    # Files in folders that are not text articles by their suffix (images, PDFs, notes).
+    # Files in folders that are not articles by their suffix (images, notes).
     skipped: list[Path] = field(default_factory=list)
 
 
@@ -96,7 +103,7 @@ def gather(paths: Iterable[Path]) -> Collected:
         if real.is_dir():
             walk(path)
         elif real.is_file():
-            if explicit or path.suffix.lower() in TEXT_SUFFIXES:
+            if explicit or path.suffix.lower() in ARTICLE_SUFFIXES:
                 add_file(path, real)
             else:
                 out.skipped.append(path)
@@ -127,6 +134,8 @@ def extract_one(path: Path, max_bytes: int = MAX_FILE_BYTES,
         data = path.read_bytes()
     except OSError as exc:
         return Refusal(path, f"unreadable: {exc.strerror or exc}")
+    if path.suffix.lower() in PDF_SUFFIXES or data[:5] == b"%PDF-":
+        return _extract_pdf(path, data, lexicon)
     try:
         text, encoding = decode_bytes(data)
     except DecodingError as exc:
@@ -142,6 +151,31 @@ def extract_one(path: Path, max_bytes: int = MAX_FILE_BYTES,
         return Refusal(path, f"could not read the facts ({type(exc).__name__}: {first})")
     if not doc.articles:
         return Refusal(path, "no article found in the text")
+    doc.read_as = read_as(path, text)
+    return Extracted(path, doc)
+
+
+def read_as(path: Path, text: str) -> ReadAs:
+    return "html" if path.suffix.lower() in HTML_SUFFIXES or _HTML_TAG.search(text) else "text"
+
+
+def _extract_pdf(path: Path, data: bytes, lexicon: Lexicon | None) -> Extracted | Refusal:
+    # Imported here: a batch of text files never loads PDFium or the OCR code.
+    from loaders.ocr import OcrError
+    from loaders.pdf_text import PdfError, extract_pdf, is_pdf
+
+    if not is_pdf(data):
+        return Refusal(path, "named .pdf but not a PDF (no %PDF- header)")
+    try:
+        doc = extract_pdf(data, source=path.name, lexicon=lexicon)
+    except (PdfError, OcrError) as exc:
+        return Refusal(path, str(exc))
+    except Exception as exc:  # as for text: one odd page must not stop the batch
+        first = str(exc).splitlines()[0][:200] if str(exc) else ""
+        return Refusal(path, f"could not read the PDF ({type(exc).__name__}: {first})")
+    if not doc.articles:
+        how = "its scanned pages" if doc.read_as == "ocr" else "its text layer"
+        return Refusal(path, f"no article found in {how}")
     return Extracted(path, doc)
 
 

@@ -445,6 +445,12 @@ function originLine(a) {
     source.file ? el("span", { class: "muted", id: "article-file" }, source.file) : null);
 }
 
+// A PDF's page: the 版次 it prints, else the file's page number; nothing for a text file.
+function printedPage(s) {
+  if (s.page_label) return s.page_label;
+  return s.pdf_page ? `PDF p. ${s.pdf_page}` : null;
+}
+
 // The same story in other files, scripts or papers (one article, one set of facts): each copy
 // with its paper, date, file and original page.
 function otherSources(a) {
@@ -455,7 +461,7 @@ function otherSources(a) {
     muted("Also in 亦见于: "),
     el("ul", {}, ...others.map((s) => {
       const pub = s.publication || {};
-      const where = [pub.date, pub.name, pub.issue, s.title && s.title !== a.title ? `“${s.title}”` : null]
+      const where = [pub.date, pub.name, pub.issue, printedPage(s), s.title && s.title !== a.title ? `“${s.title}”` : null]
         .filter(Boolean).join(" · ");
       return el("li", { class: "article-source" }, where, " ",
         s.url ? el("a", { href: s.url, rel: "noopener noreferrer", target: "_blank" }, "Original 原文 ↗") : null,
@@ -469,7 +475,8 @@ export async function showArticle(id, target, params = new URLSearchParams()) {
   const wanted = params.get("s");
   const spans = collectSpans(a, wanted);
   const pub = a.publication || {};
-  const where = [a.date || pub.date, pub.name, pub.issue, a.page ? `article ${a.page} 第${a.page}篇` : null]
+  const where = [a.date || pub.date, pub.name, pub.issue, printedPage(a), a.page ? `article ${a.page} 第${a.page}篇` : null,
+    a.ocr_confidence != null ? `OCR ${Math.round(a.ocr_confidence)}%` : null]
     .filter(Boolean).join(" · ");
   const titleChars = Array.from(a.title || id);
   const subtitleChars = Array.from(a.subtitle || "");

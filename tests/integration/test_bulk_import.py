@@ -17,7 +17,7 @@ from graph.bulk_csv import export_documents, finish_import, import_into_local
 from graph.schema import ensure_schema
 from graph.server import LocalNeo4j, open_driver, uses_external_server
 from graph.writer import GraphWriter
-from guanxi.facts import Document
+from guanxi.facts import Document, Placement
 from guanxi.settings import Settings
 from loaders.batch import Extracted, collect_files, extract_one
 
@@ -42,6 +42,8 @@ def documents() -> list[Document]:
     files, _ = collect_files([FIXTURES])
     docs = [r.document for r in map(extract_one, files[:12]) if isinstance(r, Extracted)]
     assert len(docs) >= 10
+    # A story read from a scanned PDF: its page, 版次 and OCR confidence ride on its PART_OF.
+    docs[0].articles[0].source = Placement(pdf_page=3, page_label="第3版", ocr_confidence=87.5)
     return docs
 
 

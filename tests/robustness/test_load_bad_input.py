@@ -95,7 +95,7 @@ def test_symlinks_to_files_folders_loops_and_nowhere(tmp_path: Path) -> None:
     real = tmp_path / "real"
     real.mkdir()
     (real / "a.txt").write_text(SIGNING, encoding="utf-8")
-    (real / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (real / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     (real / ".hidden.txt").write_text(SIGNING, encoding="utf-8")
     top = tmp_path / "top"
     top.mkdir()
@@ -113,7 +113,7 @@ def test_symlinks_to_files_folders_loops_and_nowhere(tmp_path: Path) -> None:
         "loop": f"folder already visited (symbolic link loop to {top.resolve()})",
         "self_loop.txt": "symbolic link loop",
     }
-    assert found.skipped == [top / "link_to_folder" / "scan.pdf"]
+    assert found.skipped == [top / "link_to_folder" / "photo.jpg"]
 
 
 def test_unreadable_files_and_folders_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
