@@ -237,9 +237,11 @@ _DATELINE_OPENING = re.compile(
 
 _ORGANISED_BY = re.compile(r"^由[^。]{2,80}?(?:共同|联合)?(?:主办|承办|举办|指导)的")
 _HELD_ON = re.compile(r"^[^,，。]{2,12}?于[^,，。]{2,24}?(?:举行|召开|举办|舉行|召開|舉辦)了?")
+# '…带队到企业开展走访服务活动,询问…': a visit or an activity carried out, for the clause that names a story.
+_OTHER_DEED = re.compile(r"走访|慰问|活动")
 _PURPOSE_OPENING = re.compile(r"^(?:为了?|為了?)")
 _DAY_OPENING = re.compile(
-    r"^\s*\d{1,2}月\d{1,2}[日号](?:[至到—\-~](?:\d{1,2}月)?\d{1,2}[日号])?(?:上午|下午|晚上|晚间|早上|中午|晚)?[,，]\s*"
+    r"^\s*\d{1,2}月\d{1,2}[日号號](?:[至到—\-~](?:\d{1,2}月)?\d{1,2}[日号號])?(?:上午|下午|晚上|晚间|早上|中午|晚)?[,，]\s*"
 )
 _TIME_OF_DAY_OPENING = re.compile(r"^(?:上午|下午|晚上|当天|當天|当日|當日|随后|隨後)[,，]")
 _WHO_CLAUSE = re.compile(r"[^,，。]{2,30}?(?:主持|出席|参加|参会|讲话|致辞)[^,，]{0,4}[。]?$")
@@ -248,7 +250,7 @@ _CREDIT_OPENING = re.compile(
 )
 _PURPOSE_THEN_DAY = re.compile(r"^(?:为了?|為了?)[^。]*?[,，](?=\d{1,2}月\d{1,2}[日号])")
 _DAY_CLAUSE = re.compile(r"\d{1,2}月\d{1,2}[日号](?:上午|下午|晚上|晚间|早上|中午|晚)?[,，]")
-_SETTING_CLAUSE = re.compile(r"(?:在[^,，。]{2,20}?(?:之际|期间|前夕)|[^,，。]{2,20}?(?:之际|前夕))[,，]")
+_SETTING_CLAUSE = re.compile(r"(?:在[^,，。]{2,30}?(?:之际|期间|前夕)|[^,，。]{2,30}?(?:之际|前夕|期间))[,，]")
 
 
 # '金秋硕果满枝头,项目建设正当时。': a flourish of two clauses of one length.
@@ -310,7 +312,7 @@ def _fallback_title(paragraphs: list[str]) -> str:
         # '某大会在某地召开,表彰…', '某某一行到某县考察,副县长某某陪同': the clause that says what
         # happened (or who came to see) is most of the sentence, so it names the story as well as the
         # sentence would, and better where a reader cites the clause.
-        seen = event or _HEADLINE_EVENT.search(sentence)
+        seen = event or _HEADLINE_EVENT.search(sentence) or _OTHER_DEED.search(sentence)
         cut = _CLAUSE_END.search(sentence, seen.end()) if seen else None
         if cut and cut.start() >= 12 and cut.start() >= 0.6 * len(sentence.rstrip("。")):
             sentence = sentence[: cut.start()]

@@ -808,3 +808,23 @@ def test_reporters_after_a_dated_dateline_an_outlets_bracket_or_a_spaced_credit(
         art = split_document(text, "a.txt").articles[0]
         assert _credits(art) == [(reporter, "reporter")], text
         assert not art.title.startswith((":", "：")) and "记者" not in art.title
+
+
+def test_a_photo_source_line_and_a_traditional_day_open_no_story_s_name() -> None:
+    doc = split_document(
+        "会场 图片来源:河东市新闻中心\n"
+        "12月6日,市委书记韩立新主持召开常委会议,副书记裴晓东,常委何一鸣、陆明出席。\n", "a.txt")
+    assert doc.articles[0].title.startswith("市委书记韩立新主持召开常委会议")
+    doc = split_document("11月17號,河東區委書記韓立新主持召開第12次區委常委會,研究部署有關事項。\n", "b.txt")
+    assert doc.articles[0].title.startswith("河東區委書記韓立新主持召開第12次區委常委會")
+
+
+def test_a_long_setting_and_a_visit_clause_name_a_headline_less_story() -> None:
+    doc = split_document(
+        "第三届河东民俗文化旅游节暨第二届河东商会大会期间,榆安县趁势举办多场招商推介活动,签下5个重点项目。\n"
+        "县长韩立新出席签约仪式。\n", "a.txt")
+    assert doc.articles[0].title.startswith("榆安县趁势举办多场招商推介活动")
+    doc = split_document(
+        "河东街道党工委书记韩立新和办事处主任裴晓东一同带队到园区企业开展节后走访服务活动,询问企业复工情况,帮助解决困难。\n"
+        "韩立新表示,街道将做好服务。\n", "b.txt")
+    assert doc.articles[0].title == "河东街道党工委书记韩立新和办事处主任裴晓东一同带队到园区企业开展节后走访服务活动"
