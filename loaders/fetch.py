@@ -162,6 +162,7 @@ class Fetcher:
         self._last: dict[str, float] = {}
         self._site_delay: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self._unreachable: dict[str, str] = {}  # sites whose robots.txt did not answer, and why
         self._opener = urllib.request.build_opener(_NoRedirect)
 
     # -- the cache ---------------------------------------------------------------------------
@@ -262,9 +263,10 @@ class Fetcher:
         parser = urllib.robotparser.RobotFileParser(site + "/robots.txt")
         try:
             response, _ = self._follow(site + "/robots.txt", {}, robots=False)
-        except FetchError:
+        except FetchError as exc:
             # A site whose robots.txt does not answer may be down or blocking us: ask nothing of it.
             parser.parse(_NOTHING)
+            self._unreachable[site] = f"robots.txt of {site} could not be read: {exc}"
         else:
             if 200 <= response.status < 300:
                 parser.parse(response.body.decode("utf-8", errors="replace").splitlines())
@@ -285,7 +287,7 @@ class Fetcher:
         """The response at the end of ``url``'s redirects, and the address it came from."""
         for _ in range(MAX_REDIRECTS + 1):
             if robots and not self.allowed(url):
-                raise FetchError(f"robots.txt of {_site(url)} disallows it")
+                raise FetchError(self._unreachable.get(_site(url), f"robots.txt of {_site(url)} disallows it"))
             response = self._request(url, headers)
             location = response.headers.get("Location") if response.status in REDIRECTS else None
             if not location:

@@ -163,6 +163,8 @@ def test_errors_are_clear_and_the_rest_go_on(site: Site, tmp_path: Path) -> None
     assert results[site.base + "/missing.html"] == Failed(site.base + "/missing.html", "HTTP 404 Not Found")
     assert "not an HTML page, text or PDF (Content-Type image/png)" in str(results[image])
     assert isinstance(results["ftp://x/y"], Failed)
+    closed = f.fetch("http://127.0.0.1:9/a.html")  # the discard port: nothing listens
+    assert isinstance(closed, Failed) and closed.reason.startswith("robots.txt of http://127.0.0.1:9 could not be read")
     assert isinstance(results[good], Fetched)
     assert not list((tmp_path / "cache").glob("*.part"))
 
@@ -337,3 +339,13 @@ def test_cli_watch_stops_cleanly_on_ctrl_c(tmp_path: Path, monkeypatch: pytest.M
     assert result.exit_code == 0, result.output
     assert [p.name for p in loaded] == ["a.txt"]
     assert "stopped: 1 file(s) loaded in 1 of 1 look(s)" in result.output
+
+
+def test_declared_charset_from_the_header_then_the_page() -> None:
+    from loaders.decoding import declared_charset
+
+    page = b'<html><head><meta http-equiv="Content-Type" content="text/html; charset=GB2312"></head>'
+    assert declared_charset(page) == "gb2312"
+    assert declared_charset(page, "text/html; charset=UTF-8") == "utf-8"
+    assert declared_charset(b'<meta charset="big5">') == "big5"
+    assert declared_charset(b"<html><body>no declaration</body></html>", "text/html") is None
