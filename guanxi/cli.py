@@ -107,7 +107,8 @@ def _print_summary(doc: object) -> None:
 
 @app.command()
 def load(
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders of articles (.txt, .htm, .html, .pdf).")],
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Files and folders of articles (.txt, .htm, .html, .pdf).", show_default=False)] = None,
     lexicon: Annotated[Path | None, typer.Option(help="A user lexicon of titles, organs and companies.")] = None,
     max_size_mb: Annotated[
         float, typer.Option(envvar="GUANXI_MAX_FILE_MB", min=0.001, help="Refuse files larger than this.")
@@ -127,6 +128,11 @@ def load(
         typer.Option(help="The address the one file given was published at, shown with its articles "
                           "(a page's own canonical link or 原文链接 line is read without it)."),
     ] = None,
+    watch: Annotated[
+        Path | None,
+        typer.Option(help="Load what is new or changed in this folder every --interval seconds, until Ctrl-C."),
+    ] = None,
+    interval: Annotated[float, typer.Option(min=0.1, help="Seconds between two looks at the --watch folder.")] = 10.0,
 ) -> None:
     """Extract facts from files and folders and write them into Neo4j, one article per transaction.
 
@@ -138,10 +144,89 @@ def load(
 
     if url is not None and not re.match(r"https?://\S+$", url.strip()):
         raise typer.BadParameter("give an http:// or https:// address", param_hint="--url")
+    if watch is not None and (paths or url):
+        raise typer.BadParameter("--watch takes one folder, without other paths or --url", param_hint="--watch")
+    if watch is None and not paths:
+        raise typer.BadParameter("give files or folders to load, or --watch FOLDER", param_hint="PATHS")
+    if watch is not None and not watch.is_dir():
+        raise typer.BadParameter(f"{watch} is not a folder", param_hint="--watch")
     words = _use_lexicon(lexicon)
-    code = run_load(paths, get_settings(), Console(), max_bytes=int(max_size_mb * 1024 * 1024),
-                    retry=RetryPolicy(attempts=retries), writers=writers, lexicon=words,
-                    url=url.strip() if url else None)
+    settings, console = get_settings(), Console()
+
+    def load_files(files: list[Path]) -> int:
+        return run_load(files, settings, console, max_bytes=int(max_size_mb * 1024 * 1024),
+                        retry=RetryPolicy(attempts=retries), writers=writers, lexicon=words,
+                        url=url.strip() if url else None)
+
+    if watch is None:
+        raise typer.Exit(load_files(paths or []))
+    from guanxi.watching import state_path
+    from guanxi.watching import watch as watch_folder
+
+    console.print(f"watching {watch} every {interval:g} s; Ctrl-C stops", highlight=False)
+    done = watch_folder(watch, load_files, state_path(Path(settings.home), watch), interval)
+    console.print(f"{'stopped: ' if done.interrupted else ''}{done.files} file(s) loaded in {done.loads} of "
+                  f"{done.rounds} look(s) at {watch}"
+                  + (f"; Neo4j was lost in {done.failed_rounds} (tried again the next time)" if done.failed_rounds else ""),
+                  highlight=False, soft_wrap=True)
+    raise typer.Exit(0)
+
+
+@app.command()
+def fetch(
+    urls: Annotated[list[str] | None, typer.Argument(
+        help="Addresses of pages (HTML, text or PDF).", show_default=False)] = None,
+    list_file: Annotated[Path | None, typer.Option(
+        "--list", help="A file of addresses, one a line (blank lines and # comments skipped).")] = None,
+    feed: Annotated[list[str] | None, typer.Option(
+        help="An RSS or Atom feed whose items' pages are fetched (may be given more than once).")] = None,
+    every: Annotated[float | None, typer.Option(
+        min=1.0, help="With --feed: read the feed again every this many seconds, until Ctrl-C.")] = None,
+    delay: Annotated[float | None, typer.Option(
+        min=0.0, help="Seconds between two requests to one site (default GUANXI_FETCH_DELAY_S, else 2).")] = None,
+    attempts: Annotated[int, typer.Option(
+        min=1, max=10, help="Attempts per page while the site answers 5xx or times out (with backoff).")] = 3,
+    timeout: Annotated[float, typer.Option(min=1.0, help="Seconds to wait for a site's answer.")] = 20.0,
+    cache: Annotated[Path | None, typer.Option(
+        help="Where pages are kept (default GUANXI_FETCH_CACHE, else fetch-cache under the home).")] = None,
+    no_load: Annotated[bool, typer.Option("--no-load", help="Only fetch into the cache; load nothing.")] = False,
+    lexicon: Annotated[Path | None, typer.Option(help="A user lexicon of titles, organs and companies.")] = None,
+) -> None:
+    """Download pages politely (robots.txt, a pause per site, a cache) and load them, each with its address.
+
+    Exit code 0: everything fetched and loaded; 1: some address failed or some page was refused
+    (each listed with its reason, the rest go on); 2: Neo4j unreachable (the pages are kept: run it again).
+    """
+    from guanxi.fetching import run_fetch, summary_line
+    from guanxi.loading import run_load
+    from loaders.fetch import Fetched, Fetcher, read_list
+
+    if every is not None and not feed:
+        raise typer.BadParameter("--every reads a --feed again; give one", param_hint="--every")
+    targets = list(urls or [])
+    if list_file is not None:
+        try:
+            targets += read_list(list_file)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise typer.BadParameter(f"cannot read {list_file}: {exc}", param_hint="--list") from None
+    if not targets and not feed:
+        raise typer.BadParameter("give addresses, --list FILE or --feed URL", param_hint="URLS")
+    settings, console = get_settings(), Console()
+    words = None if no_load else _use_lexicon(lexicon)
+    fetcher = Fetcher(cache or settings.fetch_cache_path, contact=settings.fetch_contact,
+                      delay_s=settings.fetch_delay_s if delay is None else delay,
+                      timeout_s=timeout, attempts=attempts)
+    if not settings.fetch_contact:
+        err.print("note: set GUANXI_FETCH_CONTACT (an e-mail address or a page) so that sites can reach you; "
+                  f"the user agent is now {fetcher.user_agent!r}", highlight=False, soft_wrap=True)
+
+    def load_pages(pages: list[Fetched]) -> int:
+        return run_load([page.path for page in pages], settings, console, lexicon=words,
+                        urls={page.path: page.url for page in pages})
+
+    code, summary = run_fetch(fetcher, targets, feed or [], None if no_load else load_pages, console,
+                              every_s=every)
+    console.print(summary_line(summary), highlight=False)
     raise typer.Exit(code)
 
 

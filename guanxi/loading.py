@@ -11,6 +11,7 @@ import logging
 import re
 import threading
 from collections import Counter
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,11 +73,13 @@ def run_load(
     writers: int = 1,
     lexicon: Lexicon | None = None,
     url: str | None = None,
+    urls: Mapping[Path, str] | None = None,
 ) -> int:
     """Load every file; return the exit code (0 all loaded, 1 something refused, 2 Neo4j unusable).
 
     ``writers`` files are loaded at once, each from its own thread. ``url``: where the one file
     given was published; refused (exit 1, nothing loaded) when the paths hold more than one file.
+    ``urls``: where each of several files was published (`guanxi fetch`'s pages), by path.
     """
     from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
 
@@ -147,6 +150,8 @@ def run_load(
                 return path, result
             if url is not None:
                 result.document.url = url
+            elif urls is not None and path in urls:
+                result.document.url = urls[path]
             try:
                 return path, (result.document, writer.write_document(result.document, settle=False))
             except GraphUnavailable as exc:
@@ -213,7 +218,9 @@ def run_load(
     for line in scans:
         console.print(line, soft_wrap=True, highlight=False)
     for refusal in refused:
-        console.print(f"[yellow]refused[/yellow] {shown(refusal.path)}: {_one_line(refusal.reason)}",
+        # A fetched page's file is named by a hash: the address is what the user knows it by.
+        where = f" ({_one_line(urls[refusal.path])})" if urls and refusal.path in urls else ""
+        console.print(f"[yellow]refused[/yellow] {shown(refusal.path)}{where}: {_one_line(refusal.reason)}",
                       soft_wrap=True)
     for path in found.skipped:
         console.print(f"skipped {shown(path)}: not a text article file", soft_wrap=True, highlight=False)

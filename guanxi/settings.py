@@ -52,9 +52,20 @@ class Settings(BaseSettings):
     editor_keys_file: Path | None = None
     user_lexicon: Path | None = None
 
+    # `guanxi fetch`: pages are kept in fetch_cache (default: fetch-cache under home) so none is
+    # downloaded twice; fetch_delay_s between two requests to one site; fetch_contact (an address or
+    # a page) goes in the user agent, so that a site's webmaster can reach whoever is crawling.
+    fetch_cache: Path | None = None
+    fetch_delay_s: float = 2.0
+    fetch_contact: str | None = None
+
     @property
     def editor_keys_path(self) -> Path:
         return self.editor_keys_file or Path(self.home) / "editor-keys"
+
+    @property
+    def fetch_cache_path(self) -> Path:
+        return self.fetch_cache or Path(self.home) / "fetch-cache"
 
 
 @lru_cache(maxsize=1)

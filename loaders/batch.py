@@ -17,7 +17,7 @@ from pathlib import Path
 
 from guanxi.facts import Document, ReadAs
 from loaders.cleanup import strip_markup
-from loaders.decoding import DecodingError, decode_bytes
+from loaders.decoding import DecodingError, declared_charset, decode_bytes
 from loaders.facts.lexicon import Lexicon
 from loaders.pipeline import extract_text
 
@@ -137,7 +137,7 @@ def extract_one(path: Path, max_bytes: int = MAX_FILE_BYTES,
     if path.suffix.lower() in PDF_SUFFIXES or data[:5] == b"%PDF-":
         return _extract_pdf(path, data, lexicon)
     try:
-        text, encoding = decode_bytes(data)
+        text, encoding = decode_bytes(data, declared=declared_charset(data))
     except DecodingError as exc:
         return Refusal(path, str(exc))
     # Measured after markup removal: a page's HTML is often one long line of short paragraphs.

@@ -79,8 +79,32 @@ def _check_text(text: str, encoding: str, judge: bool = False) -> tuple[str, str
     return text, encoding
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode a news file; returns (text with \\n newlines, codec name)."""
+# The charset a page or a server declares: a hint only, since sites often declare gb2312 and serve
+# UTF-8 or GBK extensions, and a saved page keeps the declaration of the site it came from.
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_DECLARED = {
+    "gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+    "big5": "cp950", "cp950": "cp950", "x-x-big5": "cp950", "big5-hkscs": "big5hkscs", "big5hkscs": "big5hkscs",
+}
+# A declared encoding loses only to one whose text is clearly more everyday prose than its own.
+_DECLARED_MARGIN = 0.1
+
+
+def declared_charset(data: bytes, header: str | None = None) -> str | None:
+    """The charset a Content-Type value (``header``) or the page's own <meta charset> names."""
+    if header:
+        found = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", header, re.IGNORECASE)
+        if found:
+            return found.group(1).lower()
+    meta = _META_CHARSET.search(data[:4096])
+    return meta.group(1).decode("ascii").lower() if meta else None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Decode a news file; returns (text with \\n newlines, codec name).
+
+    ``declared``: the charset the page or its server names (declared_charset), which settles a
+    GB18030/Big5 choice the text alone leaves close."""
     if not data or not data.strip():
         raise DecodingError("empty file")
     for bom, encoding in (
@@ -114,11 +138,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return _check_text(utf8, "utf-8")
 
     best: tuple[float, int, str, str] | None = None
+    preferred = _DECLARED.get(declared or "")
     for encoding in ("gb18030", "cp950", "big5hkscs"):
         text = _strict(data, encoding)
         if text is None:
             continue
         share, count = plausibility(text)
+        if encoding == preferred:
+            share += _DECLARED_MARGIN
         if count and (best is None or share > best[0]):
             best = (share, count, text, "big5" if encoding == "cp950" else encoding)
     if best is None:

@@ -165,3 +165,20 @@ def test_load_url_gives_one_files_address(empty_db: neo4j.Driver, neo4j_settings
     (hit,) = GraphRepository(empty_db, neo4j_settings.neo4j_database).search("秋粮收购", kinds=["article"])
     article = GraphRepository(empty_db, neo4j_settings.neo4j_database).article(hit.id)
     assert article is not None and article.source.url == "https://copied.example.cn/a/5"
+
+
+def test_load_urls_give_each_fetched_page_its_address(empty_db: neo4j.Driver, neo4j_settings: Settings,
+                                                      tmp_path: Path) -> None:
+    """`guanxi fetch` loads its pages with run_load(urls=...): each file keeps the address it came from,
+    over the page's own canonical link."""
+    grain = tmp_path / "a1.html"
+    grain.write_text("青禾县召开秋粮收购工作会议\n8月5日，青禾县召开秋粮收购工作会议。副县长罗青出席会议。\n", encoding="utf-8")
+    web = tmp_path / "b2.html"
+    web.write_text(WEB_PAGE, encoding="utf-8")
+    urls = {grain: "http://127.0.0.1:8/grain.html", web: "http://127.0.0.1:8/project.html"}
+    assert run_load([grain, web], neo4j_settings, Console(), urls=urls) == EXIT_OK
+    repo = GraphRepository(empty_db, neo4j_settings.neo4j_database)
+    for phrase, url in (("秋粮收购", urls[grain]), ("倒排工期", urls[web])):
+        (hit,) = repo.search(phrase, kinds=["article"])
+        article = repo.article(hit.id)
+        assert article is not None and article.source.url == url
