@@ -124,6 +124,7 @@ def run_load(
     lost: str | None = None
     not_attempted = 0
     scans: list[str] = []  # one line per OCR'd file: how sure Tesseract was
+    routes: list[str] = []  # "html page.html", "pdf e-paper.pdf": how each non-text file was read
     try:
         writer = GraphWriter(driver, settings.neo4j_database, continue_on_error=True, retry=retry,
                              on_retry=tell_retry)
@@ -189,6 +190,8 @@ def run_load(
                     totals["documents"] += 1
                     totals[f"read as {document.read_as}"] += 1
                     scans.extend(_ocr_note(path, document))
+                    if document.read_as in ("html", "pdf"):
+                        routes.append(f"{document.read_as} {shown(path)}")
                     totals["articles"] += summary.articles
                     totals["people"] += sum(len(a.people) for a in document.articles)
                     totals["events"] += sum(len(a.events) for a in document.articles)
@@ -215,7 +218,8 @@ def run_load(
     if lost:
         table.add_row("files not attempted (Neo4j lost)", str(not_attempted))
     console.print(table)
-    for line in scans:
+    # Each file not read as plain text says which way it went (a scan's line says more, below).
+    for line in routes + scans:
         console.print(line, soft_wrap=True, highlight=False)
     for refusal in refused:
         # A fetched page's file is named by a hash: the address is what the user knows it by.

@@ -182,3 +182,16 @@ def test_load_urls_give_each_fetched_page_its_address(empty_db: neo4j.Driver, ne
         (hit,) = repo.search(phrase, kinds=["article"])
         article = repo.article(hit.id)
         assert article is not None and article.source.url == url
+
+
+def test_load_summary_says_how_each_file_was_read(empty_db: neo4j.Driver, neo4j_settings: Settings,
+                                                   tmp_path: Path) -> None:
+    text = tmp_path / "grain.txt"
+    text.write_text("青禾县召开秋粮收购工作会议\n8月5日，青禾县召开秋粮收购工作会议。副县长罗青出席会议。\n", encoding="utf-8")
+    web = tmp_path / "project.html"
+    web.write_text(WEB_PAGE, encoding="utf-8")
+    console = Console(record=True, width=200)
+    assert run_load([text, web], neo4j_settings, console) == EXIT_OK
+    shown = console.export_text()
+    assert "read as text" in shown and "read as html" in shown
+    assert f"html {web}" in shown
