@@ -270,3 +270,15 @@ def test_leaders_whose_speech_is_to_be_carried_out_did_not_attend():
     )
     attended = {a.name for e in art.events for a in e.attendees}
     assert "韩立新" in attended and not {"裴晓东", "何一鸣"} & attended
+
+
+def test_league_heads_a_vice_president_mongolian_names_and_a_verb_before_a_surname():
+    art = extract(
+        "河东旗调研种业发展",
+        "3月8日上午,盟委副书记、盟长奇木图深入河东旗调研,盟行署副盟长韩立新陪同。自治区党委书记苏和朝鲁,自治区主席裴晓东出席。",
+        "副總統陸明於17日下午視察企業。中央政府一定會支持何縣長,讓何縣長做得更好。",
+    )
+    t = titles(art)
+    assert t["奇木图"] == ["盟委副书记", "盟长"] and t["韩立新"][0].endswith("副盟长")
+    assert "苏和朝鲁" in t and t["陸明"] == ["副總統"]
+    assert not any(name.startswith("支持") for name in t)

@@ -429,6 +429,14 @@ TITLE_INSIDE_NAME = re.compile(
 )
 
 
+def _common_word(text: str) -> bool:
+    """A word jieba's dictionary counts often ('支持', '相信'): no surname and given name start so."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(text, 0) >= 500
+
+
 def is_dictionary_word(text: str) -> bool:
     """A word of jieba's dictionary ('表示', '举行'), which a given name seldom is."""
     import jieba  # loaded on first need
@@ -486,6 +494,8 @@ def named_before_title(sent: Sentence, taken: list[PersonMention]) -> list[Perso
             continue
         if text[a] not in lexicon().get("surnames") or text[b - 1] in "总代理副" or m.group("title") == "总书记":
             continue  # ('某总会长', '某代理市长': the title's own first character; 总书记's words are quoted)
+        if b - a == 3 and _common_word(text[a : a + 2]):
+            continue  # '会支持魏县长': a verb and a surname, not a name
         out.append(PersonMention(
             name=sent.text[a:b], key=text[a:b], start=a, end=b,
             titles=[TitleMention(title=sent.text[m.start("title") : m.end("title")])], rule="name-before-title",
