@@ -2,8 +2,11 @@
 with their endpoints and properties.
 
 The Cypher in ``cypher/*.cypher`` spells these names by hand: a query is text Neo4j plans, not
-something built here. What lists labels or types in Python (the bulk import's CSV columns, the API's
-path types, the exports, the page's names for relationships) is to derive from this module.
+something built here. tests/test_graph_model.py reads every query and fails on a label or type not
+declared below, on a declared one no query uses (unless only the bulk import writes it), and on a
+relationship between labels the model does not give it. What lists labels or types in Python (the
+bulk import's CSV columns, the API's path types, the exports, the page's names for relationships) is
+to derive from this module.
 
 Property types are the bulk importer's names for them (``neo4j-admin database import``), which are
 also what Cypher stores: text, integers, lists of text, booleans.
