@@ -4,9 +4,10 @@ with their endpoints and properties.
 The Cypher in ``cypher/*.cypher`` spells these names by hand: a query is text Neo4j plans, not
 something built here. tests/test_graph_model.py reads every query and fails on a label or type not
 declared below, on a declared one no query uses (unless only the bulk import writes it), and on a
-relationship between labels the model does not give it. What lists labels or types in Python (the
-bulk import's CSV columns, the API's path types, the exports, the page's names for relationships) is
-to derive from this module.
+relationship between labels the model does not give it. What lists labels or types in Python
+derives from here: the bulk import's CSV columns and merge keys (graph/bulk_csv.py), the API's path
+and relationship types (api/routes/explore.py), the kinds it serves (graph/views.py), the exports
+(graph/export.py), and ``GET /graph/model``, from which the page names relationships.
 
 Property types are the bulk importer's names for them (``neo4j-admin database import``), which are
 also what Cypher stores: text, integers, lists of text, booleans.
@@ -60,6 +61,9 @@ class Prop:
     # Written by the bulk import too (graph/bulk_csv.py). Not: what only a transactional load's
     # resolution, its bookkeeping or a correction writes, which an imported graph does not hold yet.
     bulk: bool = True
+    # Never among a node's properties as the API serves them (the queries project `n {.*, x: null}`):
+    # what search and resolution read, and an article's text, which only its own page serves.
+    hidden: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,10 +107,11 @@ def _props(*names: str, bulk: bool = True) -> tuple[Prop, ...]:
 
 # Every name a search finds: the normalised names (search_names, joined in search_key), and the copy
 # the full-text index reads (indexed_*, graph/search_index.py).
-_NAMED = (Prop("aliases", "string[]"), Prop("search_names", "string[]"), Prop("search_key"))
-_INDEXED = (Prop("indexed_name"), Prop("indexed_aliases", "string[]"))
+_NAMED = (Prop("aliases", "string[]"), Prop("search_names", "string[]", hidden=True),
+          Prop("search_key", hidden=True))
+_INDEXED = (Prop("indexed_name", hidden=True), Prop("indexed_aliases", "string[]", hidden=True))
 # Marks a node whose indexed copy is behind; the bulk import writes the copy itself.
-_UNINDEXED = Prop("unindexed", "boolean", bulk=False)
+_UNINDEXED = Prop("unindexed", "boolean", bulk=False, hidden=True)
 # From entity resolution (graph/resolution.py) and corrections (graph/corrections.py).
 _SPLIT_FROM = Prop("split_from", bulk=False)
 # A fact read from an article: which load wrote it (a reload prunes what it did not write again),
@@ -117,13 +122,15 @@ NODES: Mapping[Label, NodeSpec] = {spec.label: spec for spec in (
     NodeSpec(Label.DOCUMENT, _props("source", "encoding", "publication_name", "publication_date", "issue",
                                     "name", "url"), kind="document"),
     NodeSpec(Label.ARTICLE, (*_props("title", "name", "subtitle", "date"), Prop("index", "long"),
-                             *_props("text", "document_id", "copy_key"), Prop("load_id", bulk=False),
-                             _UNINDEXED), kind="article"),
+                             Prop("text", hidden=True), *_props("document_id", "copy_key"),
+                             Prop("load_id", bulk=False), _UNINDEXED), kind="article"),
     NodeSpec(Label.PERSON, (*_props("name", "kind"), *_NAMED, *_INDEXED, _UNINDEXED,
                             *_props("sector", "scope", "jurisdiction", "first_seen", "last_seen", bulk=False),
                             _SPLIT_FROM), kind="person"),
-    NodeSpec(Label.ORGANIZATION, (*_props("name", "kind"), *_NAMED, Prop("prefix_names", "string[]"),
-                                  Prop("prefix_key"), *_INDEXED, _UNINDEXED, _SPLIT_FROM), kind="organization"),
+    # prefix_*: the two-character windows a short form of the name may start with (graph/resolution.py).
+    NodeSpec(Label.ORGANIZATION, (*_props("name", "kind"), *_NAMED, Prop("prefix_names", "string[]", hidden=True),
+                                  Prop("prefix_key", hidden=True), *_INDEXED, _UNINDEXED, _SPLIT_FROM),
+             kind="organization"),
     NodeSpec(Label.PROJECT, (*_props("name", "place"), *_NAMED, *_INDEXED, _UNINDEXED, _SPLIT_FROM),
              kind="project"),
     NodeSpec(Label.EVENT, (*_props("load_id", "name", "type", "date", "place", "article_id", "sentence"), *_NAMED,
@@ -149,7 +156,9 @@ SECOND_LABELS: Mapping[Label, str] = {
     Label.INDEXED_ARTICLE: "an article whose text the full-text index article_text reads",
 }
 
-_RESOLVED = (Label.PERSON, Label.ORGANIZATION, Label.PROJECT)  # what resolution and corrections handle
+# One node per real-world person, company or project across articles: what resolution matches, and
+# what a correction merges or splits.
+RESOLVED = (Label.PERSON, Label.ORGANIZATION, Label.PROJECT)
 
 RELATIONSHIPS: Mapping[Rel, RelSpec] = {spec.type: spec for spec in (
     # Every document that holds the story, with its place and headline there.
@@ -175,9 +184,9 @@ RELATIONSHIPS: Mapping[Rel, RelSpec] = {spec.type: spec for spec in (
             path=True),
     RelSpec(Rel.WROTE, (Label.PERSON,), (Label.ARTICLE,), _props("role", "load_id", "article_id", "sentence"),
             "撰稿", key=("role",)),
-    RelSpec(Rel.MENTIONED_IN, _RESOLVED, (Label.ARTICLE,),
+    RelSpec(Rel.MENTIONED_IN, RESOLVED, (Label.ARTICLE,),
             (*_SOURCED, Prop("resolution", bulk=False)), "见于"),  # why the mention went to this node
-    RelSpec(Rel.CORRECTS, (Label.CORRECTION,), _RESOLVED, (), "更正", bulk=False),
+    RelSpec(Rel.CORRECTS, (Label.CORRECTION,), RESOLVED, (), "更正", bulk=False),
 )}
 
 PATH_TYPES: tuple[Rel, ...] = tuple(t for t, spec in RELATIONSHIPS.items() if spec.path)

@@ -188,3 +188,19 @@ def test_relationship_keys_and_kinds_name_what_the_model_declares() -> None:
         assert all(label in NODES for label in (*spec.start, *spec.end)), rel
     kinds = [spec.kind for spec in NODES.values() if spec.kind]
     assert len(kinds) == len(set(kinds))
+
+
+def test_the_queries_hide_exactly_the_properties_the_model_hides() -> None:
+    hidden = {p.name for spec in NODES.values() if spec.entity for p in spec.properties if p.hidden}
+    projections = [set(re.findall(r"(\w+): null", found))
+                   for text in _files().values() for found in re.findall(r"\{\.\*, ([^}]*)\}", text)]
+    nodes = [nulled for nulled in projections if nulled != {"record"}]  # a correction's record aside
+    assert len(nodes) >= 8 and all(nulled == hidden for nulled in nodes), (hidden, nodes)
+
+
+def test_the_api_s_kinds_are_the_model_s() -> None:
+    from typing import get_args
+
+    from graph.views import LABEL_KINDS, Kind
+
+    assert set(get_args(Kind)) == {spec.kind for spec in NODES.values() if spec.kind} == set(LABEL_KINDS.values())
