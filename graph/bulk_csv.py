@@ -24,6 +24,7 @@ from typing import Any
 
 import neo4j
 
+from graph.model import NODES, RELATIONSHIPS, Label, Rel, bulk_columns
 from graph.schema import ensure_schema
 from graph.server import _JVM_FLAGS, LocalNeo4j, _find_java
 from graph.writer import article_batches, placement
@@ -39,54 +40,15 @@ Row = dict[str, Any]
 BULK_LOAD_ID = "bulk-import"
 ARRAY_DELIMITER = ";"
 
-# (property, import type) per node label, in column order; `id` and the labels come first.
-NODE_COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "Document": [("source", "string"), ("encoding", "string"), ("publication_name", "string"),
-                 ("publication_date", "string"), ("issue", "string"), ("name", "string"), ("url", "string")],
-    "Article": [("title", "string"), ("name", "string"), ("subtitle", "string"), ("date", "string"),
-                ("index", "long"), ("text", "string"), ("document_id", "string"), ("copy_key", "string")],
-    "Person": [("name", "string"), ("kind", "string"), ("aliases", "string[]"),
-               ("search_names", "string[]"), ("search_key", "string"), ("indexed_name", "string"),
-               ("indexed_aliases", "string[]")],
-    "Organization": [("name", "string"), ("kind", "string"), ("aliases", "string[]"),
-                     ("search_names", "string[]"), ("search_key", "string"),
-                     ("prefix_names", "string[]"), ("prefix_key", "string"), ("indexed_name", "string"),
-                     ("indexed_aliases", "string[]")],
-    "Project": [("name", "string"), ("place", "string"), ("aliases", "string[]"),
-                ("search_names", "string[]"), ("search_key", "string"), ("indexed_name", "string"),
-                ("indexed_aliases", "string[]")],
-    "Event": [("load_id", "string"), ("name", "string"), ("type", "string"), ("date", "string"),
-              ("place", "string"), ("article_id", "string"), ("sentence", "string"),
-              ("aliases", "string[]"), ("search_names", "string[]"), ("search_key", "string"),
-              ("indexed_name", "string"), ("indexed_aliases", "string[]")],
-    "Signing": [("load_id", "string"), ("name", "string"), ("date", "string"),
-                ("project_name", "string"), ("article_id", "string"), ("sentence", "string")],
-    "Position": [("title", "string"), ("name", "string")],
-}
+# (property, import type) per label and per relationship type, in column order; a node's `id` and
+# labels come first. Nodes share the Entity id space; lookup keys have their own (write_csv).
+NODE_COLUMNS: dict[Label, list[tuple[str, str]]] = {
+    label: bulk_columns(spec.properties) for label, spec in NODES.items() if spec.entity}
+REL_COLUMNS: dict[Rel, list[tuple[str, str]]] = {
+    rtype: bulk_columns(spec.properties) for rtype, spec in RELATIONSHIPS.items() if spec.bulk}
 # What the full-text index reads (graph/search_index.py): a copy of the name and aliases, taken
 # from those columns when the file is written.
 _COPIED = {"indexed_name": "name", "indexed_aliases": "aliases"}
-
-_SOURCED = [("load_id", "string"), ("article_id", "string"), ("sentence", "string")]
-REL_COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "PART_OF": [("index", "long"), ("title", "string"), ("pdf_page", "long"), ("page_label", "string"),
-                ("ocr_confidence", "double")],
-    "REPORTED_IN": _SOURCED,
-    "HOLDS_POSITION": [("title", "string"), ("article_id", "string"), ("load_id", "string"),
-                       ("as_of", "string"), ("org", "string"), ("place", "string"), ("place_code", "string"),
-                       ("sentence", "string"), ("rule", "string")],
-    "ATTENDED": [("article_id", "string"), ("load_id", "string"), ("roles", "string[]"), ("date", "string"),
-                 ("sentence", "string"), ("rule", "string")],
-    "RUNS": [("article_id", "string"), ("load_id", "string"), ("sentence", "string")],
-    "PARTY_TO": [("article_id", "string"), ("load_id", "string"), ("date", "string"), ("sentence", "string")],
-    "SIGNATORY_OF": [("article_id", "string"), ("load_id", "string"), ("date", "string"),
-                     ("sentence", "string")],
-    "FOR_PROJECT": [("article_id", "string"), ("load_id", "string"), ("sentence", "string")],
-    "SIGNED": [("signing_id", "string"), ("load_id", "string"), ("article_id", "string"), ("date", "string"),
-               ("sentence", "string")],
-    "WROTE": [("role", "string"), ("load_id", "string"), ("article_id", "string"), ("sentence", "string")],
-    "MENTIONED_IN": _SOURCED,
-}
 
 
 def _union(old: list[str] | None, new: Iterable[str]) -> list[str]:
@@ -110,15 +72,15 @@ class BulkGraph:
     file came first.
     """
 
-    nodes: dict[str, dict[str, Row]] = field(default_factory=lambda: {label: {} for label in NODE_COLUMNS})
-    rels: dict[str, dict[tuple[Any, ...], Row]] = field(
+    nodes: dict[Label, dict[str, Row]] = field(default_factory=lambda: {label: {} for label in NODE_COLUMNS})
+    rels: dict[Rel, dict[tuple[Any, ...], Row]] = field(
         default_factory=lambda: {rtype: {} for rtype in REL_COLUMNS})
     documents: int = 0
     articles: int = 0  # distinct articles: a story two files hold counts once
     # What each article gave: (relationship type, key) of its facts, and its events' and signings'
     # (label, id), so that another copy of the story can take their place.
-    _facts: dict[str, list[tuple[str, tuple[Any, ...]]]] = field(default_factory=dict, repr=False)
-    _fact_nodes: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
+    _facts: dict[str, list[tuple[Rel, tuple[Any, ...]]]] = field(default_factory=dict, repr=False)
+    _fact_nodes: dict[str, list[tuple[Label, str]]] = field(default_factory=dict, repr=False)
 
     # --- building ---------------------------------------------------------------------------
 
@@ -130,7 +92,7 @@ class BulkGraph:
         doc_id = doc.id or document_id(doc.source + "\x1f" + "\x1f".join(a.title for a in doc.articles))
         pub = doc.publication
         self.documents += 1
-        self._node("Document", doc_id, {
+        self._node(Label.DOCUMENT, doc_id, {
             "source": doc.source, "encoding": doc.encoding, "publication_name": pub.name,
             "publication_date": pub.date, "issue": pub.issue, "name": pub.name or doc.source, "url": doc.url,
         })
@@ -138,15 +100,15 @@ class BulkGraph:
             index = art.index if art.id else position
             art_id = art.id or article_id(doc_id, index, art.title, art.text)
             key = copy_key(art.text, pub.date, doc_id)
-            self._rel("PART_OF", art_id, doc_id, (), {"index": index, "title": art.title, **placement(art)})
-            held = self.nodes["Article"].get(art_id)
+            self._rel(Rel.PART_OF, art_id, doc_id, {"index": index, "title": art.title, **placement(art)})
+            held = self.nodes[Label.ARTICLE].get(art_id)
             if held is None:
                 self.articles += 1
             elif held["document_id"] != doc_id and held["copy_key"] < key:
                 continue  # a better copy of the story gives its facts: this one its link only
             else:
                 self._forget_facts(art_id)
-            self._node("Article", art_id, {
+            self._node(Label.ARTICLE, art_id, {
                 "title": art.title, "name": art.title, "subtitle": art.subtitle, "date": art.date,
                 "index": index, "text": art.text or None, "document_id": doc_id, "copy_key": key,
             })
@@ -155,13 +117,14 @@ class BulkGraph:
                 for row in rows:
                     fold(row, art_id)
 
-    def _node(self, label: str, node_id: str, props: Row) -> Row:
+    def _node(self, label: Label, node_id: str, props: Row) -> Row:
         node = self.nodes[label].setdefault(node_id, {"id": node_id})
         node.update(props)
         return node
 
-    def _rel(self, rtype: str, start: str, end: str, key: tuple[Any, ...], props: Row) -> None:
-        full = (start, end, *key)
+    def _rel(self, rtype: Rel, start: str, end: str, props: Row) -> None:
+        # Parallel edges are one per value of the type's key (graph/model.py), as the write MERGEs them.
+        full = (start, end, *(props[name] for name in RELATIONSHIPS[rtype].key))
         rel = self.rels[rtype].setdefault(full, {":START_ID": start, ":END_ID": end})
         rel.update(props)
         if props.get("article_id"):
@@ -178,15 +141,15 @@ class BulkGraph:
     # One method per statement of cypher/write.cypher, named after it.
 
     def _merge_people(self, row: Row, art_id: str) -> None:
-        p = self.nodes["Person"].get(row["id"], {})
+        p = self.nodes[Label.PERSON].get(row["id"], {})
         names = _union(p.get("search_names"), row["search_names"])
-        self._node("Person", row["id"], {
+        self._node(Label.PERSON, row["id"], {
             "name": row["name"], "kind": row["kind"] or p.get("kind") or "other",
             "aliases": p.get("aliases") or [], "search_names": names, "search_key": _search_key(names),
         })
 
     def _merge_organizations(self, row: Row, art_id: str) -> None:
-        o = self.nodes["Organization"].get(row["id"], {})
+        o = self.nodes[Label.ORGANIZATION].get(row["id"], {})
         old_kind = o.get("kind")
         if row["kind"] is None or (row["kind"] == "other" and old_kind is not None):
             kind = old_kind or "other"
@@ -194,24 +157,24 @@ class BulkGraph:
             kind = row["kind"]
         names = _union(o.get("search_names"), row["search_names"])
         windows = _union(o.get("prefix_names"), row.get("prefix_names") or [])
-        self._node("Organization", row["id"], {
+        self._node(Label.ORGANIZATION, row["id"], {
             "name": row["name"], "kind": kind, "aliases": _union(o.get("aliases"), row["aliases"]),
             "search_names": names, "search_key": _search_key(names),
             "prefix_names": windows, "prefix_key": "|" + "".join(x + "|" for x in windows),
         })
 
     def _merge_projects(self, row: Row, art_id: str) -> None:
-        p = self.nodes["Project"].get(row["id"], {})
+        p = self.nodes[Label.PROJECT].get(row["id"], {})
         names = _union(p.get("search_names"), row["search_names"])
-        self._node("Project", row["id"], {
+        self._node(Label.PROJECT, row["id"], {
             "name": row["name"], "place": row["place"] or p.get("place"),
             "aliases": _union(p.get("aliases"), row["aliases"]),
             "search_names": names, "search_key": _search_key(names),
         })
 
     def _merge_events(self, row: Row, art_id: str) -> None:
-        self._fact_nodes.setdefault(art_id, []).append(("Event", row["id"]))
-        self._node("Event", row["id"], {
+        self._fact_nodes.setdefault(art_id, []).append((Label.EVENT, row["id"]))
+        self._node(Label.EVENT, row["id"], {
             "load_id": BULK_LOAD_ID, "name": row["name"], "type": row["type"], "date": row["date"],
             "place": row["place"], "article_id": art_id, "sentence": row["sentence"], "aliases": [],
             "search_names": row["search_names"], "search_key": _search_key(row["search_names"]),
@@ -219,19 +182,19 @@ class BulkGraph:
         self._reported_in(row["id"], art_id, row["sentence"])
 
     def _merge_signings(self, row: Row, art_id: str) -> None:
-        self._fact_nodes.setdefault(art_id, []).append(("Signing", row["id"]))
-        self._node("Signing", row["id"], {
+        self._fact_nodes.setdefault(art_id, []).append((Label.SIGNING, row["id"]))
+        self._node(Label.SIGNING, row["id"], {
             "load_id": BULK_LOAD_ID, "name": row["name"], "date": row["date"],
             "project_name": row["project_name"], "article_id": art_id, "sentence": row["sentence"],
         })
         self._reported_in(row["id"], art_id, row["sentence"])
 
     def _reported_in(self, node_id: str, art_id: str, sentence: str | None) -> None:
-        self._rel("REPORTED_IN", node_id, art_id, (),
+        self._rel(Rel.REPORTED_IN, node_id, art_id,
                   {"load_id": BULK_LOAD_ID, "article_id": art_id, "sentence": sentence})
 
     def _holds(self, row: Row, art_id: str, end: str, org: str | None) -> None:
-        self._rel("HOLDS_POSITION", row["person_id"], end, (row["title"], art_id), {
+        self._rel(Rel.HOLDS_POSITION, row["person_id"], end, {
             "title": row["title"], "article_id": art_id, "load_id": BULK_LOAD_ID, "as_of": row["as_of"],
             "org": org, "place": row["place"], "place_code": row["place_code"], "sentence": row["sentence"],
             "rule": row["rule"],
@@ -241,47 +204,47 @@ class BulkGraph:
         self._holds(row, art_id, row["org_id"], row["org"])
 
     def _merge_positions_alone(self, row: Row, art_id: str) -> None:
-        self._node("Position", row["position_id"], {"title": row["title"], "name": row["title"]})
+        self._node(Label.POSITION, row["position_id"], {"title": row["title"], "name": row["title"]})
         self._holds(row, art_id, row["position_id"], None)
 
     def _merge_attendance(self, row: Row, art_id: str) -> None:
-        self._rel("ATTENDED", row["person_id"], row["event_id"], (art_id,), {
+        self._rel(Rel.ATTENDED, row["person_id"], row["event_id"], {
             "article_id": art_id, "load_id": BULK_LOAD_ID, "roles": list(row["roles"]), "date": row["date"],
             "sentence": row["sentence"], "rule": row["rule"],
         })
 
     def _merge_runs(self, row: Row, art_id: str) -> None:
-        self._rel("RUNS", row["org_id"], row["project_id"], (art_id,),
+        self._rel(Rel.RUNS, row["org_id"], row["project_id"],
                   {"article_id": art_id, "load_id": BULK_LOAD_ID, "sentence": row["sentence"]})
 
-    def _signing_edge(self, rtype: str, start: str, row: Row, art_id: str) -> None:
-        self._rel(rtype, start, row["signing_id"], (art_id,), {
+    def _signing_edge(self, rtype: Rel, start: str, row: Row, art_id: str) -> None:
+        self._rel(rtype, start, row["signing_id"], {
             "article_id": art_id, "load_id": BULK_LOAD_ID, "date": row["date"], "sentence": row["sentence"],
         })
 
     def _merge_signing_parties(self, row: Row, art_id: str) -> None:
-        self._signing_edge("PARTY_TO", row["org_id"], row, art_id)
+        self._signing_edge(Rel.PARTY_TO, row["org_id"], row, art_id)
 
     def _merge_signing_signers(self, row: Row, art_id: str) -> None:
-        self._signing_edge("SIGNATORY_OF", row["person_id"], row, art_id)
+        self._signing_edge(Rel.SIGNATORY_OF, row["person_id"], row, art_id)
 
     def _merge_signing_projects(self, row: Row, art_id: str) -> None:
-        self._rel("FOR_PROJECT", row["signing_id"], row["project_id"], (art_id,),
+        self._rel(Rel.FOR_PROJECT, row["signing_id"], row["project_id"],
                   {"article_id": art_id, "load_id": BULK_LOAD_ID, "sentence": row["sentence"]})
 
     def _merge_signed(self, row: Row, art_id: str) -> None:
-        self._rel("SIGNED", row.get("org_id") or row["person_id"], row["project_id"], (row["signing_id"],), {
+        self._rel(Rel.SIGNED, row.get("org_id") or row["person_id"], row["project_id"], {
             "signing_id": row["signing_id"], "load_id": BULK_LOAD_ID, "article_id": art_id,
             "date": row["date"], "sentence": row["sentence"],
         })
 
     def _merge_bylines(self, row: Row, art_id: str) -> None:
-        self._rel("WROTE", row["person_id"], art_id, (row["role"],), {
+        self._rel(Rel.WROTE, row["person_id"], art_id, {
             "role": row["role"], "load_id": BULK_LOAD_ID, "article_id": art_id, "sentence": row["sentence"],
         })
 
     def _merge_mentions(self, row: Row, art_id: str) -> None:
-        self._rel("MENTIONED_IN", row["id"], art_id, (),
+        self._rel(Rel.MENTIONED_IN, row["id"], art_id,
                   {"load_id": BULK_LOAD_ID, "article_id": art_id, "sentence": row["sentence"]})
 
     # --- reading ----------------------------------------------------------------------------
@@ -289,19 +252,19 @@ class BulkGraph:
     def lookup_keys(self) -> dict[str, list[str]]:
         """What cypher/write.cypher merge_lookup_keys stores: key → ids of the nodes holding it."""
         keys: dict[str, list[str]] = {}
-        for label, kind in (("Person", "per|"), ("Organization", "org|"), ("Project", "prj|")):
+        for label, kind in ((Label.PERSON, "per|"), (Label.ORGANIZATION, "org|"), (Label.PROJECT, "prj|")):
             for node_id, node in self.nodes[label].items():
                 held = [kind + x for x in node.get("search_names") or []]
-                if label == "Organization":
+                if label == Label.ORGANIZATION:
                     held += ["pre|" + x for x in node.get("prefix_names") or []]
                 for key in dict.fromkeys(held):
                     keys.setdefault(key, []).append(node_id)
         return keys
 
-    def node_counts(self) -> dict[str, int]:
+    def node_counts(self) -> dict[Label, int]:
         return {label: len(rows) for label, rows in self.nodes.items()}
 
-    def relationship_counts(self) -> dict[str, int]:
+    def relationship_counts(self) -> dict[Rel, int]:
         return {rtype: len(rows) for rtype, rows in self.rels.items()}
 
 
@@ -341,9 +304,9 @@ def write_csv(graph: BulkGraph, out: Path, array_delimiter: str = ARRAY_DELIMITE
         path = out / f"nodes_{label.lower()}.csv"
         with path.open("w", encoding="utf-8", newline="") as handle:
             handle.write(_line(["id:ID(Entity)", ":LABEL"] + [f"{name}:{kind}" for name, kind in columns]))
-            labels = f"{label}{array_delimiter}Entity"
-            if label == "Article":  # what the text index reads (cypher/schema.cypher article_text)
-                labels += f"{array_delimiter}IndexedArticle"
+            labels = f"{label}{array_delimiter}{Label.ENTITY}"
+            if label == Label.ARTICLE:  # what the text index reads (cypher/schema.cypher article_text)
+                labels += f"{array_delimiter}{Label.INDEXED_ARTICLE}"
             for node_id in sorted(rows):
                 row = rows[node_id]
                 handle.write(_line([node_id, labels]
@@ -356,7 +319,7 @@ def write_csv(graph: BulkGraph, out: Path, array_delimiter: str = ARRAY_DELIMITE
         with path.open("w", encoding="utf-8", newline="") as handle:
             handle.write(_line(["key:ID(LookupKey)", ":LABEL", "ids:string[]"]))
             for name in sorted(keys):
-                handle.write(_line([name, "LookupKey", _cell(keys[name], "string[]", array_delimiter)]))
+                handle.write(_line([name, Label.LOOKUP_KEY, _cell(keys[name], "string[]", array_delimiter)]))
         node_files.append(path)
     rel_files: list[Path] = []
     for rtype, columns in REL_COLUMNS.items():

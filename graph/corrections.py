@@ -23,11 +23,12 @@ from pydantic import BaseModel, Field
 
 from graph.cypher import query
 from graph.errors import translate_driver_errors
+from graph.model import NODES, RESOLVED
 from graph.search_index import settle_search
 from guanxi.ids import make_id
 
 CorrectionKind = Literal["merge", "split"]
-_KINDS = {"Person": "person", "Organization": "organization", "Project": "project"}
+_KINDS = {label.value: NODES[label].kind for label in RESOLVED}
 # Bookkeeping of the load that wrote a relationship, not part of the fact it states.
 _BOOKKEEPING = frozenset({"load_id"})
 # A chain of merges (A into B, B into C) is followed this far; a longer one is a loop.

@@ -30,6 +30,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from graph.model import Rel
 from graph.offices import PostKey, post_key
 from graph.views import GraphEdge, GraphNode, GraphView
 
@@ -113,7 +114,7 @@ def edges_csv(view: GraphView) -> str:
 _ORG_SCHEMA = {"company": "Company", "government": "PublicBody", "party": "PublicBody"}
 # Edges that say an article names an entity. Each becomes a Documentation, which Aleph lists on the
 # article ("Related entities") and on the entity ("Documents"); a byline's role is the link's.
-_DOCUMENTED = {"MENTIONED_IN": "mentioned", "REPORTED_IN": "reported", "WROTE": "author"}
+DOCUMENTED: dict[str, str] = {Rel.MENTIONED_IN: "mentioned", Rel.REPORTED_IN: "reported", Rel.WROTE: "author"}
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 FtmEntity = dict[str, Any]
@@ -221,7 +222,7 @@ def _evidence(edge: GraphEdge, articles: Articles) -> dict[str, Any]:
 def _article_entities(out: _Entities, view: GraphView, nodes: dict[str, GraphNode], articles: Articles) -> None:
     authors: dict[str, list[str]] = {}
     for edge, src, _ in _links(view, nodes):
-        if edge.type == "WROTE":
+        if edge.type == Rel.WROTE:
             authors.setdefault(edge.target, []).append(src.name)
     for aid, article in articles.items():
         out.add(aid, "Article", _props(title=article.get("title"), publishedAt=_date(article.get("date")),
@@ -231,7 +232,7 @@ def _article_entities(out: _Entities, view: GraphView, nodes: dict[str, GraphNod
 
 def _documentation(out: _Entities, view: GraphView, nodes: dict[str, GraphNode], articles: Articles) -> None:
     for edge, src, _ in _links(view, nodes):
-        role = _DOCUMENTED.get(edge.type)
+        role = DOCUMENTED.get(edge.type)
         if role is None or edge.target not in articles or src.id not in out.by_id:
             continue
         role = str(edge.properties.get("role") or role)
@@ -274,7 +275,7 @@ def _posts(view: GraphView, nodes: dict[str, GraphNode]) -> dict[PostKey, _Post]
     posts: dict[PostKey, _Post] = {}
     for edge, src, dst in _links(view, nodes):
         title = edge.properties.get("title")
-        if edge.type != "HOLDS_POSITION" or src.kind != "person" or not title:
+        if edge.type != Rel.HOLDS_POSITION or src.kind != "person" or not title:
             continue
         place = edge.properties.get("place")
         # A title given with no organisation sits on a Position node of its holder's own, so its
@@ -362,9 +363,9 @@ def _signings(view: GraphView, nodes: dict[str, GraphNode]) -> dict[str, dict[st
     found: dict[str, dict[str, list[GraphEdge]]] = {n.id: {"parties": [], "projects": []}
                                                     for n in view.nodes if n.kind == "signing"}
     for edge, src, dst in _links(view, nodes):
-        if edge.type in ("PARTY_TO", "SIGNATORY_OF") and dst.id in found:
+        if edge.type in (Rel.PARTY_TO, Rel.SIGNATORY_OF) and dst.id in found:
             found[dst.id]["parties"].append(edge)
-        elif edge.type == "FOR_PROJECT" and src.id in found and dst.kind == "project":
+        elif edge.type == Rel.FOR_PROJECT and src.id in found and dst.kind == "project":
             found[src.id]["projects"].append(edge)
     return found
 
@@ -397,8 +398,8 @@ def _node_entity(node: GraphNode, positions: dict[str, list[str]], involved: dic
 def _involved(view: GraphView, nodes: dict[str, GraphNode]) -> dict[str, list[str]]:
     involved: dict[str, list[str]] = {}
     for edge, src, dst in _links(view, nodes):
-        if (edge.type == "ATTENDED" and src.kind == "person" and dst.kind == "event") or \
-                edge.type in ("PARTY_TO", "SIGNATORY_OF") and dst.kind == "signing":
+        if (edge.type == Rel.ATTENDED and src.kind == "person" and dst.kind == "event") or \
+                edge.type in (Rel.PARTY_TO, Rel.SIGNATORY_OF) and dst.kind == "signing":
             involved.setdefault(dst.id, []).append(src.id)
     return involved
 
@@ -411,7 +412,7 @@ def _memberships(out: _Entities, view: GraphView, nodes: dict[str, GraphNode], a
     gave the title. Not redundant beside the Occupancy: each carries its own sentence, and links the
     person to the body itself, which Aleph's network view draws as one line."""
     for edge, src, dst in _links(view, nodes):
-        if edge.type != "HOLDS_POSITION" or src.kind != "person" or dst.kind != "organization":
+        if edge.type != Rel.HOLDS_POSITION or src.kind != "person" or dst.kind != "organization":
             continue
         title = edge.properties.get("title")
         if _is_company(dst):
@@ -434,8 +435,8 @@ def _participant(out: _Entities, party: str, project: str, role: str, edge: Grap
 def _participants(out: _Entities, view: GraphView, nodes: dict[str, GraphNode], articles: Articles) -> None:
     """A company that runs a project, and each party or signer of its signing."""
     for edge, src, dst in _links(view, nodes):
-        if edge.type in ("RUNS", "SIGNED") and dst.kind == "project" and src.kind in ("organization", "person"):
-            role = "signed" if edge.type == "SIGNED" else "runs"
+        if edge.type in (Rel.RUNS, Rel.SIGNED) and dst.kind == "project" and src.kind in ("organization", "person"):
+            role = "signed" if edge.type == Rel.SIGNED else "runs"
             _participant(out, src.id, dst.id, role, edge, edge.properties.get("date"), articles)
     for signing_id, edges in _signings(view, nodes).items():
         signed_on = nodes[signing_id].properties.get("date")

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel, Field
+
+from graph.model import NODES
 
 Kind = Literal["person", "organization", "project", "event", "article", "document", "signing", "position"]
 SearchKind = Literal["person", "organization", "project", "event", "article"]
 
-LABEL_KINDS: dict[str, Kind] = {
-    "Person": "person",
-    "Organization": "organization",
-    "Project": "project",
-    "Event": "event",
-    "Article": "article",
-    "Document": "document",
-    "Signing": "signing",
-    "Position": "position",
-}
+LABEL_KINDS: dict[str, Kind] = {label.value: cast(Kind, spec.kind) for label, spec in NODES.items() if spec.kind}
 KIND_LABELS: dict[str, str] = {kind: label for label, kind in LABEL_KINDS.items()}
 
 

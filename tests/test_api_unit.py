@@ -195,6 +195,30 @@ def test_page_and_docs_are_served(client: TestClient) -> None:
     assert "/people/{id}" in client.get("/openapi.json").json()["paths"]
 
 
+
+def test_the_graph_model_names_every_relationship_a_view_may_hold(client: TestClient) -> None:
+    # The page names lines and steps from it (api/static/app.js): nothing is spelled there.
+    body = client.get("/graph/model").json()
+    kinds = {n["label"]: n["kind"] for n in body["labels"]}
+    assert kinds["Person"] == "person" and "Correction" not in kinds and "LookupKey" not in kinds
+    rels = {r["type"]: r for r in body["relationships"]}
+    assert rels["ATTENDED"]["reads_as"] == "出席" and rels["HOLDS_POSITION"]["end"] == ["Organization", "Position"]
+    assert "CORRECTS" not in rels  # a correction is never in a view
+    assert {t for t, r in rels.items() if r["path"]} == {
+        "ATTENDED", "HOLDS_POSITION", "SIGNED", "RUNS", "PARTY_TO", "SIGNATORY_OF", "FOR_PROJECT"}
+    # What search and resolution read is never among a node's properties.
+    person = {p["name"] for n in body["labels"] if n["label"] == "Person" for p in n["properties"]}
+    assert {"name", "aliases", "sector"} <= person and not {"search_key", "indexed_name", "unindexed"} & person
+    paths = client.get("/openapi.json").json()["paths"]["/paths"]["get"]["parameters"]
+    [types] = [p for p in paths if p["name"] == "type"]
+    assert set(types["schema"]["anyOf"][0]["items"]["enum"]) == {t for t, r in rels.items() if r["path"]}
+
+
+def test_relationship_type_filters_refuse_a_type_the_graph_does_not_hold(client: TestClient) -> None:
+    assert client.get("/paths?from=per-1&to=org-1&type=KNOWS").status_code == 422
+    assert client.get("/paths?from=per-1&to=org-1&type=MENTIONED_IN").status_code == 422  # not a connection
+    assert client.get("/graph/neighbourhood/per-1?type=KNOWS").status_code == 422
+
 def test_app_starts_and_answers_503_when_no_driver_can_be_opened(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(settings: Settings) -> object:
         raise RuntimeError("the local Neo4j instance has never been started")

@@ -245,3 +245,16 @@ def test_followthemoney_lines_are_one_json_object_each_with_stable_ids() -> None
     lines = ftm_lines(_ftm_view()).splitlines()
     assert len(lines) == len(list(ftm_entities(_ftm_view())))
     assert [json.loads(line)["id"] for line in lines] == [json.loads(line)["id"] for line in ftm_lines(_ftm_view()).splitlines()]
+
+
+def test_the_export_names_only_what_graph_model_declares() -> None:
+    from graph.export import DOCUMENTED, EDGE_KEYS, NODE_KEYS
+    from graph.model import NODES, RELATIONSHIPS, Label
+
+    # An article names an entity through every type that ends at it, and each is a Documentation.
+    assert set(DOCUMENTED) == {t for t, spec in RELATIONSHIPS.items() if spec.end == (Label.ARTICLE,)}
+    node_props = {p for spec in NODES.values() for p in spec.prop_names()}
+    rel_props = {p for spec in RELATIONSHIPS.values() for p in spec.prop_names()}
+    # label, kind, name: the node's own; type and label: the edge's; article_title, publication: its article's.
+    assert set(NODE_KEYS[3:]) <= node_props, set(NODE_KEYS[3:]) - node_props
+    assert set(EDGE_KEYS[2:8]) <= rel_props, set(EDGE_KEYS[2:8]) - rel_props

@@ -6,8 +6,8 @@ from fastapi import APIRouter
 
 
 def all_routers() -> list[APIRouter]:
-    from api.routes import articles, corrections, entities, explore, export, health, offices, search
+    from api.routes import articles, corrections, entities, explore, export, health, model, offices, search
 
-    return [*(module.router for module in (health, search, entities, articles, explore, offices, corrections,
-                                              export)),
+    return [*(module.router for module in (health, search, entities, articles, explore, model, offices,
+                                              corrections, export)),
             corrections.writes]

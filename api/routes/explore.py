@@ -5,7 +5,7 @@ by ``from_date``/``to_date`` (ISO dates, inclusive) and, where it has one, ``pla
 from __future__ import annotations
 
 import calendar
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -13,10 +13,10 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from api.deps import Repo
 from api.problems import DATES_REFUSED
 from api.routes.common import NOT_FOUND, EntityId, found_or_404
+from graph.model import PATH_TYPES, RELATIONSHIPS
 from graph.views import Contacts, GraphNode, GraphPath, GraphView, Officials, Timeline
 
 router = APIRouter(tags=["explore"])
-
 
 
 def _real_date(value: str | None) -> str | None:
@@ -41,7 +41,13 @@ IsoDate = Annotated[str | None, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
 Place = Annotated[str | None, Query(min_length=1, max_length=50, description="Any part of a place, e.g. 鹤泉")]
 Limit = Annotated[int, Query(ge=1, le=200)]
 Offset = Annotated[int, Query(ge=0, le=100_000)]
-PathType = Literal["ATTENDED", "HOLDS_POSITION", "SIGNED", "RUNS", "PARTY_TO", "SIGNATORY_OF", "FOR_PROJECT"]
+if TYPE_CHECKING:
+    PathType: TypeAlias = str
+    RelType: TypeAlias = str
+else:
+    # Literals of the model's types (graph/model.py): OpenAPI lists them and anything else is a 422.
+    PathType = Literal[tuple(t.value for t in PATH_TYPES)]
+    RelType = Literal[tuple(t.value for t in RELATIONSHIPS)]
 
 
 DATED_ERRORS = {**NOT_FOUND, **DATES_REFUSED}
@@ -162,7 +168,7 @@ def neighbourhood(
     limit: Annotated[int, Query(ge=1, le=300)] = 100,
     from_date: IsoDate = None,
     to_date: IsoDate = None,
-    type: Annotated[list[str] | None, Query(max_length=20, description="Only these relationship types")] = None,
+    type: Annotated[list[RelType] | None, Query(max_length=20, description="Only these relationship types")] = None,
 ) -> GraphView:
     _dates(from_date, to_date)
     if from_date is None and to_date is None and not type:

@@ -1,7 +1,7 @@
 // The journalist page: routes the URL hash to a view. Views: search results (as you type),
 // an entity page, its graph, an article, and the connection between two entities.
 import { api, hasEndpoint } from "./api.js";
-import { $, KIND_PATH, el } from "./dom.js";
+import { $, KIND_PATH, REL_LABEL, el } from "./dom.js";
 import { showConnect } from "./connect.js";
 import { showArticle, showEntity } from "./entity.js";
 import { showGraph } from "./graph.js";
@@ -51,6 +51,17 @@ async function route() {
   else window.scrollTo(0, 0);
 }
 
+// How the page names each relationship type (出席, 任职…). A server without /graph/model (an older
+// one) names none: lines and steps then show the type as the graph spells it.
+async function loadModel() {
+  try {
+    const model = await api("/graph/model");
+    for (const rel of model.relationships || []) REL_LABEL[rel.type] = rel.reads_as;
+  } catch {
+    // nothing to name them by
+  }
+}
+
 const search = instantSearch({
   input: $("q"),
   list: $("results"),
@@ -80,4 +91,5 @@ window.addEventListener("hashchange", route);
     $("stats").textContent = error.message;
   }
 })();
+await loadModel();
 route();

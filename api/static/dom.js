@@ -7,12 +7,9 @@ export const KIND_LABEL = {
 };
 export const ROLE_LABEL = { attended: "出席", presided: "主持", spoke: "讲话", signed: "签约", witnessed: "见证" };
 export const EVENT_TYPE_LABEL = { signing: "签约", meeting: "会议", inspection: "调研", activity: "活动", other: "其他" };
-// Relationship types as a reader would say them.
-export const REL_LABEL = {
-  ATTENDED: "出席", HOLDS_POSITION: "任职", MENTIONED_IN: "见于", REPORTED_IN: "报道于",
-  PARTY_TO: "签约方", RUNS: "承建", SIGNED: "签署", SIGNATORY_OF: "签字", WROTE: "撰稿",
-  FOR_PROJECT: "项目", PART_OF: "属于",
-};
+// Relationship types as a reader would say them, from the server's /graph/model (graph/model.py)
+// before the first view is drawn (app.js): a type added there needs no change here.
+export const REL_LABEL = {};
 // The kinds that have a page of their own, and the API path that serves it.
 export const KIND_PATH = { person: "people", organization: "organizations", project: "projects", event: "events" };
 

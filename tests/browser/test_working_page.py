@@ -273,6 +273,9 @@ def test_a_graph_has_arrows_filters_by_relation_and_hides_a_node_with_undo(page:
     # Titles off: their lines go, and the party committee, tied only by a title, goes with them.
     committee = graph.locator('g.node[data-name="示例区委"]')
     expect(committee).to_have_count(1)
+    # Each switch names its relation as graph/model.py does, served by /graph/model.
+    expect(page.locator("#edge-types label", has=page.locator('input[data-type="HOLDS_POSITION"]'))) \
+        .to_contain_text("任职")
     page.locator('#edge-types input[data-type="HOLDS_POSITION"]').uncheck()
     expect(graph.locator("line.edge.HOLDS_POSITION")).to_have_count(0)
     expect(committee).to_have_count(0)
