@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Literal
 
-PropType = Literal["string", "long", "string[]", "boolean"]
+PropType = Literal["string", "long", "double", "string[]", "boolean"]
 
 
 class Label(StrEnum):
