@@ -1,7 +1,7 @@
 """Documents → CSV files for ``neo4j-admin database import full``: the bulk path into an empty database.
 
-The rows come from the transactional writer's own ``article_batches`` (graph/writer.py), and each
-batch is folded here the way its MERGE/SET in cypher/write.cypher folds it: same labels (with the
+The rows are the transactional writer's own (graph/collect.py ``article_rows``, graph/rows.py), and
+each list is folded here the way its MERGE/SET in cypher/write.cypher folds it: same labels (with the
 extra ``Entity``), same properties, same relationship types and merge keys, so a bulk import and a
 transactional load of the same documents hold the same graph. The one difference is deliberate:
 entity resolution (graph/resolution.py) asks the graph, which does not exist yet, so ids come from
@@ -24,10 +24,27 @@ from typing import Any
 
 import neo4j
 
+from graph.collect import article_rows, placement
 from graph.model import NODES, RELATIONSHIPS, Label, Rel, bulk_columns
+from graph.rows import (
+    ArticleRows,
+    AttendanceRow,
+    BylineRow,
+    EventRow,
+    ForProjectRow,
+    MentionRow,
+    OrganizationRow,
+    PersonRow,
+    ProjectRow,
+    RunsRow,
+    SignedRow,
+    SigningFact,
+    SigningRow,
+    TitleAloneRow,
+    TitleRow,
+)
 from graph.schema import ensure_schema
 from graph.server import _JVM_FLAGS, LocalNeo4j, _find_java
-from graph.writer import article_batches, placement
 from guanxi.facts import Document
 from guanxi.fingerprint import copy_key
 from guanxi.ids import article_id, document_id
@@ -112,10 +129,7 @@ class BulkGraph:
                 "title": art.title, "name": art.title, "subtitle": art.subtitle, "date": art.date,
                 "index": index, "text": art.text or None, "document_id": doc_id, "copy_key": key,
             })
-            for name, rows in article_batches(art, art_id, art.date or pub.date):
-                fold = getattr(self, f"_{name}")
-                for row in rows:
-                    fold(row, art_id)
+            self._fold(article_rows(art, art_id, art.date or pub.date), art_id)
 
     def _node(self, label: Label, node_id: str, props: Row) -> Row:
         node = self.nodes[label].setdefault(node_id, {"id": node_id})
@@ -138,9 +152,42 @@ class BulkGraph:
         for label, node_id in self._fact_nodes.pop(art_id, []):
             self.nodes[label].pop(node_id, None)
 
+    def _fold(self, rows: ArticleRows, art_id: str) -> None:
+        """The article's rows as its statements store them, in the same order."""
+        for person in rows.people:
+            self._merge_people(person, art_id)
+        for org in rows.organizations:
+            self._merge_organizations(org, art_id)
+        for project in rows.projects:
+            self._merge_projects(project, art_id)
+        for event in rows.events:
+            self._merge_events(event, art_id)
+        for signing in rows.signings:
+            self._merge_signings(signing, art_id)
+        for in_org in rows.titles_in_org:
+            self._holds(in_org, art_id, in_org["org_id"], in_org["org"])
+        for alone in rows.titles_alone:
+            self._merge_positions_alone(alone, art_id)
+        for attended in rows.attendance:
+            self._merge_attendance(attended, art_id)
+        for runs in rows.runs:
+            self._merge_runs(runs, art_id)
+        for party in rows.parties:
+            self._signing_edge(Rel.PARTY_TO, party["org_id"], party, art_id)
+        for signer in rows.signers:
+            self._signing_edge(Rel.SIGNATORY_OF, signer["person_id"], signer, art_id)
+        for for_project in rows.signing_projects:
+            self._merge_signing_projects(for_project, art_id)
+        for signed in rows.signed:
+            self._merge_signed(signed, art_id)
+        for byline in rows.bylines:
+            self._merge_bylines(byline, art_id)
+        for mention in rows.mentions:
+            self._merge_mentions(mention, art_id)
+
     # One method per statement of cypher/write.cypher, named after it.
 
-    def _merge_people(self, row: Row, art_id: str) -> None:
+    def _merge_people(self, row: PersonRow, art_id: str) -> None:
         p = self.nodes[Label.PERSON].get(row["id"], {})
         names = _union(p.get("search_names"), row["search_names"])
         self._node(Label.PERSON, row["id"], {
@@ -148,7 +195,7 @@ class BulkGraph:
             "aliases": p.get("aliases") or [], "search_names": names, "search_key": _search_key(names),
         })
 
-    def _merge_organizations(self, row: Row, art_id: str) -> None:
+    def _merge_organizations(self, row: OrganizationRow, art_id: str) -> None:
         o = self.nodes[Label.ORGANIZATION].get(row["id"], {})
         old_kind = o.get("kind")
         if row["kind"] is None or (row["kind"] == "other" and old_kind is not None):
@@ -163,7 +210,7 @@ class BulkGraph:
             "prefix_names": windows, "prefix_key": "|" + "".join(x + "|" for x in windows),
         })
 
-    def _merge_projects(self, row: Row, art_id: str) -> None:
+    def _merge_projects(self, row: ProjectRow, art_id: str) -> None:
         p = self.nodes[Label.PROJECT].get(row["id"], {})
         names = _union(p.get("search_names"), row["search_names"])
         self._node(Label.PROJECT, row["id"], {
@@ -172,7 +219,7 @@ class BulkGraph:
             "search_names": names, "search_key": _search_key(names),
         })
 
-    def _merge_events(self, row: Row, art_id: str) -> None:
+    def _merge_events(self, row: EventRow, art_id: str) -> None:
         self._fact_nodes.setdefault(art_id, []).append((Label.EVENT, row["id"]))
         self._node(Label.EVENT, row["id"], {
             "load_id": BULK_LOAD_ID, "name": row["name"], "type": row["type"], "date": row["date"],
@@ -181,7 +228,7 @@ class BulkGraph:
         })
         self._reported_in(row["id"], art_id, row["sentence"])
 
-    def _merge_signings(self, row: Row, art_id: str) -> None:
+    def _merge_signings(self, row: SigningRow, art_id: str) -> None:
         self._fact_nodes.setdefault(art_id, []).append((Label.SIGNING, row["id"]))
         self._node(Label.SIGNING, row["id"], {
             "load_id": BULK_LOAD_ID, "name": row["name"], "date": row["date"],
@@ -193,57 +240,48 @@ class BulkGraph:
         self._rel(Rel.REPORTED_IN, node_id, art_id,
                   {"load_id": BULK_LOAD_ID, "article_id": art_id, "sentence": sentence})
 
-    def _holds(self, row: Row, art_id: str, end: str, org: str | None) -> None:
+    def _holds(self, row: TitleRow, art_id: str, end: str, org: str | None) -> None:
         self._rel(Rel.HOLDS_POSITION, row["person_id"], end, {
             "title": row["title"], "article_id": art_id, "load_id": BULK_LOAD_ID, "as_of": row["as_of"],
             "org": org, "place": row["place"], "place_code": row["place_code"], "sentence": row["sentence"],
             "rule": row["rule"],
         })
 
-    def _merge_positions_in_org(self, row: Row, art_id: str) -> None:
-        self._holds(row, art_id, row["org_id"], row["org"])
-
-    def _merge_positions_alone(self, row: Row, art_id: str) -> None:
+    def _merge_positions_alone(self, row: TitleAloneRow, art_id: str) -> None:
         self._node(Label.POSITION, row["position_id"], {"title": row["title"], "name": row["title"]})
         self._holds(row, art_id, row["position_id"], None)
 
-    def _merge_attendance(self, row: Row, art_id: str) -> None:
+    def _merge_attendance(self, row: AttendanceRow, art_id: str) -> None:
         self._rel(Rel.ATTENDED, row["person_id"], row["event_id"], {
             "article_id": art_id, "load_id": BULK_LOAD_ID, "roles": list(row["roles"]), "date": row["date"],
             "sentence": row["sentence"], "rule": row["rule"],
         })
 
-    def _merge_runs(self, row: Row, art_id: str) -> None:
+    def _merge_runs(self, row: RunsRow, art_id: str) -> None:
         self._rel(Rel.RUNS, row["org_id"], row["project_id"],
                   {"article_id": art_id, "load_id": BULK_LOAD_ID, "sentence": row["sentence"]})
 
-    def _signing_edge(self, rtype: Rel, start: str, row: Row, art_id: str) -> None:
+    def _signing_edge(self, rtype: Rel, start: str, row: SigningFact, art_id: str) -> None:
         self._rel(rtype, start, row["signing_id"], {
             "article_id": art_id, "load_id": BULK_LOAD_ID, "date": row["date"], "sentence": row["sentence"],
         })
 
-    def _merge_signing_parties(self, row: Row, art_id: str) -> None:
-        self._signing_edge(Rel.PARTY_TO, row["org_id"], row, art_id)
-
-    def _merge_signing_signers(self, row: Row, art_id: str) -> None:
-        self._signing_edge(Rel.SIGNATORY_OF, row["person_id"], row, art_id)
-
-    def _merge_signing_projects(self, row: Row, art_id: str) -> None:
+    def _merge_signing_projects(self, row: ForProjectRow, art_id: str) -> None:
         self._rel(Rel.FOR_PROJECT, row["signing_id"], row["project_id"],
                   {"article_id": art_id, "load_id": BULK_LOAD_ID, "sentence": row["sentence"]})
 
-    def _merge_signed(self, row: Row, art_id: str) -> None:
+    def _merge_signed(self, row: SignedRow, art_id: str) -> None:
         self._rel(Rel.SIGNED, row.get("org_id") or row["person_id"], row["project_id"], {
             "signing_id": row["signing_id"], "load_id": BULK_LOAD_ID, "article_id": art_id,
             "date": row["date"], "sentence": row["sentence"],
         })
 
-    def _merge_bylines(self, row: Row, art_id: str) -> None:
+    def _merge_bylines(self, row: BylineRow, art_id: str) -> None:
         self._rel(Rel.WROTE, row["person_id"], art_id, {
             "role": row["role"], "load_id": BULK_LOAD_ID, "article_id": art_id, "sentence": row["sentence"],
         })
 
-    def _merge_mentions(self, row: Row, art_id: str) -> None:
+    def _merge_mentions(self, row: MentionRow, art_id: str) -> None:
         self._rel(Rel.MENTIONED_IN, row["id"], art_id,
                   {"load_id": BULK_LOAD_ID, "article_id": art_id, "sentence": row["sentence"]})
 

@@ -1,7 +1,7 @@
 """Entity resolution: one node per real-world person, company and project, across articles.
 
-The writer builds an article's rows with ids derived from names alone (guanxi/ids.py). Before
-they are written, ``resolve_statements`` looks at what the graph already holds and rewrites the
+graph/collect.py builds an article's rows (graph/rows.py) with ids derived from names alone. Before
+they are written, ``resolve_rows`` looks at what the graph already holds and rewrites the
 ids so that:
 
 - a person is one node per (name, line of work, place): officials are scoped by the county-level
@@ -26,16 +26,18 @@ valid; a homonym kept apart gets an id that includes its scope.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar, cast
 
+from graph.rows import ArticleRows, OrganizationRow, ProjectRow
 from guanxi.facts import Article
-from guanxi.ids import make_id, normalise_name, organization_id, person_id, project_id
+from guanxi.ids import make_id, normalise_name, organization_id, person_id, position_id, project_id
 from guanxi.simplified import to_simplified
 
 Row = dict[str, Any]
-Statement = tuple[str, dict[str, Any]]
+R = TypeVar("R", bound=Mapping[str, Any])
 
 @lru_cache(maxsize=1 << 16)
 def _fold(name: str) -> str:
@@ -463,7 +465,7 @@ class OrgCluster:
         return (self.usable, self.prefixes, self.bare, self.starts)
 
 
-def org_clusters(rows: list[Row]) -> list[OrgCluster]:
+def org_clusters(rows: Sequence[OrganizationRow]) -> list[OrgCluster]:
     """The article's organisation rows grouped by name, short form and organ variant."""
     by_id = {r["id"]: r for r in rows}
     names_of = {oid: organ_variants(with_folded([r["name"], *r.get("aliases", [])])) for oid, r in by_id.items()}
@@ -488,7 +490,7 @@ def org_clusters(rows: list[Row]) -> list[OrgCluster]:
     return clusters
 
 
-def resolve_organizations(rows: list[Row], lookup: Lookup, previous: set[str] | None = None,
+def resolve_organizations(rows: Sequence[OrganizationRow], lookup: Lookup, previous: set[str] | None = None,
                           clusters: list[OrgCluster] | None = None) -> dict[str, Decision]:
     """Row id → decision. Clusters the article's names first, then matches the graph."""
     decisions: dict[str, Decision] = {}
@@ -613,7 +615,7 @@ def resolve_person(m: PersonMention, found: list[Row], previous: set[str] | None
 # --- projects -------------------------------------------------------------------------------
 
 
-def resolve_projects(rows: list[Row], companies: dict[str, list[str]], company_names: dict[str, str],
+def resolve_projects(rows: Sequence[ProjectRow], companies: dict[str, list[str]], company_names: dict[str, str],
                      lookup: Lookup, previous: set[str] | None = None) -> dict[str, Decision]:
     """Legacy project id → decision; ``companies`` maps a legacy project id to resolved org ids."""
     decisions: dict[str, Decision] = {}
@@ -661,16 +663,9 @@ def resolve_projects(rows: list[Row], companies: dict[str, list[str]], company_n
     return decisions
 
 
-# --- rewriting the article's statements -----------------------------------------------------
+# --- rewriting the article's rows -----------------------------------------------------------
 
 _ID_KEYS = ("id", "person_id", "org_id", "project_id")
-
-
-def _rows(statements: list[Statement], name: str) -> list[Row]:
-    for stmt, params in statements:
-        if stmt == name:
-            return list(params.get("rows", []))
-    return []
 
 
 def search_names(*names: str | None) -> list[str]:
@@ -683,50 +678,44 @@ def search_names(*names: str | None) -> list[str]:
     return out
 
 
-def _position_id(person: str, title: str) -> str:
-    from graph.writer import position_id
-
-    return position_id(person, title)
-
-
-def resolve_statements(statements: list[Statement], art: Article, article_id: str,
-                       publication: str | None, lookup: Lookup) -> list[Statement]:
-    """The article's statements with resolved ids, and the resolution's own statements added."""
-    org_rows = _rows(statements, "merge_organizations")
+def resolve_rows(rows: ArticleRows, art: Article, article_id: str, publication: str | None,
+                 lookup: Lookup) -> ArticleRows:
+    """The article's rows with resolved ids, and the resolution's own record of its decisions.
+    ``rows`` is left as it was: a retried transaction resolves again from the same rows."""
+    org_rows = list(rows.organizations)
     places, masthead = article_places(art), masthead_place(publication)
     for i, row in enumerate(org_rows):
         qualified = qualify_organ(row["name"], places, masthead)
         if qualified:
-            org_rows[i] = {**row, "name": qualified, "aliases": [row["name"], *row.get("aliases", [])]}
+            org_rows[i] = {**row, "name": qualified, "aliases": [row["name"], *row["aliases"]]}
     clusters = org_clusters(org_rows) if org_rows else []
-    people_rows = _rows(statements, "merge_people")
-    people_names = with_folded(sorted({r["name"] for r in people_rows}))
+    people_names = with_folded(sorted({r["name"] for r in rows.people}))
     lookup.prefetch(article_id, people_names, [c.request for c in clusters])
     previous = lookup.previous(article_id)
     org_decisions = resolve_organizations(org_rows, lookup, previous, clusters) if org_rows else {}
     org_ids = {k: d.id for k, d in org_decisions.items()}
 
-    mentions = person_mentions(art, publication, org_ids, [r["name"] for r in people_rows])
+    mentions = person_mentions(art, publication, org_ids, [r["name"] for r in rows.people])
     # The mentions are the people rows, so their names are the ones prefetched.
     found_people = lookup.people(people_names) if mentions else []
     person_decisions = {pid: resolve_person(m, found_people, previous) for pid, m in mentions.items()}
 
-    project_rows = _rows(statements, "merge_projects")
     companies: dict[str, list[str]] = {}
     # A county government signs dozens of companies' projects: it hosts a project, it does not make
     # two projects one (on the 100k corpus one node had gathered 37 companies' plants through it).
     hosts = {r["id"] for r in org_rows if r.get("kind") in _HOST_KINDS}
-    signed_by_companies = [r for r in _rows(statements, "merge_signed") if "org_id" in r]
-    for run in _rows(statements, "merge_runs") + signed_by_companies:
-        if run["org_id"] in hosts:
+    runs = [(r["org_id"], r["project_id"]) for r in rows.runs]
+    runs += [(r["org_id"], r["project_id"]) for r in rows.signed if "org_id" in r]
+    for legacy_org, legacy_project in runs:
+        if legacy_org in hosts:
             continue
-        target: str = org_ids.get(run["org_id"]) or run["org_id"]
-        companies.setdefault(run["project_id"], [])
-        if target not in companies[run["project_id"]]:
-            companies[run["project_id"]].append(target)
+        target = org_ids.get(legacy_org) or legacy_org
+        companies.setdefault(legacy_project, [])
+        if target not in companies[legacy_project]:
+            companies[legacy_project].append(target)
     company_names = {d.id: d.name or "" for d in org_decisions.values()}
-    project_decisions = (resolve_projects(project_rows, companies, company_names, lookup, previous)
-                         if project_rows else {})
+    project_decisions = (resolve_projects(rows.projects, companies, company_names, lookup, previous)
+                         if rows.projects else {})
 
     mapping: dict[str, str] = {}
     for decisions in (org_decisions, person_decisions, project_decisions):
@@ -739,35 +728,41 @@ def resolve_statements(statements: list[Statement], art: Article, article_id: st
     # a project. Asking for those names cost every article one more round trip.
     existing = lookup.known_names(sorted(set(mapping.values())))
 
-    rewritten: list[Statement] = []
-    for stmt, params in statements:
-        if "rows" in params:
-            params = {**params, "rows": [_rewrite(stmt, row, mapping) for row in params["rows"]]}
-            if stmt == "merge_people":
-                for row in params["rows"]:
-                    row["keep_name"] = True  # a person's stored name always stays
-            elif stmt in ("merge_organizations", "merge_projects"):
-                decisions = org_decisions if stmt == "merge_organizations" else project_decisions
-                for row, original in zip(params["rows"], _rows(statements, stmt), strict=True):
-                    decision = decisions[original["id"]]
-                    keep = existing.get(row["id"])
-                    name = decision.name or row["name"]
-                    if keep and (stmt == "merge_projects" or legal_preference(keep) >= legal_preference(name)):
-                        name = keep
-                    names = [row["name"], *decision.aliases, *row["aliases"]]
-                    # Not read, maybe stored under another name: every name is an alias then
-                    # (resolve_entities drops the one that turns out to be the node's name).
-                    aliases = [a for a in dict.fromkeys(names) if a != name or row["id"] not in existing]
-                    row.update(name=name, aliases=aliases, search_names=search_names(name, *aliases),
-                               keep_name=row["id"] not in existing)
-                    if stmt == "merge_organizations":
-                        row["prefix_names"] = prefix_windows(name, *aliases)
-        rewritten.append((stmt, params))
+    out = replace(rows, **{spec.name: [_rewrite(row, mapping) for row in getattr(rows, spec.name)]
+                           for spec in fields(rows) if getattr(rows, spec.name) is not None})
+    for person in out.people:
+        person["keep_name"] = True  # a person's stored name always stays
+    for held in out.titles_alone:  # one Position node per (person, title): the person's resolved id
+        held["position_id"] = position_id(held["person_id"], held["title"])
+    for org, org_before in zip(out.organizations, rows.organizations, strict=True):
+        _named(org, org_decisions[org_before["id"]], existing, keep_stored=False)
+        org["prefix_names"] = prefix_windows(org["name"], *org["aliases"])
+    for project, project_before in zip(out.projects, rows.projects, strict=True):
+        _named(project, project_decisions[project_before["id"]], existing, keep_stored=True)
 
-    extra = _audit_statements(article_id, art.date, mentions, person_decisions, org_decisions,
-                              project_decisions, mapping, statements)
-    cut = next((i for i, (stmt, _) in enumerate(rewritten) if stmt.startswith("prune_")), len(rewritten))
-    return rewritten[:cut] + extra + rewritten[cut:]
+    out.resolved_people = [
+        {"id": mapping[pid], "sector": m.sector, "scope": m.scope, "jurisdiction": m.jurisdiction,
+         "reason": person_decisions[pid].reason, "date": art.date}
+        for pid, m in mentions.items()
+    ]
+    out.resolved_entities = [{"id": mapping[k], "reason": d.reason} for k, d in {**org_decisions,
+                                                                                  **project_decisions}.items()]
+    return out
+
+
+def _named(row: OrganizationRow | ProjectRow, decision: Decision, existing: dict[str, str], keep_stored: bool) -> None:
+    """The name and aliases an organisation's or project's node is written with. ``keep_stored``: a
+    stored name wins whatever it is (a project); else only when it is as legal a name (a company)."""
+    keep = existing.get(row["id"])
+    name = decision.name or row["name"]
+    if keep and (keep_stored or legal_preference(keep) >= legal_preference(name)):
+        name = keep
+    names = [row["name"], *decision.aliases, *row["aliases"]]
+    # Not read, maybe stored under another name: every name is an alias then (resolve_entities
+    # drops the one that turns out to be the node's name).
+    aliases = [a for a in dict.fromkeys(names) if a != name or row["id"] not in existing]
+    row["name"], row["aliases"], row["search_names"] = name, aliases, search_names(name, *aliases)
+    row["keep_name"] = row["id"] not in existing
 
 
 def follow_corrections(target: str, merges: dict[str, str], splits: dict[str, str]) -> str:
@@ -780,26 +775,10 @@ def follow_corrections(target: str, merges: dict[str, str], splits: dict[str, st
     return target
 
 
-def _rewrite(stmt: str, row: Row, mapping: dict[str, str]) -> Row:
-    out = dict(row)
+def _rewrite(row: R, mapping: dict[str, str]) -> R:
+    """A copy of the row with its node ids resolved."""
+    out: dict[str, Any] = dict(row)
     for key in _ID_KEYS:
         if key in out and isinstance(out[key], str) and out[key] in mapping:
             out[key] = mapping[out[key]]
-    if stmt == "merge_positions_alone":
-        out["position_id"] = _position_id(out["person_id"], out["title"])
-    return out
-
-
-def _audit_statements(article_id: str, date: str | None, mentions: dict[str, PersonMention],
-                      people: dict[str, Decision], orgs: dict[str, Decision], projects: dict[str, Decision],
-                      mapping: dict[str, str], statements: list[Statement]) -> list[Statement]:
-    load_id = next((p["load_id"] for _, p in statements if "load_id" in p), None)
-    base = {"article_id": article_id, "load_id": load_id}
-    person_rows = [
-        {"id": mapping[pid], "sector": m.sector, "scope": m.scope, "jurisdiction": m.jurisdiction,
-         "reason": people[pid].reason, "date": date}
-        for pid, m in mentions.items()
-    ]
-    entity_rows = [{"id": mapping[k], "reason": d.reason} for k, d in {**orgs, **projects}.items()]
-    # Both always, empty or not: the article's write keeps one query text (graph/writer.py).
-    return [("resolve_people", {**base, "rows": person_rows}), ("resolve_entities", {**base, "rows": entity_rows})]
+    return cast(R, out)

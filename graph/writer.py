@@ -14,39 +14,34 @@ longer holds it takes away only that link while another document still does.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 import neo4j
 from neo4j.exceptions import AuthError, DatabaseUnavailable, ServiceUnavailable, SessionExpired
 from pydantic import BaseModel, Field
 
+from graph.collect import PLACEMENT_KEYS, article_rows, placement
 from graph.cypher import combined, query
 from graph.errors import ArticleWriteError, GraphError, GraphUnavailable, translate_driver_errors
-from graph.resolution import fold, prefix_windows, search_names
+from graph.lookup import Neo4jLookup
+from graph.resolution import prefix_windows, resolve_rows
 from graph.retry import DEFAULT_POLICY, RetriesExhausted, RetryPolicy, with_retries
+from graph.rows import ArticleRows
 from graph.schema import ensure_schema
 from graph.search_index import ARTICLES_PER_COPY, index_pending, settle_search
-from guanxi.facts import Article, Document, Role
+from guanxi.facts import Article, Document
 from guanxi.fingerprint import copy_key
-from guanxi.ids import (
-    article_id,
-    document_id,
-    event_id,
-    normalise_name,
-    organization_id,
-    person_id,
-    project_id,
-    signing_id,
-)
-from guanxi.simplified import to_simplified
+from guanxi.ids import article_id, document_id
 
 Row = dict[str, Any]
-Batch = tuple[str, list[Row]]
+Statement = tuple[str, dict[str, Any]]  # a named query of cypher/ and its parameters
+# Rewrites an article's statements inside its transaction (resolution reads the graph there).
+Prepare = Callable[[Any], list[Statement]]
 
 T = TypeVar("T")
 
@@ -91,236 +86,49 @@ class WriteSummary(BaseModel):
         self.per_article.extend(other.per_article)
 
 
-def _add_aliases(row: Row, aliases: Iterable[str]) -> None:
-    """New aliases onto an organisation's or project's row, and its search names after them."""
-    for alias in aliases:
-        alias = alias.strip()
-        if alias and alias != row["name"] and alias not in row["aliases"]:
-            row["aliases"].append(alias)
-    row["search_names"] = search_names(row["name"], *row["aliases"])
+@dataclass(frozen=True)
+class ArticlePlan:
+    """What one article's transaction writes: the document's row when it rides with this article
+    (write_document), the article node (``head``, merge_article) and its facts' rows."""
+
+    document: Row | None
+    head: Row
+    rows: ArticleRows
+
+    def with_rows(self, rows: ArticleRows) -> ArticlePlan:
+        return replace(self, rows=rows)
+
+    def statements(self) -> list[Statement]:
+        """(query name, parameters) in the order they run. The document's statement goes even with no
+        row: every article then sends one query text, planned (and replanned as the graph grows)
+        once instead of twice."""
+        common = {"article_id": self.head["article_id"], "load_id": self.head["load_id"]}
+        prune = {**common, "stale": False}
+        return [("merge_document", {"rows": [self.document] if self.document else []}),
+                ("merge_article", self.head),
+                *((name, {**common, "rows": rows}) for name, rows in self.rows.batches()),
+                ("prune_article", prune), ("prune_article_nodes", prune)]
 
 
-def position_id(person: str, title: str) -> str:
-    """A title held with no organisation named: one Position node per (person, title)."""
-    digest = hashlib.sha1(f"{person}\x1f{normalise_name(title)}".encode()).hexdigest()[:16]
-    return f"pos-{digest}"
-
-
-def _clean(name: str | None) -> str | None:
-    text = (name or "").strip()
-    return text or None
-
-
-def _merge_roles(a: list[Role], b: list[Role]) -> list[Role]:
-    return a + [r for r in b if r not in a]
-
-
-class _Collector:
-    """Gathers an article's rows, one list per statement, with duplicates folded."""
-
-    def __init__(self, art_id: str) -> None:
-        self.art_id = art_id
-        self.people: dict[str, Row] = {}
-        self.orgs: dict[str, Row] = {}
-        self.projects: dict[str, Row] = {}
-        self.mentions: dict[str, Row] = {}
-
-    def person(self, name: str | None, kind: str | None = None, sentence: str | None = None,
-               mention: bool = True) -> str | None:
-        name = _clean(name)
-        if name is None:
-            return None
-        pid = person_id(name)
-        # The simplified spelling too: a person first named in traditional script ('錢立青') is
-        # found again, by resolution and by search, under the simplified one ('钱立青').
-        row = self.people.setdefault(pid, {"id": pid, "name": name, "kind": None,
-                                           "search_names": search_names(name, fold(name))})
-        if kind is not None:
-            row["kind"] = kind
-        if mention:
-            self._mention(pid, sentence)
-        return pid
-
-    def org(self, name: str | None, kind: str | None = None, aliases: Iterable[str] = (),
-            sentence: str | None = None) -> str | None:
-        name = _clean(name)
-        if name is None:
-            return None
-        oid = organization_id(name)
-        row = self.orgs.setdefault(oid, {"id": oid, "name": name, "kind": None, "aliases": [], "search_names": []})
-        if kind is not None:
-            row["kind"] = kind
-        _add_aliases(row, aliases)
-        row["prefix_names"] = prefix_windows(name, *row["aliases"])
-        self._mention(oid, sentence)
-        return oid
-
-    def project(self, name: str | None, aliases: Iterable[str] = (), place: str | None = None,
-                sentence: str | None = None) -> str | None:
-        name = _clean(name)
-        if name is None:
-            return None
-        pid = project_id(name)
-        row = self.projects.setdefault(pid, {"id": pid, "name": name, "place": None, "aliases": [], "search_names": []})
-        if place:
-            row["place"] = place
-        _add_aliases(row, aliases)
-        self._mention(pid, sentence)
-        return pid
-
-    def _mention(self, node_id: str, sentence: str | None) -> None:
-        row = self.mentions.setdefault(node_id, {"id": node_id, "sentence": sentence})
-        if row["sentence"] is None:
-            row["sentence"] = sentence
-
-
-# Rewrites an article's statements inside its transaction (resolution reads the graph there).
-Prepare = Callable[[Any], list[tuple[str, dict[str, Any]]]]
-
-
-def article_batches(art: Article, art_id: str, as_of: str | None) -> list[Batch]:
-    """The statements that store one article, in order, each with its UNWIND rows."""
-    c = _Collector(art_id)
-    positions_in_org: dict[tuple[str, str, str], Row] = {}
-    positions_alone: dict[tuple[str, str], Row] = {}
-    for person in art.people:
-        pid = c.person(person.name, person.kind, person.sentence)
-        if pid is None:
-            continue
-        for pos in person.positions:
-            # 區長 in a reprint is the 区长 of the simplified pages: one title, one post node. The
-            # sentence keeps the script it was written in.
-            title = to_simplified(pos.title.strip())
-            if not title:
-                continue
-            sentence = pos.sentence or person.sentence
-            oid = c.org(pos.org, sentence=sentence) if pos.org else None
-            row = {"person_id": pid, "title": title, "as_of": as_of, "org": _clean(pos.org),
-                   "place": _clean(pos.place), "place_code": _clean(pos.place_code), "sentence": sentence,
-                   "rule": pos.rule}
-            if oid is not None:
-                positions_in_org.setdefault((pid, title, oid), {**row, "org_id": oid})
-            else:
-                positions_alone.setdefault((pid, title), {**row, "position_id": position_id(pid, title)})
-
-    for org in art.organizations:
-        c.org(org.name, org.kind, org.aliases, org.sentence)
-
-    runs: dict[tuple[str, str], Row] = {}
-    for proj in art.projects:
-        prj = c.project(proj.name, proj.aliases, proj.place, proj.sentence)
-        if prj is None:
-            continue
-        for company in proj.companies:
-            oid = c.org(company, sentence=proj.sentence)
-            if oid is not None:
-                runs.setdefault((oid, prj), {"org_id": oid, "project_id": prj, "sentence": proj.sentence})
-
-    events: list[Row] = []
-    attendance: dict[tuple[str, str], Row] = {}
-    for index, event in enumerate(art.events):
-        name = _clean(event.name)
-        if name is None:
-            continue
-        eid = event_id(art_id, index)
-        date = event.date or art.date
-        events.append({"id": eid, "name": name, "type": event.type, "date": date, "place": event.place,
-                       "sentence": event.sentence, "search_names": search_names(name)})
-        for att in event.attendees:
-            pid = c.person(att.name, sentence=att.sentence or event.sentence)
-            if pid is None:
-                continue
-            key = (pid, eid)
-            if key in attendance:
-                attendance[key]["roles"] = _merge_roles(attendance[key]["roles"], att.roles)
-            else:
-                attendance[key] = {"person_id": pid, "event_id": eid, "roles": list(att.roles), "date": date,
-                                   "sentence": att.sentence or event.sentence, "rule": att.rule}
-
-    signings: list[Row] = []
-    parties: list[Row] = []
-    signers: list[Row] = []
-    signing_projects: list[Row] = []
-    signed: list[Row] = []
-    for index, signing in enumerate(art.signings):
-        sid = signing_id(art_id, index)
-        date = signing.date or art.date
-        prj = c.project(signing.project, sentence=signing.sentence) if signing.project else None
-        party_names = [p for p in (_clean(x) for x in signing.parties) if p]
-        label = _clean(signing.project) or "、".join(party_names) or "签约"
-        signings.append({"id": sid, "name": label, "date": date, "project_name": _clean(signing.project),
-                         "sentence": signing.sentence})
-        base = {"signing_id": sid, "date": date, "sentence": signing.sentence, "project_id": prj}
-        if prj is not None:
-            signing_projects.append(base)
-        for party in dict.fromkeys(party_names):
-            oid = c.org(party, sentence=signing.sentence)
-            parties.append({**base, "org_id": oid})
-            if prj is not None:
-                signed.append({**base, "org_id": oid})
-        for signer in dict.fromkeys(s for s in (_clean(x) for x in signing.signers) if s):
-            pid = c.person(signer, sentence=signing.sentence)
-            signers.append({**base, "person_id": pid})
-            if prj is not None:
-                signed.append({**base, "person_id": pid})
-
-    bylines: dict[tuple[str, str], Row] = {}
-    for byline in art.bylines:
-        # A byline writes the article; it is not a mention of the person in it.
-        pid = c.person(byline.name, sentence=byline.sentence, mention=False)
-        if pid is not None:
-            bylines.setdefault((pid, byline.role), {"person_id": pid, "role": byline.role,
-                                                    "sentence": byline.sentence})
-
-    batches: list[Batch] = [
-        ("merge_people", list(c.people.values())),
-        ("merge_organizations", list(c.orgs.values())),
-        ("merge_projects", list(c.projects.values())),
-        ("merge_events", events),
-        ("merge_signings", signings),
-        ("merge_positions_in_org", list(positions_in_org.values())),
-        ("merge_positions_alone", list(positions_alone.values())),
-        ("merge_attendance", list(attendance.values())),
-        ("merge_runs", list(runs.values())),
-        ("merge_signing_parties", parties),
-        ("merge_signing_signers", signers),
-        ("merge_signing_projects", signing_projects),
-        ("merge_signed", signed),
-        ("merge_bylines", list(bylines.values())),
-        ("merge_mentions", list(c.mentions.values())),
-    ]
-    # Empty batches stay: every article then sends the same combined query text (graph/cypher.py),
-    # which Neo4j plans once; a new combination of statements cost 100-600 ms of planning.
-    return batches
-
-
-def placement(art: Article) -> Row:
-    """What the PART_OF says of the story's place in a PDF (all None for a text file)."""
-    return art.source.model_dump()
-
-
-def _after_document(head: Prepare, prepare: Prepare | None, statements: list[tuple[str, dict[str, Any]]]
-                    ) -> Prepare:
+def _after_document(head: Prepare, prepare: Prepare | None, statements: list[Statement]) -> Prepare:
     """The document's read (stale articles) first, then the statements, in one transaction."""
     return lambda tx: head(tx) + (prepare(tx) if prepare else statements)
 
 
-def _unless_a_better_copy(prepare: Prepare | None, statements: list[tuple[str, dict[str, Any]]],
-                          holders: dict[str, Row], doc_id: str, art: Article, art_id: str, index: int,
-                          document: Row | None) -> Prepare:
+def _unless_a_better_copy(prepare: Prepare | None, plan: ArticlePlan, holders: dict[str, Row]) -> Prepare:
     """The article's statements, or only its document's link when the graph holds the story from a
     better copy in another document (``holders``: cypher/write.cypher document_articles): the facts
     stay that copy's, whichever copy was loaded last."""
-    (head,) = [params for name, params in statements if name == "merge_article"]
+    head = plan.head
 
-    def work(tx: Any) -> list[tuple[str, dict[str, Any]]]:
-        held = holders.get(art_id)
-        if held is not None and held["copy_key"] is not None and held["document_id"] != doc_id \
+    def work(tx: Any) -> list[Statement]:
+        held = holders.get(head["article_id"])
+        if held is not None and held["copy_key"] is not None and held["document_id"] != head["document_id"] \
                 and held["copy_key"] < head["copy_key"]:
-            return [("merge_document", {"rows": [document] if document else []}),
-                    ("link_article", {"document_id": doc_id, "article_id": art_id, "index": index,
-                                      "title": art.title, **placement(art)})]
-        return prepare(tx) if prepare else statements
+            return [("merge_document", {"rows": [plan.document] if plan.document else []}),
+                    ("link_article", {key: head[key] for key in ("document_id", "article_id", "index", "title",
+                                                                 *PLACEMENT_KEYS)})]
+        return prepare(tx) if prepare else plan.statements()
 
     return work
 
@@ -358,7 +166,7 @@ class GraphWriter:
         self._unindexed_articles = 0  # written since names were last copied for search
         self._count_lock = threading.Lock()  # writer threads share one GraphWriter
 
-    def _write_unit(self, statements: list[tuple[str, dict[str, Any]]], result: ArticleWrite,
+    def _write_unit(self, statements: list[Statement], result: ArticleWrite,
                     prepare: Prepare | None = None) -> None:
         """One transaction in a fresh session, tried again while Neo4j restarts (graph/retry.py).
 
@@ -435,7 +243,7 @@ class GraphWriter:
 
             holders: dict[str, Row] = {}  # the copy each story already in the graph shows
 
-            def read_stale(tx: Any) -> list[tuple[str, dict[str, Any]]]:
+            def read_stale(tx: Any) -> list[Statement]:
                 # Once per document, in its first article's transaction: one round trip, not one per
                 # article. A writer storing another copy of a story meanwhile may make the later copy
                 # win that once; the facts are still one copy's, never both.
@@ -452,12 +260,13 @@ class GraphWriter:
                 index = art.index if art.id else position
                 result = ArticleWrite(article_id=art_id, title=art.title)
                 riding = None if document_written else document_row
-                statements = self.article_statements(doc_id, art, art_id, index, art.date or as_of_default,
-                                                     riding, published=pub.date)
+                plan = self.article_plan(doc_id, art, art_id, index, art.date or as_of_default, riding,
+                                         published=pub.date)
+                statements = plan.statements()
                 # The id the story had before ids were fingerprints: corrections made then name it.
                 former = article_id(doc_id, index, art.title)
-                prepare = self._resolver(doc, art, art_id, statements, [former] if former != art_id else [])
-                prepare = _unless_a_better_copy(prepare, statements, holders, doc_id, art, art_id, index, riding)
+                prepare = self._resolver(doc, art, plan, [former] if former != art_id else [])
+                prepare = _unless_a_better_copy(prepare, plan, holders)
                 if not document_written:
                     prepare = _after_document(read_stale, prepare, statements)
                 try:
@@ -494,18 +303,16 @@ class GraphWriter:
 
     resolve = True  # False writes ids derived from names alone, as before resolution existed
 
-    def _resolver(self, doc: Document, art: Article, art_id: str, statements: list[tuple[str, dict[str, Any]]],
+    def _resolver(self, doc: Document, art: Article, plan: ArticlePlan,
                   former_ids: list[str] | None = None) -> Prepare | None:
         """The article's statements with people, companies and projects matched to the graph's nodes
         and manual corrections applied, read in the article's own write transaction. ``former_ids``:
         other ids the article had, which a split correction may name."""
         if not self.resolve:
             return None
-        from graph.lookup import Neo4jLookup
-        from graph.resolution import resolve_statements
-
-        publication = doc.publication.name
-        return lambda tx: resolve_statements(statements, art, art_id, publication, Neo4jLookup(tx, former_ids))
+        publication, art_id = doc.publication.name, plan.head["article_id"]
+        return lambda tx: plan.with_rows(
+            resolve_rows(plan.rows, art, art_id, publication, Neo4jLookup(tx, former_ids))).statements()
 
     def _remove_stale_articles(self, doc_id: str, stale: list[str], summary: WriteSummary) -> None:
         """Articles an earlier load of the document stored and this one did not (their title, split or
@@ -558,32 +365,20 @@ class GraphWriter:
             except RetriesExhausted as exc:
                 raise GraphUnavailable(f"Neo4j is unavailable: {exc}") from exc
 
-    def article_statements(self, doc_id: str, art: Article, art_id: str, index: int, as_of: str | None,
-                           document: Row | None = None, *, published: str | None = None
-                           ) -> list[tuple[str, dict[str, Any]]]:
-        """(query name, parameters) in the order they run inside the article's transaction.
-
-        ``document``: the document's own row, which rides with its first article written. The other
-        articles send the statement with no row, so every article sends one query text, planned (and
-        replanned as the graph grows) once instead of twice. ``published``: the document's issue or
-        web date, which ranks this copy of the story against others (guanxi/fingerprint.py copy_key).
-        """
+    def article_plan(self, doc_id: str, art: Article, art_id: str, index: int, as_of: str | None,
+                     document: Row | None = None, *, published: str | None = None) -> ArticlePlan:
+        """What the article's transaction writes, ids from names alone (resolution comes in the
+        transaction). ``document``: the document's own row, which rides with its first article
+        written. ``published``: the document's issue or web date, which ranks this copy of the story
+        against others (guanxi/fingerprint.py copy_key)."""
         load_id = uuid.uuid4().hex  # marks what this load wrote, so prune_article can tell old from new
         head = {"document_id": doc_id, "article_id": art_id, "title": art.title, "subtitle": art.subtitle,
                 "date": art.date, "index": index, "text": art.text or None, "load_id": load_id,
                 "copy_key": copy_key(art.text, published, doc_id), **placement(art)}
-        statements: list[tuple[str, dict[str, Any]]] = [
-            ("merge_document", {"rows": [document] if document else []}),
-            ("merge_article", head),
-        ]
-        for name, rows in article_batches(art, art_id, as_of):
-            statements.append((name, {"article_id": art_id, "load_id": load_id, "rows": rows}))
-        prune = {"article_id": art_id, "load_id": load_id, "stale": False}
-        statements += [("prune_article", prune), ("prune_article_nodes", prune)]
-        return statements
+        return ArticlePlan(document, head, article_rows(art, art_id, as_of))
 
     @staticmethod
-    def _run_statements(tx: neo4j.ManagedTransaction, statements: list[tuple[str, dict[str, Any]]],
+    def _run_statements(tx: neo4j.ManagedTransaction, statements: list[Statement],
                         result: ArticleWrite) -> None:
         # A retried transaction starts again from zero, so the counters are reset first.
         result.nodes_created = result.relationships_created = result.properties_set = 0

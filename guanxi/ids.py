@@ -16,6 +16,7 @@ PREFIXES = {
     "event": "evt",
     "project": "prj",
     "signing": "sig",
+    "position": "pos",
 }
 
 
@@ -59,6 +60,11 @@ def project_id(name: str, company_id: str | None = None) -> str:
     if company_id:
         return make_id("project", normalise_name(name), company_id)
     return make_id("project", normalise_name(name))
+
+
+def position_id(person: str, title: str) -> str:
+    """A title held with no organisation named: one Position node per (person, title)."""
+    return make_id("position", person, normalise_name(title))
 
 
 def event_id(article: str, index: int) -> str:

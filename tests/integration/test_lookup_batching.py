@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 
 from bench.corpus import generate
+from graph.collect import article_rows
 from graph.lookup import Neo4jLookup
-from graph.resolution import OrgRequest, ProjectRequest, resolve_statements
+from graph.resolution import OrgRequest, ProjectRequest, resolve_rows
+from graph.rows import ArticleRows
 from graph.writer import GraphWriter
 from loaders.pipeline import extract_text
 
@@ -36,10 +38,10 @@ class OneByOne(Neo4jLookup):
         return super().known_names(ids)
 
 
-def _decisions(statements: list[tuple[str, dict[str, Any]]]) -> list[tuple[Any, ...]]:
+def _decisions(rows: ArticleRows) -> list[tuple[Any, ...]]:
     """Every row's node ids, and the reason recorded for each resolved mention."""
     keys = ("id", "person_id", "org_id", "project_id", "reason")
-    return [(name, *(row.get(k) for k in keys)) for name, params in statements for row in params.get("rows", [])]
+    return [(name, *(row.get(k) for k in keys)) for name, batch in rows.batches() for row in batch]
 
 
 def test_batched_answers_decide_as_single_questions(empty_db, neo4j_settings) -> None:
@@ -54,11 +56,11 @@ def test_batched_answers_decide_as_single_questions(empty_db, neo4j_settings) ->
         for doc in docs[50:]:
             for index, art in enumerate(doc.articles):
                 art_id = f"art-check-{doc.source}-{index}"
-                statements = writer.article_statements("doc-check", art, art_id, index, art.date)
+                rows = article_rows(art, art_id, art.date)
                 tx = session.begin_transaction()
                 try:
-                    batched = resolve_statements(statements, art, art_id, doc.publication.name, Neo4jLookup(tx))
-                    single = resolve_statements(statements, art, art_id, doc.publication.name, OneByOne(tx))
+                    batched = resolve_rows(rows, art, art_id, doc.publication.name, Neo4jLookup(tx))
+                    single = resolve_rows(rows, art, art_id, doc.publication.name, OneByOne(tx))
                 finally:
                     tx.rollback()
                 assert _decisions(batched) == _decisions(single)
