@@ -243,6 +243,8 @@ _PURPOSE_OPENING = re.compile(r"^(?:为了?|為了?)")
 _DAY_OPENING = re.compile(
     r"^\s*\d{1,2}月\d{1,2}[日号號](?:[至到—\-~](?:\d{1,2}月)?\d{1,2}[日号號])?(?:上午|下午|晚上|晚间|早上|中午|晚)?[,，]\s*"
 )
+# '…召开第29次常委会,听取讨论相关议题,安排部署…': what the meeting did is no part of its name.
+_AGENDA_AFTER = re.compile(r"(?:听取|聽取|研究|审议|審議|讨论|討論|传达|傳達|学习|學習|安排|部署)")
 _TIME_OF_DAY_OPENING = re.compile(r"^(?:上午|下午|晚上|当天|當天|当日|當日|随后|隨後)[,，]")
 _WHO_CLAUSE = re.compile(r"[^,，。]{2,30}?(?:主持|出席|参加|参会|讲话|致辞)[^,，]{0,4}[。]?$")
 _CREDIT_OPENING = re.compile(
@@ -306,7 +308,9 @@ def _fallback_title(paragraphs: list[str]) -> str:
     event = _LEAD_EVENT.search(sentence)
     cut = re.compile(r"[，,；;]").search(sentence, event.end()) if event else None
     # '…召开第九次会议,某某主持会议。': who chaired it is no part of the name.
-    if cut and cut.start() >= 20 and (len(sentence) > 60 or _WHO_CLAUSE.match(sentence, cut.end())):
+    if cut and cut.start() >= 20 and _AGENDA_AFTER.match(sentence, cut.end()):
+        sentence = sentence[: cut.start()]
+    elif cut and cut.start() >= 20 and (len(sentence) > 60 or _WHO_CLAUSE.match(sentence, cut.end())):
         sentence = _named_up_to(sentence, cut.start())
     else:
         # '某大会在某地召开,表彰…', '某某一行到某县考察,副县长某某陪同': the clause that says what

@@ -828,3 +828,10 @@ def test_a_long_setting_and_a_visit_clause_name_a_headline_less_story() -> None:
         "河东街道党工委书记韩立新和办事处主任裴晓东一同带队到园区企业开展节后走访服务活动,询问企业复工情况,帮助解决困难。\n"
         "韩立新表示,街道将做好服务。\n", "b.txt")
     assert doc.articles[0].title == "河东街道党工委书记韩立新和办事处主任裴晓东一同带队到园区企业开展节后走访服务活动"
+
+
+def test_what_a_meeting_did_is_no_part_of_a_headline_less_story_s_name() -> None:
+    doc = split_document(
+        "11月17日,河东区委书记韩立新主持召开第12次区委常委会,审议有关文件,研究部署近期全区重点工作任务。\n"
+        "区委副书记裴晓东出席。\n", "a.txt")
+    assert doc.articles[0].title == "河东区委书记韩立新主持召开第12次区委常委会"
