@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import random
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
@@ -187,6 +187,9 @@ class Person:
     name: str
     chain: str  # the title chain written before the name at first mention
     short: str  # the last title of the chain, for lists such as 副区长A、B
+    # Hard cases for bench/resolution_quality.py (unset in the plain corpus, which stays unchanged):
+    variant: str | None = None  # another script of the name (traditional), written in half the mentions
+    promoted: tuple[dt.date, str] | None = None  # from this date on, the chain of a new post
 
 
 @dataclass(eq=False)
@@ -392,25 +395,35 @@ class _Writer:
         part = self.rng.choice(("", "", "上午", "下午"))
         return f"{event.month}月{event.day}日{part}"
 
+    def shown(self, person: Person) -> str:
+        """The name as written here: a person with a variant is named in it half the time."""
+        name = person.variant if person.variant and self.rng.random() < 0.5 else person.name
+        self.named.append(name)
+        return name
+
+    def chain(self, person: Person) -> str:
+        if person.promoted and self.when >= person.promoted[0]:
+            return person.promoted[1]
+        return person.chain
+
     def first(self, person: Person) -> str:
-        self.named.append(person.name)
-        return person.chain + person.name
+        return self.chain(person) + self.shown(person)
 
     def later(self, person: Person) -> str:
-        self.named.append(person.name)
-        return person.name
+        return self.shown(person)
 
     def listing(self, people: Sequence[Person]) -> str:
         """Title chains before names, with consecutive holders of one title grouped: 副区长A、B。"""
         parts: list[str] = []
-        previous = None
+        previous: str | None = None
         for person in people:
-            self.named.append(person.name)
-            if previous is not None and person.chain == previous.chain and "、" not in person.chain:
-                parts[-1] += "、" + person.name
+            name = self.shown(person)
+            chain = self.chain(person)
+            if previous is not None and chain == previous and "、" not in chain:
+                parts[-1] += "、" + name
             else:
-                parts.append(person.chain + person.name)
-            previous = person
+                parts.append(chain + name)
+            previous = chain
         return ",".join(parts)
 
     def leaders(self, k: int, exclude: Sequence[Person] = ()) -> list[Person]:
@@ -614,10 +627,14 @@ def _web(rng: random.Random, world: World, juris: Jurisdiction, when: dt.date, r
     return "\n".join(lines) + "\n", art.people
 
 
-def generate(n: int, seed: int = 7, gb18030_share: float = 0.1, web_share: float = 0.4) -> list[GeneratedDocument]:
-    """N documents, the same for the same arguments."""
+def generate(n: int, seed: int = 7, gb18030_share: float = 0.1, web_share: float = 0.4,
+             world_hook: Callable[[random.Random, World], None] | None = None) -> list[GeneratedDocument]:
+    """N documents, the same for the same arguments. ``world_hook`` may change the invented world
+    before anything is written (bench/resolution_quality.py plants its hard cases so)."""
     rng = random.Random(seed)
     world = build_world(rng, n)
+    if world_hook is not None:
+        world_hook(rng, world)
     juris = Zipf(world.jurisdictions, s=0.8)
     start = dt.date(2022, 1, 3)
     issues = {j.name: rng.randint(1, 400) for j in world.jurisdictions}

@@ -370,3 +370,12 @@ CALL (a) {
 RETURN a {.id, .title, .subtitle, .date, .index, .text} AS article,
        d {.id, .source, .url, .encoding, .publication_name, .publication_date, .issue} AS document,
        sources, titled, mentioned, events, signings, runs, bylines
+
+// Every person and organisation the articles of one document mention, with the names the node
+// holds: bench/resolution_quality.py reads which node each name of the document was resolved to.
+// name: document_mentions
+MATCH (:Document {id: $document_id})<-[:PART_OF]-(:Article)<-[:MENTIONED_IN]-(n:Entity)
+WHERE n:Person OR n:Organization
+RETURN DISTINCT n.id AS id, CASE WHEN n:Person THEN 'person' ELSE 'organization' END AS kind,
+       n.name AS name, coalesce(n.aliases, []) AS aliases
+ORDER BY id
