@@ -429,20 +429,22 @@ TITLE_INSIDE_NAME = re.compile(
 )
 
 
-def _common_word(text: str) -> bool:
-    """A word jieba's dictionary counts often ('支持', '相信'): no surname and given name start so."""
-    import jieba
+def _word_count(text: str) -> int:
+    """How often jieba's dictionary counts ``text`` as a word (0: not a word)."""
+    import jieba  # loaded on first need
 
     jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(text, 0) >= 500
+    return int(jieba.dt.FREQ.get(text, 0))
+
+
+def _common_word(text: str) -> bool:
+    """A word jieba's dictionary counts often ('支持', '相信'): no surname and given name start so."""
+    return _word_count(text) >= 500
 
 
 def is_dictionary_word(text: str) -> bool:
     """A word of jieba's dictionary ('表示', '举行'), which a given name seldom is."""
-    import jieba  # loaded on first need
-
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(text, 0) > 0
+    return _word_count(text) > 0
 
 
 def title_inside_name(sent: Sentence, taken: list[PersonMention]) -> list[PersonMention]:

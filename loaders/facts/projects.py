@@ -100,10 +100,10 @@ def _placed_brand(core: str) -> str | None:
     lex = lexicon()
     at = 0
     for _ in range(2):  # a province, then perhaps its city ('江苏南通')
-        place = next((p for p in sorted(lex.get("places"), key=len, reverse=True) if core.startswith(p, at)), None)
+        place = lex.place_start_re.match(core, at)
         if place is None:
             break
-        at += len(place)
+        at = place.end()
     if at == 0:
         return None
     word = lex.company_word_start_re
