@@ -24,6 +24,7 @@ def read_roles(reading: ArticleReading) -> None:
     strong_article = False
     weak_only: dict[str, list[Role]] = {}
     weak_sentence: dict[str, str] = {}
+    quotes_speak = not talks_only(reading)
     for sent in reading.sentences:
         titled = people.by_sentence.get(sent.index, [])
         mentions = [Mention(m.key, m.start, m.end) for m in titled]
@@ -31,7 +32,7 @@ def read_roles(reading: ArticleReading) -> None:
         mentions.sort(key=lambda m: m.start)
         if not mentions:
             continue
-        sent_roles = assign_roles(sent, mentions)
+        sent_roles = assign_roles(sent, mentions, quotes_speak)
         if sent_roles and has_strong_verb(sent.match):
             strong_article = True
         elif sent_roles:
@@ -52,6 +53,18 @@ def read_roles(reading: ArticleReading) -> None:
     if strong_article:
         for key, rs in weak_only.items():
             _add_roles(reading, key, rs, weak_sentence[key])
+
+
+# A call or a visit: what the hosts and guests say there ('双方表示,…', '某某强调,…') is their talk,
+# not a speech at an event; at a ceremony or a meeting it is one ('某某在仪式上表示,…').
+_VISIT = re.compile(r"会见|會見|会谈|會談|接见|接見|调研|調研|视察|視察|走访|走訪|拜访|拜訪|看望|慰问|慰問")
+_GATHERING = re.compile(r"仪式|儀式|签约|簽約|签署|簽署|开工|開工|大会|大會|会议|會議|座谈|座談|推介|论坛|論壇|典礼|典禮|活动|活動")
+
+
+def talks_only(reading: ArticleReading) -> bool:
+    """Whether the article's event is a call or a visit, named by its headline."""
+    title = reading.article.title or ""
+    return bool(_VISIT.search(title)) and not _GATHERING.search(title)
 
 
 def _add_roles(reading: ArticleReading, key: str, roles: list[Role], sentence: str) -> None:

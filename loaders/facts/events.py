@@ -81,7 +81,7 @@ QUOTING = {"表示", "说", "指出", "强调", "要求"}
 GREETING = re.compile(r"欢迎|感谢|祝贺|慰问|赞扬|赞赏|肯定|敬意|谢意|(?:热烈|衷心|真诚|由衷|充分|高度)的?(?:欢迎|祝贺|赞扬|赞赏|肯定)")
 
 
-def role_verbs(text: str) -> list[tuple[int, int, Role]]:
+def role_verbs(text: str, quotes_speak: bool = True) -> list[tuple[int, int, Role]]:
     lex = lexicon()
     out: list[tuple[int, int, Role]] = [(m.start(), m.end(), "spoke") for m in REPORT.finditer(text)]
     for m in lex.role_re.finditer(text):
@@ -97,7 +97,8 @@ def role_verbs(text: str) -> list[tuple[int, int, Role]]:
             continue  # '见证项目签约', '出席集中签约': the signing is what they watched
         if lex.roles[verb] == "signed" and text[max(0, m.start() - 1) : m.start()] == "的":
             continue  # '对项目的签约表示祝贺': the signing spoken of, a noun
-        if verb in QUOTING and after[:1] not in (",", ":", "") and not (verb == "表示" and GREETING.match(after)):
+        if verb in QUOTING and (not quotes_speak or (after[:1] not in (",", ":", "")
+                                                     and not (verb == "表示" and GREETING.match(after)))):
             continue
         if any(a <= m.start() < b for a, b, _ in out):
             continue
@@ -133,15 +134,16 @@ def _same_subject(between: str, verb: str) -> bool:
     return "代表" in goes_on.group() or not _CONVENES.match(verb)
 
 
-def assign_roles(sent: Sentence, mentions: list[Mention]) -> dict[str, list[Role]]:
-    """Roles of the people mentioned in one sentence (empty when it has no role verb)."""
+def assign_roles(sent: Sentence, mentions: list[Mention], quotes_speak: bool = True) -> dict[str, list[Role]]:
+    """Roles of the people mentioned in one sentence (empty when it has no role verb).
+    ``quotes_speak``: whether words said ('某某表示,…') are a speech at this article's event."""
     text = sent.match
     reported = [m.span() for m in REPORTED.finditer(text)]
 
     def outside(pos: int) -> bool:
         return not any(a <= pos < b for a, b in reported)
 
-    verbs = [v for v in role_verbs(text) if outside(v[0])]
+    verbs = [v for v in role_verbs(text, quotes_speak) if outside(v[0])]
     mentions = [m for m in mentions if outside(m.start)]
     if not verbs:
         return {}
