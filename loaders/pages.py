@@ -51,6 +51,7 @@ from loaders.residue import (
 TITLE_MAX = 60
 FALLBACK_TITLE_MAX = 160
 CAPTION_MAX = 50
+SUBHEAD_MAX = 8
 _PLACE_ONLY = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:省|市|区|县|镇|乡|街道|村)")
 _SITE_LINES = 12  # a site's header and breadcrumb come before its story
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -308,7 +309,10 @@ def _fallback_title(paragraphs: list[str]) -> str:
     event = _LEAD_EVENT.search(sentence)
     cut = re.compile(r"[，,；;]").search(sentence, event.end()) if event else None
     # '…召开第九次会议,某某主持会议。': who chaired it is no part of the name.
-    if cut and cut.start() >= 20 and _AGENDA_AFTER.match(sentence, cut.end()):
+    opened = _DAY_OPENING.match(sentence)
+    named_from = opened.end() if opened else 0
+    # ('3月4日,某委常委会扩大会议召开,听取…': a meeting's name is short; the day is no part of it.)
+    if cut and cut.start() - named_from >= 10 and _AGENDA_AFTER.match(sentence, cut.end()):
         sentence = sentence[: cut.start()]
     elif cut and cut.start() >= 20 and (len(sentence) > 60 or _WHO_CLAUSE.match(sentence, cut.end())):
         sentence = _named_up_to(sentence, cut.start())
@@ -351,8 +355,9 @@ def _named_up_to(sentence: str, cut: int) -> str:
 
 
 class _PaperSplitter:
-    def __init__(self, lines: list[_Line]) -> None:
+    def __init__(self, lines: list[_Line], mastheaded: bool = True) -> None:
         self.lines = lines
+        self.mastheaded = mastheaded
         body_gaps = [ln.gap for ln in lines if len(ln.text) > TITLE_MAX]
         self.typical_gap = int(statistics.median(body_gaps)) if body_gaps else 1
 
@@ -366,6 +371,12 @@ class _PaperSplitter:
         if self.lines[i].gap > self.typical_gap:
             return True
         return depth == 0 and is_title_like(nxt) and self.opens_story(i + 1, 1)
+
+    def is_subhead(self, line: str) -> bool:
+        """'重点在谈招商' between a lead and the rest of a story: a section's label, not the next
+        story's headline. Only on a page without a masthead: a paper's page holds several stories,
+        a saved page one, and a label that short names no event."""
+        return not self.mastheaded and _han_count(line) <= SUBHEAD_MAX and not _HEADLINE_EVENT.search(line)
 
     def continues_header(self, i: int, header: list[str]) -> bool:
         line = self.lines[i].text
@@ -408,7 +419,7 @@ class _PaperSplitter:
                     if len(cur.header) < 3 and self.continues_header(i, cur.header):
                         cur.header.append(text)
                         continue
-                elif ends_sentence(cur.paragraphs[-1]) and self.opens_story(i):
+                elif ends_sentence(cur.paragraphs[-1]) and self.opens_story(i) and not self.is_subhead(text):
                     cur = _Draft(header=[text])
                     drafts.append(cur)
                     continue
@@ -609,6 +620,10 @@ def _finish(draft: _Draft, index: int, reference: str | None, year_only: bool = 
         bylines = merge(bylines, found)
         if para:
             paragraphs.append(para)
+    while len(paragraphs) > 1 and _CAPTION_START.match(paragraphs[0]) and not ends_sentence(paragraphs[0]):
+        # '图:某某在某公司调研' above the lead: the photos' captions, which mending would run into
+        # the story's first sentence (and its dateline and name with it).
+        paragraphs.pop(0)
     paragraphs = mend_paragraphs(paragraphs)
     date = dateline = None
     if paragraphs:
@@ -699,7 +714,7 @@ def split_document(text: str, source: str, encoding: str = "utf-8") -> DocumentT
         body = _drop_noise(lines[start:], publication)
         if not (publication.name or publication.issue):
             body = body[_repeated_headline(body) :]
-        drafts = _PaperSplitter(body).split()
+        drafts = _PaperSplitter(body, mastheaded=bool(publication.name or publication.issue)).split()
         if len(drafts) > 1 and _is_lone_caption(drafts[0]):
             drafts = drafts[1:]  # 'A与B合影。' above the first headline: a photo's caption, no story
     articles: list[ArticleText] = []

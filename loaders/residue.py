@@ -56,6 +56,11 @@ _NAV_PREFIX = re.compile(
     r"(?:放大\s*缩小\s*(?:默认\s*|$))?"
 )
 
+# '960_120px;': a style rule's size left as text where the page's layout box was.
+_STYLE_SIZE = re.compile(r"^[^\u4e00-\u9fff]*\d+(?:px|em|rem|pt)\b[^\u4e00-\u9fff]*$")
+# '打开某某新闻 查看更多图片': an aggregator's button asking to open its app.
+_APP_PROMPT = re.compile(r"^打开\S{1,10}?(?:新闻|客户端|APP|App|app)(?:\s*(?:查看|阅读|看)更多\S{0,4})?$")
+
 # '(图片来自某网截屏)', '【资料图】': a photo's credit alone on its line.
 _PHOTO_CREDIT = re.compile(r"^[(（【\[][^()（）【】]{0,20}(?:图片|图|照片|摄|截屏|截图)[^()（）【】]{0,20}[)）】\]]$")
 
@@ -102,6 +107,8 @@ def is_residue(line: str) -> bool:
         return True
     if _SPACED_LETTERS.match(text) and not _masthead_part(re.sub(r"\s+", "", text)):
         return True  # '今 日 上 虞' is a banner; '石 泉 报' is the paper's own name
+    if _STYLE_SIZE.match(text) or _APP_PROMPT.match(text):
+        return True
     if _HITS.search(text) or _SITE_NAME.match(text) or _PHOTO_CREDIT.match(text):
         return True
     return bool(_STAMP.match(text) or _CALENDAR.search(text) or _CLOCK.match(text) or _DAY_SWITCH.match(text) or _COLUMN_PATH.match(text) or _PAGE_LABEL.match(text) or _PHONE.match(text))

@@ -835,3 +835,38 @@ def test_what_a_meeting_did_is_no_part_of_a_headline_less_story_s_name() -> None
         "11月17日,河东区委书记韩立新主持召开第12次区委常委会,审议有关文件,研究部署近期全区重点工作任务。\n"
         "区委副书记裴晓东出席。\n", "a.txt")
     assert doc.articles[0].title == "河东区委书记韩立新主持召开第12次区委常委会"
+
+
+def test_a_short_meeting_named_before_its_agenda_names_a_headline_less_story() -> None:
+    doc = split_document(
+        "3月4日,县委常委会扩大会议召开,听取全市经济工作会议精神汇报,研究部署我县一季度重点工作。\n"
+        "县委书记韩立新主持会议并讲话。\n", "a.txt")
+    assert doc.articles[0].title == "县委常委会扩大会议召开"
+
+
+def test_a_style_rules_sizes_and_an_apps_button_are_no_part_of_the_story() -> None:
+    doc = split_document(
+        "1200_150px;\n\n设为首页 加入收藏\n\n880_96px;\n\n河东区政协常委会会议召开\n\n发表时间:2023-6-2\n\n"
+        "6月2日,河东区政协常委会会议召开,区政协主席韩立新主持会议。\n\n打开某某新闻 查看更多图片\n\n"
+        "会议听取了有关工作情况的汇报。\n", "a.txt")
+    assert [a.title for a in doc.articles] == ["河东区政协常委会会议召开"]
+    assert not any("查看更多" in p for p in doc.articles[0].paragraphs)
+
+
+def test_a_section_label_after_the_lead_of_a_saved_page_is_no_new_story() -> None:
+    doc = split_document(
+        "为推动河东区与沿海城市的项目合作,副区长韩立新带队赴榆安市开展经贸交流活动。\n\n重点项目对接\n\n"
+        "5月6日,韩立新一行与榆安恒达建设工程有限公司负责人座谈,并就物流园项目进行签约。\n\n"
+        "5月7日,考察团前往河西县,参观了两家企业的生产线。\n", "a.txt")
+    assert len(doc.articles) == 1
+    assert "韩立新带队赴榆安市开展经贸交流活动" in doc.articles[0].title
+
+
+def test_photo_captions_above_the_lead_do_not_run_into_its_first_sentence() -> None:
+    doc = split_document(
+        "图:县委书记韩立新在榆安电子有限公司走访调研\n图:韩立新在河东食品有限公司走访调研\n"
+        "河东融媒3月2日讯(记者 陆明)3月2日,县委书记韩立新开展企业服务日活动,到开发区走访企业。\n"
+        "韩立新强调,要为企业发展做好服务。\n", "a.txt")
+    art = doc.articles[0]
+    assert art.title.startswith("县委书记韩立新开展企业服务日活动")
+    assert ("陆明", "reporter") in _credits(art)
