@@ -197,10 +197,10 @@ def test_a_regional_headquarters_titles_and_tibetan_names():
 def test_a_place_from_the_division_table_is_written_in_the_story_s_traditional_script():
     art = extract(
         "河東海外集團喜慶30華誕",
-        "河東海外集團日前在香港舉行成立30周年酒會。酒會主禮嘉賓包括行政長官韓立新,政務司司長裴曉東。香港各界人士出席。",
+        "河東海外集團日前在澳門舉行成立30周年酒會。酒會主禮嘉賓包括行政長官韓立新,行政法務司司長裴曉東。澳門各界人士出席。",
     )
     person = next(p for p in art.people if p.name == "裴曉東")
-    assert person.positions[0].place == "香港特別行政區"
+    assert person.positions[0].place == "澳門特別行政區"
 
 
 def test_a_special_administrative_region_s_heads_serve_it_even_on_a_trip_to_a_mainland_city():

@@ -1,4 +1,4 @@
-from tests.facts_helpers import extract, roles
+from tests.facts_helpers import extract, roles, titles
 
 
 def test_what_hosts_and_guests_say_at_a_call_is_no_speech():
@@ -27,3 +27,33 @@ def test_what_a_visiting_delegation_says_on_its_tour_is_a_speech():
         "5月8日,榆安集团总经理裴晓东一行来河东考察。区长何一鸣陪同。裴晓东表示,看好河东发展前景。",
     )
     assert "spoke" in roles(art)["裴晓东"]
+
+
+def test_an_official_who_organises_or_convenes_is_named():
+    art = extract(
+        "河东县开展企业服务日活动",
+        "3月2日,县委书记韩立新组织开展企业服务日活动。副县长裴晓东召开座谈会,听取企业意见。",
+    )
+    t = titles(art)
+    assert t["韩立新"] == ["县委书记"]
+    assert t["裴晓东"] == ["副县长"]
+
+
+def test_a_bureau_named_by_two_things_keeps_both_in_its_heads_title():
+    art = extract(
+        "特區官員出席展覽開幕",
+        "6月3日,展覽開幕。特區政府運輸及房屋局局長陳立德、教育及青年局局長林明出席。",
+    )
+    t = titles(art)
+    assert t["陳立德"][0].endswith("運輸及房屋局局長")
+    assert t["林明"] == ["教育及青年局局長"]
+
+
+def test_a_regions_bureau_heads_on_a_trip_are_that_regions_and_named_as_its_pages_do():
+    art = extract(
+        "香港特區官員赴京出席展覽",
+        "6月3日,香港特區行政長官陳立德率環境局局長林明赴北京出席展覽開幕。香港特區政府表示,展覽展示香港發展成就。",
+    )
+    places = {p.name: [pos.place for pos in p.positions] for p in art.people}
+    assert places["陳立德"] == ["香港"]
+    assert places["林明"] == ["香港"]

@@ -126,14 +126,20 @@ def read_people(reading: ArticleReading) -> None:
 
 
 _SAR_TITLE = re.compile(r"行政长官|司司长$|^(?:署理)?司长$")
-_SAR = (("澳门", "澳门特别行政区"), ("香港", "香港特别行政区"))
+# (short name, full name, the name its own government's pages use: '澳门特别行政区政府', '香港特区政府')
+_SAR = (("澳门", "澳门特别行政区", "澳门特别行政区"), ("香港", "香港特别行政区", "香港"))
+# '环境局局长' in a story written in a region's own (traditional) script: the head of one of its bureaux.
+_SAR_BUREAU_HEAD = re.compile(r"局局长$")
 
 
 def _special_region(text: str) -> str | None:
-    """The special administrative region a story is about: the one it names more often."""
-    counts = [(text.count(short), name) for short, name in _SAR]
+    """The special administrative region a story is about: the one it names more often, by its
+    full name where the story writes that, else by the name its own government uses."""
+    counts = [(text.count(short), full, usual) for short, full, usual in _SAR]
     best = max(counts)
-    return best[1] if best[0] else None
+    if not best[0]:
+        return None
+    return best[1] if best[1] in text else best[2]
 
 
 def _in_traditional_script(text: str) -> bool:
@@ -188,7 +194,8 @@ def place_offices(reading: ArticleReading) -> None:
             if pos.place is None and title_level(to_matching(pos.title)) is None:
                 pos.place = fallback
         for pos in person.positions:
-            if sar and _SAR_TITLE.search(to_matching(pos.title)):
+            if sar and (_SAR_TITLE.search(to_matching(pos.title))
+                        or traditional and _SAR_BUREAU_HEAD.search(to_matching(pos.title))):
                 pos.place = sar  # '行政长官', '经济财政司司长': the posts of a special administrative region
             pos.place_code = place_code(pos.place, homes)
             if traditional and pos.place and pos.place not in written_text:

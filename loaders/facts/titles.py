@@ -28,6 +28,8 @@ def trim_left(region: str) -> int:
             continue
         if m.group() == "和" and _inside_name(region, start, m.start()):
             continue
+        if m.group() == "及" and _inside_organ(region, start, m.start(), m.end()):
+            continue
         if len(m.group()) == 1 and PLACE_AFTER.match(region, m.end()):
             continue  # 和平街道, 向阳镇: the stop character begins a place name
         if len(m.group()) == 1 and _division_at(region, m.start()):
@@ -66,6 +68,18 @@ def _short_division(pair: str) -> bool:
 
     gaz = gazetteer()
     return pair not in COMMON_SHORTS and any(d.level in ("city", "province") for d in gaz.by_short.get(pair, []))
+
+
+# '政制及内地事务局局长', '食物及卫生局局长': a bureau named by two things it looks after.
+ORGAN_AFTER_AND = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:局|署|处|處|司|部|委员会|委員會|办公室|辦公室)")
+
+
+def _inside_organ(region: str, start: int, pos: int, end: int) -> bool:
+    """及 inside an organ's name: a bureau follows it, and what precedes it is neither a body nor
+    a title ('市长及副市长', '区委及区政府' join two)."""
+    before = region[max(start, pos - 4) : pos]
+    return (bool(before) and not ORG_TAIL.search(before) and not lexicon().head_re.search(before)
+            and ORGAN_AFTER_AND.match(region, end) is not None)
 
 
 def _inside_name(region: str, start: int, pos: int) -> bool:
