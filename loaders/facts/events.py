@@ -37,6 +37,7 @@ NOUN_AFTER = {
     "督导": re.compile(r"组|团"),
     "督查": re.compile(r"组|团"),
     "介绍": re.compile(r"会|材料|信"),
+    "推介": re.compile(r"会|活动|材料|平台"),
     "汇报": re.compile(r"会|材料"),
     "见证": re.compile(r"人"),
     "宣讲": re.compile(r"团|员|活动"),
@@ -97,8 +98,12 @@ def role_verbs(text: str, quotes_speak: bool = True) -> list[tuple[int, int, Rol
             continue  # '见证项目签约', '出席集中签约': the signing is what they watched
         if lex.roles[verb] == "signed" and text[max(0, m.start() - 1) : m.start()] == "的":
             continue  # '对项目的签约表示祝贺': the signing spoken of, a noun
-        if verb in QUOTING and (not quotes_speak or (after[:1] not in (",", ":", "")
-                                                     and not (verb == "表示" and GREETING.match(after)))):
+        if verb in QUOTING and after[:1] not in (",", ":", "") and not (verb == "表示" and GREETING.match(after)):
+            continue
+        if any(a <= m.start() < b for a, b, _ in out):
+            continue
+        if verb in QUOTING and not quotes_speak:
+            out.append((m.start(), m.end(), "attended"))  # at a call: there, and talking, not speaking
             continue
         if any(a <= m.start() < b for a, b, _ in out):
             continue

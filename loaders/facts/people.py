@@ -210,6 +210,11 @@ def _plain_name(name: str) -> int:
     return len(name)
 
 
+def _surnamed(name: str) -> bool:
+    lex = lexicon()
+    return name[:1] in lex.get("surnames") or name[:2] in lex.compound_surnames
+
+
 def _titled_name_after(text: str, start: int) -> bool:
     lex = lexicon()
     return any(name_length(text, m.end()) for m in lex.head_re.finditer(text, start))
@@ -315,7 +320,7 @@ def _title(sent: Sentence, a: int, b: int) -> TitleMention | None:
 
 
 # '县领导张三、李四等出席', '出席活动的还有张三、李四': names listed under a collective word, no title.
-LEADER_HEAD = re.compile(r"(?:(?<=[省市区县镇乡州旗盟委府会导子大协级司])领导(?:同志)?|出席\S{0,6}的还有|参加\S{0,6}的还有)[:：]?(?=[\u4e00-\u9fff])")
+LEADER_HEAD = re.compile(r"(?:(?<=[省市区县镇乡州旗盟委府会导子大协级司关])领导(?:同志)?|出席\S{0,6}的还有|参加\S{0,6}的还有)[:：]?(?=[\u4e00-\u9fff])")
 LIST_SEP = re.compile(r"[、,]")
 
 
@@ -564,7 +569,11 @@ def _titled_people(sent: Sentence) -> list[PersonMention]:
             pos = 0
             if prev is not None:
                 length = name_length(text, 0, people_list) or _listed_name(text)
-                if length and not _closes_item(text, length) and _titled_name_after(text, length):
+                # '副主席甲、乙及秘书长丙': the list's last name, then another titled person joined on
+                joined = bool(length) and text[length : length + 1] in ("及", "和", "与") \
+                    and _titled_name_after(text, length + 1) and _surnamed(text[:length]) \
+                    and not is_dictionary_word(text[:length])  # ('食物及卫生局局长': a bureau's words)
+                if length and not joined and not _closes_item(text, length) and _titled_name_after(text, length):
                     length = 0  # '东引乡民代表会主席某某': an organ, a title and a name, not a shared title
                 if length:
                     person = PersonMention(
@@ -576,7 +585,9 @@ def _titled_people(sent: Sentence) -> list[PersonMention]:
                     pos = length
                     prev = person if _closes_item(text, length) else None
                     named_in_clause = True
-                    continue
+                    if not joined:
+                        continue
+                    pos = length + 1
             prev = None
             named_here = False
             for m in lex.head_re.finditer(text, pos):
