@@ -104,3 +104,37 @@ def test_guests_who_speak_at_a_call_were_there():
         "榆安集团总裁裴晓东表示,将加大在河东的投资。",
     )
     assert roles(art)["裴晓东"] == ["attended"]
+
+
+def test_what_follows_a_remark_at_a_ceremony_is_a_speech_but_not_an_interview_or_the_chairs_words():
+    art = extract(
+        "河东镇重点项目开工仪式举行",
+        "5月8日,河东镇重点项目开工仪式举行。镇党委书记韩立新主持仪式,榆安包装总经理裴晓东、副区长陆明出席。",
+        "韩立新在主持仪式时说,项目是发展的关键。",
+        "裴晓东表示在镇党委、政府的支持下,企业一定能落地生根。",
+        "陆明接受采访时表示:今年全区将加快项目建设。",
+    )
+    r = roles(art)
+    assert "spoke" not in r["韩立新"]
+    assert "spoke" in r["裴晓东"]
+    assert "spoke" not in r["陆明"]
+
+
+def test_setting_out_the_work_and_reporting_progress_at_a_meeting_are_speeches():
+    art = extract(
+        "全市防汛调度会召开",
+        "6月2日,全市防汛调度会召开。市委书记韩立新主持会议,市长裴晓东作工作安排。副市长陆明通报了全市项目建设进展。",
+        "会后,县长汪建国对下步工作提出要求。",
+    )
+    r = roles(art)
+    assert "spoke" in r["裴晓东"]
+    assert "spoke" in r["陆明"]
+    assert "spoke" in r["汪建国"]
+
+
+def test_who_attended_and_then_signed_with_a_company_signed():
+    art = extract(
+        "河东区副区长赴外地招商",
+        "1月6日,副区长韩立新带队参加企业家座谈会,并与榆安恒达能源有限公司就河东生物质发电项目进行签约。",
+    )
+    assert "signed" in roles(art)["韩立新"]

@@ -69,8 +69,8 @@ class RoleHit:
     roles: list[str] = field(default_factory=list)
 
 
-# '作政府工作报告', '作了专题辅导报告': giving a report is speaking.
-REPORT = re.compile(r"(?<!工)作了?[\u4e00-\u9fff]{0,8}?(?:报告|汇报)")
+# '作政府工作报告', '作了专题辅导报告': giving a report is speaking; so is '作工作安排' at a meeting.
+REPORT = re.compile(r"(?<!工)作了?[\u4e00-\u9fff]{0,8}?(?:报告|汇报|(?<=工作)(?:安排|部署))")
 
 
 # Verbs of saying are a speech only where the words follow: '某某表示,…', not '表示诚挚慰问'
@@ -80,6 +80,11 @@ QUOTING = {"表示", "说", "指出", "强调", "要求"}
 # Words of welcome said at the event ('表示欢迎', '表示热烈祝贺'); '表示诚挚慰问' greets those visited,
 # which the shared answers do not count as a speech.
 GREETING = re.compile(r"欢迎|感谢|祝贺|慰问|赞扬|赞赏|肯定|敬意|谢意|(?:热烈|衷心|真诚|由衷|充分|高度)的?(?:欢迎|祝贺|赞扬|赞赏|肯定)")
+
+
+# '某某表示在…的支持下,…', '某某表示将…': what follows 表示 is what was said.
+SAYS_AFTER = re.compile(r"将|要|会|愿|希望|相信|感谢|在|对|此次|这次|公司|企业|我们|自己")
+NOT_A_SPEECH_BEFORE = re.compile(r"采访[^,;。]{0,4}$|主持[^,;。]{0,20}时$")
 
 
 def role_verbs(text: str, quotes_speak: bool = True) -> list[tuple[int, int, Role]]:
@@ -98,8 +103,11 @@ def role_verbs(text: str, quotes_speak: bool = True) -> list[tuple[int, int, Rol
             continue  # '见证项目签约', '出席集中签约': the signing is what they watched
         if lex.roles[verb] == "signed" and text[max(0, m.start() - 1) : m.start()] == "的":
             continue  # '对项目的签约表示祝贺': the signing spoken of, a noun
-        if verb in QUOTING and after[:1] not in (",", ":", "") and not (verb == "表示" and GREETING.match(after)):
+        if verb in QUOTING and after[:1] not in (",", ":", "") and not (verb == "表示" and GREETING.match(after)) \
+                and not (verb == "表示" and SAYS_AFTER.match(after)):
             continue
+        if verb in QUOTING and NOT_A_SPEECH_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # '接受采访时表示', '在主持仪式时说': an interview, or the chair's own words
         if any(a <= m.start() < b for a, b, _ in out):
             continue
         if verb in QUOTING and not quotes_speak:
@@ -124,8 +132,9 @@ def has_strong_verb(text: str) -> bool:
 # them ('…考察,并与某区签订' may be the delegation's act, not theirs).
 # '…到场祝贺,并见证了…' goes on with them too: the verb follows the conjunction at once.
 # '…到场祝贺,并见证了…' goes on with them too where the verb follows the conjunction at once; '…陪同
-#考察,并召开座谈会' convenes for the whole party, which is no one's own role.
-_GOES_ON = re.compile(r",(?:并且|并|还|随后|同时|又|共同|一同)+(?:代表[^,;:。!?]*)?$")
+#考察,并召开座谈会' convenes for the whole party, which is no one's own role. '…参加会议,并与某公司就
+# 某项目进行签约': the one who attended signs with the company.
+_GOES_ON = re.compile(r",(?:并且|并|还|随后|同时|又|共同|一同)+(?:代表[^,;:。!?]*|(?:与|同|和)[^,;:。!?]*?就[^,;:。!?]*)?$")
 _CONVENES = re.compile(r"召开|举行|举办")
 
 
