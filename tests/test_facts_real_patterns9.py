@@ -138,3 +138,12 @@ def test_who_attended_and_then_signed_with_a_company_signed():
         "1月6日,副区长韩立新带队参加企业家座谈会,并与榆安恒达能源有限公司就河东生物质发电项目进行签约。",
     )
     assert "signed" in roles(art)["韩立新"]
+
+
+def test_a_description_in_front_of_a_company_is_no_part_of_its_name():
+    art = extract(
+        "河东区副区长赴外地招商",
+        "1月7日,韩立新与河东区重点引进企业广州榆安新能源有限公司总裁裴晓东就项目进展进行交流。",
+    )
+    names = {o.name for o in art.organizations}
+    assert "广州榆安新能源有限公司" in names

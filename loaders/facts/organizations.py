@@ -9,7 +9,7 @@ from guanxi.facts import OrgKind
 from loaders.facts.divisions import gazetteer
 from loaders.facts.lexicon import lexicon
 from loaders.facts.sentences import Sentence
-from loaders.facts.titles import HAN, trim_left
+from loaders.facts.titles import HAN, described_start, trim_left
 
 SEPARATORS = set(",;:。!?、“”\"'《》 \t\n")
 BRACKETS = re.compile(r"\([^()]*\)|（[^（）]*）")
@@ -161,6 +161,7 @@ def find_companies(sent: Sentence) -> list[OrgMention]:
             start = placed[-1]
         elif joined and _person_before_join(text[start : start + 2 + joined[0] - 1]) and m.start() - (start + 2 + joined[0]) >= 2:
             start += 2 + joined[0]  # '签约仪式上,某某某和某集团负责人签订…': a person, then the company
+        start = described_start(text, start, m.start())
         if m.start() - start < 2 or not _valid_name(text[start : m.start()]):
             continue
         if _generic_kind(text[start : m.start()]):

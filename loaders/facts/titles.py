@@ -96,7 +96,19 @@ def split_company(title: str) -> tuple[str | None, str]:
     if last is None or last.start() < 2:
         return None, title
     end = last.end() + (title[last.end() : last.end() + 1] in (")", "）"))  # '某某(集团)党委书记'
-    return title[:end], title[end:]
+    start = described_start(title, 0, last.start())
+    return title[start:end], title[end:]
+
+
+# '河东区重点引进企业广州某某公司': a description ending in 企业, then the company by its place.
+DESCRIBED_AS = re.compile(r"企业|客商|单位")
+
+
+def described_start(text: str, start: int, suffix_at: int) -> int:
+    """Where a company's name starts once a description in front of it ('…招商企业') is left out."""
+    described = [d.end() for d in DESCRIBED_AS.finditer(text, start, suffix_at)
+                 if lexicon().place_start_re.match(text, d.end()) and suffix_at - d.end() >= 4]
+    return described[-1] if described else start
 
 
 def is_corporate(title: str) -> bool:
