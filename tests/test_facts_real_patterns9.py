@@ -147,3 +147,12 @@ def test_a_description_in_front_of_a_company_is_no_part_of_its_name():
     )
     names = {o.name for o in art.organizations}
     assert "广州榆安新能源有限公司" in names
+
+
+def test_what_two_parties_sign_an_agreement_about_is_the_project_signed():
+    art = extract(
+        "河东县与榆安控股签署战略合作协议",
+        "4月21日,河东县人民政府与香港榆安控股有限公司就桑果产业融合发展项目签署合作框架协议。",
+    )
+    assert [(s.project, s.parties) for s in art.signings] == [
+        ("桑果产业融合发展项目", ["河东县人民政府", "香港榆安控股有限公司"])]

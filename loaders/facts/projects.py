@@ -61,8 +61,14 @@ SIGNED_BEFORE = re.compile(r"(?:签订|签署|签约|签下)(?:了)?$")
 AGREEMENT_AFTER = re.compile(r"(?:意向|合作|投资|建设|用地|框架)?(?:协议书|协议|合同)")
 
 
+# 'A与B就X项目签署了战略合作协议': what the parties sign about is a project by name.
+SIGNED_ABOUT = re.compile(r"(?:进行)?(?:签署|签订|签约)")
+
+
 def _signed_by_name(text: str, start: int, end: int) -> bool:
     if SIGNED_BEFORE.search(text, 0, start):
+        return True
+    if text[start - 1 : start] == "就" and SIGNED_ABOUT.match(text, end):
         return True
     return bool(AGREEMENT_AFTER.match(text, end)) and bool(SIGN_WORD.search(text, 0, start))
 
