@@ -83,12 +83,12 @@ _META_LABELS = (
     "新闻来源 新聞來源 信息来源 資訊來源 文章来源 文章來源 稿件来源 稿件來源 来源 來源 稿源 发布时间 發布時間 發佈時間 发布日期 "
     "發布日期 發佈日期 更新时间 更新時間 时间 時間 日期 作者 责任编辑 責任編輯 编辑 編輯 浏览次数 瀏覽次數 浏览量 "
     "瀏覽量 浏览 瀏覽 点击数 點擊數 点击量 點擊量 点击 點擊 阅读量 閱讀量 阅读 閱讀 访问量 訪問量 字号 字號 字体 字體 "
-    "供稿 撰稿 摄影 攝影"
+    "供稿 撰稿 摄影 攝影 信息时间 資訊時間 阅读次数 閱讀次數"
 )
 # Longest first: the regex takes the first alternative that matches.
 _META_LABEL = "(?:" + "|".join(sorted(set(_META_LABELS.split()), key=len, reverse=True)) + ")"
 META_PAIR = re.compile(rf"{_META_LABEL}\s*[:：]\s*")
-_PUBLISHED = re.compile(r"(?:发布|發布|發佈|更新)(?:时间|時間|日期)\s*[:：]|^(?:时间|時間|日期)\s*[:：]")
+_PUBLISHED = re.compile(r"(?:发布|發布|發佈|更新|信息|資訊)(?:时间|時間|日期)\s*[:：]|^(?:时间|時間|日期)\s*[:：]")
 _SOURCE = re.compile(r"(?:信息来源|資訊來源|文章来源|文章來源|稿件来源|稿件來源|来源|來源|稿源)\s*[:：]\s*")
 _AUTHOR = re.compile(r"(?:作者|撰稿|供稿)\s*[:：]\s*")
 _PHOTO_AUTHOR = re.compile(r"(?:摄影|攝影)\s*[:：]\s*")
@@ -243,7 +243,8 @@ def is_meta_line(line: str) -> bool:
     # '公司新闻发布时间:2023/10/26': a column's name alone before the page's stamp.
     column = _COLUMN_LABEL.fullmatch(line[:m.start()]) and _PUBLISHED.match(line, m.start())
     dated = line.lstrip("(（[【 ")  # '(2021/7/9 16:36:51)  来源:…': the stamp in brackets
-    return m.start() == 0 or bool(column) or len(META_PAIR.findall(line)) >= 2 or bool(
+    # ('【信息时间:… 阅读次数:': the page's meta line in a bracket)
+    return m.start() == 0 or line[: m.start()] in ("【", "[", "(", "（") or bool(column) or len(META_PAIR.findall(line)) >= 2 or bool(
         NUMERIC_DATE.match(dated) or FULL_DATE.match(dated)
     )
 

@@ -220,7 +220,7 @@ def _headline_lines(header: list[str]) -> list[str]:
 
 # What a lead reports happening: a long first sentence is cited up to the clause that says it.
 _LEAD_EVENT = re.compile(
-    r"(?:举行|舉行|召开|召開|举办|舉辦|开工|開工|签约|簽約|签署|簽署|会见|會見|座谈|座談|调研|調研|开幕|開幕|莅临|蒞臨)"
+    r"(?:举行|舉行|召开|召開|举办|舉辦|开工|開工|签约|簽約|签署|簽署|签订|簽訂|会见|會見|座谈|座談|调研|調研|开幕|開幕|莅临|蒞臨|走访|走訪)"
     r"(?![组組团團])"  # '调研组来某县': the party that came, not what happened
 )
 # Of a headline and its deck, the one reporting an event or a visit ('…代表团来某地考察') is the

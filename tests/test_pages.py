@@ -870,3 +870,25 @@ def test_photo_captions_above_the_lead_do_not_run_into_its_first_sentence() -> N
     art = doc.articles[0]
     assert art.title.startswith("县委书记韩立新开展企业服务日活动")
     assert ("陆明", "reporter") in _credits(art)
+
+
+def test_a_meta_line_in_a_bracket_is_no_part_of_the_headline_and_dates_the_page() -> None:
+    doc = split_document(
+        "首页 > 今日河东 > 政务要闻\n\n区长何明主持召开区长办公会\n\n"
+        "【信息时间:2023-03-02 09:15   访问次数:【字号 打印此页 关闭\n\n"
+        "3月1日,区长何明主持召开区长办公会。副区长裴晓东、陆明出席。\n", "a.txt")
+    art = doc.articles[0]
+    assert art.title == "区长何明主持召开区长办公会"
+    assert art.date == "2023-03-01"
+
+
+def test_a_lead_that_signs_or_visits_is_named_by_that_clause() -> None:
+    signed = split_document(
+        "5月6日,河东开发区管委会和榆安建设集团公司在河东市签订园区共建协议,推动园区建设,实现共赢。"
+        "区委书记韩立新出席。\n", "a.txt")
+    assert signed.articles[0].title == "河东开发区管委会和榆安建设集团公司在河东市签订园区共建协议"
+    visited = split_document(
+        "5月6日,河东区委书记韩立新率队走访榆安银行和河西电力有限公司,上门了解需求、提供服务,"
+        "与两家企业负责人座谈交流,共商合作事宜。\n", "a.txt")
+    assert visited.articles[0].title.startswith("河东区委书记韩立新率队走访榆安银行和河西电力有限公司")
+    assert "共商" not in visited.articles[0].title
