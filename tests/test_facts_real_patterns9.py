@@ -156,3 +156,24 @@ def test_what_two_parties_sign_an_agreement_about_is_the_project_signed():
     )
     assert [(s.project, s.parties) for s in art.signings] == [
         ("桑果产业融合发展项目", ["河东县人民政府", "香港榆安控股有限公司"])]
+
+
+def test_posts_after_a_short_company_name_a_second_posts_jian_and_a_hometown_association():
+    art = extract(
+        "河东区举行项目集中签约仪式",
+        "5月8日,河东区举行项目集中签约仪式。旅台江西同乡总会副会长何一鸣、河东数码港总经理陆明、榆安科金董事长汪建国,"
+        "区委常委、副区长,兼河东经济开发区工委委员裴晓东出席。",
+    )
+    t = titles(art)
+    assert t["何一鸣"][0].endswith("同乡总会副会长")
+    assert t["陆明"] == ["总经理"]
+    assert t["汪建国"] == ["董事长"]
+    assert t["裴晓东"][-1] == "河东经济开发区工委委员"
+
+
+def test_a_stock_code_in_brackets_opens_no_title():
+    art = extract(
+        "省领导会见港商",
+        "3月18日,省委书记韩立新会见了香港榆安化工集团(0999)董事局主席裴晓东一行。",
+    )
+    assert titles(art)["裴晓东"] == ["董事局主席"]

@@ -300,6 +300,9 @@ def _title(sent: Sentence, a: int, b: int) -> TitleMention | None:
         org_m, title_m = split_corporate_body(title_m)
     if org_m is None:
         org_m, title_m = split_org_post(title_m)
+    # '兼某开发区工委副书记', '(0999)董事局主席': a second post's 兼 and a stock code's bracket open no title
+    while title_m[:1] in ("兼", ")", "）") and len(title_m) > 3:
+        title_m = title_m[1:]
     if not plausible_title(title_m):
         return None
     if title_m.startswith("中共") and PARTY_COMMITTEE.match(title_m, 2):

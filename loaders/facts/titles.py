@@ -133,7 +133,14 @@ def split_corporate_body(title: str) -> tuple[str | None, str]:
     body = title[: -len(head)]
     if len(body) >= 3 and (BODY_END.search(body) or lexicon().company_word_re.search(body)):
         return body, head
+    if 3 <= len(body) <= 8 and COMPANY_ONLY_HEAD.fullmatch(head) and not PUBLIC_BODY_END.search(body):
+        return body, head  # '某某数码港总经理', '某某线缆董事长': only a company has these posts
     return None, title
+
+
+# Posts only a company has: the body written before them is a company, however short its name.
+COMPANY_ONLY_HEAD = re.compile(r"(?:常务|执行)?副?(?:总经理|董事长|总裁)|(?:执行)?董事|创始人|首席\S{2,3}官")
+PUBLIC_BODY_END = re.compile(r"(?:委|局|办|府|厅|处|部|院|所|站|会|中心|[省市区县镇乡村州旗盟])$")
 
 
 # Where a post inside a body starts: '中电建华东院' + '党委副书记', '君和资本' + '创始合伙人'.
