@@ -60,6 +60,10 @@ _PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīí
 _CELL_EDGE = re.compile(r"^[|｜]+\s*|\s*[|｜]+$")
 
 
+def without_pinyin(text: str) -> str:
+    return _PINYIN_GLOSS.sub("", text)
+
+
 def clean_line(line: str) -> str:
     """One line with spaces folded: runs of any kind of blank become one space."""
     line = _PINYIN_GLOSS.sub("", line)

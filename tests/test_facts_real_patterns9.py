@@ -177,3 +177,13 @@ def test_a_stock_code_in_brackets_opens_no_title():
         "3月18日,省委书记韩立新会见了香港榆安化工集团(0999)董事局主席裴晓东一行。",
     )
     assert titles(art)["裴晓东"] == ["董事局主席"]
+
+
+def test_a_call_on_a_councils_speaker_is_still_a_call():
+    art = extract(
+        "河東副市長韓立新會見榆安縣議會議長陳立德一行",
+        "5月8日,河東市副市長韓立新會見了榆安縣議會議長陳立德一行。",
+        "韓立新首先介紹了河東的發展情況。",
+        "陳立德表示,希望雙方加強交流。",
+    )
+    assert "spoke" not in roles(art)["陳立德"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from guanxi.facts import Role
+from loaders.cleanup import without_pinyin
 from loaders.dates import MONTH_DAY
 from loaders.facts.events import REPORTED, Mention, assign_roles, has_strong_verb
 from loaders.facts.lexicon import lexicon
@@ -58,12 +59,12 @@ def read_roles(reading: ArticleReading) -> None:
 # A call or a visit: what the hosts and guests say there ('双方表示,…', '某某强调,…') is their talk,
 # not a speech at an event; at a ceremony or a meeting it is one ('某某在仪式上表示,…').
 _VISIT = re.compile(r"会见|會見|会谈|會談|接见|接見|调研|調研|视察|視察|走访|走訪|拜访|拜訪|看望|慰问|慰問")
-_GATHERING = re.compile(r"仪式|儀式|签约|簽約|签署|簽署|开工|開工|大会|大會|会议|會議|座谈|座談|推介|论坛|論壇|典礼|典禮|活动|活動")
+_GATHERING = re.compile(r"仪式|儀式|签约|簽約|签署|簽署|开工|開工|大会|大會|(?<![议議])(?:会议|會議)|座谈|座談|推介|论坛|論壇|典礼|典禮|活动|活動")
 
 
 def talks_only(reading: ArticleReading) -> bool:
     """Whether the article's event is a call or a visit, named by its headline."""
-    title = reading.article.title or ""
+    title = without_pinyin(reading.article.title or "")  # a headline kept as written, glosses and all
     return bool(_VISIT.search(title)) and not _GATHERING.search(title)
 
 
