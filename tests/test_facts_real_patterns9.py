@@ -187,3 +187,21 @@ def test_a_call_on_a_councils_speaker_is_still_a_call():
         "陳立德表示,希望雙方加強交流。",
     )
     assert "spoke" not in roles(art)["陳立德"]
+
+
+def test_titles_closing_a_clause_go_to_the_person_the_next_clause_names():
+    art = extract(
+        "韩立新会见榆安集团客人",
+        "3月10日,市委书记韩立新会见了河西控股集团公司党委委员、副总裁,榆安集团党委书记、董事长裴晓东一行。",
+    )
+    assert set(titles(art)["裴晓东"]) == {"党委委员", "副总裁", "党委书记", "董事长"}
+
+
+def test_an_opening_phrase_and_a_provinces_name_are_no_part_of_a_title():
+    art = extract(
+        "河东项目开工",
+        "随着市委书记韩立新宣布项目开工,台湾新竹市议会议长陈立德出席。",
+    )
+    t = titles(art)
+    assert t["韩立新"] == ["市委书记"]
+    assert t["陈立德"] == ["新竹市议会议长"]

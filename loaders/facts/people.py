@@ -264,7 +264,7 @@ def _titles(sent: Sentence, a: int, b: int) -> list[TitleMention]:
     return out
 
 
-LOWER_BODY = re.compile(r"\S{2,6}?[市州县区旗盟](?:委|人民政府|政府|人大|政协)")
+LOWER_BODY = re.compile(r"\S{2,6}?[市州县区旗盟](?:委|人民政府|政府|人大|政协|议会)")
 
 
 @lru_cache(maxsize=4096)
@@ -633,6 +633,9 @@ def _titled_people(sent: Sentence) -> list[PersonMention]:
                         named_here = True
             if not named_here:
                 pending = []
-        if pending and not named_in_clause:
+        # '会见了某集团党组成员、副总经理,某公司董事长某某': titles that close a clause belong to the
+        # person the next clause names, though this clause named someone before them ('…及企业相关
+        # 负责人,' names a group, no one's post).
+        if pending and (not named_in_clause or not any(t.title.endswith(("负责人", "负责同志")) for t in pending)):
             carried = pending
     return found
