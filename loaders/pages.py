@@ -41,6 +41,8 @@ from loaders.dates import (
 from loaders.decoding import normalise_newlines
 from loaders.residue import (
     cut_glued_footer,
+    is_bare_stamp,
+    is_publisher_only,
     is_residue,
     menu_runs,
     page_title_lines,
@@ -120,6 +122,9 @@ def _content_lines(text: str) -> list[_Line]:
         if n in menu:
             raw = ""
         line = cut_glued_footer(strip_nav_prefix(strip_file_names(clean_line(raw))))
+        if line and is_bare_stamp(line) and out and is_publisher_only(out[-1].text):
+            # 'headline / 某某特区政府 / 2003-04-12 18:05': who put the page out, and when; no headline
+            out.pop()
         if line and is_residue(line) and credit_line(line) is None:
             line = ""
         stamped = mh.headline_and_stamp(line)

@@ -90,6 +90,18 @@ _BARE_STAMP = re.compile(r"\s*\d{1,4}[/\-.]\d{1,2}[/\-.]\d{1,4}\s*(?:[-–—]\s
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
+def is_bare_stamp(line: str) -> bool:
+    return bool(_BARE_STAMP.fullmatch(to_matching(line.strip())))
+
+
+# '澳門特區政府', '某某县人民政府办公室', '某某新闻网': who put the page out, alone on its line.
+_PUBLISHER_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,12}(?:政府|政府办公室|政府辦公室|新闻局|新聞局|新闻办|新聞辦|网|網|融媒体中心|融媒體中心)$")
+
+
+def is_publisher_only(line: str) -> bool:
+    return bool(_PUBLISHER_ONLY.match(line.strip()))
+
+
 def is_residue(line: str) -> bool:
     text = to_matching(line.strip())
     if not text:

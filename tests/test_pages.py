@@ -892,3 +892,11 @@ def test_a_lead_that_signs_or_visits_is_named_by_that_clause() -> None:
         "与两家企业负责人座谈交流,共商合作事宜。\n", "a.txt")
     assert visited.articles[0].title.startswith("河东区委书记韩立新率队走访榆安银行和河西电力有限公司")
     assert "共商" not in visited.articles[0].title
+
+
+def test_the_publisher_and_stamp_under_a_headline_are_not_the_headline() -> None:
+    doc = split_document(
+        "河東特區與榆安加強經貿合作\n\n河東特區政府\n2003-04-12 18:05\n未能播放視頻\n\n"
+        "行政長官韓立新與榆安外長陳立德,於今(十二)日簽署合作協定,推動雙方經貿往來。\n\n"
+        "韓立新表示,歡迎陳立德來訪。\n", "a.txt")
+    assert [a.title for a in doc.articles] == ["河東特區與榆安加強經貿合作"]
