@@ -205,3 +205,18 @@ def test_an_opening_phrase_and_a_provinces_name_are_no_part_of_a_title():
     t = titles(art)
     assert t["韩立新"] == ["市委书记"]
     assert t["陈立德"] == ["新竹市议会议长"]
+
+
+def test_a_person_elected_to_a_post_holds_it():
+    art = extract(
+        "韩立新当选河东镇镇长",
+        "昨日,河东镇人大会议召开。会议选举韩立新为河东镇人民政府镇长。",
+    )
+    person = next(p for p in art.people if p.name == "韩立新")
+    assert [(pos.title, pos.place) for pos in person.positions] == [("镇长", "河东镇")]
+
+
+def test_a_town_heads_place_is_the_town_not_the_town_and_its_level_again():
+    art = extract("河东镇召开会议", "5月8日,河东镇镇长韩立新、河西乡乡长陆明出席会议。")
+    places = {p.name: [pos.place for pos in p.positions] for p in art.people}
+    assert places == {"韩立新": ["河东镇"], "陆明": ["河西乡"]}

@@ -29,7 +29,7 @@ _TOWN = re.compile(
     r"[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道)(?=党委|人民政府|政府|人大|纪委|镇长|乡长|副镇长|副乡长|党工委|办事处|"
     r"举行|召开|举办|开展|组织|上下)"  # '郑宅镇举行…仪式': the town the story happens in
 )
-_TOWN_TITLE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=党|人民|政府|人大|纪|长|副|办事处|主任|书记|民代表)")
+_TOWN_TITLE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?=党|人民|政府|人大|纪|长|副|办事处|主任|书记|民代表|镇长|乡长)")
 _NOT_TOWN_START = set("各全该本每个乡城村集小重强名特一两三四五六七八九十几多在由与和及是")
 # '三义乡长', '五指山镇': a numeral opens a town's own name where no count word follows it ('三个乡').
 _NUMERAL_NAMES_TOWN = re.compile(r"[一二三四五六七八九十][^个余多乡镇街各级][\u4e00-\u9fff]*(?:镇|乡)$")

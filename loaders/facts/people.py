@@ -425,7 +425,36 @@ def find_people(sent: Sentence) -> list[PersonMention]:
     found += listed_before_leaders(sent, found)
     found += named_before_title(sent, found)
     found += title_inside_name(sent, found)
+    found += elected(sent, found)
     return found + joined_after(sent, found)
+
+
+# '会议选举某某为某镇人民政府镇长', '某某当选某镇镇长': the name, then the post it was given.
+ELECTED = re.compile(
+    r"(?:选举|补选|选出|任命|推选)(?P<name>[\u4e00-\u9fff]{2,3}?)(?:同志)?为(?P<post>[^,;:。!?、]{2,24})"
+    r"|(?P<name2>[\u4e00-\u9fff]{2,3}?)(?:同志)?当选(?:为)?(?P<post2>[^,;:。!?、]{2,24})"
+)
+
+
+def elected(sent: Sentence, taken: list[PersonMention]) -> list[PersonMention]:
+    lex = lexicon()
+    out: list[PersonMention] = []
+    text = sent.match
+    spans = [(m.start, m.end) for m in taken]
+    for m in ELECTED.finditer(text):
+        group = "name" if m.group("name") else "name2"
+        a, b = m.span(group)
+        post_a, post_b = m.span("post" if group == "name" else "post2")
+        heads = [h for h in lex.head_re.finditer(text, post_a, post_b) if h.end() == post_b]
+        if not heads or any(x < b and a < y for x, y in spans) or not _surnamed(text[a:b]) \
+                or is_dictionary_word(text[a:b]):
+            continue
+        titles = _titles(sent, post_a, post_b)
+        if not titles:
+            continue
+        out.append(PersonMention(name=sent.text[a:b], key=text[a:b], start=a, end=b, titles=titles, rule="elected"))
+        spans.append((a, b))
+    return out
 
 
 # '嘉义市林副市长瑞彦、彰化县周副县长杰': a Taiwan release puts the title between the surname and the
