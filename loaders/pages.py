@@ -235,7 +235,7 @@ _HEADLINE_EVENT = re.compile(_LEAD_EVENT.pattern + r"|(?:考察|視察|视察)(?
 
 # '中新网山西新闻11月7日电 ', '本报讯 ': the wire's dateline opens the lead, not the story.
 _DATELINE_OPENING = re.compile(
-    r"^(?:本报讯|本網訊|本网讯|[^\s,，。【(（]{2,10}?(?:日报|日報|晚报|晚報|网|網|台|社)(?:讯|訊)(?=[【(（])"
+    r"^(?:本报讯|本網訊|本网讯|[^\s,，。【(（]{2,10}?(?:日报|日報|晚报|晚報|网|網|台|社)(?:讯|訊)(?:[:：]|(?=[【(（]))"
     # ('某频道5月9日河东榆安电': the wire's place between its day and 电)
     r"|[^\s,，。]{2,12}?[0-9]{1,2}月[0-9]{1,2}日(?:[^\s,，。(（]{0,8}?(?:电|電)|讯|訊|消息))\s*"
 )
@@ -247,11 +247,14 @@ _HELD_ON = re.compile(r"^[^,，。]{2,12}?于[^,，。]{2,24}?(?:举行|召开|�
 _OTHER_DEED = re.compile(r"走访|慰问|活动")
 _PURPOSE_OPENING = re.compile(r"^(?:为了?|為了?)")
 _DAY_OPENING = re.compile(
-    r"^\s*\d{1,2}月\d{1,2}[日号號](?:[至到—\-~](?:\d{1,2}月)?\d{1,2}[日号號])?(?:上午|下午|晚上|晚间|早上|中午|晚)?[,，]\s*"
+    r"^\s*(?:\d{1,2}月\d{1,2}[日号號](?:[至到—\-~](?:\d{1,2}月)?\d{1,2}[日号號])?"
+    r"|(?:昨|今|前)[(（][0-9一二三四五六七八九十]{1,3}[)）]日|昨日|昨天|今日|今天|前日|日前|近日)"  # '昨(27)日'
+    r"(?:上午|下午|晚上|晚间|早上|中午|晚)?[,，]\s*"
 )
 # '…召开第29次常委会,听取讨论相关议题,安排部署…': what the meeting did is no part of its name.
 _AGENDA_AFTER = re.compile(r"(?:听取|聽取|研究|审议|審議|讨论|討論|传达|傳達|学习|學習|安排|部署)")
 _TIME_OF_DAY_OPENING = re.compile(r"^(?:上午|下午|晚上|当天|當天|当日|當日|随后|隨後)[,，]")
+_WHO_ATTENDS = re.compile(r"出席|主持|参加|陪同|致辞|讲话")
 _WHO_CLAUSE = re.compile(r"[^,，。]{2,30}?(?:主持|出席|参加|参会|讲话|致辞)[^,，]{0,4}[。]?$")
 _CREDIT_OPENING = re.compile(
     r"^[(（【][^()（）【】]{0,30}?(?:记者|記者|通讯员|通訊員|报道|報道|报导|報導)[^()（）【】]{0,20}[)）】]\s*"
@@ -295,6 +298,9 @@ def _fallback_title(paragraphs: list[str]) -> str:
             sentence = _TIME_OF_DAY_OPENING.sub("", later)
     # '为推进项目建设,…,9月28日上午,我县举行…仪式。': the purpose the lead opens with is no part of
     # the story's name; the clause from its day on is.
+    day_first = _DAY_OPENING.match(sentence)
+    if day_first and _PURPOSE_OPENING.match(sentence[day_first.end():]):
+        sentence = sentence[day_first.end():]  # '4月10日,为贯彻…,某街道召开了…': the purpose comes next
     purpose = _PURPOSE_THEN_DAY.match(sentence)
     if purpose and len(sentence) - purpose.end() >= 10:
         sentence = sentence[purpose.end():]
@@ -354,6 +360,10 @@ def _named_up_to(sentence: str, cut: int) -> str:
     its name runs to at least three fifths of the sentence while the clause stays three fifths of it."""
     if cut >= 0.6 * len(sentence):
         return sentence[:cut]
+    after = _CLAUSE_END.search(sentence, cut + 1)
+    clause = sentence[cut + 1 : after.start() if after else len(sentence)]
+    if _WHO_ATTENDS.search(clause) and not re.search(r"举行|舉行|召开|召開|举办|舉辦", clause):
+        return sentence[:cut]  # '…仪式举行,副市长某某出席并宣布开工': who came is no part of the name
     longest = cut / 0.6
     later = [m.start() for m in _CLAUSE_END.finditer(sentence, cut + 1) if 0.6 * len(sentence) <= m.start() <= longest]
     return sentence[: later[0]] if later else sentence[:cut]
@@ -428,6 +438,10 @@ class _PaperSplitter:
                     cur = _Draft(header=[text])
                     drafts.append(cur)
                     continue
+            if cur is not None and cur.paragraphs and ends_sentence(cur.paragraphs[-1]) and mh.has_news_prefix(text):
+                # '本报讯…' after a finished story: the next story of a column without headlines
+                cur = _Draft()
+                drafts.append(cur)
             if cur is None:
                 cur = _Draft()
                 drafts.append(cur)
@@ -630,6 +644,9 @@ def _finish(draft: _Draft, index: int, reference: str | None, year_only: bool = 
         # the story's first sentence (and its dateline and name with it).
         paragraphs.pop(0)
     paragraphs = mend_paragraphs(paragraphs)
+    if not draft.header and len(paragraphs) > 2 and len(paragraphs[0]) >= 10 \
+            and any(paragraphs[0] in later for later in paragraphs[1:]):
+        paragraphs.pop(0)  # a summary sentence above the lead that the story repeats: no part of its start
     date = dateline = None
     if paragraphs:
         first = paragraphs[0]
@@ -722,6 +739,16 @@ def split_document(text: str, source: str, encoding: str = "utf-8") -> DocumentT
         drafts = _PaperSplitter(body, mastheaded=bool(publication.name or publication.issue)).split()
         if len(drafts) > 1 and _is_lone_caption(drafts[0]):
             drafts = drafts[1:]  # 'A与B合影。' above the first headline: a photo's caption, no story
+        # A page that prints its story twice (a mirror's copy under the original) holds one story.
+        seen_starts: set[tuple[str, ...]] = set()
+        unique: list[_Draft] = []
+        for draft in drafts:
+            opening = (*draft.header, *draft.paragraphs[:1])
+            if opening and opening in seen_starts:
+                continue
+            seen_starts.add(opening)
+            unique.append(draft)
+        drafts = unique
     articles: list[ArticleText] = []
     reference = published_date(normalised) or publication.date or parse_full_date(normalised) \
         or _stamp_at_top(normalised)
