@@ -748,15 +748,26 @@ class GraphRepository:
 
     # --- corrections (writes, through graph/corrections.py) ------------------------------------
 
-    def merge_entities(self, into_id: str, from_id: str, by: str, reason: str) -> Any:
+    def merge_entities(self, into_id: str, from_id: str, by: str, reason: str, plan: str | None = None) -> Any:
         from graph.corrections import merge_entities
 
-        return merge_entities(self.driver, self.database, into_id, from_id, by, reason)
+        return merge_entities(self.driver, self.database, into_id, from_id, by, reason, plan)
 
-    def split_entity(self, id: str, article_ids: list[str], by: str, reason: str, name: str | None = None) -> Any:
+    def split_entity(self, id: str, article_ids: list[str], by: str, reason: str, name: str | None = None,
+                     plan: str | None = None) -> Any:
         from graph.corrections import split_entity
 
-        return split_entity(self.driver, self.database, id, article_ids, by, reason, name)
+        return split_entity(self.driver, self.database, id, article_ids, by, reason, name, plan)
+
+    def preview_merge(self, into_id: str, from_id: str) -> Any:
+        from graph.corrections import preview_merge
+
+        return preview_merge(self.driver, self.database, into_id, from_id)
+
+    def preview_split(self, id: str, article_ids: list[str], name: str | None = None) -> Any:
+        from graph.corrections import preview_split
+
+        return preview_split(self.driver, self.database, id, article_ids, name)
 
     def corrections(self, id: str | None = None, limit: int = 50, offset: int = 0) -> Any:
         from graph.corrections import list_corrections

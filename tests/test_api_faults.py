@@ -166,7 +166,7 @@ def test_editors_keys_are_kept_hashed_and_the_trail_names_their_owner(tmp_path: 
     made: list[str] = []
 
     class Recording:
-        def merge_entities(self, into_id: str, from_id: str, by: str, reason: str) -> Any:
+        def merge_entities(self, into_id: str, from_id: str, by: str, reason: str, **_: Any) -> Any:
             made.append(by)
             raise KeyError("stop here")  # the editor is all this test needs
 
@@ -251,7 +251,7 @@ def test_an_editor_given_a_key_by_the_cli_writes_under_their_own_name(tmp_path: 
         made: list[str] = []
 
         class Recording:
-            def merge_entities(self, into_id: str, from_id: str, by: str, reason: str) -> Any:
+            def merge_entities(self, into_id: str, from_id: str, by: str, reason: str, **_: Any) -> Any:
                 made.append(by)
                 raise KeyError("stop here")
 
