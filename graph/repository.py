@@ -790,6 +790,34 @@ class GraphRepository:
 
         return merged_into(self.driver, self.database, id)
 
+    # --- watchlists (graph/watchlists.py) -----------------------------------------------------
+
+    def _watchlists(self) -> Any:
+        from graph.watchlists import Watchlists
+
+        return Watchlists(self.driver, self.database)
+
+    def watchlist(self, owner: str) -> Any:
+        return self._watchlists().get(owner)
+
+    def follow_entity(self, owner: str, id: str) -> Any:
+        return self._watchlists().follow_entity(owner, id)
+
+    def unfollow_entity(self, owner: str, id: str) -> Any:
+        return self._watchlists().unfollow_entity(owner, id)
+
+    def follow_place(self, owner: str, place: str) -> Any:
+        return self._watchlists().follow_place(owner, place)
+
+    def unfollow_place(self, owner: str, place: str) -> Any:
+        return self._watchlists().unfollow_place(owner, place)
+
+    def watch_changes(self, owner: str, since: str | None = None, limit: int = 100, offset: int = 0) -> Any:
+        return self._watchlists().changes(owner, since, limit, offset)
+
+    def mark_seen(self, owner: str, until: str | None = None) -> Any:
+        return self._watchlists().mark_seen(owner, until)
+
     def export_corrections(self) -> list[dict[str, Any]]:
         from graph.corrections import export_corrections
 
