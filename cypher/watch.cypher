@@ -6,12 +6,6 @@
 MATCH (w:Watchlist {id: $id})
 RETURN w {.*} AS watchlist
 
-// Each id with its node's name and labels; null labels where no node has the id (merged away).
-// name: watchlist_entities
-UNWIND $ids AS eid
-OPTIONAL MATCH (e:Entity {id: eid})
-RETURN eid AS id, e.name AS name, labels(e) AS labels
-
 // A new watchlist has read everything loaded before it: only later loads are news to it.
 // name: watchlist_add_entity
 MERGE (w:Watchlist {id: $id})

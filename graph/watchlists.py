@@ -26,6 +26,7 @@ from pydantic import BaseModel, Field
 from graph.cypher import query
 from graph.errors import translate_driver_errors
 from graph.places import code_prefix, find_division
+from graph.refs import entity_refs
 from graph.views import LABEL_KINDS, ArticleRef, DivisionRef, EntityRef, SourceRef
 
 ChangeKind = Literal["event", "post", "signing", "project", "mention"]
@@ -136,23 +137,10 @@ class Watchlists:
 
     def _entities(self, ids: list[str]) -> list[EntityRef]:
         """The nodes followed, each merged-away id as the node that holds its facts now."""
-        from graph.corrections import merged_into
-
-        found = {r["id"]: r for r in self._run("watchlist_entities", ids=ids) if r["labels"]}
         refs: dict[str, EntityRef] = {}
-        for id in ids:
-            row = found.get(id)
-            if row is None:
-                into = merged_into(self.driver, self.database, id)
-                if into is None:
-                    continue  # gone from the graph (a split undone): nothing to follow
-                rows = self._run("watchlist_entities", ids=[into])
-                if not rows or not rows[0]["labels"]:
-                    continue
-                row = rows[0]
-            kind = next((LABEL_KINDS[label] for label in row["labels"] if label in LABEL_KINDS), None)
-            if kind in FOLLOWED_KINDS:
-                refs.setdefault(row["id"], EntityRef(id=row["id"], kind=kind, name=row["name"]))
+        for ref in entity_refs(self.driver, self.database, ids).values():
+            if ref.kind in FOLLOWED_KINDS:
+                refs.setdefault(ref.id, ref)
         return list(refs.values())
 
     @staticmethod
@@ -176,13 +164,12 @@ class Watchlists:
 
     def follow_entity(self, owner: str, entity_id: str) -> Watchlist | None:
         """None when no node has that id; NotFollowable for an event, an article and the like."""
-        rows = self._run("watchlist_entities", ids=[entity_id])
-        if not rows or not rows[0]["labels"]:
+        ref = entity_refs(self.driver, self.database, [entity_id]).get(entity_id)
+        if ref is None:
             return None
-        kind = next((LABEL_KINDS[label] for label in rows[0]["labels"] if label in LABEL_KINDS), None)
-        if kind not in FOLLOWED_KINDS:
-            raise NotFollowable(f"a {kind} is not followed: follow people, organizations, projects or places")
-        done = self._run("watchlist_add_entity", write=True, id=watchlist_id(owner), owner=owner, entity_id=entity_id)
+        if ref.kind not in FOLLOWED_KINDS:
+            raise NotFollowable(f"a {ref.kind} is not followed: follow people, organizations, projects or places")
+        done = self._run("watchlist_add_entity", write=True, id=watchlist_id(owner), owner=owner, entity_id=ref.id)
         return self._view(owner, done[0]["watchlist"])
 
     def unfollow_entity(self, owner: str, entity_id: str) -> Watchlist:
