@@ -35,6 +35,7 @@ class Label(StrEnum):
     CORRECTION = "Correction"
     LOOKUP_KEY = "LookupKey"
     WATCHLIST = "Watchlist"
+    INVESTIGATION = "Investigation"
     # Second labels: on nodes of the labels above, never alone.
     ENTITY = "Entity"
     INDEXED_ARTICLE = "IndexedArticle"
@@ -159,11 +160,19 @@ NODES: Mapping[Label, NodeSpec] = {spec.label: spec for spec in (
     NodeSpec(Label.WATCHLIST, (*_props("owner", bulk=False), Prop("entity_ids", "string[]", bulk=False),
                                Prop("place_codes", "string[]", bulk=False), Prop("created_at", "long", bulk=False),
                                Prop("seen_at", "long", bulk=False)), entity=False),
+    # A reader's investigation (graph/investigations.py): a name, notes, the ids it keeps with a note
+    # each (entity_notes, JSON) and the graph view it was drawn in (the page's address for it). Lists
+    # and not relationships, as for a watchlist.
+    NodeSpec(Label.INVESTIGATION, (*_props("owner", "name", "notes", bulk=False),
+                                   Prop("entity_ids", "string[]", bulk=False),
+                                   *_props("entity_notes", "view", bulk=False),
+                                   Prop("created_at", "long", bulk=False), Prop("updated_at", "long", bulk=False)),
+             entity=False),
 )}
 
 # The second labels, and what gives them.
 SECOND_LABELS: Mapping[Label, str] = {
-    Label.ENTITY: "every node but corrections, lookup keys and watchlists",
+    Label.ENTITY: "every node but corrections, lookup keys, watchlists and investigations",
     Label.INDEXED_ARTICLE: "an article whose text the full-text index article_text reads",
 }
 

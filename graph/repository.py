@@ -790,6 +790,39 @@ class GraphRepository:
 
         return merged_into(self.driver, self.database, id)
 
+    def nodes_view(self, ids: list[str]) -> GraphView:
+        """Exactly these nodes and the relationships among them: an investigation's graph."""
+        (rows,) = self._read(("nodes_by_ids", {"ids": ids})) if ids else ([],)
+        nodes = [_graph_node(r) for r in rows]
+        (rels,) = self._read(("export_edges", {"ids": [n.id for n in nodes]})) if nodes else ([],)
+        articles = self._articles(r["rel"]["props"].get("article_id") for r in rels)
+        return GraphView(center="", nodes=nodes, edges=[_graph_edge(r["rel"], articles) for r in rels])
+
+    # --- investigations (graph/investigations.py) --------------------------------------------
+
+    def _investigations(self) -> Any:
+        from graph.investigations import Investigations
+
+        return Investigations(self.driver, self.database)
+
+    def investigations(self, owner: str) -> Any:
+        return self._investigations().mine(owner)
+
+    def investigation(self, owner: str, id: str) -> Any:
+        return self._investigations().get(owner, id)
+
+    def create_investigation(self, owner: str, draft: Any) -> Any:
+        return self._investigations().create(owner, draft)
+
+    def update_investigation(self, owner: str, id: str, draft: Any) -> Any:
+        return self._investigations().update(owner, id, draft)
+
+    def delete_investigation(self, owner: str, id: str) -> bool:
+        return bool(self._investigations().delete(owner, id))
+
+    def open_investigation(self, owner: str, text: str) -> Any:
+        return self._investigations().open_file(owner, text)
+
     # --- watchlists (graph/watchlists.py) -----------------------------------------------------
 
     def _watchlists(self) -> Any:

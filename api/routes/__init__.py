@@ -13,6 +13,7 @@ def all_routers() -> list[APIRouter]:
         explore,
         export,
         health,
+        investigations,
         model,
         offices,
         search,
@@ -20,5 +21,5 @@ def all_routers() -> list[APIRouter]:
     )
 
     return [*(module.router for module in (health, search, entities, articles, explore, model, offices,
-                                              corrections, export, watch)),
+                                              corrections, export, watch, investigations)),
             corrections.writes]

@@ -15,7 +15,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 from pydantic import AfterValidator, BaseModel, Field
 
 from api.deps import Repo
-from api.problems import BODY_REFUSED, ErrorBody, described
+from api.problems import BODY_REFUSED, ErrorBody, ValidationBody, described
 from api.routes.corrections import KEY_ERRORS, Editor, EntityId
 from api.security import KeyFirstRoute
 from graph.places import DivisionAmbiguous, DivisionNotFound
@@ -46,7 +46,8 @@ FOLLOW_ERRORS = {
     **described(404, "No person, organization or project with that id, or no division with that code or name",
                 ErrorBody),
     **described(409, "That is not something to follow (an event, an article…)", ErrorBody),
-    **BODY_REFUSED,
+    **described(422, "A place name several divisions have (市中区: give its code), or digits of no code's length; "
+                     "`msg` gives the reason", ValidationBody),
 }
 
 
@@ -103,7 +104,8 @@ def unfollow_place(place: PlaceText, repo: Repo, editor: Editor) -> Watchlist:
 
 
 @router.get("/watch/changes", response_model=WatchChanges,
-            responses={**KEY_ERRORS, **described(422, "`since` is no date or time", ErrorBody)},
+            responses={**KEY_ERRORS, **described(422, "`since` is no date or time, or `limit` or `offset` out of "
+                                                        "range; `msg` gives the reason", ValidationBody)},
             summary="What articles loaded since a time say about what the key's owner follows, newest first")
 def changes(
     repo: Repo,
