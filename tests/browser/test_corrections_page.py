@@ -4,6 +4,8 @@ will move, and undoes each from the page. Every test leaves the graph as it foun
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from browser.conftest import EDITOR_KEY
@@ -40,7 +42,8 @@ def sign_in(page: Page) -> None:
     expect(page.locator("#signed-in")).to_contain_text("GUANXI_API_KEY")  # the name the trail will give
 
 
-def test_a_merge_is_previewed_confirmed_and_undone_from_the_page(page: Page, live_server: str) -> None:
+def test_a_merge_is_previewed_confirmed_and_undone_from_the_page(page: Page, live_server: str,
+                                                                  screenshots: Path) -> None:
     page.goto(f"{live_server}/#/person/{HEAD_ID}")
     expect(page.locator("#corrections")).to_be_hidden()
     page.click("#open-corrections")
@@ -65,6 +68,7 @@ def test_a_merge_is_previewed_confirmed_and_undone_from_the_page(page: Page, liv
     expect(preview).to_contain_text("县领导调研乡村振兴工作")  # the article it was read in
     expect(page.locator("#correction-summary")).to_contain_text(f"will also be known as {MISPRINT}")
     assert status(page, live_server, f"/people/{MISPRINT_ID}") == 200
+    preview.screenshot(path=str(screenshots / "correction.png"))
 
     page.click("#correction-confirm")
     expect(page.locator("#correction-done")).to_contain_text(f"Merged {MISPRINT}")
