@@ -43,7 +43,7 @@ export function forget() {
 // (wrong, writes disabled on this server, too many tries) is shown as it says it.
 export function keyForm(why, done) {
   const input = el("input", { type: "password", id: "editor-key", autocomplete: "off", required: true,
-    "aria-label": "editor key 编辑密钥", placeholder: "editor key 编辑密钥", minlength: "16", maxlength: "200" });
+    "aria-label": "editor key 编辑密钥", placeholder: "editor key 编辑密钥", minlength: "20", maxlength: "200" });
   const remember = el("input", { type: "checkbox", id: "remember-key" });
   const problem = el("p", { class: "error", id: "editor-key-error", role: "alert" });
   return el("form", { class: "key-form", id: "key-form", onsubmit: async (event) => {
