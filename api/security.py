@@ -148,16 +148,19 @@ class KeyFirstRoute(APIRoute):
 MAX_QUERY_BYTES = 8 * 1024
 # Write bodies are small JSON (a merge, a split of at most 500 article ids).
 MAX_BODY_BYTES = 256 * 1024
+# But an investigation's file, which holds its graph with every sentence: a few megabytes.
+LARGER_BODIES = {"/investigations/open": 8 * 1024 * 1024}
 
 
 class RequestLimits:
     """ASGI middleware: 414 for an over-long query string, 413 for an over-large body."""
 
     def __init__(self, app: Any, max_query_bytes: int = MAX_QUERY_BYTES,
-                 max_body_bytes: int = MAX_BODY_BYTES) -> None:
+                 max_body_bytes: int = MAX_BODY_BYTES, larger: dict[str, int] | None = None) -> None:
         self.app = app
         self.max_query_bytes = max_query_bytes
         self.max_body_bytes = max_body_bytes
+        self.larger = LARGER_BODIES if larger is None else larger
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -166,9 +169,10 @@ class RequestLimits:
         if len(scope.get("query_string", b"")) > self.max_query_bytes:
             await _answer(send, 414, f"The query string is longer than {self.max_query_bytes} bytes.")
             return
+        most = self.larger.get(scope.get("path", ""), self.max_body_bytes)
         declared = dict(scope.get("headers") or []).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body_bytes):
-            await _answer(send, 413, f"The request body is larger than {self.max_body_bytes} bytes.")
+        if declared is not None and (not declared.isdigit() or int(declared) > most):
+            await _answer(send, 413, f"The request body is larger than {most} bytes.")
             return
         received = 0
         too_large = False
@@ -179,7 +183,7 @@ class RequestLimits:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
+                if received > most:
                     too_large = True
                     return {"type": "http.disconnect"}
             return message
@@ -196,7 +200,7 @@ class RequestLimits:
 
         await self.app(scope, bounded_receive, guarded_send)
         if too_large and not started:
-            await _answer(send, 413, f"The request body is larger than {self.max_body_bytes} bytes.")
+            await _answer(send, 413, f"The request body is larger than {most} bytes.")
 
 
 async def _answer(send: Any, status: int, detail: str) -> None:

@@ -10,12 +10,14 @@ RETURN n.id AS id, labels(n) AS labels, n.name AS name, coalesce(n.aliases, []) 
 
 // Every relationship of a node, to be moved onto another. The other end is named by its id (and
 // whether it is a Correction, which has no Entity label): element ids are reused after a delete, so
-// a record of them would point at other relationships once the graph has changed.
+// a record of them would point at other relationships once the graph has changed. Its name and
+// labels are for the preview a reader confirms (graph/corrections.py preview_merge).
 // name: correction_relationships
 MATCH (n:Entity {id: $id})-[r]-(x)
 WHERE $article_ids IS NULL OR r.article_id IN $article_ids
 RETURN elementId(r) AS rid, type(r) AS type, startNode(r) = n AS outgoing, x.id AS other_id,
-       x:Correction AS other_correction, properties(r) AS props
+       x:Correction AS other_correction, properties(r) AS props,
+       coalesce(x.name, x.title, x.id) AS other_name, labels(x) AS other_labels
 
 // Copies relationships onto the node `id`, each with all its properties.
 // name: correction_copy_relationships

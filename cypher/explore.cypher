@@ -191,6 +191,12 @@ RETURN n.id AS id, labels(n) AS labels, n {.*, text: null, search_key: null, sea
 ORDER BY n.id
 SKIP $offset LIMIT $limit
 
+// The nodes an investigation keeps, for its file (graph/investigations.py).
+// name: nodes_by_ids
+UNWIND $ids AS nid
+MATCH (n:Entity {id: nid})
+RETURN n.id AS id, labels(n) AS labels, n {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null, indexed_name: null, indexed_aliases: null, unindexed: null} AS props
+
 // name: export_edges
 UNWIND $ids AS nid
 MATCH (n:Entity {id: nid})-[r]->(m:Entity)

@@ -107,6 +107,13 @@ RETURN COUNT { (:Organization)-[:RUNS]->(n) } AS companies, COUNT { (:Signing)-[
 MATCH (n:Entity {id: $id})
 RETURN labels(n) AS labels, n {.*, text: null, search_key: null, search_names: null, prefix_names: null, prefix_key: null, indexed_name: null, indexed_aliases: null, unindexed: null} AS props
 
+// Each id with its node's name and labels; null labels where no node has the id (merged away):
+// graph/refs.py, for the ids a watchlist or an investigation keeps.
+// name: entity_refs
+UNWIND $ids AS eid
+OPTIONAL MATCH (e:Entity {id: eid})
+RETURN eid AS id, e.name AS name, labels(e) AS labels
+
 // name: articles_by_ids
 UNWIND $ids AS aid
 MATCH (a:Article {id: aid})

@@ -23,6 +23,11 @@ CREATE CONSTRAINT correction_id IF NOT EXISTS FOR (n:Correction) REQUIRE n.id IS
 CREATE INDEX correction_from IF NOT EXISTS FOR (n:Correction) ON (n.from_id);
 CREATE INDEX signing_article IF NOT EXISTS FOR (n:Signing) ON (n.article_id);
 CREATE INDEX article_title IF NOT EXISTS FOR (n:Article) ON (n.title);
+// What a watchlist asks after every load: the articles loaded since a time (cypher/watch.cypher).
+CREATE INDEX article_loaded IF NOT EXISTS FOR (n:Article) ON (n.loaded_at);
+CREATE CONSTRAINT watchlist_id IF NOT EXISTS FOR (n:Watchlist) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT investigation_id IF NOT EXISTS FOR (n:Investigation) REQUIRE n.id IS UNIQUE;
+CREATE INDEX investigation_owner IF NOT EXISTS FOR (n:Investigation) ON (n.owner);
 // The title edges an article gave: an event page's attendees and the companies met at a person's
 // events are found through it, not by reading every title edge of each attendee (a county head
 // holds thousands).

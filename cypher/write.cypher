@@ -20,12 +20,13 @@ SET d:Entity,
 // its page, the page's 版次 and, for a scan, Tesseract's confidence in the story's words). The article's
 // text, headline and facts are those of one copy, the one with the lowest copy_key (simplified
 // script, then the earliest issue, then the document id), and document_id names that copy's
-// document. A copy that does not win is linked alone (link_article).
+// document. A copy that does not win is linked alone (link_article). loaded_at: when the story
+// first reached the graph (the server's clock, epoch ms), which is what a watchlist calls new.
 // name: merge_article
 MERGE (d:Document {id: $document_id})
 SET d:Entity
 MERGE (a:Article {id: $article_id})
-ON CREATE SET a.load_id = $load_id
+ON CREATE SET a.load_id = $load_id, a.loaded_at = timestamp()
 SET a:Entity,
     a.title = $title,
     a.name = $title,

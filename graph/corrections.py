@@ -8,15 +8,20 @@ node looked like before and which lookup keys it touched, so that :func:`undo_co
 graph back as it was. The writer reads the corrections that stand back at every load
 (graph/resolution.py), so re-loading the articles lands on the corrected nodes instead of undoing
 the correction.
+
+A preview (:func:`preview_merge`, :func:`preview_split`) reads what a correction would move by the
+same planning the correction does, and writes nothing; its ``plan`` fingerprint, sent back with the
+correction, makes it refuse to move anything the reader was not shown.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import neo4j
 from pydantic import BaseModel, Field
@@ -25,6 +30,7 @@ from graph.cypher import query
 from graph.errors import translate_driver_errors
 from graph.model import NODES, RESOLVED
 from graph.search_index import settle_search
+from graph.views import LABEL_KINDS, ArticleRef, EntityRef, SourceRef
 from guanxi.ids import make_id
 
 CorrectionKind = Literal["merge", "split"]
@@ -33,6 +39,7 @@ _KINDS = {label.value: NODES[label].kind for label in RESOLVED}
 _BOOKKEEPING = frozenset({"load_id"})
 # A chain of merges (A into B, B into C) is followed this far; a longer one is a loop.
 _MAX_CHAIN = 20
+T = TypeVar("T")
 
 
 class CorrectionError(ValueError):
@@ -83,6 +90,32 @@ class CorrectionDetail(Correction):
     moved: list[MovedFact] = Field(default_factory=list)
 
 
+class PlannedFact(BaseModel):
+    """One relationship a correction would move, as a reader checks it before confirming."""
+
+    type: str
+    outgoing: bool = Field(description="Whether it points away from the corrected node")
+    other: EntityRef | None = Field(description="The node at its other end (none: an audit record)")
+    properties: dict[str, Any] = Field(description="What it says besides its sentence: roles, title, date…")
+    source: SourceRef
+    moves: bool = Field(description="False when the node it would move to already states it, or it joins the "
+                                    "two nodes: then it is dropped, kept only in the correction's record")
+
+
+class CorrectionPreview(BaseModel):
+    """What a merge or split would move, before it moves: nothing is written to make it."""
+
+    kind: CorrectionKind
+    entity_kind: str
+    source: EntityRef = Field(description="The node whose facts move: merged away, or split")
+    target: EntityRef = Field(description="Where they go: the node that stays, or the new node a split makes")
+    facts: list[PlannedFact]
+    articles: list[ArticleRef] = Field(description="The articles the moving facts were read in")
+    aliases: list[str] = Field(default_factory=list, description="Merge: the names the staying node takes on")
+    plan: str = Field(description="Send it back with the correction: it is refused (409) if what would move has "
+                                  "changed since")
+
+
 def _now() -> str:
     # Milliseconds: corrections of one node a moment apart must still be told apart in order.
     return datetime.now(UTC).isoformat(timespec="milliseconds")
@@ -106,13 +139,14 @@ def _fact(rel: dict[str, Any]) -> tuple[Any, ...]:
     return (rel["type"], rel["outgoing"], rel["other_id"], rel["other_correction"], tuple(props))
 
 
-def _move(tx: neo4j.ManagedTransaction, from_id: str, to_id: str,
+def _plan(tx: neo4j.ManagedTransaction, from_id: str, to_id: str,
           article_ids: list[str] | None) -> list[dict[str, Any]]:
-    """Moves the relationships of ``from_id`` (only those of ``article_ids`` if given) onto ``to_id``.
+    """What moving the relationships of ``from_id`` (only those of ``article_ids`` if given) onto
+    ``to_id`` would do, each row saying whether it is copied: the preview a reader confirms and the
+    move itself are this one reading, so what is shown is what moves.
 
-    Every relationship is copied with all its properties. Only one that states exactly what ``to_id``
-    already has (all but the load's bookkeeping equal) is not copied, as it adds nothing. Returns what
-    moved, each saying whether it was copied, for the record.
+    Only a relationship that states exactly what ``to_id`` already has (all but the load's
+    bookkeeping equal) is not copied, as it adds nothing.
     """
     moving = _run(tx, "correction_relationships", id=from_id, article_ids=article_ids)
     have = {_fact(r) for r in _run(tx, "correction_relationships", id=to_id, article_ids=None)}
@@ -123,6 +157,25 @@ def _move(tx: neo4j.ManagedTransaction, from_id: str, to_id: str,
         copy = rel["other_id"] != to_id and _fact(rel) not in have
         have.add(_fact(rel))
         rows.append({**rel, "copy": copy})
+    return rows
+
+
+def plan_fingerprint(rows: list[dict[str, Any]]) -> str:
+    """A short digest of what a correction would move: the preview gives it, the correction checks it,
+    so a load that changed the nodes in between is noticed instead of moving unseen facts."""
+    facts = sorted(json.dumps([list(_fact(r)), r["copy"]], ensure_ascii=False) for r in rows)
+    return hashlib.sha256("\n".join(facts).encode()).hexdigest()[:16]
+
+
+def _check_plan(rows: list[dict[str, Any]], expected: str | None) -> None:
+    if expected is not None and plan_fingerprint(rows) != expected:
+        raise CorrectionError("what this correction would move has changed since its preview (a load or "
+                              "another correction touched these nodes): preview it again")
+
+
+def _move(tx: neo4j.ManagedTransaction, to_id: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Copies the planned relationships onto ``to_id`` with all their properties and deletes the
+    originals. Returns the rows, for the record."""
     _run(tx, "correction_copy_relationships", id=to_id, rows=[r for r in rows if r["copy"]])
     _run(tx, "correction_delete_relationships", rids=[r["rid"] for r in rows])
     return rows
@@ -144,17 +197,25 @@ def _articles(rows: list[dict[str, Any]]) -> list[str]:
     return sorted({r["props"]["article_id"] for r in rows if r["props"].get("article_id")})
 
 
-def merge_entities(driver: neo4j.Driver, database: str, into_id: str, from_id: str, by: str,
-                   reason: str) -> Correction:
-    """``from_id`` becomes part of ``into_id``: its facts move over, its names become aliases."""
+def _merge_pair(tx: neo4j.ManagedTransaction, into_id: str, from_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
     if into_id == from_id:
         raise CorrectionError("an entity cannot be merged into itself")
+    keep, gone = _entity(tx, into_id), _entity(tx, from_id)
+    if keep["kind"] != gone["kind"]:
+        raise CorrectionError(f"cannot merge a {gone['kind']} into a {keep['kind']}")
+    return keep, gone
+
+
+def merge_entities(driver: neo4j.Driver, database: str, into_id: str, from_id: str, by: str,
+                   reason: str, plan: str | None = None) -> Correction:
+    """``from_id`` becomes part of ``into_id``: its facts move over, its names become aliases.
+    ``plan``: the fingerprint its preview gave; the merge is refused if what would move differs."""
 
     def work(tx: neo4j.ManagedTransaction) -> Correction:
-        keep, gone = _entity(tx, into_id), _entity(tx, from_id)
-        if keep["kind"] != gone["kind"]:
-            raise CorrectionError(f"cannot merge a {gone['kind']} into a {keep['kind']}")
-        moved = _move(tx, from_id, into_id, None)
+        keep, gone = _merge_pair(tx, into_id, from_id)
+        rows = _plan(tx, from_id, into_id, None)
+        _check_plan(rows, plan)
+        moved = _move(tx, into_id, rows)
         _run(tx, "correction_absorb", into_id=into_id, from_id=from_id)
         # The kept node now answers to the merged node's names too, when the next article asks.
         keys = [r["key"] for r in _run(tx, "correction_add_lookup_keys", id=into_id)]
@@ -171,23 +232,37 @@ def merge_entities(driver: neo4j.Driver, database: str, into_id: str, from_id: s
     return _committed(driver, database, work)
 
 
-def split_entity(driver: neo4j.Driver, database: str, id: str, article_ids: list[str], by: str, reason: str,
-                 name: str | None = None) -> Correction:
-    """What ``article_ids`` say about ``id`` goes to a new node of the same kind."""
+def _split_articles(article_ids: list[str]) -> list[str]:
     wanted = sorted({a for a in article_ids if a})
     if not wanted:
         raise CorrectionError("name the articles whose mentions belong to someone else (article_ids)")
+    return wanted
+
+
+def _split_plan(tx: neo4j.ManagedTransaction, id: str, wanted: list[str]) -> tuple[dict[str, Any], str,
+                                                                                   list[dict[str, Any]]]:
+    """The node split, the new node's id, and what would move onto it (the new node states nothing yet)."""
+    old = _entity(tx, id)
+    new_id = make_id(old["kind"], id, "split", *wanted)
+    if new_id == id:
+        raise CorrectionError("this split was already made")
+    rows = _plan(tx, id, new_id, wanted)
+    if not rows:
+        raise CorrectionError(f"{id} has no facts from the articles {', '.join(wanted)}")
+    return old, new_id, rows
+
+
+def split_entity(driver: neo4j.Driver, database: str, id: str, article_ids: list[str], by: str, reason: str,
+                 name: str | None = None, plan: str | None = None) -> Correction:
+    """What ``article_ids`` say about ``id`` goes to a new node of the same kind. ``plan``: as for a merge."""
+    wanted = _split_articles(article_ids)
 
     def work(tx: neo4j.ManagedTransaction) -> Correction:
-        old = _entity(tx, id)
-        new_id = make_id(old["kind"], id, "split", *wanted)
-        if new_id == id:
-            raise CorrectionError("this split was already made")
-        if not _run(tx, "correction_relationships", id=id, article_ids=wanted):
-            raise CorrectionError(f"{id} has no facts from the articles {', '.join(wanted)}")
+        old, new_id, rows = _split_plan(tx, id, wanted)
+        _check_plan(rows, plan)
         _run(tx, "correction_split_node", from_id=id, new_id=new_id, name=name)
         keys = [r["key"] for r in _run(tx, "correction_add_lookup_keys", id=new_id)]
-        moved = _move(tx, id, new_id, wanted)
+        moved = _move(tx, new_id, rows)
         correction = Correction(
             id=f"cor-{uuid.uuid4().hex[:16]}", kind="split", entity_kind=old["kind"], from_id=id, new_id=new_id,
             article_ids=wanted, from_name=old["name"], into_name=name or old["name"], by=by, reason=reason,
@@ -254,11 +329,71 @@ def _committed(driver: neo4j.Driver, database: str,
     return done
 
 
-def _read(driver: neo4j.Driver, database: str, query_name: str, **params: Any) -> list[dict[str, Any]]:
+def _read_work(driver: neo4j.Driver, database: str, work: Callable[[neo4j.ManagedTransaction], T]) -> T:
     with translate_driver_errors(), driver.session(
         database=database, default_access_mode=neo4j.READ_ACCESS, notifications_min_severity="OFF"
     ) as session:
-        return session.execute_read(lambda tx: _run(tx, query_name, **params))
+        return session.execute_read(work)
+
+
+def _read(driver: neo4j.Driver, database: str, query_name: str, **params: Any) -> list[dict[str, Any]]:
+    return _read_work(driver, database, lambda tx: _run(tx, query_name, **params))
+
+
+# --- previews: what a correction would move, read without writing ------------------------------
+
+# Said by the fact's sentence and article, shown apart; the rest is bookkeeping.
+_NOT_SHOWN = frozenset({"sentence", "article_id", "load_id", "rule", "resolution"})
+
+
+def _other(row: dict[str, Any]) -> EntityRef | None:
+    kind = next((LABEL_KINDS[label] for label in row["other_labels"] if label in LABEL_KINDS), None)
+    if kind is None or row["other_id"] is None:
+        return None  # a Correction: the audit trail's own link
+    return EntityRef(id=row["other_id"], kind=kind, name=str(row["other_name"]))
+
+
+def _preview(tx: neo4j.ManagedTransaction, kind: CorrectionKind, source: dict[str, Any], target: EntityRef,
+             rows: list[dict[str, Any]], aliases: list[str]) -> CorrectionPreview:
+    ids = _articles(rows)
+    articles = {r["id"]: ArticleRef(**r) for r in _run(tx, "articles_by_ids", ids=ids)}
+    facts = [PlannedFact(type=r["type"], outgoing=r["outgoing"], other=_other(r),
+                         properties={k: v for k, v in r["props"].items() if k not in _NOT_SHOWN and v is not None},
+                         source=SourceRef(sentence=r["props"].get("sentence"),
+                                          article=articles.get(r["props"].get("article_id") or "")),
+                         moves=r["copy"])
+             for r in rows]
+    return CorrectionPreview(
+        kind=kind, entity_kind=source["kind"],
+        source=EntityRef(id=source["id"], kind=source["kind"], name=source["name"]), target=target, facts=facts,
+        articles=[articles[i] for i in ids if i in articles], aliases=aliases, plan=plan_fingerprint(rows))
+
+
+def preview_merge(driver: neo4j.Driver, database: str, into_id: str, from_id: str) -> CorrectionPreview:
+    """What merging ``from_id`` into ``into_id`` would move, and the names the kept node would take on."""
+
+    def work(tx: neo4j.ManagedTransaction) -> CorrectionPreview:
+        keep, gone = _merge_pair(tx, into_id, from_id)
+        rows = _plan(tx, from_id, into_id, None)
+        names = [gone["name"], *gone["aliases"]]
+        aliases = [n for i, n in enumerate(names) if n != keep["name"] and n not in keep["aliases"] and n not in names[:i]]
+        target = EntityRef(id=into_id, kind=keep["kind"], name=keep["name"])
+        return _preview(tx, "merge", gone, target, rows, aliases)
+
+    return _read_work(driver, database, work)
+
+
+def preview_split(driver: neo4j.Driver, database: str, id: str, article_ids: list[str],
+                  name: str | None = None) -> CorrectionPreview:
+    """What splitting ``article_ids`` off ``id`` would move onto the new node, and that node's id."""
+    wanted = _split_articles(article_ids)
+
+    def work(tx: neo4j.ManagedTransaction) -> CorrectionPreview:
+        old, new_id, rows = _split_plan(tx, id, wanted)
+        target = EntityRef(id=new_id, kind=old["kind"], name=name or old["name"])
+        return _preview(tx, "split", old, target, rows, [])
+
+    return _read_work(driver, database, work)
 
 
 def list_corrections(driver: neo4j.Driver, database: str, id: str | None = None, limit: int = 50,

@@ -70,17 +70,25 @@ def edge_record(edge: GraphEdge) -> dict[str, str]:
     return record
 
 
-def to_graphml(view: GraphView) -> str:
+def to_graphml(view: GraphView, graph_data: dict[str, str] | None = None,
+               node_notes: dict[str, str] | None = None) -> str:
+    """The view as GraphML. ``graph_data``: values the whole graph carries (an investigation's name,
+    notes and view), each under its own key ``g_<name>``; ``node_notes``: a note per node id (``n_note``)."""
     ET.register_namespace("", GRAPHML_NS)
     root = ET.Element(f"{{{GRAPHML_NS}}}graphml")
-    for domain, keys in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
+    extra_node_keys = ("note",) if node_notes else ()
+    for domain, keys in (("graph", tuple(graph_data or ())), ("node", (*NODE_KEYS, *extra_node_keys)),
+                         ("edge", EDGE_KEYS)):
         for key in keys:
             ET.SubElement(root, f"{{{GRAPHML_NS}}}key", {"id": f"{domain[0]}_{key}", "for": domain,
                                                          "attr.name": key, "attr.type": "string"})
     graph = ET.SubElement(root, f"{{{GRAPHML_NS}}}graph", {"id": view.center or "guanxi", "edgedefault": "directed"})
+    for key, value in (graph_data or {}).items():
+        ET.SubElement(graph, f"{{{GRAPHML_NS}}}data", {"key": f"g_{key}"}).text = value
     for node in view.nodes:
         element = ET.SubElement(graph, f"{{{GRAPHML_NS}}}node", {"id": node.id})
-        for key, value in {"label": node.name, **node_record(node)}.items():
+        note = (node_notes or {}).get(node.id)
+        for key, value in {"label": node.name, **node_record(node), **({"note": note} if note else {})}.items():
             if key != "id" and value:
                 ET.SubElement(element, f"{{{GRAPHML_NS}}}data", {"key": f"n_{key}"}).text = value
     for index, edge in enumerate(view.edges):

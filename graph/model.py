@@ -34,6 +34,8 @@ class Label(StrEnum):
     POSITION = "Position"
     CORRECTION = "Correction"
     LOOKUP_KEY = "LookupKey"
+    WATCHLIST = "Watchlist"
+    INVESTIGATION = "Investigation"
     # Second labels: on nodes of the labels above, never alone.
     ENTITY = "Entity"
     INDEXED_ARTICLE = "IndexedArticle"
@@ -121,9 +123,12 @@ _SOURCED = _props("load_id", "article_id", "sentence")
 NODES: Mapping[Label, NodeSpec] = {spec.label: spec for spec in (
     NodeSpec(Label.DOCUMENT, _props("source", "encoding", "publication_name", "publication_date", "issue",
                                     "name", "url"), kind="document"),
+    # loaded_at: when a load first wrote the story (epoch ms), what a watchlist calls new; an
+    # imported graph's articles have none, as nothing in them is news to anyone yet.
     NodeSpec(Label.ARTICLE, (*_props("title", "name", "subtitle", "date"), Prop("index", "long"),
                              Prop("text", hidden=True), *_props("document_id", "copy_key"),
-                             Prop("load_id", bulk=False), _UNINDEXED), kind="article"),
+                             Prop("load_id", bulk=False), Prop("loaded_at", "long", bulk=False), _UNINDEXED),
+             kind="article"),
     NodeSpec(Label.PERSON, (*_props("name", "kind"), *_NAMED, *_INDEXED, _UNINDEXED,
                             *_props("sector", "scope", "jurisdiction", "first_seen", "last_seen", bulk=False),
                             _SPLIT_FROM), kind="person"),
@@ -148,11 +153,26 @@ NODES: Mapping[Label, NodeSpec] = {spec.label: spec for spec in (
              entity=False),
     # Resolution's index of names (graph/lookup.py): a key lists the ids of the nodes holding it.
     NodeSpec(Label.LOOKUP_KEY, (Prop("ids", "string[]"),), key="key", entity=False),
+    # One editor's watchlist (graph/watchlists.py): the ids and division codes they follow, and when
+    # they last read what is new (epoch ms). Lists, not relationships: a follow is no fact of the
+    # graph, and a relationship would be moved by corrections, shown in their open record, and walked
+    # by every query that reads a node's relationships.
+    NodeSpec(Label.WATCHLIST, (*_props("owner", bulk=False), Prop("entity_ids", "string[]", bulk=False),
+                               Prop("place_codes", "string[]", bulk=False), Prop("created_at", "long", bulk=False),
+                               Prop("seen_at", "long", bulk=False)), entity=False),
+    # A reader's investigation (graph/investigations.py): a name, notes, the ids it keeps with a note
+    # each (entity_notes, JSON) and the graph view it was drawn in (the page's address for it). Lists
+    # and not relationships, as for a watchlist.
+    NodeSpec(Label.INVESTIGATION, (*_props("owner", "name", "notes", bulk=False),
+                                   Prop("entity_ids", "string[]", bulk=False),
+                                   *_props("entity_notes", "view", bulk=False),
+                                   Prop("created_at", "long", bulk=False), Prop("updated_at", "long", bulk=False)),
+             entity=False),
 )}
 
 # The second labels, and what gives them.
 SECOND_LABELS: Mapping[Label, str] = {
-    Label.ENTITY: "every node but corrections and lookup keys",
+    Label.ENTITY: "every node but corrections, lookup keys, watchlists and investigations",
     Label.INDEXED_ARTICLE: "an article whose text the full-text index article_text reads",
 }
 

@@ -748,15 +748,26 @@ class GraphRepository:
 
     # --- corrections (writes, through graph/corrections.py) ------------------------------------
 
-    def merge_entities(self, into_id: str, from_id: str, by: str, reason: str) -> Any:
+    def merge_entities(self, into_id: str, from_id: str, by: str, reason: str, plan: str | None = None) -> Any:
         from graph.corrections import merge_entities
 
-        return merge_entities(self.driver, self.database, into_id, from_id, by, reason)
+        return merge_entities(self.driver, self.database, into_id, from_id, by, reason, plan)
 
-    def split_entity(self, id: str, article_ids: list[str], by: str, reason: str, name: str | None = None) -> Any:
+    def split_entity(self, id: str, article_ids: list[str], by: str, reason: str, name: str | None = None,
+                     plan: str | None = None) -> Any:
         from graph.corrections import split_entity
 
-        return split_entity(self.driver, self.database, id, article_ids, by, reason, name)
+        return split_entity(self.driver, self.database, id, article_ids, by, reason, name, plan)
+
+    def preview_merge(self, into_id: str, from_id: str) -> Any:
+        from graph.corrections import preview_merge
+
+        return preview_merge(self.driver, self.database, into_id, from_id)
+
+    def preview_split(self, id: str, article_ids: list[str], name: str | None = None) -> Any:
+        from graph.corrections import preview_split
+
+        return preview_split(self.driver, self.database, id, article_ids, name)
 
     def corrections(self, id: str | None = None, limit: int = 50, offset: int = 0) -> Any:
         from graph.corrections import list_corrections
@@ -778,6 +789,67 @@ class GraphRepository:
         from graph.corrections import merged_into
 
         return merged_into(self.driver, self.database, id)
+
+    def nodes_view(self, ids: list[str]) -> GraphView:
+        """Exactly these nodes and the relationships among them: an investigation's graph."""
+        (rows,) = self._read(("nodes_by_ids", {"ids": ids})) if ids else ([],)
+        nodes = [_graph_node(r) for r in rows]
+        (rels,) = self._read(("export_edges", {"ids": [n.id for n in nodes]})) if nodes else ([],)
+        articles = self._articles(r["rel"]["props"].get("article_id") for r in rels)
+        return GraphView(center="", nodes=nodes, edges=[_graph_edge(r["rel"], articles) for r in rels])
+
+    # --- investigations (graph/investigations.py) --------------------------------------------
+
+    def _investigations(self) -> Any:
+        from graph.investigations import Investigations
+
+        return Investigations(self.driver, self.database)
+
+    def investigations(self, owner: str) -> Any:
+        return self._investigations().mine(owner)
+
+    def investigation(self, owner: str, id: str) -> Any:
+        return self._investigations().get(owner, id)
+
+    def create_investigation(self, owner: str, draft: Any) -> Any:
+        return self._investigations().create(owner, draft)
+
+    def update_investigation(self, owner: str, id: str, draft: Any) -> Any:
+        return self._investigations().update(owner, id, draft)
+
+    def delete_investigation(self, owner: str, id: str) -> bool:
+        return bool(self._investigations().delete(owner, id))
+
+    def open_investigation(self, owner: str, text: str) -> Any:
+        return self._investigations().open_file(owner, text)
+
+    # --- watchlists (graph/watchlists.py) -----------------------------------------------------
+
+    def _watchlists(self) -> Any:
+        from graph.watchlists import Watchlists
+
+        return Watchlists(self.driver, self.database)
+
+    def watchlist(self, owner: str) -> Any:
+        return self._watchlists().get(owner)
+
+    def follow_entity(self, owner: str, id: str) -> Any:
+        return self._watchlists().follow_entity(owner, id)
+
+    def unfollow_entity(self, owner: str, id: str) -> Any:
+        return self._watchlists().unfollow_entity(owner, id)
+
+    def follow_place(self, owner: str, place: str) -> Any:
+        return self._watchlists().follow_place(owner, place)
+
+    def unfollow_place(self, owner: str, place: str) -> Any:
+        return self._watchlists().unfollow_place(owner, place)
+
+    def watch_changes(self, owner: str, since: str | None = None, limit: int = 100, offset: int = 0) -> Any:
+        return self._watchlists().changes(owner, since, limit, offset)
+
+    def mark_seen(self, owner: str, until: str | None = None) -> Any:
+        return self._watchlists().mark_seen(owner, until)
 
     def export_corrections(self) -> list[dict[str, Any]]:
         from graph.corrections import export_corrections

@@ -6,8 +6,20 @@ from fastapi import APIRouter
 
 
 def all_routers() -> list[APIRouter]:
-    from api.routes import articles, corrections, entities, explore, export, health, model, offices, search
+    from api.routes import (
+        articles,
+        corrections,
+        entities,
+        explore,
+        export,
+        health,
+        investigations,
+        model,
+        offices,
+        search,
+        watch,
+    )
 
     return [*(module.router for module in (health, search, entities, articles, explore, model, offices,
-                                              corrections, export)),
+                                              corrections, export, watch, investigations)),
             corrections.writes]

@@ -8,16 +8,28 @@ export class ApiError extends Error {
 }
 
 export async function api(path, options = {}) {
+  return answer(() => fetch(path, { headers: { Accept: "application/json" }, signal: options.signal }));
+}
+
+// A request that carries the editor's key (corrections, watchlists, investigations): JSON in, JSON out.
+export async function send(path, { method = "POST", body = undefined, key = "" } = {}) {
+  const headers = { Accept: "application/json", "X-API-Key": key };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  return answer(() => fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+}
+
+async function answer(request) {
   let response;
   try {
-    response = await fetch(path, { headers: { Accept: "application/json" }, signal: options.signal });
+    response = await request();
   } catch (error) {
     if (error.name === "AbortError") throw error;
     throw new ApiError("The server cannot be reached.", 0);
   }
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
-    const detail = typeof body.detail === "string" ? body.detail : `request failed (${response.status})`;
+    const detail = typeof body.detail === "string" ? body.detail
+      : Array.isArray(body.detail) ? body.detail.map((issue) => issue.msg).join("; ") : `request failed (${response.status})`;
     throw new ApiError(response.status === 503 ? "The graph database is not reachable right now." : detail,
       response.status);
   }

@@ -1,11 +1,14 @@
 // The journalist page: routes the URL hash to a view. Views: search results (as you type),
-// an entity page, its graph, an article, and the connection between two entities.
+// an entity page, its graph, an article, the connection between two entities, the watchlist and
+// investigations.
 import { api, hasEndpoint } from "./api.js";
 import { $, KIND_PATH, REL_LABEL, el } from "./dom.js";
 import { showConnect } from "./connect.js";
 import { showArticle, showEntity } from "./entity.js";
 import { showGraph } from "./graph.js";
+import { showInvestigation, showInvestigations } from "./investigations.js";
 import { instantSearch } from "./search.js";
+import { refreshWatchBadge, showWatch } from "./watch.js";
 
 const detail = $("detail");
 const NARROW = window.matchMedia("(max-width: 760px)");
@@ -38,6 +41,12 @@ async function route() {
       await showGraph(parts[1], detail, params);
     } else if (parts[0] === "connect" || parts[0] === "paths") {
       await showConnect(params, detail);
+    } else if (parts[0] === "watch" && (await hasEndpoint("/watch"))) {
+      await showWatch(detail, params);
+    } else if (parts[0] === "investigations" && (await hasEndpoint("/investigations"))) {
+      await showInvestigations(detail);
+    } else if (parts[0] === "investigation" && parts[1] && (await hasEndpoint("/investigations/{id}"))) {
+      await showInvestigation(parts[1], detail);
     } else if (parts[0] === "article" && parts[1] && (await hasEndpoint("/articles/{id}"))) {
       await showArticle(parts[1], detail, params);
     } else {
@@ -93,3 +102,5 @@ window.addEventListener("hashchange", route);
 })();
 await loadModel();
 route();
+// What the loads since the editor last looked say about what they follow: counted at every visit.
+refreshWatchBadge();

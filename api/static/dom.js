@@ -3,7 +3,8 @@
 
 export const KIND_LABEL = {
   person: "人物", organization: "单位", project: "项目", event: "活动",
-  article: "文章", document: "版面", signing: "签约", position: "职务",
+  article: "文章", document: "版面", signing: "签约", position: "职务", place: "地区",
+  investigation: "调查",
 };
 export const ROLE_LABEL = { attended: "出席", presided: "主持", spoke: "讲话", signed: "签约", witnessed: "见证" };
 export const EVENT_TYPE_LABEL = { signing: "签约", meeting: "会议", inspection: "调研", activity: "活动", other: "其他" };

@@ -2,6 +2,8 @@
 // sentence behind every fact. Optional endpoints (contacts, officials, articles) add sections
 // when the server has them.
 import { api, exportEndpoints, hasEndpoint, queryParams } from "./api.js";
+import { CORRECTABLE, correctionButton, correctionSection } from "./corrections.js";
+import { followButton } from "./watch.js";
 import {
   EVENT_TYPE_LABEL, KIND_PATH, ROLE_LABEL, articleLabel, badge, el, entityLink, muted, nothing,
   roleTags, sentenceHash, sourceBlock, table,
@@ -14,11 +16,13 @@ function byDate(a, b) {
   return (a.date || "9999").localeCompare(b.date || "9999");
 }
 
-function actions(entity, exports) {
+function actions(entity, exports, correctable, follow) {
   const id = encodeURIComponent(entity.id);
   return el("nav", { class: "actions" },
     el("a", { href: `#/graph/${id}`, class: "button", id: "open-graph" }, "Graph 关系图"),
     el("a", { href: `#/connect?from=${id}`, class: "button", id: "open-connect" }, "Connect to… 找关系"),
+    follow,
+    correctable ? correctionButton() : null,
     exports.length ? el("span", { class: "exports" }, muted("Export 导出: "),
       exports.map((link) => el("a", { href: link.href, class: "export", download: "" }, link.label))) : null);
 }
@@ -309,7 +313,9 @@ export async function showEntity(kind, id, target) {
   const data = await api(`/${KIND_PATH[kind]}/${encodeURIComponent(id)}`);
   const entity = { ...data, kind };
   const [head, ...body] = VIEWS[kind](data, withArticles);
-  const parts = [head, actions(entity, await exportLinks(entity)), body];
+  // Corrections where this server takes them (an older one has no previews).
+  const correctable = CORRECTABLE.has(kind) && (await hasEndpoint("/editor"));
+  const parts = [head, actions(entity, await exportLinks(entity), correctable, await followButton(entity)), body];
   const enc = encodeURIComponent(id);
   const extra = [];
   if (kind === "person") {
@@ -318,6 +324,9 @@ export async function showEntity(kind, id, target) {
   } else if (kind === "organization") {
     extra.push(await optionalSection({ template: "/organizations/{id}/officials", url: `/organizations/${enc}/officials` },
       "Officials 官员", "officials", withArticles));
+  }
+  if (correctable) {
+    extra.push(await correctionSection(entity, data, withArticles, () => showEntity(kind, id, target)));
   }
   target.replaceChildren(el("article", { class: "entity", "data-kind": kind, "data-id": id }, parts, extra));
 }

@@ -2,6 +2,7 @@
 // Clicking a node fetches its neighbours and adds them; clicking a node or an edge shows the
 // sentences behind it beside the drawing.
 import { api, hasEndpoint } from "./api.js";
+import { keepControl } from "./investigations.js";
 import {
   KIND_LABEL, REL_LABEL, ROLE_LABEL, badge, el, entityHash, entityLink, muted, sourceBlock, svg,
 } from "./dom.js";
@@ -713,7 +714,8 @@ export async function showGraph(id, target, params = new URLSearchParams()) {
       el("span", { id: "hidden-nodes" })),
     el("div", { class: "graph-toolbar", id: "graph-export" }, "Export what is shown 导出当前视图: ",
       [["svg", "SVG"], ["png", "PNG"], ["graphml", "GraphML"], ["ftm", "FollowTheMoney"]].map(([format, label]) =>
-        el("button", { type: "button", id: `export-${format}`, onclick: () => network.exportAs(format) }, label))),
+        el("button", { type: "button", id: `export-${format}`, onclick: () => network.exportAs(format) }, label)),
+      (await hasEndpoint("/investigations")) ? keepControl(network) : null),
     notice,
     el("div", { class: "graph-layout" }, canvas, panel)));
   network.center = id;

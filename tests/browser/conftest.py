@@ -24,6 +24,7 @@ import uvicorn
 from fixtures.documents import WEEKLY_URL, weekly_document
 
 from api.main import create_app
+from browser.corrections_document import corrections_document
 from browser.journalist_document import journalist_documents
 from browser.markup_document import markup_document
 from graph.writer import GraphWriter
@@ -46,6 +47,8 @@ FIXTURE_ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articl
 # One story in three files (a text page, its Big5 web page, a reprint): one article, three sources.
 FIXTURE_STORIES = Path(__file__).resolve().parent.parent / "fixtures" / "stories"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+# The key the page's editor tests sign in with: the live server takes it as its GUANXI_API_KEY.
+EDITOR_KEY = "browser-editor-key-0123456789"
 
 try:
     from playwright.sync_api import BrowserContext, Page, sync_playwright
@@ -101,6 +104,7 @@ def loaded_graph(driver: neo4j.Driver, neo4j_settings: Settings) -> neo4j.Driver
     writer.write_document(markup_document())
     for document in journalist_documents():
         writer.write_document(document)
+    writer.write_document(corrections_document())
     from loaders.pipeline import extract_file
 
     for path in sorted(FIXTURE_STORIES.iterdir()):
@@ -120,7 +124,8 @@ def _free_port() -> int:
 def live_server(loaded_graph: neo4j.Driver, neo4j_settings: Settings) -> Iterator[str]:
     """The real app under uvicorn on 127.0.0.1 in a background thread; yields its base URL."""
     port = _free_port()
-    config = uvicorn.Config(create_app(neo4j_settings), host="127.0.0.1", port=port, log_level="warning")
+    app = create_app(neo4j_settings.model_copy(update={"api_key": EDITOR_KEY}))
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="uvicorn-browser-tests", daemon=True)
     thread.start()

@@ -98,7 +98,7 @@ def test_a_company_lists_its_project_once_and_its_name_once(page: Page, live_ser
     expect(page.locator("#projects .sentence")).to_have_count(3)
 
 
-def test_a_title_says_whose_office_it_is(page: Page, live_server: str) -> None:
+def test_a_title_says_whose_office_it_is(page: Page, live_server: str, screenshots: Path) -> None:
     page.goto(f"{live_server}/")
     page.locator("#q").press_sequentially(HEAD, delay=50)
     hits = page.locator("#results li.hit", has_text=HEAD)
@@ -111,6 +111,7 @@ def test_a_title_says_whose_office_it_is(page: Page, live_server: str) -> None:
     head.click()
     expect(page.locator("#entity-name")).to_contain_text("台儿庄")
     expect(page.locator("#titles tbody tr").first.locator("td").nth(2)).to_have_text(HEAD_PLACE)
+    page.screenshot(path=str(screenshots / "offices.png"))
 
 
 PHONE = {"width": 390, "height": 844}
@@ -259,7 +260,8 @@ def test_a_graph_keeps_its_expansions_through_a_reload_and_a_shared_link(page: P
         expect(page.locator("#show-articles")).to_be_checked()
 
 
-def test_a_graph_has_arrows_filters_by_relation_and_hides_a_node_with_undo(page: Page, live_server: str) -> None:
+def test_a_graph_has_arrows_filters_by_relation_and_hides_a_node_with_undo(page: Page, live_server: str,
+                                                                           screenshots: Path) -> None:
     page.goto(f"{live_server}/#/graph/{SECRETARY_ID}")
     graph = page.locator("#graph-svg")
     event = graph.locator(f'g.node[data-name="{PROJECT}签约仪式"]')
@@ -279,6 +281,8 @@ def test_a_graph_has_arrows_filters_by_relation_and_hides_a_node_with_undo(page:
     page.locator('#edge-types input[data-type="HOLDS_POSITION"]').uncheck()
     expect(graph.locator("line.edge.HOLDS_POSITION")).to_have_count(0)
     expect(committee).to_have_count(0)
+    page.wait_for_selector('#graph-svg[data-settled="true"]')
+    page.screenshot(path=str(screenshots / "graph-filtered.png"))
     expect(event).to_have_count(1)
     assert "off=HOLDS_POSITION" in page.url
     page.locator('#edge-types input[data-type="HOLDS_POSITION"]').check()

@@ -54,6 +54,7 @@ def snapshot(driver: neo4j.Driver, database: str) -> tuple[dict[str, Any], list[
                                     database_=database).records:
         props = dict(rec["props"])
         props.pop("load_id", None)
+        props.pop("loaded_at", None)  # when a load first wrote an article: a bulk import writes none
         if "LookupKey" in rec["labels"]:  # key nodes list ids in the order they were stored
             props["ids"] = sorted(props["ids"])
         nodes[props.get("id") or props["key"]] = (sorted(rec["labels"]), props)

@@ -149,3 +149,71 @@ def test_corrections_that_make_no_sense_are_refused(client: TestClient, empty_db
     assert client.post(f"/entities/{zhou}/split", headers=AUTH, json={"article_ids": [], "reason": "x"}).status_code == 422
     assert client.get("/corrections").json() == []
 
+
+
+def test_a_merge_preview_shows_what_the_merge_then_moves_and_moves_nothing_itself(
+        client: TestClient, empty_db: neo4j.Driver, neo4j_settings: Settings) -> None:
+    zhou, typo = _id(empty_db, neo4j_settings, "周敏"), _id(empty_db, neo4j_settings, "周民")
+    assert client.post(f"/entities/{zhou}/merge/preview", json={"other_id": typo}).status_code == 401
+    before = query(empty_db, neo4j_settings, "MATCH ()-[r]->() RETURN count(r) AS n")
+
+    preview = client.post(f"/entities/{zhou}/merge/preview", headers=AUTH, json={"other_id": typo})
+    assert preview.status_code == 200, preview.text
+    shown = preview.json()
+    assert (shown["kind"], shown["source"]["id"], shown["target"]["id"]) == ("merge", typo, zhou)
+    assert shown["aliases"] == ["周民"]
+    assert query(empty_db, neo4j_settings, "MATCH ()-[r]->() RETURN count(r) AS n") == before
+    assert client.get(f"/people/{typo}", follow_redirects=False).status_code == 200  # still there
+    # Every fact comes with the sentence and article it was read in, and where it leads.
+    attended = [f for f in shown["facts"] if f["type"] == "ATTENDED"]
+    assert attended and all(f["source"]["sentence"] and f["source"]["article"]["title"] for f in attended)
+    assert {f["other"]["kind"] for f in attended} == {"event"}
+    assert {a["id"] for a in shown["articles"]} == {f["source"]["article"]["id"] for f in shown["facts"]
+                                                   if f["source"]["article"]}
+
+    done = client.post(f"/entities/{zhou}/merge", headers=AUTH,
+                       json={"other_id": typo, "reason": "misprint", "plan": shown["plan"]})
+    assert done.status_code == 200, done.text
+    assert done.json()["moved_relationships"] == len(shown["facts"])
+    recorded = client.get(f"/corrections/{done.json()['id']}").json()["moved"]
+    assert sorted((m["type"], m["other_id"]) for m in recorded) == \
+        sorted((f["type"], f["other"]["id"] if f["other"] else None) for f in shown["facts"])
+
+
+def test_a_correction_refuses_to_move_what_its_preview_did_not_show(
+        client: TestClient, empty_db: neo4j.Driver, neo4j_settings: Settings) -> None:
+    zhang = yunling_zhang(empty_db, neo4j_settings)
+    visit = songhe_daily().articles[1].id
+    preview = client.post(f"/entities/{zhang}/split/preview", headers=AUTH,
+                          json={"article_ids": [visit], "name": "张立新（松河）"})
+    assert preview.status_code == 200, preview.text
+    shown = preview.json()
+    assert shown["target"]["name"] == "张立新（松河）" and shown["target"]["id"] != zhang
+    assert {f["source"]["article"]["id"] for f in shown["facts"]} == {visit}
+
+    # A load in between gives the visit's article one more fact about him: the preview no longer says
+    # everything that would move.
+    query(empty_db, neo4j_settings, "MATCH (p:Person {id: $p}), (a:Article {id: $a}) "
+          "CREATE (p)-[:WROTE {role: '摄影', article_id: $a, sentence: '张立新 摄'}]->(a)", p=zhang, a=visit)
+    stale = client.post(f"/entities/{zhang}/split", headers=AUTH,
+                        json={"article_ids": [visit], "reason": "another 张立新", "plan": shown["plan"]})
+    assert stale.status_code == 409 and "preview it again" in stale.json()["detail"]
+    assert client.get("/corrections").json() == []
+
+    again = client.post(f"/entities/{zhang}/split/preview", headers=AUTH, json={"article_ids": [visit]}).json()
+    assert len(again["facts"]) == len(shown["facts"]) + 1
+    done = client.post(f"/entities/{zhang}/split", headers=AUTH,
+                       json={"article_ids": [visit], "reason": "another 张立新", "plan": again["plan"]})
+    assert done.status_code == 200, done.text
+
+
+def test_previews_refuse_what_the_correction_would_refuse(client: TestClient, empty_db: neo4j.Driver,
+                                                          neo4j_settings: Settings) -> None:
+    zhou = _id(empty_db, neo4j_settings, "周敏")
+    assert client.post(f"/entities/{zhou}/merge/preview", headers=AUTH, json={"other_id": zhou}).status_code == 409
+    assert client.post(f"/entities/{zhou}/merge/preview", headers=AUTH,
+                       json={"other_id": "per-0"}).status_code == 404
+    assert client.post(f"/entities/{zhou}/split/preview", headers=AUTH,
+                       json={"article_ids": ["art-0"]}).status_code == 409
+    assert client.get("/editor", headers=AUTH).json() == {"editor": "GUANXI_API_KEY"}
+    assert client.get("/editor").status_code == 401
