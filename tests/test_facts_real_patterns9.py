@@ -220,3 +220,22 @@ def test_a_town_heads_place_is_the_town_not_the_town_and_its_level_again():
     art = extract("河东镇召开会议", "5月8日,河东镇镇长韩立新、河西乡乡长陆明出席会议。")
     places = {p.name: [pos.place for pos in p.positions] for p in art.people}
     assert places == {"韩立新": ["河东镇"], "陆明": ["河西乡"]}
+
+
+def test_a_chairman_calling_on_officials_and_a_chief_executive_are_named():
+    art = extract(
+        "河西集团董事长韩立新拜会河东区委书记杲明",
+        "9月19日,河西集团董事长韩立新拜会河东区委书记杲明,区委副书记、区长陆明。河西海外发展行政总裁裴晓东参加活动。",
+    )
+    t = titles(art)
+    assert t["韩立新"] == ["董事长"]
+    assert t["杲明"] == ["区委书记"]
+    assert t["裴晓东"] == ["行政总裁"]
+
+
+def test_who_passes_on_a_higher_meetings_decisions_speaks():
+    art = extract(
+        "河东区召开干部大会",
+        "3月2日,河东区召开干部大会。区委书记韩立新主持。区委副书记裴晓东传达了市委全会精神。",
+    )
+    assert "spoke" in roles(art)["裴晓东"]

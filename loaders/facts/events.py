@@ -48,7 +48,7 @@ CLAUSE_BREAK = re.compile(r"[,;:。!?]")
 # '学习主题', '学习体会': 学习 as a noun reports nothing ('围绕学习主题作交流发言').
 # Passages that name people who were not there: a source, what was passed on or studied, the
 # leader on whose behalf someone acted ('受县委书记某某委托').
-REPORTED = re.compile(r"据[^,;。]{0,20}介绍|(?:传达|贯彻落实|学习(?!主题|体会|心得|内容|中心组|型))[^,;。]*|受[^,;。]{2,24}委托"
+REPORTED = re.compile(r"据[^,;。]{0,20}介绍|(?<=传达)了?[^,;。]*|(?:贯彻落实|学习(?!主题|体会|心得|内容|中心组|型))[^,;。]*|受[^,;。]{2,24}委托"
                       r"|(?<=转达)了?[^,;。]*")  # '转达了董事长某某的问候': whose regards, not who came
 PLACE_RE = re.compile(
     r"在([\u4e00-\u9fff]{1,16}?(?:分会场|主会场|会议室|会议中心|报告厅|礼堂|大厅|广场|现场|中心|基地|园区|开发区))"
