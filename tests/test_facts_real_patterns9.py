@@ -239,3 +239,11 @@ def test_who_passes_on_a_higher_meetings_decisions_speaks():
         "3月2日,河东区召开干部大会。区委书记韩立新主持。区委副书记裴晓东传达了市委全会精神。",
     )
     assert "spoke" in roles(art)["裴晓东"]
+
+
+def test_a_body_named_in_quotation_marks_keeps_its_post_beside_the_next():
+    art = extract(
+        "河东街道召开“大党委”成立大会",
+        "5月8日,河东街道召开“大党委”成立大会。“大党委”书记、街道办事处主任韩立新出席并讲话。",
+    )
+    assert titles(art)["韩立新"] == ["“大党委”书记", "街道办事处主任"]

@@ -289,9 +289,15 @@ GOVERNMENT_BEFORE_HEAD = re.compile(r"^(?:人民)?政府(?=(?:常务)?副?[区�
 PLACE_GOVERNMENT_HEAD = re.compile(r"^(\S{2,}?[区县市镇乡旗](?:人民)?政府)((?:常务)?副?[区县市镇乡旗]长)$")
 
 
+QUOTED_BODY = re.compile(r"“[^“”,;:。、]{1,8}”")
+
+
 def _title(sent: Sentence, a: int, b: int) -> TitleMention | None:
     """The title written in sentence[a:b] (b is the end of a title head)."""
     start = a + trim_left(sent.match[a:b])
+    quoted = QUOTED_BODY.search(sent.match, a, start)
+    if quoted and quoted.end() == start and start < b:
+        start = quoted.start()  # '“大工委”书记': a body named in quotation marks is the post's
     generic = GENERIC_BODY.match(sent.match[start:b])
     if generic and (is_corporate(sent.match[start + generic.end() : b]) or generic.group().endswith("会")):
         return TitleMention(title=sent.text[start + generic.end() : b], executive=True)

@@ -118,7 +118,7 @@ def is_corporate(title: str) -> bool:
 def plausible_title(title: str) -> bool:
     if not title or len(title) > 24:
         return False
-    return all(HAN.match(ch) or ch in "()" for ch in title)
+    return all(HAN.match(ch) or ch in "()“”" for ch in title)
 
 
 BODY_END = re.compile(r"(?:局|银行|商行|学院|大学|医院|集团|中心|厂|社|所|新闻|传媒|总部)$")
