@@ -64,7 +64,7 @@ _STORY_OPENING = re.compile(
     r"(?:\d{4}年)?\d{1,2}月\d{1,2}[日号號]|近日|日前|近期)"
 )
 _CAPTION_START = re.compile(r"^(?:图为|圖為|图片|圖片|上图|上圖|下图|下圖|左图|左圖|右图|右圖|图[:：]|圖[:：])")
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[0-9]+[、.．]|[(（][一二三四五六七八九十0-9]+[)）])")
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[0-9]{1,3}[、.．](?!\d)|[(（][一二三四五六七八九十0-9]+[)）])")
 # A headline line ending like this continues on the next line.
 _BROKEN_END = re.compile(r"[暨和与與及、的在为為对對把向从從将將同跟并並或“《(（—\-:：]$")
 _SUBTITLE_DASH = re.compile(r"^[—\-－~～]{1,3}\s*")
@@ -254,7 +254,7 @@ _DAY_OPENING = re.compile(
 # '…召开第29次常委会,听取讨论相关议题,安排部署…': what the meeting did is no part of its name.
 _AGENDA_AFTER = re.compile(r"(?:听取|聽取|研究|审议|審議|讨论|討論|传达|傳達|学习|學習|安排|部署)")
 _TIME_OF_DAY_OPENING = re.compile(r"^(?:上午|下午|晚上|当天|當天|当日|當日|随后|隨後)[,，]")
-_WHO_ATTENDS = re.compile(r"出席|主持|参加|陪同|致辞|讲话")
+_WHO_ATTENDS = re.compile(r"出席|主持|参加|陪同|致辞|讲话|到会|莅临")
 _WHO_CLAUSE = re.compile(r"[^,，。]{2,30}?(?:主持|出席|参加|参会|讲话|致辞)[^,，]{0,4}[。]?$")
 _CREDIT_OPENING = re.compile(
     r"^[(（【][^()（）【】]{0,30}?(?:记者|記者|通讯员|通訊員|报道|報道|报导|報導)[^()（）【】]{0,20}[)）】]\s*"
@@ -333,7 +333,8 @@ def _fallback_title(paragraphs: list[str]) -> str:
         # sentence would, and better where a reader cites the clause.
         seen = event or _HEADLINE_EVENT.search(sentence) or _OTHER_DEED.search(sentence)
         cut = _CLAUSE_END.search(sentence, seen.end()) if seen else None
-        if cut and cut.start() >= 12 and cut.start() >= 0.6 * len(sentence.rstrip("。")):
+        if cut and cut.start() >= 12 and (cut.start() >= 0.6 * len(sentence.rstrip("。"))
+                                          or _comes_to_it(sentence, cut.start())):
             sentence = sentence[: cut.start()]
     # '10月17日,某活动在某地举行': the day is when, not what. Without it the name is still most of a
     # name cited with its day, and all of one cited without.
@@ -354,15 +355,23 @@ def _fallback_title(paragraphs: list[str]) -> str:
 _CLAUSE_END = re.compile(r"[，,；;]")
 
 
+def _comes_to_it(sentence: str, cut: int) -> bool:
+    """What follows ``cut`` says who came ('副县长某某,主任某某到会指导', '…出席并讲话'), not what happened:
+    its next clause, or the rest of the sentence where its first clause only names people."""
+    after = _CLAUSE_END.search(sentence, cut + 1)
+    clause = sentence[cut + 1 : after.start() if after else len(sentence)]
+    if not _WHO_ATTENDS.search(clause) and after is not None and "、" in clause:
+        clause = sentence[cut + 1 :]  # ('副县长某某、局长某某,主任某某到会指导。')
+    return bool(_WHO_ATTENDS.search(clause)) and not re.search(r"举行|舉行|召开|召開|举办|舉辦", clause)
+
+
 def _named_up_to(sentence: str, cut: int) -> str:
     """The first sentence up to what happened, or on to a later clause where that is little of it:
     readers cite a story without a headline either by that clause or by its whole first sentence, so
     its name runs to at least three fifths of the sentence while the clause stays three fifths of it."""
     if cut >= 0.6 * len(sentence):
         return sentence[:cut]
-    after = _CLAUSE_END.search(sentence, cut + 1)
-    clause = sentence[cut + 1 : after.start() if after else len(sentence)]
-    if _WHO_ATTENDS.search(clause) and not re.search(r"举行|舉行|召开|召開|举办|舉辦", clause):
+    if _comes_to_it(sentence, cut):
         return sentence[:cut]  # '…仪式举行,副市长某某出席并宣布开工': who came is no part of the name
     longest = cut / 0.6
     later = [m.start() for m in _CLAUSE_END.finditer(sentence, cut + 1) if 0.6 * len(sentence) <= m.start() <= longest]

@@ -939,3 +939,17 @@ def test_a_day_written_yesterday_and_who_came_are_no_part_of_the_name() -> None:
         "河东网讯(记者 陆明)昨(12)日,河东市春季招商项目开工仪式(西城分会场)举行,副市长韩立新出席并宣布开工,"
         "西城区委副书记、区长裴晓东出席并致辞。\n裴晓东在致辞中表示祝贺。\n", "a.txt")
     assert doc.articles[0].title == "河东市春季招商项目开工仪式(西城分会场)举行"
+
+
+def test_a_headline_opening_with_its_date_is_a_headline() -> None:
+    doc = split_document(
+        "2009.05.16 河东水泥举行二期项目开工仪式\n"
+        "2009年5月16日上午,河东水泥公司厂区彩旗招展。副市长韩立新出席仪式并讲话。\n", "a.txt")
+    assert doc.articles[0].title == "2009.05.16 河东水泥举行二期项目开工仪式"
+
+
+def test_the_officials_who_came_to_guide_a_meeting_are_no_part_of_its_name() -> None:
+    doc = split_document(
+        "5月8日晚上,河东镇召开村级组织建设推进会,副县长韩立新、县民政局局长裴晓东,县农委主任陆明到会指导。"
+        "镇班子成员参会。\n会议由镇长汪建国主持。\n", "a.txt")
+    assert doc.articles[0].title == "河东镇召开村级组织建设推进会"
