@@ -953,3 +953,10 @@ def test_the_officials_who_came_to_guide_a_meeting_are_no_part_of_its_name() -> 
         "5月8日晚上,河东镇召开村级组织建设推进会,副县长韩立新、县民政局局长裴晓东,县农委主任陆明到会指导。"
         "镇班子成员参会。\n会议由镇长汪建国主持。\n", "a.txt")
     assert doc.articles[0].title == "河东镇召开村级组织建设推进会"
+
+
+def test_a_screen_word_inside_a_sentence_is_no_footer() -> None:
+    doc = split_document(
+        "河东区领导会见榆安市代表团\n\n"
+        "5月8日,榆安市党政代表团考察了河东显示科技有限公司、第10代超高分辨率显示面板项目等。两市领导韩立新、裴晓东等参加活动。\n", "a.txt")
+    assert "韩立新" in doc.articles[0].paragraphs[0]
