@@ -247,3 +247,8 @@ def test_a_body_named_in_quotation_marks_keeps_its_post_beside_the_next():
         "5月8日,河东街道召开“大党委”成立大会。“大党委”书记、街道办事处主任韩立新出席并讲话。",
     )
     assert titles(art)["韩立新"] == ["“大党委”书记", "街道办事处主任"]
+
+
+def test_a_county_head_taking_the_oath_is_named():
+    art = extract("河東縣長宣誓就職", "第9屆河東縣長陳立溱宣誓就職,隨後發表談話。")
+    assert titles(art) == {"陳立溱": ["河東縣長"]}
