@@ -252,3 +252,14 @@ def test_a_body_named_in_quotation_marks_keeps_its_post_beside_the_next():
 def test_a_county_head_taking_the_oath_is_named():
     art = extract("河東縣長宣誓就職", "第9屆河東縣長陳立溱宣誓就職,隨後發表談話。")
     assert titles(art) == {"陳立溱": ["河東縣長"]}
+
+
+def test_a_name_before_and_and_verbs_before_a_title_are_no_part_of_it():
+    art = extract(
+        "河東特區舉行合作備忘錄交換儀式",
+        "5月8日,行政長官韓立新及河西氣象局局長陳立德見證。考察團由該會理事長裴曉東擔任團長。因此委派省府秘書長陸明出席。",
+    )
+    t = titles(art)
+    assert t["陳立德"] == ["河西氣象局局長"]
+    assert t["裴曉東"] == ["理事長", "團長"]
+    assert t["陸明"] == ["省府秘書長"]

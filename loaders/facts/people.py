@@ -228,7 +228,7 @@ def _closes_item(text: str, end: int) -> bool:
 
 # '该公司总经理': a pronoun-like reference to a company, not its name.
 STANDING_THEN_POST = re.compile(r"^(\S*?委常委)(\S{2,})$")
-GENERIC_BODY = re.compile(r"^(?:公司|集团|企业|该公司|该集团|该企业|该会|该协会|该商会|会(?=副?会长$))(?=.)")
+GENERIC_BODY = re.compile(r"^(?:公司|集团|企业|该公司|该集团|该企业|该会|该协会|该商会|会(?=副?(?:会长|理事长)$))(?=.)")
 
 
 def _titles(sent: Sentence, a: int, b: int) -> list[TitleMention]:
@@ -435,10 +435,10 @@ def find_people(sent: Sentence) -> list[PersonMention]:
     return found + joined_after(sent, found)
 
 
-# '会议选举某某为某镇人民政府镇长', '某某当选某镇镇长': the name, then the post it was given.
+# '会议选举某某为某镇人民政府镇长', '某某当选某镇镇长', '由某某担任团长': the name, then the post it was given.
 ELECTED = re.compile(
     r"(?:选举|补选|选出|任命|推选)(?P<name>[\u4e00-\u9fff]{2,3}?)(?:同志)?为(?P<post>[^,;:。!?、]{2,24})"
-    r"|(?P<name2>[\u4e00-\u9fff]{2,3}?)(?:同志)?当选(?:为)?(?P<post2>[^,;:。!?、]{2,24})"
+    r"|(?P<name2>[\u4e00-\u9fff]{2,3}?)(?:同志)?(?:当选|當選|担任|擔任)(?:为|為)?(?P<post2>[^,;:。!?、]{2,24})"
 )
 
 
@@ -447,19 +447,22 @@ def elected(sent: Sentence, taken: list[PersonMention]) -> list[PersonMention]:
     out: list[PersonMention] = []
     text = sent.match
     spans = [(m.start, m.end) for m in taken]
+    named = {(m.start, m.end) for m in taken}
     for m in ELECTED.finditer(text):
         group = "name" if m.group("name") else "name2"
         a, b = m.span(group)
         post_a, post_b = m.span("post" if group == "name" else "post2")
         heads = [h for h in lex.head_re.finditer(text, post_a, post_b) if h.end() == post_b]
-        if not heads or any(x < b and a < y for x, y in spans) or not _surnamed(text[a:b]) \
+        # ('理事长某某担任团长': a name already read with its title takes the post it was given too)
+        if not heads or any(x < b and a < y and (x, y) != (a, b) for x, y in spans) or not _surnamed(text[a:b]) \
                 or is_dictionary_word(text[a:b]):
             continue
         titles = _titles(sent, post_a, post_b)
         if not titles:
             continue
         out.append(PersonMention(name=sent.text[a:b], key=text[a:b], start=a, end=b, titles=titles, rule="elected"))
-        spans.append((a, b))
+        if (a, b) not in named:
+            spans.append((a, b))
     return out
 
 

@@ -77,8 +77,13 @@ ORGAN_AFTER_AND = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:局|署|处|處|司|部|�
 def _inside_organ(region: str, start: int, pos: int, end: int) -> bool:
     """及 inside an organ's name: a bureau follows it, and what precedes it is neither a body nor
     a title ('市长及副市长', '区委及区政府' join two)."""
+    from loaders.facts.people import is_dictionary_word  # jieba's dictionary loads on first need
+
     before = region[max(start, pos - 4) : pos]
-    return (bool(before) and not ORG_TAIL.search(before) and not lexicon().head_re.search(before)
+    surnames = lexicon().get("surnames")
+    # ('某某及某局局长': a person's name before 及 joins two people)
+    named = any(len(before) >= k and before[-k] in surnames and not is_dictionary_word(before[-k:]) for k in (2, 3))
+    return (bool(before) and not named and not ORG_TAIL.search(before) and not lexicon().head_re.search(before)
             and ORGAN_AFTER_AND.match(region, end) is not None)
 
 
