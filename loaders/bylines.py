@@ -98,9 +98,19 @@ def _spaced_names(run: list[str]) -> list[str]:
     return ["".join(run[i : i + 2]) for i in range(0, len(run), 2)]
 
 
+# '文/图:某某', '图文:某某': one person wrote the story and took its pictures.
+_WORDS_AND_PICTURES = re.compile(r"^(?:文\s*[/／\\]\s*[图圖]|[图圖]\s*[/／\\]\s*文|[图圖]文)\s*[:：]\s*")
+
+
 def parse_credit(content: str, require_role: bool) -> list[Byline] | None:
     """Bylines in a credit such as "记者 宋欣 郭臣" or "文/张三 图/李四"; None if it is not one."""
     content = content.strip()
+    both = _WORDS_AND_PICTURES.match(content)
+    if both:
+        names = _tokens(content[both.end():])
+        if names and all(NAME.match(n) and n not in _NOT_NAMES for n in names):
+            return [Byline(name=n, role=r) for n in names for r in ("reporter", "photographer")]
+        return None
     pairs = _SUFFIX_ROLE.findall(content)
     # '记者 罗某/文 龙某/图': the role word in front adds nothing to the names' own.
     if pairs and not _ROLE_TOKEN.sub("", _SUFFIX_ROLE.sub("", content).strip(" 　、，,")).strip():
@@ -142,8 +152,15 @@ def parse_credit(content: str, require_role: bool) -> list[Byline] | None:
     return out
 
 
+# '【全媒体记者】某某 某某': the role in the bracket, the names after it.
+_LABELLED_CREDIT = re.compile(r"^[【\[]\s*([^【】\[\]]{1,8}?)\s*[】\]]\s*(\S.{1,30})$")
+
+
 def credit_line(line: str) -> list[Byline] | None:
     """Bylines when the whole line is a credit, else None."""
+    labelled = _LABELLED_CREDIT.match(line)
+    if labelled and _ROLE_TOKEN.match(labelled.group(1)):
+        return parse_credit(labelled.group(1) + " " + labelled.group(2), require_role=True)
     m = _BRACKETED.match(line)
     if m:
         # 【…】 holds column labels ("【招商引资】") far more often than credits.

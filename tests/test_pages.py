@@ -960,3 +960,14 @@ def test_a_screen_word_inside_a_sentence_is_no_footer() -> None:
         "河东区领导会见榆安市代表团\n\n"
         "5月8日,榆安市党政代表团考察了河东显示科技有限公司、第10代超高分辨率显示面板项目等。两市领导韩立新、裴晓东等参加活动。\n", "a.txt")
     assert "韩立新" in doc.articles[0].paragraphs[0]
+
+
+def test_one_credit_for_words_and_pictures_and_a_role_in_a_bracket_before_names() -> None:
+    doc = split_document(
+        "河东县举行项目签约仪式\n\n5月8日,河东县举行项目签约仪式。县长韩立新出席。\n\n(文/图:陆明)\n", "a.txt")
+    assert set(_credits(doc.articles[0])) == {("陆明", "reporter"), ("陆明", "photographer")}
+    labelled = split_document(
+        "河东县举行项目签约仪式\n\n5月8日,河东县举行项目签约仪式。县长韩立新出席。\n\n"
+        "【全媒体记者】何一鸣 汪建国\n【通讯员】裴晓东\n", "b.txt")
+    assert set(_credits(labelled.articles[0])) == {
+        ("何一鸣", "reporter"), ("汪建国", "reporter"), ("裴晓东", "reporter")}
