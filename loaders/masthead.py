@@ -296,6 +296,8 @@ def is_breadcrumb(line: str) -> bool:
 # A site's own name in its chrome: '… | 山西省人民政府 | 某市人民政府', '首页 > 时政要闻 > 某市要闻'.
 _SITE_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:人民政府|政府网)")
 _SITE_COLUMN = re.compile(r"[>＞»]\s*([\u4e00-\u9fff]{2,6}?)(?:要闻|新闻|动态)\s*$")
+# '首页 > 今日某某 > 政务要闻': a local site's own news column is named after its place.
+_TODAY_COLUMN = re.compile(r"[>＞»]\s*今日([\u4e00-\u9fff]{2,4}?)\s*(?=[>＞»]|$)")
 
 
 def site_names(line: str) -> list[str]:
@@ -303,6 +305,7 @@ def site_names(line: str) -> list[str]:
     if not (is_breadcrumb(line) or "|" in line or "｜" in line):
         return []
     found = [m.group(1) for m in _SITE_GOVERNMENT.finditer(line) if m.group(1) not in ("中国", "中央")]
+    found += [m.group(1) for m in _TODAY_COLUMN.finditer(line)]
     column = _SITE_COLUMN.search(line)
     if column and not column.group(1).startswith(("时政", "本地", "综合", "国内", "国际", "图片", "视频", "政务")):
         found.append(column.group(1))

@@ -263,3 +263,14 @@ def test_a_name_before_and_and_verbs_before_a_title_are_no_part_of_it():
     assert t["陳立德"] == ["河西氣象局局長"]
     assert t["裴曉東"] == ["理事長", "團長"]
     assert t["陸明"] == ["省府秘書長"]
+
+
+def test_a_local_sites_column_named_today_in_its_place_places_its_officials(tmp_path):
+    from loaders.batch import extract_one
+
+    page = tmp_path / "a.txt"
+    page.write_text("首页 > 今日河东 > 政务要闻\n\n区长韩立新主持召开区长办公会\n\n"
+                    "3月1日,区长韩立新主持召开区长办公会。副区长裴晓东出席。\n", encoding="utf-8")
+    art = extract_one(page, lexicon=None).document.articles[0]
+    places = {p.name: [pos.place for pos in p.positions] for p in art.people}
+    assert places["韩立新"] == ["河东区"]
