@@ -274,3 +274,12 @@ def test_a_local_sites_column_named_today_in_its_place_places_its_officials(tmp_
     art = extract_one(page, lexicon=None).document.articles[0]
     places = {p.name: [pos.place for pos in p.positions] for p in art.people}
     assert places["韩立新"] == ["河东区"]
+
+
+def test_the_visit_verb_is_no_part_of_the_company_visited_and_a_visiting_partys_head_keeps_its_title():
+    art = extract(
+        "河东市领导赴外地招商",
+        "5月24日,市委书记韩立新率队考察上海榆安集团滨江购物公园项目。考察团团长裴晓东介绍情况。",
+    )
+    assert "上海榆安集团" in {o.name for o in art.organizations}
+    assert titles(art)["裴晓东"] == ["考察团团长"]
