@@ -39,6 +39,8 @@ from loaders.dates import (
     published_date,
 )
 from loaders.decoding import normalise_newlines
+from loaders.facts.lexicon import lexicon as _lexicon
+from loaders.facts.script import to_matching
 from loaders.residue import (
     cut_glued_footer,
     is_bare_stamp,
@@ -254,7 +256,7 @@ _DAY_OPENING = re.compile(
 # '…召开第29次常委会,听取讨论相关议题,安排部署…': what the meeting did is no part of its name.
 _AGENDA_AFTER = re.compile(r"(?:听取|聽取|研究|审议|審議|讨论|討論|传达|傳達|学习|學習|安排|部署)")
 _TIME_OF_DAY_OPENING = re.compile(r"^(?:上午|下午|晚上|当天|當天|当日|當日|随后|隨後)[,，]")
-_WHO_ATTENDS = re.compile(r"出席|主持|参加|陪同|致辞|讲话|到会|莅临")
+_WHO_ATTENDS = re.compile(r"出席|主持|参加|參加|陪同|致辞|致辭|讲话|講話|到会|到會|莅临|蒞臨")
 _WHO_CLAUSE = re.compile(r"[^,，。]{2,30}?(?:主持|出席|参加|参会|讲话|致辞)[^,，]{0,4}[。]?$")
 _CREDIT_OPENING = re.compile(
     r"^[(（【][^()（）【】]{0,30}?(?:记者|記者|通讯员|通訊員|报道|報道|报导|報導)[^()（）【】]{0,20}[)）】]\s*"
@@ -360,8 +362,9 @@ def _comes_to_it(sentence: str, cut: int) -> bool:
     its next clause, or the rest of the sentence where its first clause only names people."""
     after = _CLAUSE_END.search(sentence, cut + 1)
     clause = sentence[cut + 1 : after.start() if after else len(sentence)]
-    if not _WHO_ATTENDS.search(clause) and after is not None and "、" in clause:
-        clause = sentence[cut + 1 :]  # ('副县长某某、局长某某,主任某某到会指导。')
+    if not _WHO_ATTENDS.search(clause) and after is not None and not _LEAD_EVENT.search(clause) \
+            and ("、" in clause or _lexicon().head_re.search(to_matching(clause))):
+        clause = sentence[cut + 1 :]  # ('副县长某某、局长某某,主任某某到会指导。': people, then their verb)
     return bool(_WHO_ATTENDS.search(clause)) and not re.search(r"举行|舉行|召开|召開|举办|舉辦", clause)
 
 

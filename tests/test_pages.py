@@ -971,3 +971,13 @@ def test_one_credit_for_words_and_pictures_and_a_role_in_a_bracket_before_names(
         "【全媒体记者】何一鸣 汪建国\n【通讯员】裴晓东\n", "b.txt")
     assert set(_credits(labelled.articles[0])) == {
         ("何一鸣", "reporter"), ("汪建国", "reporter"), ("裴晓东", "reporter")}
+
+
+def test_a_repost_line_is_no_headline_and_the_hosts_who_accompany_a_visit_are_no_part_of_its_name() -> None:
+    doc = split_document(
+        "转自:河东政务\n\n河东市政府与榆安集团签订合作框架协议,市长韩立新出席。\n", "a.txt")
+    assert doc.articles[0].title.startswith("河东市政府与榆安集团签订合作框架协议")
+    visit = split_document(
+        "河東商會、河西商會等5家商會受邀到榆安縣考察,榆安縣委書記韓立新,縣委常委、副縣長裴曉東陪同。"
+        "考察團參觀了3家企業。\n", "b.txt")
+    assert visit.articles[0].title == "河東商會、河西商會等5家商會受邀到榆安縣考察"
