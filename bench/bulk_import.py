@@ -11,9 +11,11 @@ graphs hold the same people, companies and projects.
    (graph/bulk_csv.py), stops the server, runs ``neo4j-admin database import full`` from the jars
    in .neo4j/lib, starts it again and runs ``finish_import`` (schema, empty alias lists);
 
-and prints one row per step, then each graph's people, organisations and projects compared by id and
-by what tells them apart (name, line of work, scope), and every node and relationship compared with
-all its properties (load marks left out). ``--no-resolve`` runs both paths with ids from names alone.
+and prints one row per step, then each graph's people, organisations and projects compared by id, by
+what tells them apart (name, line of work, scope) and by the articles each is mentioned in (a node
+under another id that stands for the same mentions, or mentions grouped otherwise), and every node
+and relationship compared with all its properties (load marks left out). ``--no-resolve`` runs both
+paths with ids from names alone.
 
 It runs on its own local instance "bulk" (Bolt 7695; GUANXI_INSTANCE and GUANXI_BOLT_PORT override;
 the import replaces the whole database, so never a shared one) and stops it at the end unless
@@ -69,6 +71,15 @@ class Snapshot:
     def entities(self, label: str) -> dict[str, dict[str, Any]]:
         return {key: dict(props) for key, (labels, props) in self.nodes.items() if label in labels}
 
+    def mentions(self, label: str) -> dict[str, frozenset[str]]:
+        """Node id → the articles it is MENTIONED_IN: what a node stands for, whatever its id."""
+        held = set(self.entities(label))
+        found: dict[str, set[str]] = {}
+        for rtype, start, end, _props in self.rels:
+            if rtype == "MENTIONED_IN" and start in held:
+                found.setdefault(start, set()).add(end)
+        return {k: frozenset(v) for k, v in found.items()}
+
 
 def _frozen(props: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in props.items() if k not in LOAD_MARKS))
@@ -103,19 +114,24 @@ def compare(a: Snapshot, b: Snapshot, names: tuple[str, str]) -> tuple[list[list
         ka, kb = Counter(identity(label, n) for n in ea.values()), Counter(identity(label, n) for n in eb.values())
         only_a, only_b = sorted(set(ea) - set(eb)), sorted(set(eb) - set(ea))
         same_props = sum(ea[i] == eb[i] for i in set(ea) & set(eb))
+        # A node only one graph holds by id may still stand for the same mentions under another id.
+        ma, mb = a.mentions(label), b.mentions(label)
+        same_articles = set(ma.values()) & set(mb.values())
+        renamed = sum(ma.get(i) in same_articles for i in only_a)
+        regrouped = len(only_a) - renamed, len([i for i in only_b if mb.get(i) not in same_articles])
         rows.append([label, len(ea), len(eb), len(set(ea) & set(eb)), len(only_a), len(only_b),
                      "yes" if ka == kb else f"no ({sum((ka - kb).values())} / {sum((kb - ka).values())})",
-                     f"{same_props}/{len(set(ea) & set(eb))}"])
+                     f"{same_props}/{len(set(ea) & set(eb))}", renamed, f"{regrouped[0]} / {regrouped[1]}"])
         for side, only, held in ((names[0], only_a, ea), (names[1], only_b, eb)):
             for key in only[:5]:
                 notes.append(f"{label} only in {side}: {key} {identity(label, held[key])}")
     common = set(a.nodes) & set(b.nodes)
     node_same = sum(a.nodes[k] == b.nodes[k] for k in common)
     rows.append(["every node", len(a.nodes), len(b.nodes), len(common), len(set(a.nodes) - set(b.nodes)),
-                 len(set(b.nodes) - set(a.nodes)), "", f"{node_same}/{len(common)}"])
+                 len(set(b.nodes) - set(a.nodes)), "", f"{node_same}/{len(common)}", "", ""])
     rel_common = sum((a.rels & b.rels).values())
     rows.append(["every relationship", sum(a.rels.values()), sum(b.rels.values()), rel_common,
-                 sum((a.rels - b.rels).values()), sum((b.rels - a.rels).values()), "", ""])
+                 sum((a.rels - b.rels).values()), sum((b.rels - a.rels).values()), "", "", "", ""])
     for key in sorted(common, key=str):
         if a.nodes[key] != b.nodes[key] and len(notes) < 25:
             differing = dict(set(a.nodes[key][1]) ^ set(b.nodes[key][1]))
@@ -220,7 +236,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"\n{name} against the bulk import:\n")
         table, notes = compare(loaded, imported, ("transactional", "bulk"))
         print_table(["what", "transactional", "bulk", "same id", "only transactional", "only bulk",
-                     "same names (and line of work, scope)", "same properties"], table)
+                     "same names (and line of work, scope)", "same properties",
+                     "other id, same articles", "grouped otherwise (transactional / bulk)"], table)
         for note in notes:
             print(f"- {note}")
 
