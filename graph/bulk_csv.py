@@ -159,9 +159,13 @@ class BulkGraph:
         if self._folded:
             return
         self._folded = True
-        pending, self._pending = self._pending, []
+        # Last first, so that each document is let go of once folded: the extracted facts of an
+        # archive take more memory than the graph they make (bench/README.md).
+        stack = archive_order(self._pending)[::-1]
+        self._pending = []
         last: tuple[str, str, str] | None = None
-        for doc in archive_order(pending):
+        while stack:
+            doc = stack.pop()
             # The same file given twice (its id is a hash of its text): once. Folded again it would
             # be a reload, which finds its own earlier mentions and records other reasons for them.
             if archive_key(doc) != last:

@@ -44,6 +44,7 @@ def fold_and_write(results: Iterable[Extracted | Refusal], out: Path, resolve: b
             refused.append((str(result.path), result.reason))
         else:
             graph.add_document(result.document)
+    del results  # the graph holds the documents now, and lets go of each once folded
     files = write_csv(graph, out, array_delimiter)
     return Exported(files, graph.documents, graph.articles, {str(k): v for k, v in graph.node_counts().items()},
                     {str(k): v for k, v in graph.relationship_counts().items()}, refused)
