@@ -70,8 +70,8 @@ class ArchiveLookup(Neo4jLookup):
         }
         return answers[name](**params)
 
-    def _answer_article(self, article_id: str, former_ids: list[str], people_keys: list[str], org_keys: list[str],
-                     prefixes: list[str], exact: list[str], starts: list[str]) -> list[Row]:
+    def _answer_article(self, article_id: str, former_ids: list[str], people_keys: list[str],
+                        org_keys: list[str], prefixes: list[str], exact: list[str], starts: list[str]) -> list[Row]:
         return [{"previous": self._graph.mentioned_in(article_id), "merges": [], "splits": [],
                  "people": self._answer_people(people_keys),
                  "organizations": self._answer_organizations(org_keys, prefixes, exact, starts)}]
@@ -88,7 +88,8 @@ class ArchiveLookup(Neo4jLookup):
                  "search_names": list(p.get("search_names") or [])}
                 for p in (people[i] for i in self._ids("per|", keys))]
 
-    def _answer_organizations(self, keys: list[str], prefixes: list[str], exact: list[str], starts: list[str]) -> list[Row]:
+    def _answer_organizations(self, keys: list[str], prefixes: list[str], exact: list[str],
+                              starts: list[str]) -> list[Row]:
         orgs = self._graph.nodes[Label.ORGANIZATION]
         found = self._ids("org|", keys) + self._ids("pre|", prefixes)
         found += [i for name in exact for i in sorted(self._graph.organizations_named(name))]
