@@ -50,8 +50,9 @@ from loaders.parallel import extract_many
 BULK_INSTANCE = "bulk"
 BULK_BOLT_PORT = 7695
 ENTITY_LABELS = ("Person", "Organization", "Project")
-# Marks of a load, not facts: a uuid per transactional load, "bulk-import" on the other path.
-LOAD_MARKS = ("load_id", "unindexed")
+# Marks of a load, not facts: a uuid per transactional load, "bulk-import" on the other path; when a
+# load first wrote an article (none on an import); a copy for search not yet made.
+LOAD_MARKS = ("load_id", "loaded_at", "unindexed")
 
 
 def bulk_settings() -> Settings:
