@@ -31,10 +31,13 @@ import random
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from bench.corpus import GeneratedDocument, Person, World, generate
 from bench.harness import print_table, start_on_empty_database, stop_bench_server, stopwatch
+from graph.bulk_csv import BulkGraph
 from graph.cypher import query
+from graph.model import Label, Rel
 from graph.resolution import fold
 from graph.server import open_driver
 from graph.writer import GraphWriter
@@ -211,13 +214,34 @@ def doc_id_of(doc: Document) -> str:
     return doc.id or document_id(doc.source + "\x1f" + "\x1f".join(a.title for a in doc.articles))
 
 
+def _assign(records: Sequence[Mapping[str, Any]], mentions: Sequence[Mention], predicted: dict[Mention, str],
+            missed: dict[Mention, str]) -> None:
+    """Which node each name of a document went to, among the nodes its articles mention
+    (``records``: id, kind, name, aliases)."""
+    for mention in mentions:
+        _file, surface, kind = mention
+        wanted = {fold(surface)} | ({fold(surface + "公司")} if kind == "company" else set())
+        nodes = sorted({r["id"] for r in records
+                        if (r["kind"] == "person") == (kind == "person")
+                        and wanted & {fold(x) for x in [r["name"], *r["aliases"]]}})
+        if len(nodes) == 1:
+            predicted[mention] = nodes[0]
+        else:
+            missed[mention] = "no node" if not nodes else f"{len(nodes)} nodes"
+
+
+def _by_document(truth: Mapping[Mention, str]) -> dict[str, list[Mention]]:
+    surfaces: dict[str, list[Mention]] = defaultdict(list)
+    for mention in truth:
+        surfaces[mention[0]].append(mention)
+    return surfaces
+
+
 def load_and_read(settings: Settings, documents: Sequence[Document], truth: Mapping[Mention, str]
                   ) -> tuple[dict[Mention, str], dict[Mention, str], float]:
     """Loads into an emptied database; returns (mention → node id, mention → why unresolved, seconds)."""
     start_on_empty_database(settings)
-    surfaces: dict[str, list[Mention]] = defaultdict(list)
-    for mention in truth:
-        surfaces[mention[0]].append(mention)
+    surfaces = _by_document(truth)
     predicted: dict[Mention, str] = {}
     missed: dict[Mention, str] = {}
     with open_driver(settings) as driver:
@@ -230,16 +254,33 @@ def load_and_read(settings: Settings, documents: Sequence[Document], truth: Mapp
         for doc in documents:
             records = driver.execute_query(query("document_mentions"), {"document_id": doc_id_of(doc)},
                                            database_=settings.neo4j_database).records
-            for mention in surfaces[doc.source]:
-                _file, surface, kind = mention
-                wanted = {fold(surface)} | ({fold(surface + "公司")} if kind == "company" else set())
-                nodes = sorted({r["id"] for r in records
-                                if (r["kind"] == "person") == (kind == "person")
-                                and wanted & {fold(x) for x in [r["name"], *r["aliases"]]}})
-                if len(nodes) == 1:
-                    predicted[mention] = nodes[0]
-                else:
-                    missed[mention] = "no node" if not nodes else f"{len(nodes)} nodes"
+            _assign([r.data() for r in records], surfaces[doc.source], predicted, missed)
+    return predicted, missed, took[0]
+
+
+def bulk_and_read(documents: Sequence[Document], truth: Mapping[Mention, str]
+                  ) -> tuple[dict[Mention, str], dict[Mention, str], float]:
+    """The same for the bulk path's offline resolution (graph/bulk_csv.py), read from its rows as
+    document_mentions reads the graph: the people and organisations its articles are MENTIONED_IN."""
+    graph = BulkGraph()
+    graph.add_documents(documents)
+    with stopwatch() as took:
+        graph.fold()
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    for art, doc in graph.rels[Rel.PART_OF]:
+        articles_of[doc].add(art)
+    mentioned: dict[str, set[str]] = defaultdict(set)
+    for node, art in graph.rels[Rel.MENTIONED_IN]:
+        mentioned[art].add(node)
+    kinds = {Label.PERSON: "person", Label.ORGANIZATION: "organization"}
+    surfaces = _by_document(truth)
+    predicted: dict[Mention, str] = {}
+    missed: dict[Mention, str] = {}
+    for doc in documents:
+        ids = {n for art in articles_of[doc_id_of(doc)] for n in mentioned[art]}
+        records = [{"id": i, "kind": kind, "name": node["name"], "aliases": node.get("aliases") or []}
+                   for label, kind in kinds.items() for i in sorted(ids) if (node := graph.nodes[label].get(i))]
+        _assign(records, surfaces[doc.source], predicted, missed)
     return predicted, missed, took[0]
 
 
@@ -303,6 +344,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--n", type=int, default=250, help="documents to generate")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--stop", action="store_true", help="stop the bench Neo4j instance at the end")
+    parser.add_argument("--bulk-only", action="store_true",
+                        help="only the bulk path's offline resolution (no Neo4j)")
     args = parser.parse_args(argv)
 
     docs, truth, cases = corpus_with_truth(args.n, args.seed)
@@ -312,36 +355,49 @@ def main(argv: Sequence[str] | None = None) -> None:
           f"{len(_only(truth, 'person'))} person and {len(_only(truth, 'company'))} company mentions by construction; "
           f"{len(cases.homonyms)} homonym pairs, {len(cases.variants)} traditional variants, "
           f"{len(cases.promoted)} promotions planted")
+    runs: dict[str, tuple[dict[Mention, str], dict[Mention, str]]] = {}
     settings = settings_for_bench()
-    forward, missed_f, seconds_f = load_and_read(settings, documents, truth)
-    print(f"forward load: {seconds_f:.1f} s")
-    backward, missed_b, seconds_b = load_and_read(settings, documents[::-1], truth)
-    print(f"reversed load: {seconds_b:.1f} s")
+    if not args.bulk_only:
+        for label, ordered in (("forward", documents), ("reversed", documents[::-1])):
+            predicted, missed, seconds = load_and_read(settings, ordered, truth)
+            print(f"{label} load: {seconds:.1f} s")
+            runs[label] = (predicted, missed)
+    for label, ordered in (("bulk", documents), ("bulk, reversed", documents[::-1])):
+        predicted, missed, seconds = bulk_and_read(ordered, truth)
+        print(f"{label}: offline resolution and fold {seconds:.1f} s")
+        runs[label] = (predicted, missed)
 
-    rows = score_rows("forward", truth, forward, missed_f) + score_rows("reversed", truth, backward, missed_b)
+    rows = [row for label, (predicted, missed) in runs.items() for row in score_rows(label, truth, predicted, missed)]
     print()
     print_table(HEADERS, rows)
-    print("\nLoad-order independence (reversed against forward, on the mentions both resolved):")
+    print("\nLoad-order independence (on the mentions both resolved):")
+    pairs = [("reversed", "forward"), ("bulk, reversed", "bulk"), ("bulk", "forward"), ("bulk", "reversed")]
     order_rows = []
-    for kind in ("person", "company"):
-        f, b = _only(forward, kind), _only(backward, kind)
-        common = set(f) & set(b)
-        fc = {m: f[m] for m in common}
-        bc = {m: b[m] for m in common}
-        p, r = bcubed(fc, bc)
-        ids_same = sum(fc[m] == bc[m] for m in common)
-        order_rows.append([kind, str(len(common)), "yes" if same_partition(fc, bc) else "no", f"{p:.4f}", f"{r:.4f}",
-                           f"{ids_same}/{len(common)}", str(len(set(f) ^ set(b)))])
-    print_table(["kind", "mentions", "same clustering", "B³ P", "B³ R", "same node id", "resolved in one order only"],
-                order_rows)
-    print("\nErrors, forward load:")
-    for line in error_classes(truth, forward, cases):
+    for one, other in pairs:
+        if one not in runs or other not in runs:
+            continue
+        for kind in ("person", "company"):
+            f, b = _only(runs[other][0], kind), _only(runs[one][0], kind)
+            common = set(f) & set(b)
+            fc = {m: f[m] for m in common}
+            bc = {m: b[m] for m in common}
+            p, r = bcubed(fc, bc)
+            ids_same = sum(fc[m] == bc[m] for m in common)
+            order_rows.append([f"{one} against {other}", kind, str(len(common)),
+                               "yes" if same_partition(fc, bc) else "no", f"{p:.4f}", f"{r:.4f}",
+                               f"{ids_same}/{len(common)}", str(len(set(f) ^ set(b)))])
+    print_table(["loads", "kind", "mentions", "same clustering", "B³ P", "B³ R", "same node id",
+                 "resolved in one only"], order_rows)
+    first = "forward" if "forward" in runs else "bulk"
+    predicted, missed = runs[first]
+    print(f"\nErrors, {first}:")
+    for line in error_classes(truth, predicted, cases):
         print(line)
-    reasons = Counter(missed_f.values())
-    print(f"\nunresolved mentions, forward: {dict(reasons)}")
-    for m in list(missed_f)[:10]:
-        print(f"  {m} {missed_f[m]}")
-    if args.stop:
+    reasons = Counter(missed.values())
+    print(f"\nunresolved mentions, {first}: {dict(reasons)}")
+    for m in list(missed)[:10]:
+        print(f"  {m} {missed[m]}")
+    if args.stop and not args.bulk_only:
         stop_bench_server(settings)
 
 

@@ -386,3 +386,13 @@ WHERE n:Person OR n:Organization
 RETURN DISTINCT n.id AS id, CASE WHEN n:Person THEN 'person' ELSE 'organization' END AS kind,
        n.name AS name, coalesce(n.aliases, []) AS aliases
 ORDER BY id
+
+// Every node and every relationship with their properties: bench/bulk_import.py compares the graph
+// of a transactional load with the bulk import of the same archive.
+// name: graph_nodes
+MATCH (n)
+RETURN labels(n) AS labels, properties(n) AS props
+
+// name: graph_relationships
+MATCH (a)-[r]->(b)
+RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props

@@ -2,10 +2,12 @@
 
 The rows are the transactional writer's own (graph/collect.py ``article_rows``, graph/rows.py), and
 each list is folded here the way its MERGE/SET in cypher/write.cypher folds it: same labels (with the
-extra ``Entity``), same properties, same relationship types and merge keys, so a bulk import and a
-transactional load of the same documents hold the same graph. The one difference is deliberate:
-entity resolution (graph/resolution.py) asks the graph, which does not exist yet, so ids come from
-names alone, as with ``GraphWriter.resolve = False``.
+extra ``Entity``), same properties, same relationship types and merge keys. Entity resolution is the
+writer's too: each article's rows go through graph/resolution.py ``resolve_rows`` before they are
+folded, asking the graph folded so far (graph/offline.py ``ArchiveLookup``) what a transactional load
+asks Neo4j. Documents are folded in ``archive_order`` (date, id, file name), whatever order they were
+added in, so a bulk import holds the graph a transactional load of the same documents in that order
+holds.
 
 Every node file shares one id space, ``id:ID(Entity)`` (ids carry a per-kind prefix, so they never
 collide), and every relationship file refers to it. Import with ``--multiline-fields=true``: article
@@ -26,14 +28,18 @@ import neo4j
 
 from graph.collect import article_rows, placement
 from graph.model import NODES, RELATIONSHIPS, Label, Rel, bulk_columns
+from graph.offline import ArchiveLookup, archive_key, archive_order, document_key
+from graph.resolution import resolve_rows
 from graph.rows import (
     ArticleRows,
     AttendanceRow,
     BylineRow,
+    EntityResolution,
     EventRow,
     ForProjectRow,
     MentionRow,
     OrganizationRow,
+    PersonResolution,
     PersonRow,
     ProjectRow,
     RunsRow,
@@ -47,7 +53,7 @@ from graph.schema import ensure_schema
 from graph.server import _JVM_FLAGS, LocalNeo4j, _find_java
 from guanxi.facts import Document
 from guanxi.fingerprint import copy_key
-from guanxi.ids import article_id, document_id
+from guanxi.ids import article_id
 from guanxi.settings import Settings
 
 Row = dict[str, Any]
@@ -78,6 +84,27 @@ def _search_key(names: Iterable[str]) -> str:
     return "".join("|" + x for x in names)
 
 
+def _kept_name(stored: Row, row: PersonRow | OrganizationRow | ProjectRow) -> str:
+    # `CASE WHEN row.keep_name THEN coalesce(n.name, row.name) ELSE row.name END`
+    if row.get("keep_name") and stored.get("name") is not None:
+        return str(stored["name"])
+    return row["name"]
+
+
+def _one_per_attendance(rows: list[AttendanceRow]) -> list[AttendanceRow]:
+    """merge_attendance's grouping: two rows of one article for one (person, event), as when two
+    names resolve to one person, are one attendance with the first row's facts and every role."""
+    merged: dict[tuple[str, str], AttendanceRow] = {}
+    for row in rows:
+        key = (row["person_id"], row["event_id"])
+        first = merged.get(key)
+        if first is None:
+            merged[key] = row
+        else:
+            merged[key] = {**first, "roles": first["roles"] + [r for r in row["roles"] if r not in first["roles"]]}
+    return list(merged.values())
+
+
 @dataclass
 class BulkGraph:
     """The graph the transactional writer would build, held as node and relationship rows.
@@ -85,19 +112,34 @@ class BulkGraph:
     Nodes are keyed by id and relationships by (type, start, end, merge key), so the same person in
     many files, or the same file twice, gives one node and one relationship each, as MERGE would.
     One story in two files is one article (its id is the body's fingerprint) with a PART_OF per file;
-    as the writer does, the facts are the best copy's (guanxi/fingerprint.py copy_key), whichever
-    file came first.
+    as the writer does, the facts are the best copy's (guanxi/fingerprint.py copy_key).
+
+    ``add_document`` only collects; the first read (``fold``, ``write_csv``, the counts) folds every
+    document in archive order, resolving each article against what is folded before it. ``resolve``
+    False gives ids from names alone, as ``GraphWriter.resolve = False`` writes them.
     """
 
     nodes: dict[Label, dict[str, Row]] = field(default_factory=lambda: {label: {} for label in NODE_COLUMNS})
     rels: dict[Rel, dict[tuple[Any, ...], Row]] = field(
         default_factory=lambda: {rtype: {} for rtype in REL_COLUMNS})
+    resolve: bool = True
     documents: int = 0
     articles: int = 0  # distinct articles: a story two files hold counts once
+    # What the LookupKey nodes hold, key → ids, in the order merge_people/organizations/projects
+    # would have added them: what resolution finds names by, and nodes_lookupkey.csv.
+    keys: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _pending: list[Document] = field(default_factory=list, repr=False)
+    _folded: bool = field(default=False, repr=False)
     # What each article gave: (relationship type, key) of its facts, and its events' and signings'
     # (label, id), so that another copy of the story can take their place.
     _facts: dict[str, list[tuple[Rel, tuple[Any, ...]]]] = field(default_factory=dict, repr=False)
     _fact_nodes: dict[str, list[tuple[Label, str]]] = field(default_factory=dict, repr=False)
+    # What resolution asks besides keys: organisations by exact name, and which companies run or
+    # signed which project (RUNS|SIGNED from an Organization), with how many edges say so.
+    _org_names: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _company_edges: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
+    _projects_of: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _companies_of: dict[str, set[str]] = field(default_factory=dict, repr=False)
 
     # --- building ---------------------------------------------------------------------------
 
@@ -106,7 +148,32 @@ class BulkGraph:
             self.add_document(doc)
 
     def add_document(self, doc: Document) -> None:
-        doc_id = doc.id or document_id(doc.source + "\x1f" + "\x1f".join(a.title for a in doc.articles))
+        if self._folded:
+            # Folded after the rest, it would be resolved last whatever its date: the graph would
+            # depend on the order documents came in.
+            raise RuntimeError("the archive is already folded: add every document before reading the graph")
+        self._pending.append(doc)
+
+    def fold(self) -> None:
+        """Every document added, in archive order (graph/offline.py); once."""
+        if self._folded:
+            return
+        self._folded = True
+        # Last first, so that each document is let go of once folded: the extracted facts of an
+        # archive take more memory than the graph they make (bench/README.md).
+        stack = archive_order(self._pending)[::-1]
+        self._pending = []
+        last: tuple[str, str, str] | None = None
+        while stack:
+            doc = stack.pop()
+            # The same file given twice (its id is a hash of its text): once. Folded again it would
+            # be a reload, which finds its own earlier mentions and records other reasons for them.
+            if archive_key(doc) != last:
+                self._fold_document(doc)
+            last = archive_key(doc)
+
+    def _fold_document(self, doc: Document) -> None:
+        doc_id = document_key(doc)
         pub = doc.publication
         self.documents += 1
         self._node(Label.DOCUMENT, doc_id, {
@@ -123,34 +190,81 @@ class BulkGraph:
                 self.articles += 1
             elif held["document_id"] != doc_id and held["copy_key"] < key:
                 continue  # a better copy of the story gives its facts: this one its link only
-            else:
-                self._forget_facts(art_id)
+            rows = article_rows(art, art_id, art.date or pub.date)
+            if self.resolve:
+                # As the writer's transaction: resolution reads the graph with the earlier copy's facts
+                # still in it, then they are replaced.
+                rows = resolve_rows(rows, art, art_id, pub.name, ArchiveLookup(self))
+            self._forget_facts(art_id)
             self._node(Label.ARTICLE, art_id, {
                 "title": art.title, "name": art.title, "subtitle": art.subtitle, "date": art.date,
                 "index": index, "text": art.text or None, "document_id": doc_id, "copy_key": key,
             })
-            self._fold(article_rows(art, art_id, art.date or pub.date), art_id)
+            self._fold(rows, art_id)
 
     def _node(self, label: Label, node_id: str, props: Row) -> Row:
         node = self.nodes[label].setdefault(node_id, {"id": node_id})
         node.update(props)
         return node
 
-    def _rel(self, rtype: Rel, start: str, end: str, props: Row) -> None:
+    def _rel(self, rtype: Rel, start: str, end: str, props: Row) -> Row:
         # Parallel edges are one per value of the type's key (graph/model.py), as the write MERGEs them.
         full = (start, end, *(props[name] for name in RELATIONSHIPS[rtype].key))
-        rel = self.rels[rtype].setdefault(full, {":START_ID": start, ":END_ID": end})
+        rels = self.rels[rtype]
+        rel = rels.get(full)
+        if rel is None:
+            rel = rels[full] = {":START_ID": start, ":END_ID": end}
+            self._count_company_edge(rtype, start, end, 1)
         rel.update(props)
         if props.get("article_id"):
             self._facts.setdefault(props["article_id"], []).append((rtype, full))
+        return rel
+
+    def _count_company_edge(self, rtype: Rel, start: str, end: str, step: int) -> None:
+        if rtype not in (Rel.RUNS, Rel.SIGNED) or start not in self.nodes[Label.ORGANIZATION]:
+            return
+        count = self._company_edges.get((start, end), 0) + step
+        if count:
+            self._company_edges[(start, end)] = count
+            self._projects_of.setdefault(start, set()).add(end)
+            self._companies_of.setdefault(end, set()).add(start)
+        else:
+            del self._company_edges[(start, end)]
+            self._projects_of[start].discard(end)
+            self._companies_of[end].discard(start)
 
     def _forget_facts(self, art_id: str) -> None:
         """An earlier copy's facts of the story, as prune_article removes them on a reload: the
         article's relationships, events and signings go; people, companies and projects stay."""
         for rtype, key in self._facts.pop(art_id, []):
-            self.rels[rtype].pop(key, None)
+            if self.rels[rtype].pop(key, None) is not None:
+                self._count_company_edge(rtype, key[0], key[1], -1)
         for label, node_id in self._fact_nodes.pop(art_id, []):
             self.nodes[label].pop(node_id, None)
+
+    def _add_keys(self, node_id: str, keys: Iterable[str]) -> None:
+        # merge_lookup_keys' `SET k.ids = k.ids + p.id` for the names a write added.
+        for key in keys:
+            held = self.keys.setdefault(key, [])
+            if node_id not in held:
+                held.append(node_id)
+
+    # --- what resolution reads (graph/offline.py) ---------------------------------------------
+
+    def mentioned_in(self, art_id: str) -> list[str]:
+        """Ids of the nodes MENTIONED_IN the article (what an earlier copy of it resolved to)."""
+        mentions = self.rels[Rel.MENTIONED_IN]
+        return list(dict.fromkeys(key[0] for rtype, key in self._facts.get(art_id, [])
+                                  if rtype == Rel.MENTIONED_IN and key in mentions))
+
+    def organizations_named(self, name: str) -> set[str]:
+        return self._org_names.get(name, set())
+
+    def projects_of(self, org_id: str) -> set[str]:
+        return self._projects_of.get(org_id, set())
+
+    def companies_of(self, project_id: str) -> set[str]:
+        return self._companies_of.get(project_id, set())
 
     def _fold(self, rows: ArticleRows, art_id: str) -> None:
         """The article's rows as its statements store them, in the same order."""
@@ -168,7 +282,7 @@ class BulkGraph:
             self._holds(in_org, art_id, in_org["org_id"], in_org["org"])
         for alone in rows.titles_alone:
             self._merge_positions_alone(alone, art_id)
-        for attended in rows.attendance:
+        for attended in _one_per_attendance(rows.attendance):
             self._merge_attendance(attended, art_id)
         for runs in rows.runs:
             self._merge_runs(runs, art_id)
@@ -184,14 +298,19 @@ class BulkGraph:
             self._merge_bylines(byline, art_id)
         for mention in rows.mentions:
             self._merge_mentions(mention, art_id)
+        for learnt in rows.resolved_people or []:
+            self._resolve_people(learnt, art_id)
+        self._resolve_entities(rows.resolved_entities or [], art_id)
 
-    # One method per statement of cypher/write.cypher, named after it.
+    # One method per statement of cypher/write.cypher and of the writes of cypher/resolution.cypher,
+    # named after it.
 
     def _merge_people(self, row: PersonRow, art_id: str) -> None:
         p = self.nodes[Label.PERSON].get(row["id"], {})
         names = _union(p.get("search_names"), row["search_names"])
+        self._add_keys(row["id"], ["per|" + x for x in names[len(p.get("search_names") or []):]])
         self._node(Label.PERSON, row["id"], {
-            "name": row["name"], "kind": row["kind"] or p.get("kind") or "other",
+            "name": _kept_name(p, row), "kind": row["kind"] or p.get("kind") or "other",
             "aliases": p.get("aliases") or [], "search_names": names, "search_key": _search_key(names),
         })
 
@@ -204,8 +323,15 @@ class BulkGraph:
             kind = row["kind"]
         names = _union(o.get("search_names"), row["search_names"])
         windows = _union(o.get("prefix_names"), row.get("prefix_names") or [])
+        self._add_keys(row["id"], ["org|" + x for x in names[len(o.get("search_names") or []):]]
+                       + ["pre|" + x for x in windows[len(o.get("prefix_names") or []):]])
+        name = _kept_name(o, row)
+        if o.get("name") != name:
+            if o.get("name") is not None:
+                self._org_names[o["name"]].discard(row["id"])
+            self._org_names.setdefault(name, set()).add(row["id"])
         self._node(Label.ORGANIZATION, row["id"], {
-            "name": row["name"], "kind": kind, "aliases": _union(o.get("aliases"), row["aliases"]),
+            "name": name, "kind": kind, "aliases": _union(o.get("aliases"), row["aliases"]),
             "search_names": names, "search_key": _search_key(names),
             "prefix_names": windows, "prefix_key": "|" + "".join(x + "|" for x in windows),
         })
@@ -213,11 +339,55 @@ class BulkGraph:
     def _merge_projects(self, row: ProjectRow, art_id: str) -> None:
         p = self.nodes[Label.PROJECT].get(row["id"], {})
         names = _union(p.get("search_names"), row["search_names"])
+        self._add_keys(row["id"], ["prj|" + x for x in names[len(p.get("search_names") or []):]])
         self._node(Label.PROJECT, row["id"], {
-            "name": row["name"], "place": row["place"] or p.get("place"),
+            "name": _kept_name(p, row), "place": row["place"] or p.get("place"),
             "aliases": _union(p.get("aliases"), row["aliases"]),
             "search_names": names, "search_key": _search_key(names),
         })
+
+    def _resolve_people(self, row: PersonResolution, art_id: str) -> None:
+        p = self.nodes[Label.PERSON].get(row["id"])
+        if p is None:
+            return
+        sector, scope = p.get("sector"), p.get("scope")
+        if sector is None or sector == "other":
+            sector = row["sector"] if row["sector"] is not None else sector
+        # A company (org-…) is a better scope for an executive than the place known before.
+        if scope is None or (row["scope"] is not None and row["scope"].startswith("org-")
+                             and not scope.startswith("org-")):
+            scope = row["scope"] if row["scope"] is not None else scope
+        date, first, last = row["date"], p.get("first_seen"), p.get("last_seen")
+        p.update({
+            "sector": sector, "scope": scope,
+            "jurisdiction": p["jurisdiction"] if p.get("jurisdiction") is not None else row["jurisdiction"],
+            "first_seen": date if date is not None and (first is None or date < first) else first,
+            "last_seen": date if date is not None and (last is None or date > last) else last,
+        })
+        mention = self.rels[Rel.MENTIONED_IN].get((row["id"], art_id))
+        if mention is not None:
+            mention["resolution"] = row["reason"]
+
+    def _resolve_entities(self, rows: list[EntityResolution], art_id: str) -> None:
+        touched: dict[str, Row] = {}
+        for row in rows:
+            mention = self.rels[Rel.MENTIONED_IN].get((row["id"], art_id))
+            node = self._entity(row["id"])
+            if mention is None or node is None:
+                continue
+            mention["resolution"] = row["reason"]
+            touched[row["id"]] = node
+        for node in touched.values():
+            # A node's name is not one of its aliases (a short form may have become the name).
+            if node.get("aliases") is None or node.get("name") in node["aliases"]:
+                node["aliases"] = [x for x in node.get("aliases") or [] if x != node.get("name")]
+
+    def _entity(self, node_id: str) -> Row | None:
+        for label in (Label.ORGANIZATION, Label.PROJECT, Label.PERSON):
+            node = self.nodes[label].get(node_id)
+            if node is not None:
+                return node
+        return None
 
     def _merge_events(self, row: EventRow, art_id: str) -> None:
         self._fact_nodes.setdefault(art_id, []).append((Label.EVENT, row["id"]))
@@ -288,21 +458,16 @@ class BulkGraph:
     # --- reading ----------------------------------------------------------------------------
 
     def lookup_keys(self) -> dict[str, list[str]]:
-        """What cypher/write.cypher merge_lookup_keys stores: key → ids of the nodes holding it."""
-        keys: dict[str, list[str]] = {}
-        for label, kind in ((Label.PERSON, "per|"), (Label.ORGANIZATION, "org|"), (Label.PROJECT, "prj|")):
-            for node_id, node in self.nodes[label].items():
-                held = [kind + x for x in node.get("search_names") or []]
-                if label == Label.ORGANIZATION:
-                    held += ["pre|" + x for x in node.get("prefix_names") or []]
-                for key in dict.fromkeys(held):
-                    keys.setdefault(key, []).append(node_id)
-        return keys
+        """What the LookupKey nodes hold: key → ids of the nodes holding it."""
+        self.fold()
+        return self.keys
 
     def node_counts(self) -> dict[Label, int]:
+        self.fold()
         return {label: len(rows) for label, rows in self.nodes.items()}
 
     def relationship_counts(self) -> dict[Rel, int]:
+        self.fold()
         return {rtype: len(rows) for rtype, rows in self.rels.items()}
 
 
@@ -333,6 +498,7 @@ def _line(cells: Sequence[str | None]) -> str:
 
 def write_csv(graph: BulkGraph, out: Path, array_delimiter: str = ARRAY_DELIMITER) -> CsvFiles:
     """One file per label and per relationship type (with a header line each); empty ones are left out."""
+    graph.fold()
     out.mkdir(parents=True, exist_ok=True)
     node_files: list[Path] = []
     for label, columns in NODE_COLUMNS.items():
@@ -376,8 +542,8 @@ def write_csv(graph: BulkGraph, out: Path, array_delimiter: str = ARRAY_DELIMITE
     return CsvFiles(node_files, rel_files, array_delimiter)
 
 
-def export_documents(docs: Iterable[Document], out: Path) -> tuple[BulkGraph, CsvFiles]:
-    graph = BulkGraph()
+def export_documents(docs: Iterable[Document], out: Path, resolve: bool = True) -> tuple[BulkGraph, CsvFiles]:
+    graph = BulkGraph(resolve=resolve)
     graph.add_documents(docs)
     return graph, write_csv(graph, out)
 

@@ -61,7 +61,7 @@ class Prop:
     name: str
     type: PropType = "string"
     # Written by the bulk import too (graph/bulk_csv.py). Not: what only a transactional load's
-    # resolution, its bookkeeping or a correction writes, which an imported graph does not hold yet.
+    # bookkeeping or a correction writes, which an imported graph does not hold yet.
     bulk: bool = True
     # Never among a node's properties as the API serves them (the queries project `n {.*, x: null}`):
     # what search and resolution read, and an article's text, which only its own page serves.
@@ -130,7 +130,7 @@ NODES: Mapping[Label, NodeSpec] = {spec.label: spec for spec in (
                              Prop("load_id", bulk=False), Prop("loaded_at", "long", bulk=False), _UNINDEXED),
              kind="article"),
     NodeSpec(Label.PERSON, (*_props("name", "kind"), *_NAMED, *_INDEXED, _UNINDEXED,
-                            *_props("sector", "scope", "jurisdiction", "first_seen", "last_seen", bulk=False),
+                            *_props("sector", "scope", "jurisdiction", "first_seen", "last_seen"),
                             _SPLIT_FROM), kind="person"),
     # prefix_*: the two-character windows a short form of the name may start with (graph/resolution.py).
     NodeSpec(Label.ORGANIZATION, (*_props("name", "kind"), *_NAMED, Prop("prefix_names", "string[]", hidden=True),
@@ -207,7 +207,7 @@ RELATIONSHIPS: Mapping[Rel, RelSpec] = {spec.type: spec for spec in (
     RelSpec(Rel.WROTE, (Label.PERSON,), (Label.ARTICLE,), _props("role", "load_id", "article_id", "sentence"),
             "撰稿", key=("role",)),
     RelSpec(Rel.MENTIONED_IN, RESOLVED, (Label.ARTICLE,),
-            (*_SOURCED, Prop("resolution", bulk=False)), "见于"),  # why the mention went to this node
+            (*_SOURCED, Prop("resolution")), "见于"),  # why the mention went to this node
     RelSpec(Rel.CORRECTS, (Label.CORRECTION,), RESOLVED, (), "更正", bulk=False),
 )}
 

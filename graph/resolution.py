@@ -747,7 +747,34 @@ def resolve_rows(rows: ArticleRows, art: Article, article_id: str, publication: 
     ]
     out.resolved_entities = [{"id": mapping[k], "reason": d.reason} for k, d in {**org_decisions,
                                                                                   **project_decisions}.items()]
-    return out
+    return _one_row_per_node(out)
+
+
+def _one_row_per_node(rows: ArticleRows) -> ArticleRows:
+    """Two names of one article resolved to one node (许梅立 and 許梅立, a company's legal name and
+    its short form, a manual merge) are one row of each node statement.
+
+    A statement reads every row's node before it sets any (Cypher runs clause by clause), so each of
+    two rows of one node added the names the node lacked before the statement: aliases, search names
+    and windows were stored twice. One row per node, with the lists united and the rest from the last
+    row (what the last row's SET left), stores what the two rows did, once. The bulk path
+    (graph/bulk_csv.py) folds the same rows, so it needs no model of how the server runs a statement.
+    """
+    def merged(row_list: list[R], *lists: str) -> list[R]:
+        by_id: dict[str, R] = {}
+        for row in row_list:
+            first = by_id.get(row["id"])
+            if first is not None and lists:
+                united = {k: list(dict.fromkeys([*first[k], *row[k]])) for k in lists}
+                row = cast(R, {**row, **united})
+            by_id[row["id"]] = row
+        return list(by_id.values())
+
+    return replace(rows, people=merged(rows.people, "search_names"),
+                   organizations=merged(rows.organizations, "aliases", "search_names", "prefix_names"),
+                   projects=merged(rows.projects, "aliases", "search_names"),
+                   resolved_people=merged(rows.resolved_people or []),
+                   resolved_entities=merged(rows.resolved_entities or []))
 
 
 def _named(row: OrganizationRow | ProjectRow, decision: Decision, existing: dict[str, str], keep_stored: bool) -> None:

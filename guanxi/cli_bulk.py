@@ -22,56 +22,56 @@ def export_csv(
     paths: Annotated[list[Path], typer.Argument(help="Article or page files and folders.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the CSV files (created).")],
     workers: Annotated[int, typer.Option(min=1, help="Extraction processes.")] = 1,
-    dask: Annotated[bool, typer.Option("--dask", help="Extract with dask.bag (`pip install 'guanxi[distributed]'`), "
-                                       "--workers partitions.")] = False,
+    dask: Annotated[bool, typer.Option("--dask", help="Run as one Dask job (`pip install 'guanxi[distributed]'`): "
+                                       "extraction in --workers partitions, then the resolution pass.")] = False,
+    resolve: Annotated[bool, typer.Option("--resolve/--no-resolve",
+                                          help="Resolve people, companies and projects across the archive, "
+                                          "as `guanxi load` does; --no-resolve gives ids from names alone.")] = True,
     lexicon: Annotated[Path | None, typer.Option(help="A user lexicon of titles, organs and companies.")] = None,
     database: Annotated[str, typer.Option(help="Database name in the printed neo4j-admin command.")] = "neo4j",
 ) -> None:
     """Extract facts and write node and relationship CSV files for `neo4j-admin database import full`.
 
-    Ids come from names alone (no entity resolution: that needs the graph). Nodes and relationships
-    are deduplicated across files, as the transactional load's MERGE would.
+    People, companies and projects are resolved over the whole archive before the files are written,
+    with the rules `guanxi load` applies, in the documents' date order whatever order the files are
+    given in: the files hold the graph a `guanxi load` of them in date order builds (docs/scale.md).
     """
-    from graph.bulk_csv import BulkGraph, import_arguments, write_csv
+    from graph.bulk_csv import import_arguments
+    from guanxi.bulk_export import Exported, export_archive, export_archive_dask
     from guanxi.cli import _use_lexicon
-    from loaders.batch import Refusal, collect_files
-    from loaders.parallel import dask_available, extract_many, extract_with_dask
+    from loaders.batch import collect_files
+    from loaders.parallel import dask_available
 
     words = _use_lexicon(lexicon)
     files, refused = collect_files(paths)
-    if dask:
-        if not dask_available():
-            err.print("[red]error:[/red] dask is not installed: pip install 'guanxi[distributed]'")
-            raise typer.Exit(2)
-        results = extract_with_dask(files, npartitions=workers, lexicon=words)
-    else:
-        results = extract_many(files, workers=workers, lexicon=words)
-    graph = BulkGraph()
-    for result in results:
-        if isinstance(result, Refusal):
-            refused.append(result)
-        else:
-            graph.add_document(result.document)
-    for refusal in refused:
-        err.print(f"[yellow]refused[/yellow] {refusal.path}: {refusal.reason}")
     try:
-        written = write_csv(graph, out)
+        if dask:
+            if not dask_available():
+                err.print("[red]error:[/red] dask is not installed: pip install 'guanxi[distributed]'")
+                raise typer.Exit(2)
+            done: Exported = export_archive_dask(files, out, npartitions=workers, lexicon=words, resolve=resolve)
+        else:
+            done = export_archive(files, out, workers=workers, lexicon=words, resolve=resolve)
     except ValueError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from None
+    reasons = [(str(r.path), r.reason) for r in refused] + done.refused
+    for path, reason in reasons:
+        err.print(f"[yellow]refused[/yellow] {path}: {reason}")
 
     table = Table("what", "count")
-    for label, count in graph.node_counts().items():
+    for label, count in done.nodes.items():
         table.add_row(f"(:{label})", str(count))
-    for rtype, count in graph.relationship_counts().items():
+    for rtype, count in done.relationships.items():
         table.add_row(f"[:{rtype}]", str(count))
     out_console.print(table)
-    out_console.print(f"{graph.documents} documents, {graph.articles} articles, {len(refused)} refused; "
+    written = done.files
+    out_console.print(f"{done.documents} documents, {done.articles} articles, {len(reasons)} refused; "
                       f"{len(written.nodes) + len(written.relationships)} files in {out}")
     out_console.print("Import into a stopped Neo4j (it replaces the database), start it, then run "
                       "graph.bulk_csv.finish_import for the indexes and empty lists (docs/scale.md):")
     out_console.print("neo4j-admin " + shlex.join(import_arguments(written, database)))
-    if not graph.documents:
+    if not done.documents:
         raise typer.Exit(1)
 
 
