@@ -236,6 +236,27 @@ class GraphRepository:
             record = session.run(query("ping")).single()  # type: ignore[arg-type]
         return bool(record and record["ok"] == 1)
 
+    def generation(self, known: str | None = None) -> str | None:
+        """A token that moves whenever the graph may have changed: the bookmark of a read, which names
+        the database and its last committed transaction, so any write moves it, whoever made it.
+        None when the server gives no bookmark. Neo4j's own transaction counter (SHOW DATABASES
+        lastCommittedTxn) is empty in the Community edition, and the marker a writer would set
+        misses the writes made without this code (a restore, a statement typed by hand).
+
+        When the token is not ``known``, returns only once the full-text indexes hold what was
+        committed up to it: they are eventually consistent, and a search answered under the new
+        token must find what that token's transactions wrote (api/cache.py keeps it till the next).
+        """
+        with translate_driver_errors(), self.driver.session(
+            database=self.database, default_access_mode=neo4j.READ_ACCESS
+        ) as session:
+            session.run(neo4j.Query(query("ping"), timeout=self.query_timeout_s)).consume()  # type: ignore[arg-type]
+            found = ",".join(sorted(session.last_bookmarks().raw_values)) or None
+            if found is not None and found != known:
+                session.run(neo4j.Query(query("await_search_indexes"),  # type: ignore[arg-type]
+                                        timeout=self.query_timeout_s)).consume()
+        return found
+
     def counts(self) -> Counts:
         (rows,) = self._read(("counts", {}))
         return Counts(**rows[0])
