@@ -10,10 +10,12 @@ Whether it changed is a token from Neo4j (graph/repository.py ``generation``: th
 read, which names the last transaction committed): any write moves it, whoever made it (a loader, a
 correction through this API, a restore, a hand-typed statement). A worker asks for it at most every
 ``api_cache_check_ms``, and only while requests come; a request waits for that question rather than
-answer from a token older than that. So a write shows in every worker's answers at most
-``api_cache_check_ms`` after it commits, and at once in the worker that took a write request
-itself. When the token moves the worker's cache is emptied; while Neo4j cannot be asked, nothing is
-kept and nothing is answered from memory.
+answer from a token older than that, and requests arriving while it is asked share it. So a write
+shows in every worker's answers at most ``api_cache_check_ms`` after it commits (or one question's
+round trip, if that is longer), and at once in the worker that took a write request itself. When
+the token moves the worker's cache is emptied; while Neo4j cannot be asked, nothing is kept and
+nothing is answered from memory. A load that keeps writing moves the token at every question: the
+cache then helps little until it ends (bench/README.md, "Many readers at once, cached").
 
 Only the GET endpoints whose answer depends on nothing but the path, the query string and the graph
 (``CACHED_PATHS``) are kept; never a write, the audit trail, an export or the health check. A kept

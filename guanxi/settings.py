@@ -49,7 +49,7 @@ class Settings(BaseSettings):
     # of response bytes, until the graph changes; whether it changed is asked of Neo4j at most every
     # api_cache_check_ms, so a write shows in another worker's answers at most that long after it.
     api_cache: bool = True
-    api_cache_mb: float = 64.0
+    api_cache_mb: float = 128.0
     api_cache_check_ms: int = 500
 
     # Write endpoints need a key: this shared one, or an editor's own (guanxi/editor_keys.py), kept

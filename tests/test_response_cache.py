@@ -244,3 +244,52 @@ def test_readers_of_one_missing_answer_share_one_question() -> None:
     assert asked == [None]
     assert {a[2] for a in answers} == {b"x" * 10}
     assert sorted(a[1][b"x-cache"] for a in answers) == [b"hit"] * 19 + [b"miss"]
+
+
+# --- the graph's side ----------------------------------------------------------------------------
+
+
+class Recorded:
+    """A driver whose sessions record how they were opened and answer every query with one row."""
+
+    def __init__(self) -> None:
+        self.sessions: list[dict[str, Any]] = []
+
+    def session(self, **kwargs: Any) -> Recorded:
+        self.sessions.append(kwargs)
+        return self
+
+    def __enter__(self) -> Recorded:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def run(self, *args: Any, **kwargs: Any) -> Recorded:
+        return self
+
+    def consume(self) -> None:
+        return None
+
+    def single(self) -> dict[str, int]:
+        return {"ok": 1}
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter([])
+
+    def last_bookmarks(self) -> Any:
+        return type("Bookmarks", (), {"raw_values": frozenset({"FB:x"})})()
+
+
+def test_reads_ask_neo4j_for_no_notifications() -> None:
+    # A graph loaded without PDFs has no pdf_page property: Neo4j warned about it at every person
+    # page, and the driver logged each warning (4 kB) in the worker.
+    from graph.repository import GraphRepository
+
+    driver = Recorded()
+    repo = GraphRepository(driver)  # type: ignore[arg-type]
+    repo.ping()
+    assert repo.generation() == "FB:x"
+    repo.search("明远")
+    assert driver.sessions
+    assert all(s.get("notifications_min_severity") == "OFF" for s in driver.sessions), driver.sessions
