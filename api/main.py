@@ -9,6 +9,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
+from api.cache import install_response_cache
 from api.deps import GraphState, lifespan
 from api.errors import install_error_handlers
 from api.problems import UNAVAILABLE
@@ -29,9 +30,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         responses=UNAVAILABLE,
         static_url="/docs-assets",
     )
-    app.state.graph = GraphState(settings or get_settings())
+    settings = settings or get_settings()
+    app.state.graph = GraphState(settings)
     install_error_handlers(app)
     install_request_limits(app)
+    install_response_cache(app, settings)
     for router in all_routers():
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

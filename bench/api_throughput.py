@@ -10,6 +10,17 @@ graph's names), ``/people/{id}`` and ``/events/{id}`` (drawn ids), and again for
 ``--rounds``. Each guanxi figure is printed with its ratio to the bare endpoint of the same round,
 so a busy machine moves both.
 
+The response cache (api/cache.py) is measured beside the API without it in the same run: one guanxi
+server per ``--cache`` variant (``off``, or the interval in ms at which its workers ask Neo4j whether
+the graph changed: ``500`` is the default of ``guanxi serve``, ``0`` asks at every request), driven
+alternately. A cache answering a short list of paths from memory measures only the cache, so each
+endpoint's requests are ``--requests`` paths drawn from ``--distinct`` different ones (people,
+events, two-character search terms from the graph), each in turn or, with ``--zipf S``, the k-th
+most asked with weight 1/k^S, as readers favour some pages; and before each cached run the bench
+commits two writes that leave the graph as it was (a node created, then deleted), so every run
+starts from an empty cache and pays a miss for each path on each worker. wrk counts the answers marked
+``X-Cache: hit``: the hit rate printed.
+
 ``--profile DIR`` samples the API's worker processes with py-spy during each guanxi endpoint's first
 round (only threads holding the interpreter lock: Python's own CPU) and prints where it went.
 
@@ -64,8 +75,9 @@ class Server:
     log: Path
 
 
-def start_server(name: str, target: str, settings: Settings, workers: int, log_dir: Path) -> Server:
-    env = dict(os.environ)
+def start_server(name: str, target: str, settings: Settings, workers: int, log_dir: Path,
+                 env_update: dict[str, str] | None = None) -> Server:
+    env = {**os.environ, **(env_update or {})}
     if not settings.neo4j_uri:
         env["GUANXI_INSTANCE"] = settings.instance
         env["GUANXI_BOLT_PORT"] = str(settings.bolt_port)
@@ -147,6 +159,14 @@ class Figures:
     max_ms: float
     api_cpu_ms: float = float("nan")  # per request, all the server's processes
     neo4j_cpu_ms: float = float("nan")
+    hits: int = 0
+    misses: int = 0
+    cache: str = ""  # the guanxi server's --cache variant
+
+    @property
+    def hit_rate(self) -> str:
+        answered = self.hits + self.misses
+        return f"{self.hits / answered:.0%}" if answered else "-"
 
     @property
     def per_second(self) -> float:
@@ -163,7 +183,8 @@ def run_wrk(endpoint: str, round_: int, base: str, paths_file: Path, seconds: fl
     kinds = {k: raw[k] for k in ("connect", "read", "write", "status", "timeout") if raw[k]}
     return Figures(endpoint, round_, raw["requests"], raw["duration_us"] / 1e6, sum(kinds.values()),
                    ", ".join(f"{k} {v}" for k, v in kinds.items()), raw["p50_us"] / 1000,
-                   raw["p90_us"] / 1000, raw["p99_us"] / 1000, raw["max_us"] / 1000)
+                   raw["p90_us"] / 1000, raw["p99_us"] / 1000, raw["max_us"] / 1000,
+                   hits=raw.get("hits", 0), misses=raw.get("misses", 0))
 
 
 # --- profile -------------------------------------------------------------------------------------
@@ -248,6 +269,27 @@ def write_paths(directory: Path, name: str, paths: list[str]) -> Path:
     return file
 
 
+def requested(distinct: list[str], count: int, zipf: float, rng: random.Random) -> list[str]:
+    """``count`` requests over the distinct paths: each in turn (shuffled) when ``zipf`` is 0, else
+    the k-th with weight 1/k^zipf."""
+    if not zipf:
+        order = distinct[:]
+        rng.shuffle(order)
+        return [order[i % len(order)] for i in range(count)]
+    weights = [1 / (k ** zipf) for k in range(1, len(distinct) + 1)]
+    return rng.choices(distinct, weights=weights, k=count)
+
+
+def empty_the_caches(settings: Settings, check_ms: int) -> None:
+    """Commit two writes that leave the graph as it was: every worker's cache is emptied at its next
+    question. Two transactions: Neo4j commits a node created and deleted in one as nothing."""
+    with open_driver(settings) as driver:
+        created = driver.execute_query("CREATE (n) RETURN elementId(n) AS id", database_=settings.neo4j_database)
+        driver.execute_query("MATCH (n) WHERE elementId(n) = $id DELETE n", {"id": created.records[0]["id"]},
+                             database_=settings.neo4j_database)
+    time.sleep(check_ms / 1000 + 0.5)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="API requests/s under wrk, beside a bare FastAPI endpoint.")
     parser.add_argument("--connections", type=int, default=64)
@@ -260,6 +302,13 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="worker processes of both servers (default: as guanxi serve, one per core)")
     parser.add_argument("--wrk-threads", type=int, default=2)
     parser.add_argument("--only", default="search,person,event", help="guanxi endpoints, of search,person,event")
+    parser.add_argument("--cache", default="off,500",
+                        help="guanxi servers to compare: off (no response cache) or the ms between two "
+                             "questions whether the graph changed (500: guanxi serve's default; 0: every request)")
+    parser.add_argument("--distinct", type=int, default=5000, help="different paths per endpoint (at most the graph's)")
+    parser.add_argument("--requests", type=int, default=200_000, help="paths in each endpoint's list (wrk cycles it)")
+    parser.add_argument("--zipf", type=float, default=0.0,
+                        help="0: each distinct path in turn; S: the k-th most asked with weight 1/k^S")
     parser.add_argument("--timeout", type=float, default=15.0, help="the app's per-query timeout (s)")
     parser.add_argument("--profile", type=Path, help="py-spy each guanxi endpoint's first round into this folder")
     parser.add_argument("--seed", type=int, default=7)
@@ -267,74 +316,97 @@ def main(argv: Sequence[str] | None = None) -> None:
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: run `bash bench/setup.sh` first")
     workers = args.workers or default_workers()
+    variants = [v.strip() for v in args.cache.split(",") if v.strip()]
+    for variant in variants:
+        if variant != "off" and not variant.isdigit():
+            raise SystemExit(f"--cache: {variant!r} is neither off nor a number of ms")
 
     settings = bench_settings().model_copy(update={"query_timeout_s": args.timeout})
     start_bench_server(settings)
     rng = random.Random(args.seed)
     with open_driver(settings) as driver:
-        sample = draw_sample(driver, settings.neo4j_database, rng, 500)
+        sample = draw_sample(driver, settings.neo4j_database, rng, args.distinct)
     work = Path(tempfile.mkdtemp(prefix="guanxi-bench-api-"))
-    files = {
-        "bare": write_paths(work, "bare", ["/bare"]),
-        "search": write_paths(work, "search", ["/search?" + urlencode({"q": t}) for t in sample.terms]),
-        "person": write_paths(work, "person", [f"/people/{quote(i, safe='')}" for i in sample.people]),
-        "event": write_paths(work, "event", [f"/events/{quote(i, safe='')}" for i in sample.events]),
+    distinct = {
+        "search": ["/search?" + urlencode({"q": t}) for t in dict.fromkeys(sample.terms)],
+        "person": [f"/people/{quote(i, safe='')}" for i in sample.people],
+        "event": [f"/events/{quote(i, safe='')}" for i in sample.events],
     }
+    files = {"bare": write_paths(work, "bare", ["/bare"])}
+    for name, paths in distinct.items():
+        files[name] = write_paths(work, name, requested(paths, args.requests, args.zipf, rng))
     wanted = [e for e in args.only.split(",") if e in files and e != "bare"]
+    print(f"paths: {', '.join(f'{e} {len(distinct[e])} distinct' for e in wanted)}; {args.requests} requests "
+          f"per list, {'zipf ' + format(args.zipf, 'g') if args.zipf else 'each in turn'}", flush=True)
     if args.profile:
         args.profile.mkdir(parents=True, exist_ok=True)
 
     bare = start_server("bare", "bench.bare_app:app", settings, workers, work)
-    guanxi = start_server("guanxi", "api.main:app", settings, workers, work)
+    servers = {variant: start_server(f"guanxi-cache-{variant}", "api.main:app", settings, workers, work,
+                                     {"GUANXI_API_CACHE": "false"} if variant == "off"
+                                     else {"GUANXI_API_CACHE": "true", "GUANXI_API_CACHE_CHECK_MS": variant})
+               for variant in variants}
     results: list[Figures] = []
     db_pid = neo4j_pid(settings)
+
+    def measure(endpoint: str, round_: int, server: Server, variant: str, profile: Path | None) -> None:
+        if variant not in ("", "off"):
+            empty_the_caches(settings, int(variant))
+        profiler = start_profile(server, args.seconds, profile) if profile else None
+        watched = sorted(set(worker_pids(server)) | {server.process.pid})
+        before = cpu_seconds(watched), cpu_seconds([db_pid] if db_pid else [])
+        figures = run_wrk(endpoint, round_, server.base, files[endpoint], args.seconds,
+                          args.connections, args.wrk_threads)
+        after = cpu_seconds(watched), cpu_seconds([db_pid] if db_pid else [])
+        figures.cache = variant
+        if figures.requests:
+            figures.api_cpu_ms = (after[0] - before[0]) * 1000 / figures.requests
+            if db_pid:
+                figures.neo4j_cpu_ms = (after[1] - before[1]) * 1000 / figures.requests
+        results.append(figures)
+        print(f"  round {round_} {endpoint}{' cache ' + variant if variant else ''}: "
+              f"{figures.per_second:.1f} requests/s, p99 {figures.p99_ms:.1f} ms, {figures.errors} errors, "
+              f"hit rate {figures.hit_rate}, CPU per request: server {figures.api_cpu_ms:.2f} ms, "
+              f"Neo4j {figures.neo4j_cpu_ms:.2f} ms", flush=True)
+        if profiler is not None and profile is not None:
+            profiler.wait(timeout=args.seconds + 60)
+            summarise_profile(f"{endpoint} (cache {variant})", profile, figures.requests, workers, figures.seconds)
+
     try:
         wait_ready(bare, "/bare")
-        wait_ready(guanxi, "/health")
+        for server in servers.values():
+            wait_ready(server, "/health")
         # Warm-up, not counted: every worker's driver pool, Neo4j's plans and JIT, Python's caches.
-        for endpoint in ["bare", *wanted]:
-            server = bare if endpoint == "bare" else guanxi
-            run_wrk(endpoint, 0, server.base, files[endpoint], args.warmup, args.connections,
-                    args.wrk_threads)
+        run_wrk("bare", 0, bare.base, files["bare"], args.warmup, args.connections, args.wrk_threads)
+        for endpoint in wanted:
+            for server in servers.values():
+                run_wrk(endpoint, 0, server.base, files[endpoint], args.warmup, args.connections, args.wrk_threads)
         for round_ in range(1, args.rounds + 1):
-            for endpoint in ["bare", *wanted]:
-                server = bare if endpoint == "bare" else guanxi
-                profiler = None
-                if args.profile and round_ == 1 and endpoint != "bare":
-                    profiler = start_profile(server, args.seconds, args.profile / f"{endpoint}.txt")
-                watched = sorted(set(worker_pids(server)) | {server.process.pid})
-                before = cpu_seconds(watched), cpu_seconds([db_pid] if db_pid else [])
-                figures = run_wrk(endpoint, round_, server.base, files[endpoint], args.seconds,
-                                  args.connections, args.wrk_threads)
-                after = cpu_seconds(watched), cpu_seconds([db_pid] if db_pid else [])
-                if figures.requests:
-                    figures.api_cpu_ms = (after[0] - before[0]) * 1000 / figures.requests
-                    if db_pid:
-                        figures.neo4j_cpu_ms = (after[1] - before[1]) * 1000 / figures.requests
-                results.append(figures)
-                print(f"  round {round_} {endpoint}: {figures.per_second:.1f} requests/s, p99 "
-                      f"{figures.p99_ms:.1f} ms, {figures.errors} errors, CPU per request: server "
-                      f"{figures.api_cpu_ms:.2f} ms, Neo4j {figures.neo4j_cpu_ms:.2f} ms", flush=True)
-                if profiler is not None:
-                    profiler.wait(timeout=args.seconds + 60)
-                    summarise_profile(endpoint, args.profile / f"{endpoint}.txt", figures.requests,
-                                      workers, figures.seconds)
+            measure("bare", round_, bare, "", None)
+            # Alternately first and second, so that a machine getting busier favours neither.
+            order = variants if round_ % 2 else variants[::-1]
+            for endpoint in wanted:
+                for variant in order:
+                    profile = args.profile / f"{endpoint}-{variant}.txt" if args.profile and round_ == 1 else None
+                    measure(endpoint, round_, servers[variant], variant, profile)
     finally:
-        stop_server(guanxi)
+        for server in servers.values():
+            stop_server(server)
         stop_server(bare)
 
     print(f"\n{machine_note()}; wrk {args.wrk_threads} threads, {args.connections} connections, "
-          f"{args.seconds:g} s per endpoint and round; both servers: guanxi.serving.serve, {workers} "
+          f"{args.seconds:g} s per endpoint and round; all servers: guanxi.serving.serve, {workers} "
           f"worker(s); server logs in {work}")
     bare_rate = {f.round: f.per_second for f in results if f.endpoint == "bare"}
     rows = []
-    for f in results:
+    for f in sorted(results, key=lambda f: (f.endpoint != "bare", f.endpoint, f.cache, f.round)):
         ratio = "1" if f.endpoint == "bare" else f"{f.per_second / bare_rate[f.round]:.2f}"
-        rows.append([f.endpoint, f.round, f"{f.per_second:.1f}", ratio, f"{f.p50_ms:.1f}", f"{f.p90_ms:.1f}",
-                     f"{f.p99_ms:.1f}", f"{f.max_ms:.1f}", f"{f.errors}" + (f" ({f.error_kinds})" if f.errors else ""),
+        rows.append([f.endpoint, f.cache or "-", f.round, f"{f.per_second:.1f}", ratio, f.hit_rate,
+                     f"{f.p50_ms:.1f}", f"{f.p90_ms:.1f}", f"{f.p99_ms:.1f}", f"{f.max_ms:.1f}",
+                     f"{f.errors}" + (f" ({f.error_kinds})" if f.errors else ""),
                      f"{f.api_cpu_ms:.2f}", f"{f.neo4j_cpu_ms:.2f}"])
-    print_table(["endpoint", "round", "requests/s", "ratio to bare", "p50 ms", "p90 ms", "p99 ms", "max ms",
-                 "errors", "server CPU ms/request", "Neo4j CPU ms/request"], rows)
+    print_table(["endpoint", "cache", "round", "requests/s", "ratio to bare", "hit rate", "p50 ms", "p90 ms",
+                 "p99 ms", "max ms", "errors", "server CPU ms/request", "Neo4j CPU ms/request"], rows)
 
 
 if __name__ == "__main__":

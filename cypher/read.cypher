@@ -4,6 +4,10 @@
 // name: ping
 RETURN 1 AS ok
 
+// Returns once the eventually consistent full-text indexes hold every committed transaction.
+// name: await_search_indexes
+CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()
+
 // name: counts
 CALL () { MATCH (n:Document) RETURN count(n) AS documents }
 CALL () { MATCH (n:Article) RETURN count(n) AS articles }

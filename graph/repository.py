@@ -58,6 +58,9 @@ MAX_PATH_HOPS = 6  # the bound written into the shortest_paths query
 # The full lists are paginated: /people/{id}/timeline, /search, /people/{id}/contacts.
 DETAIL_LIMIT = 100
 MAX_DETAIL_LIMIT = 500
+# Reads ask for no notifications: a graph loaded without PDFs has no pdf_page property, and Neo4j's
+# warning about it, which the driver logs (4 kB each, two per person page), cost every page read.
+_READ: dict[str, Any] = {"default_access_mode": neo4j.READ_ACCESS, "notifications_min_severity": "OFF"}
 _LUCENE_PHRASE_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"'})
 # Shown in node properties but not worth sending: provenance lives in the edges.
 _HIDDEN_PROPS = {"text", "search_key", "search_names", "prefix_key", "prefix_names", "indexed_name", "indexed_aliases",
@@ -162,9 +165,7 @@ class GraphRepository:
             # The read queries return maps, lists and scalars, never nodes: no Record.data() walk.
             return [[dict(r.items()) for r in tx.run(query(name), params)] for name, params in named]  # type: ignore[arg-type]
 
-        with translate_driver_errors(), self.driver.session(
-            database=self.database, default_access_mode=neo4j.READ_ACCESS
-        ) as session:
+        with translate_driver_errors(), self.driver.session(database=self.database, **_READ) as session:
             return session.execute_read(neo4j.unit_of_work(timeout=self.query_timeout_s)(work))
 
     def _read_one(self, name: str, params: dict[str, Any]) -> list[Record]:
@@ -176,8 +177,7 @@ class GraphRepository:
         with translate_driver_errors():
             for attempt in (1, 2):
                 try:
-                    with self.driver.session(database=self.database,
-                                             default_access_mode=neo4j.READ_ACCESS) as session:
+                    with self.driver.session(database=self.database, **_READ) as session:
                         return [dict(r.items()) for r in session.run(text, params)]
                 except (ServiceUnavailable, SessionExpired):
                     if attempt == 2:
@@ -230,11 +230,28 @@ class GraphRepository:
 
     def ping(self) -> bool:
         """One try, no retries: a health check must answer quickly when Neo4j is down."""
-        with translate_driver_errors(), self.driver.session(
-            database=self.database, default_access_mode=neo4j.READ_ACCESS
-        ) as session:
+        with translate_driver_errors(), self.driver.session(database=self.database, **_READ) as session:
             record = session.run(query("ping")).single()  # type: ignore[arg-type]
         return bool(record and record["ok"] == 1)
+
+    def generation(self, known: str | None = None) -> str | None:
+        """A token that moves whenever the graph may have changed: the bookmark of a read, which names
+        the database and its last committed transaction, so any write moves it, whoever made it.
+        None when the server gives no bookmark. Neo4j's own transaction counter (SHOW DATABASES
+        lastCommittedTxn) is empty in the Community edition, and the marker a writer would set
+        misses the writes made without this code (a restore, a statement typed by hand).
+
+        When the token is not ``known``, returns only once the full-text indexes hold what was
+        committed up to it: they are eventually consistent, and a search answered under the new
+        token must find what that token's transactions wrote (api/cache.py keeps it till the next).
+        """
+        with translate_driver_errors(), self.driver.session(database=self.database, **_READ) as session:
+            session.run(neo4j.Query(query("ping"), timeout=self.query_timeout_s)).consume()  # type: ignore[arg-type]
+            found = ",".join(sorted(session.last_bookmarks().raw_values)) or None
+            if found is not None and found != known:
+                session.run(neo4j.Query(query("await_search_indexes"),  # type: ignore[arg-type]
+                                        timeout=self.query_timeout_s)).consume()
+        return found
 
     def counts(self) -> Counts:
         (rows,) = self._read(("counts", {}))

@@ -45,6 +45,12 @@ class Settings(BaseSettings):
     # `guanxi serve`: worker processes (unset: one per core) and a log line per request.
     api_workers: int | None = None
     api_access_log: bool = False
+    # Each worker keeps the answers of the graph's read endpoints (api/cache.py), up to api_cache_mb
+    # of response bytes, until the graph changes; whether it changed is asked of Neo4j at most every
+    # api_cache_check_ms, so a write shows in another worker's answers at most that long after it.
+    api_cache: bool = True
+    api_cache_mb: float = 128.0
+    api_cache_check_ms: int = 500
 
     # Write endpoints need a key: this shared one, or an editor's own (guanxi/editor_keys.py), kept
     # hashed in editor_keys_file (default: editor-keys under home). Reads stay open.

@@ -24,7 +24,9 @@ TEST_BOLT_PORT = int(os.environ.get("GUANXI_TEST_BOLT_PORT", "7688"))
 
 @pytest.fixture(scope="session")
 def neo4j_settings() -> Settings:
-    settings = Settings()
+    # Tests write between two reads and read at once: the response cache asks at every request
+    # whether the graph changed (api/cache.py), where a server asks at most every 500 ms.
+    settings = Settings().model_copy(update={"api_cache_check_ms": 0})
     if uses_external_server(settings):
         return settings
     overrides: dict[str, object] = {"instance": TEST_INSTANCE, "bolt_port": TEST_BOLT_PORT}
