@@ -283,3 +283,16 @@ def test_the_visit_verb_is_no_part_of_the_company_visited_and_a_visiting_partys_
     )
     assert "上海榆安集团" in {o.name for o in art.organizations}
     assert titles(art)["裴晓东"] == ["考察团团长"]
+
+
+def test_foreign_names_joined_by_a_dot_and_a_photos_order_and_a_numbered_bureau_before_titles():
+    art = extract(
+        "河東市舉辦國際市長論壇",
+        "5月8日,論壇開幕。榆安市副市長阿南達•杜拉松、河西市市長謝里夫•安瓦爾•哈米德出席。",
+        "(左起)總會長陳立德出席。中建九局党委副书记郭立军致辞。",
+    )
+    t = titles(art)
+    assert t["阿南達•杜拉松"] == ["榆安市副市長"]
+    assert t["謝里夫•安瓦爾•哈米德"] == ["河西市市長"]
+    assert t["陳立德"] == ["總會長"]
+    assert t["郭立军"] == ["党委副书记"]

@@ -117,8 +117,29 @@ def name_length(text: str, pos: int, listed: bool = False) -> int:
     if best_len <= 2 or text[pos + best_len : pos + best_len + 1] in ("·", "•"):
         # '阿不都热合曼出席': a longer transliterated name beats a surname and one character;
         # '阿依肯·阿斯拉汗': a name that goes on after a middle dot is one name
-        return max(_transliterated(text, pos), best_len)
+        return max(_transliterated(text, pos), _dotted(text, pos), best_len)
     return best_len
+
+
+# '阿努帕•杜纳荣', '谢克•安塞尔•阿齐兹': a foreign name whose parts a middle dot joins, of any characters.
+DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•‧・][\u4e00-\u9fff]{1,8}){1,3}")
+
+
+def _dotted(text: str, pos: int) -> int:
+    """The longest dotted name at ``pos`` that a word following names (or the clause's end) closes."""
+    m = DOTTED_NAME.match(text, pos)
+    if m is None:
+        return 0
+    lex = lexicon()
+    last_dot = max(text.rfind(d, pos, m.end()) for d in "·•‧・")
+    # The shortest last part that something closes: '某某•某某出席' ends before 出席.
+    for end in range(last_dot + 2, m.end() + 1):
+        if lex.head_re.search(text, pos, end):
+            return 0
+        rest = text[end:]
+        if not rest or rest[0] in ",;:。!?、()" or lex.follower_re.match(rest):
+            return end - pos
+    return 0
 
 
 def _transliterated(text: str, pos: int) -> int:
@@ -289,6 +310,7 @@ GOVERNMENT_BEFORE_HEAD = re.compile(r"^(?:人民)?政府(?=(?:常务)?副?[区�
 PLACE_GOVERNMENT_HEAD = re.compile(r"^(\S{2,}?[区县市镇乡旗](?:人民)?政府)((?:常务)?副?[区县市镇乡旗]长)$")
 
 
+CAPTION_LEAD = re.compile(r"^[(（](?:左|右|前|后|中)[起一二三四五六七八九十0-9]{0,3}[)）]")
 QUOTED_BODY = re.compile(r"“[^“”,;:。、]{1,8}”")
 
 
@@ -309,6 +331,8 @@ def _title(sent: Sentence, a: int, b: int) -> TitleMention | None:
     # '兼某开发区工委副书记', '(0999)董事局主席': a second post's 兼 and a stock code's bracket open no title
     while title_m[:1] in ("兼", ")", "）") and len(title_m) > 3:
         title_m = title_m[1:]
+    if (caption := CAPTION_LEAD.match(title_m)) and len(title_m) - caption.end() >= 2:
+        title_m = title_m[caption.end():]  # '(左起)某会长': a photo's order, no part of the title
     if not plausible_title(title_m):
         return None
     if title_m.startswith("中共") and PARTY_COMMITTEE.match(title_m, 2):

@@ -151,7 +151,7 @@ PUBLIC_BODY_END = re.compile(r"(?:委|局|办|府|厅|处|部|院|所|站|会|�
 # Where a post inside a body starts: '中电建华东院' + '党委副书记', '君和资本' + '创始合伙人'.
 POST_START = re.compile(r"党委|党组|董事|(?:执行|常务)?副?总经理|(?:行政)?总裁|副总裁|首席|创始|监事|执行董事|总监|(?:轮值|名誉|常务|执行)?副?总?会长|副?主席|副?理事长|秘书长|副?社长")
 # The end of a body's name: an institute, a group, a company's trade word.
-ORG_END = re.compile(r"(?:院|集团|公司|城投|建科|资本|银行|厂|中心|学院|大学|协会|商会|联谊会|联合会|促进会|研究会|基金会|控股|股份|联盟|学会|商行|工业会|报社|日报社|出版社|通讯社|总部|项目)$")
+ORG_END = re.compile(r"(?:[一二三四五六七八九十]局|院|集团|公司|城投|建科|资本|银行|厂|中心|学院|大学|协会|商会|联谊会|联合会|促进会|研究会|基金会|控股|股份|联盟|学会|商行|工业会|报社|日报社|出版社|通讯社|总部|项目)$")
 
 
 def split_org_post(title: str) -> tuple[str | None, str]:
