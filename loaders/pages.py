@@ -256,6 +256,9 @@ _DAY_OPENING = re.compile(
 # '…召开第29次常委会,听取讨论相关议题,安排部署…': what the meeting did is no part of its name.
 _AGENDA_AFTER = re.compile(r"(?:听取|聽取|研究|审议|審議|讨论|討論|传达|傳達|学习|學習|安排|部署)")
 _TIME_OF_DAY_OPENING = re.compile(r"^(?:上午|下午|晚上|当天|當天|当日|當日|随后|隨後)[,，]")
+# A visit whose next clauses tell what the visitors did there: '…视察重点项目,看望慰问…', '…走访…现场,深入一线…'.
+_VISIT_DONE = re.compile(r"视察|視察|走访|走訪|调研|調研|考察|检查指导|檢查指導")
+_WHAT_THEY_DID = re.compile(r"(?:并|並)?(?:看望|慰问|慰問|深入|详细|詳細|实地|實地|听取|聽取|察看|查看|了解|详细了解)")
 _WHO_ATTENDS = re.compile(r"出席|主持|参加|參加|陪同|致辞|致辭|讲话|講話|到会|到會|莅临|蒞臨")
 _WHO_CLAUSE = re.compile(r"[^,，。]{2,30}?(?:主持|出席|参加|参会|讲话|致辞)[^,，]{0,4}[。]?$")
 _CREDIT_OPENING = re.compile(
@@ -327,6 +330,9 @@ def _fallback_title(paragraphs: list[str]) -> str:
     # ('3月4日,某委常委会扩大会议召开,听取…': a meeting's name is short; the day is no part of it.)
     if cut and cut.start() - named_from >= 10 and _AGENDA_AFTER.match(sentence, cut.end()):
         sentence = sentence[: cut.start()]
+    elif (visit := _VISIT_DONE.search(sentence)) and (done := _CLAUSE_END.search(sentence, visit.end())) \
+            and done.start() >= 25 and _WHAT_THEY_DID.match(sentence, done.end()):
+        sentence = sentence[: done.start()]  # '某某到某公司视察重点项目,看望慰问…': the visit names it
     elif cut and cut.start() >= 20 and (len(sentence) > 60 or _WHO_CLAUSE.match(sentence, cut.end())):
         sentence = _named_up_to(sentence, cut.start())
     else:

@@ -981,3 +981,10 @@ def test_a_repost_line_is_no_headline_and_the_hosts_who_accompany_a_visit_are_no
         "河東商會、河西商會等5家商會受邀到榆安縣考察,榆安縣委書記韓立新,縣委常委、副縣長裴曉東陪同。"
         "考察團參觀了3家企業。\n", "b.txt")
     assert visit.articles[0].title == "河東商會、河西商會等5家商會受邀到榆安縣考察"
+
+
+def test_a_visit_named_by_its_clause_where_the_next_tells_what_the_visitors_did() -> None:
+    doc = split_document(
+        "河东市委书记韩立新国庆期间到榆安重工有限公司检查指导在建工程,看望慰问假日坚守岗位的工人,"
+        "送去节日问候。公司董事长裴晓东陪同。\n", "a.txt")
+    assert doc.articles[0].title == "河东市委书记韩立新国庆期间到榆安重工有限公司检查指导在建工程"
