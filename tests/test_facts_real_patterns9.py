@@ -296,3 +296,15 @@ def test_foreign_names_joined_by_a_dot_and_a_photos_order_and_a_numbered_bureau_
     assert t["謝里夫•安瓦爾•哈米德"] == ["河西市市長"]
     assert t["陳立德"] == ["總會長"]
     assert t["郭立军"] == ["党委副书记"]
+
+
+def test_a_delegations_heads_who_lead_it_in_were_there_and_the_surname_sai():
+    art = extract(
+        "行政長官會見訪問團",
+        "5月8日,行政長官韓立新會見了訪問團。",
+        "訪問團由榆安省省長陳立德、河西市市長林明等率團抵達。",
+        "副市长陆明与榆安高速集团副总经理赛志强代表双方签署了合作协议。",
+    )
+    r = roles(art)
+    assert "陳立德" in r and "林明" in r
+    assert titles(art)["赛志强"] == ["副总经理"]
