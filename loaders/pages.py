@@ -259,6 +259,7 @@ _TIME_OF_DAY_OPENING = re.compile(r"^(?:上午|下午|晚上|当天|當天|当�
 # A visit whose next clauses tell what the visitors did there: '…视察重点项目,看望慰问…', '…走访…现场,深入一线…'.
 _VISIT_DONE = re.compile(r"视察|視察|走访|走訪|调研|調研|考察|检查指导|檢查指導")
 _WHAT_THEY_DID = re.compile(r"(?:并|並)?(?:看望|慰问|慰問|深入|详细|詳細|实地|實地|听取|聽取|察看|查看|了解|详细了解)")
+_CONVENED = re.compile(r"举行|舉行|召开|召開|举办|舉辦")
 _WHO_ATTENDS = re.compile(r"出席|主持|参加|參加|陪同|致辞|致辭|讲话|講話|到会|到會|莅临|蒞臨")
 _WHO_CLAUSE = re.compile(r"[^,，。]{2,30}?(?:主持|出席|参加|参会|讲话|致辞)[^,，]{0,4}[。]?$")
 _CREDIT_OPENING = re.compile(
@@ -371,7 +372,7 @@ def _comes_to_it(sentence: str, cut: int) -> bool:
     if not _WHO_ATTENDS.search(clause) and after is not None and not _LEAD_EVENT.search(clause) \
             and ("、" in clause or _lexicon().head_re.search(to_matching(clause))):
         clause = sentence[cut + 1 :]  # ('副县长某某、局长某某,主任某某到会指导。': people, then their verb)
-    return bool(_WHO_ATTENDS.search(clause)) and not re.search(r"举行|舉行|召开|召開|举办|舉辦", clause)
+    return bool(_WHO_ATTENDS.search(clause)) and not _CONVENED.search(clause)
 
 
 def _named_up_to(sentence: str, cut: int) -> str:

@@ -103,19 +103,16 @@ def role_verbs(text: str, quotes_speak: bool = True) -> list[tuple[int, int, Rol
             continue  # '见证项目签约', '出席集中签约': the signing is what they watched
         if lex.roles[verb] == "signed" and text[max(0, m.start() - 1) : m.start()] == "的":
             continue  # '对项目的签约表示祝贺': the signing spoken of, a noun
-        if verb in QUOTING and after[:1] not in (",", ":", "") and not (verb == "表示" and GREETING.match(after)) \
-                and not (verb == "表示" and SAYS_AFTER.match(after)):
-            continue
-        if verb in QUOTING and NOT_A_SPEECH_BEFORE.search(text, max(0, m.start() - 24), m.start()):
-            continue  # '接受采访时表示', '在主持仪式时说': an interview, or the chair's own words
+        role = lex.roles[verb]
+        if verb in QUOTING:
+            said = after[:1] in (",", ":", "") or (verb == "表示" and bool(GREETING.match(after) or SAYS_AFTER.match(after)))
+            if not said or NOT_A_SPEECH_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                continue  # '接受采访时表示', '在主持仪式时说': an interview, or the chair's own words
+            if not quotes_speak:
+                role = "attended"  # at a call: there, and talking, not speaking
         if any(a <= m.start() < b for a, b, _ in out):
             continue
-        if verb in QUOTING and not quotes_speak:
-            out.append((m.start(), m.end(), "attended"))  # at a call: there, and talking, not speaking
-            continue
-        if any(a <= m.start() < b for a, b, _ in out):
-            continue
-        out.append((m.start(), m.end(), lex.roles[verb]))
+        out.append((m.start(), m.end(), role))
     return sorted(out)
 
 
